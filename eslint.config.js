@@ -1,0 +1,66 @@
+// Lint rules, including the layer boundaries from docs/architecture.md:
+// src-shared imports nothing from Node, Electron or the DOM world; the renderer never imports src-main;
+// only src-main/electron/ imports 'electron'.
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import { builtinModules } from 'node:module';
+
+const nodeBuiltins = [...builtinModules, ...builtinModules.map((m) => `node:${m}`)];
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'node_modules/**', '.tooling/**', 'tests/sandbox/node_modules/**', 'coverage/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { ecmaVersion: 2023, sourceType: 'module' },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': 'error',
+      'no-console': 'off',
+    },
+  },
+  {
+    files: ['src-shared/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [...nodeBuiltins, 'electron', 'react', 'react-dom', 'dexie'].map((name) => ({
+            name,
+            message: 'src-shared is pure TypeScript: no Node, Electron or DOM libraries.',
+          })),
+          patterns: [{ group: ['**/src-main/**', '**/src-renderer/**'], message: 'src-shared depends on nothing.' }],
+        },
+      ],
+      'no-restricted-globals': ['error', 'window', 'document', 'localStorage', 'indexedDB', 'process'],
+    },
+  },
+  {
+    files: ['src-renderer/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [...nodeBuiltins, 'electron'].map((name) => ({
+            name,
+            message: 'The renderer runs in a sandboxed page: no Node or Electron imports.',
+          })),
+          patterns: [{ group: ['**/src-main/**'], message: 'The renderer talks to main only through the contract.' }],
+        },
+      ],
+    },
+  },
+  {
+    files: ['src-main/**/*.ts'],
+    ignores: ['src-main/electron/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'electron', message: "Only src-main/electron/ imports 'electron'." }],
+          patterns: [{ group: ['**/src-renderer/**'], message: 'Main never imports renderer code.' }],
+        },
+      ],
+    },
+  },
+);

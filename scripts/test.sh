@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# The whole test command (./roost test, and so CI): lint, typecheck, build, then every suite —
+# unit, keychain, integration and browser under one `vitest run`, and end-to-end with Playwright —
+# inside a private D-Bus session with a real, unlocked gnome-keyring.
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$ROOT"
+start=$(date +%s)
+bash tests/sandbox/install.sh
+echo "== lint";       npm run --silent lint
+echo "== typecheck";  npm run --silent typecheck
+echo "== build";      npm run --silent build
+echo "== tests"
+bash scripts/with-keyring.sh bash scripts/with-sandbox.sh bash -c 'npx vitest run && npx playwright test'
+echo "== all suites passed in $(( $(date +%s) - start )) s"

@@ -1,0 +1,27 @@
+// Tells main's services when the machine sleeps or wakes and when the network goes down or comes back,
+// so streams pause and recover instead of failing in a loop.
+import { net, powerMonitor } from 'electron';
+import type { MainServices } from '../services/types.ts';
+import { startConnectivityWatch } from './connectivity-watch.ts';
+
+export function watchPowerAndNetwork(services: Pick<MainServices, 'notifyPower' | 'setOnline'>): () => void {
+  const connectivity = startConnectivityWatch({
+    isOnline: () => net.isOnline(),
+    onChange: (online) => services.setOnline(online),
+  });
+  const onSuspend = (): void => services.notifyPower('suspend');
+  const onResume = (): void => {
+    services.notifyPower('resume');
+    connectivity.check();
+  };
+  powerMonitor.on('suspend', onSuspend);
+  powerMonitor.on('resume', onResume);
+  // Locking the screen is often the last thing before the lid closes; a cheap moment to re-probe.
+  powerMonitor.on('unlock-screen', connectivity.check);
+  return () => {
+    connectivity.stop();
+    powerMonitor.off('suspend', onSuspend);
+    powerMonitor.off('resume', onResume);
+    powerMonitor.off('unlock-screen', connectivity.check);
+  };
+}

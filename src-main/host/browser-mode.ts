@@ -1,0 +1,41 @@
+// `npm run browser`: runs main's services under plain Node and serves the renderer to any Chromium on
+// 127.0.0.1, for machines without Electron, for end-to-end tests and for demos.
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { existsSync, readFileSync } from 'node:fs';
+import { startMainServices } from '../services/main-services.ts';
+import { startBrowserHost } from './browser-host.ts';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const { values } = parseArgs({
+  options: {
+    port: { type: 'string', default: '0' },
+    'data-dir': { type: 'string', default: path.join(root, '.roost-data') },
+    'static-dir': { type: 'string', default: path.join(root, 'dist/renderer') },
+  },
+});
+
+const staticDir = path.resolve(values['static-dir']);
+if (!existsSync(path.join(staticDir, 'index.html'))) {
+  console.error(`No built renderer in ${staticDir}. Run "npm run build:renderer" first.`);
+  process.exit(1);
+}
+const { version } = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { version: string };
+const services = await startMainServices({ dataDir: path.resolve(values['data-dir']), mode: 'browser', version });
+const host = await startBrowserHost({ services, staticDir, port: Number(values.port) });
+
+// The last line is machine-readable so tests and benchmarks can find the address.
+console.log(`Roost is running in browser mode. Open this address in Chromium:\n  ${host.url}`);
+console.log(`ROOST_BROWSER_MODE ${JSON.stringify({ url: host.url, port: host.port })}`);
+
+let stopping = false;
+async function shutdown(): Promise<void> {
+  if (stopping) return;
+  stopping = true;
+  await host.stop();
+  await services.stop();
+  process.exit(0);
+}
+process.on('SIGINT', () => void shutdown());
+process.on('SIGTERM', () => void shutdown());

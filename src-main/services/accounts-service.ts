@@ -1,0 +1,102 @@
+// Adds, lists and removes network accounts. The secret goes to the keychain, the registry row to the
+// main store; an add either completes both or leaves neither, and removal deletes from both.
+import { ulid } from 'ulid';
+import type { Account } from '../../src-shared/domain/account.ts';
+import { RoostError } from '../../src-shared/contract/errors.ts';
+import type { BlueskyIdentity, BlueskySignInInput } from '../connectors/bluesky/sign-in.ts';
+import type { AccountRepository, NewAccount } from '../store/account-repository.ts';
+import type { EventBus } from './event-bus.ts';
+import type { CredentialStore, StoredCredential } from './credential-store.ts';
+
+/** The slice of the account repository this service needs. */
+export type AccountRegistry = Pick<AccountRepository, 'list' | 'get' | 'insert' | 'remove' | 'setProtected'>;
+
+export interface AccountsServiceDeps {
+  readonly registry: AccountRegistry;
+  readonly credentials: CredentialStore;
+  readonly events: EventBus;
+  readonly signInToBluesky: (input: BlueskySignInInput) => Promise<BlueskyIdentity>;
+}
+
+export interface AddBlueskyAccountInput {
+  readonly service: string;
+  readonly identifier: string;
+  readonly appPassword: string;
+}
+
+export interface AccountsService {
+  list(): Account[];
+  addBluesky(input: AddBlueskyAccountInput): Promise<Account>;
+  remove(id: string): Promise<{ removed: boolean }>;
+  setProtected(id: string, isProtected: boolean): Account;
+}
+
+export function createAccountsService(deps: AccountsServiceDeps): AccountsService {
+  const announce = (): void => deps.events.emit('accounts:changed', { accounts: deps.registry.list() });
+
+  return {
+    list: () => deps.registry.list(),
+
+    async addBluesky(input) {
+      // The keychain is checked before signing in so a locked keychain costs no (rate-limited) login.
+      await deps.credentials.assertWritable();
+      const identity = await deps.signInToBluesky(input);
+      const service = normaliseService(input.service);
+      const duplicate = deps.registry
+        .list()
+        .find((account) => account.network === 'bluesky' && account.remoteId === identity.did);
+      if (duplicate) throw new RoostError('already_exists', `${identity.handle} is already in Roost.`);
+
+      const draft: NewAccount = {
+        id: ulid(),
+        network: 'bluesky',
+        service,
+        remoteId: identity.did,
+        handle: identity.handle,
+        displayName: identity.displayName,
+        avatarUrl: identity.avatarUrl,
+        status: 'active',
+        protected: false,
+      };
+      const credential: StoredCredential = {
+        kind: 'app-password',
+        identifier: input.identifier,
+        secret: input.appPassword,
+        session: identity.session,
+      };
+      await deps.credentials.save(draft.id, credential);
+      let account: Account;
+      try {
+        account = deps.registry.insert(draft);
+      } catch (error) {
+        await deps.credentials.delete(draft.id).catch(() => undefined);
+        throw error;
+      }
+      announce();
+      return account;
+    },
+
+    async remove(id) {
+      const account = deps.registry.get(id);
+      if (!account) return { removed: false };
+      // Keychain first: if it is locked the account stays listed, so the user can retry instead of
+      // leaving an orphaned secret behind.
+      await deps.credentials.delete(id);
+      const removed = deps.registry.remove(id);
+      announce();
+      return { removed };
+    },
+
+    setProtected(id, isProtected) {
+      if (!deps.registry.get(id)) throw new RoostError('not_found', 'No such account.');
+      const account = deps.registry.setProtected(id, isProtected);
+      announce();
+      return account;
+    },
+  };
+}
+
+function normaliseService(raw: string): string {
+  const url = new URL(raw);
+  return url.origin;
+}

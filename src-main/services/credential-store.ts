@@ -1,0 +1,17 @@
+// What main keeps in the keychain per account, and the port services use to reach it. Results from
+// the vault are turned into RoostErrors here so every caller reports keychain trouble the same way.
+export interface StoredCredential {
+  readonly kind: 'app-password';
+  readonly identifier: string;
+  readonly secret: string;
+  readonly session?: { readonly accessJwt: string; readonly refreshJwt: string };
+}
+
+export interface CredentialStore {
+  /** Throws keychain_locked / keychain_unavailable / keychain_timeout when a write cannot succeed. */
+  assertWritable(): Promise<void>;
+  save(accountId: string, credential: StoredCredential): Promise<void>;
+  load(accountId: string): Promise<StoredCredential | null>;
+  delete(accountId: string): Promise<void>;
+  status(): Promise<{ state: 'available' | 'locked' | 'unavailable' | 'timed_out'; detail: string }>;
+}

@@ -1,0 +1,7 @@
+// Every schema migration, in order. Add a file NNN-name.ts and append it here; a unit test checks that this
+// list, the file names and the version numbers agree.
+import type { Migration } from '../migrate.ts';
+import { migration001Accounts } from './001-accounts.ts';
+import { migration002PollCursors } from './002-poll-cursors.ts';
+
+export const MIGRATIONS: readonly Migration[] = [migration001Accounts, migration002PollCursors];

@@ -1,0 +1,51 @@
+// Opens the renderer's database. `upToVersion` opens it at an older schema so migration tests can seed
+// version N and then reopen at N+1, exactly as an upgraded app would.
+import { Dexie } from 'dexie';
+import type { EntityTable } from 'dexie';
+import { LATEST_VERSION, SCHEMA_VERSIONS } from './schema.ts';
+
+export const DEFAULT_DB_NAME = 'roost';
+
+/** A setting row; the value is checked against the key's schema by the settings repository on read. */
+export interface SettingRow {
+  readonly key: string;
+  readonly value: unknown;
+}
+
+/** Rows of the feature tables are owned by their features' repositories; only ids are fixed here. */
+export interface WorkspaceRow {
+  readonly id: string;
+}
+export interface ColumnRow {
+  readonly id: string;
+  readonly workspaceId: string;
+}
+export interface DraftRow {
+  readonly id: string;
+  readonly accountId: string;
+  readonly updatedAt: string;
+}
+
+export type RoostDb = Dexie & {
+  settings: EntityTable<SettingRow, 'key'>;
+  workspaces: EntityTable<WorkspaceRow, 'id'>;
+  columns: EntityTable<ColumnRow, 'id'>;
+  drafts: EntityTable<DraftRow, 'id'>;
+};
+
+export interface OpenOptions {
+  readonly name?: string;
+  readonly upToVersion?: number;
+}
+
+export async function openRoostDb(options: OpenOptions = {}): Promise<RoostDb> {
+  const upTo = options.upToVersion ?? LATEST_VERSION;
+  const db = new Dexie(options.name ?? DEFAULT_DB_NAME) as RoostDb;
+  for (const v of SCHEMA_VERSIONS) {
+    if (v.version > upTo) break;
+    const declared = db.version(v.version).stores(v.stores);
+    if (v.upgrade) declared.upgrade(v.upgrade);
+  }
+  await db.open();
+  return db;
+}

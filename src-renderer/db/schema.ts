@@ -1,0 +1,40 @@
+// Every version of the renderer's IndexedDB schema, oldest first. A version is never edited once
+// shipped: add a new one with a comment saying why it exists, and a migration test.
+import type { Transaction } from 'dexie';
+
+export interface SchemaVersion {
+  readonly version: number;
+  readonly why: string;
+  readonly stores: Record<string, string | null>;
+  readonly upgrade?: (tx: Transaction) => Promise<void>;
+}
+
+export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
+  {
+    version: 1,
+    why: 'First schema: settings by key, plus the tables columns, workspaces and drafts that the stream and compose features fill.',
+    stores: {
+      settings: '&key',
+      workspaces: '&id',
+      columns: '&id, workspaceId',
+      drafts: '&id, accountId',
+    },
+  },
+  {
+    version: 2,
+    why: 'The drafts list sorts by most recently edited, and a crash-recovery pass scans recent drafts: index drafts.updatedAt. v1 drafts written without updatedAt get their createdAt (or the epoch) so none drop out of the index.',
+    stores: { drafts: '&id, accountId, updatedAt' },
+    upgrade: async (tx) => {
+      await tx
+        .table('drafts')
+        .toCollection()
+        .modify((draft: Record<string, unknown>) => {
+          if (typeof draft.updatedAt !== 'string') {
+            draft.updatedAt = typeof draft.createdAt === 'string' ? draft.createdAt : new Date(0).toISOString();
+          }
+        });
+    },
+  },
+];
+
+export const LATEST_VERSION = SCHEMA_VERSIONS[SCHEMA_VERSIONS.length - 1]?.version ?? 1;

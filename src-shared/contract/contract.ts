@@ -1,0 +1,55 @@
+// The single definition of everything the renderer may ask of main and everything main pushes back.
+// Both transports (Electron IPC and the browser-mode WebSocket host) carry exactly this contract.
+import { z } from '../zod.ts';
+import { AccountSchema } from '../domain/account.ts';
+import type { EventName, RequestMethod } from './methods.ts';
+
+const Empty = z.object({}).strict();
+const Id = z.string().min(1).max(64);
+
+/** Secrets are bounded so a hostile caller cannot make main hold huge strings. */
+const AppPassword = z.string().min(1).max(256);
+
+export const VaultStateSchema = z.enum(['available', 'locked', 'unavailable', 'timed_out']);
+
+export const requests = {
+  'app:info': {
+    input: Empty,
+    output: z.object({ version: z.string(), mode: z.enum(['electron', 'browser']), platform: z.string() }),
+  },
+  /** The renderer says it can receive events; main flushes anything it queued before. */
+  'app:ready': { input: Empty, output: z.object({ queued: z.number().int().nonnegative() }) },
+  'vault:status': { input: Empty, output: z.object({ state: VaultStateSchema, detail: z.string() }) },
+  'accounts:list': { input: Empty, output: z.array(AccountSchema) },
+  'accounts:add': {
+    input: z
+      .object({
+        network: z.literal('bluesky'),
+        service: z.url({ protocol: /^https?$/ }).max(2048),
+        identifier: z.string().trim().min(1).max(512),
+        appPassword: AppPassword,
+      })
+      .strict(),
+    output: AccountSchema,
+  },
+  'accounts:remove': { input: z.object({ id: Id }).strict(), output: z.object({ removed: z.boolean() }) },
+  'accounts:setProtected': {
+    input: z.object({ id: Id, protected: z.boolean() }).strict(),
+    output: AccountSchema,
+  },
+} as const satisfies Record<RequestMethod, { input: z.ZodType; output: z.ZodType }>;
+
+export const events = {
+  'accounts:changed': z.object({ accounts: z.array(AccountSchema) }),
+  'app:connectivity': z.object({ online: z.boolean() }),
+  'app:power': z.object({ state: z.enum(['suspend', 'resume']) }),
+} as const satisfies Record<EventName, z.ZodType>;
+
+export type Requests = typeof requests;
+export type Events = typeof events;
+export type RequestInput<M extends RequestMethod> = z.input<Requests[M]['input']>;
+export type RequestOutput<M extends RequestMethod> = z.output<Requests[M]['output']>;
+export type EventPayload<E extends EventName> = z.output<Events[E]>;
+
+export { REQUEST_METHODS, EVENT_NAMES } from './methods.ts';
+export type { RequestMethod, EventName } from './methods.ts';

@@ -1,0 +1,51 @@
+// Starts Roost in browser mode as a child process (the same command users run) on a fresh data folder,
+// and stops it afterwards.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+
+export interface BrowserModeApp {
+  readonly url: string;
+  readonly port: number;
+  readonly dataDir: string;
+  readonly output: () => string;
+  stop(): Promise<void>;
+}
+
+export async function startBrowserMode(env: NodeJS.ProcessEnv = {}): Promise<BrowserModeApp> {
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'roost-e2e-'));
+  const child: ChildProcess = spawn(
+    process.execPath,
+    ['--disable-warning=ExperimentalWarning', 'src-main/host/browser-mode.ts', '--data-dir', dataDir],
+    { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  let output = '';
+  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const info = await new Promise<{ url: string; port: number }>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`browser mode did not start:\n${output}`)), 30_000);
+    const check = (): void => {
+      const line = output.split('\n').find((l) => l.startsWith('ROOST_BROWSER_MODE '));
+      if (line) {
+        clearTimeout(timer);
+        resolve(JSON.parse(line.slice('ROOST_BROWSER_MODE '.length)) as { url: string; port: number });
+      }
+    };
+    child.stdout?.on('data', check);
+    child.once('exit', (code) => reject(new Error(`browser mode exited (${code}):\n${output}`)));
+  });
+  return {
+    ...info,
+    dataDir,
+    output: () => output,
+    async stop() {
+      if (child.exitCode === null) {
+        const exited = new Promise((resolve) => child.once('exit', resolve));
+        child.kill('SIGTERM');
+        await exited;
+      }
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}

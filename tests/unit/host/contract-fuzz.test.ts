@@ -1,0 +1,94 @@
+// Sends at least 1,000 malformed payloads to every contract method through the real browser-mode
+// host and checks each is answered with invalid_input while the host keeps serving real requests.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { requests } from '../../../src-shared/contract/contract.ts';
+import { REQUEST_METHODS, type RequestMethod } from '../../../src-shared/contract/methods.ts';
+import { connectWire, startHostFixture, type HostFixture, type WireClient } from '../support/host-fixture.ts';
+import { hostileValue, mutateValid, seededRandom } from '../support/fuzz.ts';
+
+const PAYLOADS_PER_METHOD = 1000;
+
+/** One valid input per method, the base for field-level mutations. */
+const VALID: Record<RequestMethod, Record<string, unknown>> = {
+  'app:info': {},
+  'app:ready': {},
+  'vault:status': {},
+  'accounts:list': {},
+  'accounts:add': {
+    network: 'bluesky',
+    service: 'https://bsky.social',
+    identifier: 'alice.test',
+    appPassword: 'abcd-efgh-ijkl-mnop',
+  },
+  'accounts:remove': { id: '01J0000000000000000000000' },
+  'accounts:setProtected': { id: '01J0000000000000000000000', protected: true },
+};
+
+function malformedPayloads(method: RequestMethod, seed: number): unknown[] {
+  const random = seededRandom(seed);
+  const schema = requests[method].input;
+  const payloads: unknown[] = [];
+  while (payloads.length < PAYLOADS_PER_METHOD) {
+    const candidate = random() < 0.5 ? hostileValue(random) : mutateValid(random, VALID[method]);
+    // Only inputs the contract must refuse count; a random value that happens to be valid is skipped.
+    if (!schema.safeParse(candidate).success) payloads.push(candidate);
+  }
+  return payloads;
+}
+
+describe('contract fuzzing through the browser-mode host', () => {
+  let fixture: HostFixture;
+  let client: WireClient;
+
+  beforeAll(async () => {
+    fixture = await startHostFixture();
+    client = await connectWire(fixture.rpcUrl(), fixture.origin);
+  });
+  afterAll(async () => {
+    client.close();
+    await fixture.stop();
+  });
+
+  it('the valid base inputs really are valid, so mutations test the schema and not a typo', () => {
+    for (const method of REQUEST_METHODS) expect(requests[method].input.safeParse(VALID[method]).success).toBe(true);
+  });
+
+  it.each(REQUEST_METHODS.map((method, index) => [method, index] as const))(
+    '%s answers every malformed payload with invalid_input',
+    async (method, index) => {
+      const payloads = malformedPayloads(method, 1000 + index);
+      const codes = new Map<string, number>();
+      for (const input of payloads) {
+        const frame = await client.request(method, input);
+        const code = frame.result.ok ? 'ok' : frame.result.error.code;
+        codes.set(code, (codes.get(code) ?? 0) + 1);
+      }
+      expect(Object.fromEntries(codes)).toEqual({ invalid_input: PAYLOADS_PER_METHOD });
+      const info = await client.request('app:info', {});
+      expect(info.result.ok).toBe(true);
+    },
+  );
+
+  it('refuses malformed frames and unknown methods without dropping the connection', async () => {
+    const random = seededRandom(7);
+    const frames: (string | Buffer)[] = [
+      'not json',
+      '[]',
+      'null',
+      '42',
+      '{"kind":"request"}',
+      '{"kind":"request","id":"1","method":"app:info"}',
+      '{"kind":"event","id":1,"method":"app:info"}',
+      '{"kind":"request","id":1.5,"method":"app:info"}',
+      Buffer.from([0xff, 0xfe, 0x00]),
+    ];
+    for (let i = 0; i < 200; i++) frames.push(JSON.stringify({ kind: 'request', id: i, method: hostileValue(random) }));
+    for (const frame of frames) {
+      client.sendRaw(frame);
+      const answer = await client.nextResult();
+      expect(answer.result.ok).toBe(false);
+      if (!answer.result.ok) expect(['invalid_input', 'unknown_method']).toContain(answer.result.error.code);
+    }
+    expect((await client.request('accounts:list', {})).result).toEqual({ ok: true, value: [] });
+  });
+});

@@ -1,0 +1,44 @@
+// Shared helpers for the store tests: throwaway database folders, a settable clock and sample accounts.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { NewAccount } from '../../../src-main/store/account-repository.ts';
+
+export interface TempDir {
+  readonly dir: string;
+  file(name: string): string;
+  remove(): void;
+}
+
+export function makeTempDir(): TempDir {
+  const dir = mkdtempSync(join(tmpdir(), 'roost-store-'));
+  return {
+    dir,
+    file: (name) => join(dir, name),
+    remove: () => rmSync(dir, { recursive: true, force: true }),
+  };
+}
+
+/** A clock that only moves when told to, so created_at ordering is under the test's control. */
+export function makeClock(start = Date.parse('2025-01-01T00:00:00.000Z')): {
+  now: () => Date;
+  advance(ms: number): void;
+} {
+  let current = start;
+  return { now: () => new Date(current), advance: (ms) => void (current += ms) };
+}
+
+export function sampleAccount(n: number, overrides: Partial<NewAccount> = {}): NewAccount {
+  return {
+    id: `acct-${n}`,
+    network: 'bluesky',
+    service: 'https://pds.example',
+    remoteId: `did:plc:user${n}`,
+    handle: `user${n}.example`,
+    displayName: `User ${n}`,
+    avatarUrl: null,
+    status: 'active',
+    protected: false,
+    ...overrides,
+  };
+}

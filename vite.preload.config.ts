@@ -1,0 +1,22 @@
+// Bundles the sandboxed preload (src-main/electron/preload.ts) into one CommonJS file, dist/preload/preload.cjs:
+// sandboxed preloads get a restricted `require` with 'electron' only and cannot load other modules.
+import { defineConfig } from 'vite';
+
+export default defineConfig({
+  publicDir: false,
+  build: {
+    outDir: 'dist/preload',
+    emptyOutDir: true,
+    target: 'chrome140',
+    minify: false,
+    sourcemap: false,
+    lib: {
+      entry: 'src-main/electron/preload.ts',
+      formats: ['cjs'],
+      fileName: () => 'preload.cjs',
+    },
+    rolldownOptions: {
+      external: ['electron'],
+    },
+  },
+});
