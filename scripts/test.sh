@@ -6,6 +6,8 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
 start=$(date +%s)
+# node:sqlite is stable enough for Roost but still prints an ExperimentalWarning under Node 22.
+export NODE_OPTIONS="--disable-warning=ExperimentalWarning ${NODE_OPTIONS:-}"
 bash tests/sandbox/install.sh
 echo "== lint";       npm run --silent lint
 echo "== typecheck";  npm run --silent typecheck

@@ -16,7 +16,7 @@ export function watchPowerAndNetwork(services: Pick<MainServices, 'notifyPower' 
   };
   powerMonitor.on('suspend', onSuspend);
   powerMonitor.on('resume', onResume);
-  // Locking the screen is often the last thing before the lid closes; a cheap moment to re-probe.
+  // Back at the desk the laptop may be on another network: re-probe at once rather than on the next tick.
   powerMonitor.on('unlock-screen', connectivity.check);
   return () => {
     connectivity.stop();

@@ -7,12 +7,22 @@ export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
 export const APP_ENTRY_URL = `${APP_ORIGIN}/index.html`;
 
 const MAX_EXTERNAL_URL_LENGTH = 8192;
-// The URL parser silently drops tabs and newlines and trims spaces, which hides what a link really is.
-const CONTROL_OR_SPACE = /[\u0000-\u0020\u007f-\u00a0\u2000-\u200f\u2028\u2029\ufeff]/;
+const INVISIBLE = /[\s\u200b-\u200f\u202a-\u202e\u2060-\u2064]/;
+
+// The URL parser silently drops tabs and newlines and trims spaces, which hides what a link really is;
+// invisible and bidi characters do the same to a human reader.
+function hasHiddenCharacters(raw: string): boolean {
+  if (INVISIBLE.test(raw)) return true;
+  for (let i = 0; i < raw.length; i += 1) {
+    const code = raw.charCodeAt(i);
+    if (code < 0x20 || (code >= 0x7f && code <= 0x9f)) return true;
+  }
+  return false;
+}
 
 function parse(raw: unknown): URL | null {
   if (typeof raw !== 'string' || raw.length === 0 || raw.length > MAX_EXTERNAL_URL_LENGTH) return null;
-  if (CONTROL_OR_SPACE.test(raw)) return null;
+  if (hasHiddenCharacters(raw)) return null;
   try {
     return new URL(raw);
   } catch {

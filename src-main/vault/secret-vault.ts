@@ -59,7 +59,7 @@ export function createSecretVault(keychain: Keychain, service: string = VAULT_SE
       return parseCredential(result.value);
     },
 
-    write(accountId, credential) {
+    async write(accountId, credential) {
       // Validate before storing so a bad value fails here, with a message that cannot contain the secret.
       const checked = vaultCredentialSchema.safeParse(credential);
       if (!checked.success) {

@@ -31,3 +31,14 @@ export function createSettingsRepository(db: RoostDb): SettingsRepository {
     },
   };
 }
+
+/** Used when IndexedDB cannot be opened (for example a newer schema from a later version): choices last the session. */
+export function createMemorySettingsRepository(): SettingsRepository {
+  const values = new Map<SettingKey, unknown>();
+  return {
+    get: async (key) => values.get(key) as SettingValue<typeof key> | undefined,
+    set: async (key, value) => {
+      values.set(key, SETTING_SCHEMAS[key].parse(value));
+    },
+  };
+}

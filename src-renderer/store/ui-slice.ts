@@ -13,7 +13,10 @@ export interface UiSlice {
   readonly settingsTab: SettingsTab;
   readonly theme: ThemePreference;
   readonly locale: LocalePreference;
+  /** Counts user navigations, so the new section's heading can take focus. */
+  readonly navigations: number;
   navigate(section: Section, settingsTab?: SettingsTab): void;
+  showSettingsTab(tab: SettingsTab): void;
   setTheme(theme: ThemePreference): void;
   setLocale(locale: LocalePreference): void;
 }
@@ -31,7 +34,10 @@ export const createUiSlice =
     settingsTab: 'accounts',
     theme: initial.theme ?? 'system',
     locale: initial.locale ?? 'system',
-    navigate: (section, settingsTab) => set((s) => ({ section, settingsTab: settingsTab ?? s.settingsTab })),
+    navigations: 0,
+    navigate: (section, settingsTab) =>
+      set((s) => ({ section, settingsTab: settingsTab ?? s.settingsTab, navigations: s.navigations + 1 })),
+    showSettingsTab: (settingsTab) => set({ settingsTab }),
     setTheme: (theme) => set({ theme }),
     setLocale: (locale) => set({ locale }),
   });

@@ -1,0 +1,33 @@
+// Settings: a sub-navigation between Accounts and General.
+import { useTranslation } from 'react-i18next';
+import { useRoost } from '../../app-context.tsx';
+import { SETTINGS_TABS } from '../../store/ui-slice.ts';
+import { SectionHeading } from '../shell/section-heading.tsx';
+import { AccountsSettings } from './accounts/accounts-settings.tsx';
+import { GeneralSettings } from './general-settings.tsx';
+
+export function SettingsScreen() {
+  const { t } = useTranslation();
+  const tab = useRoost((s) => s.settingsTab);
+  const showTab = useRoost((s) => s.showSettingsTab);
+  return (
+    <section className="settings" aria-labelledby="section-heading">
+      <SectionHeading>{t('settings.title')}</SectionHeading>
+      <nav className="settings__tabs" aria-label={t('settings.tabsLabel')}>
+        {SETTINGS_TABS.map((id) => (
+          <button
+            key={id}
+            type="button"
+            className="settings__tab"
+            data-testid={`settings-tab-${id}`}
+            aria-current={tab === id ? 'page' : undefined}
+            onClick={() => showTab(id)}
+          >
+            {t(`settings.${id}`)}
+          </button>
+        ))}
+      </nav>
+      {tab === 'accounts' ? <AccountsSettings /> : <GeneralSettings />}
+    </section>
+  );
+}
