@@ -1,48 +1,34 @@
-// The credential store over the OS keychain: one keychain entry per account under Roost's service
-// name, holding JSON. Keychain trouble becomes a RoostError the UI can explain.
+// The credential store over the OS keychain (through the vault). Keychain trouble becomes a RoostError
+// the UI can explain: locked, unavailable or timed out.
 import { RoostError } from '../../src-shared/contract/errors.ts';
 import type { Keychain, KeychainFailure } from '../vault/keychain.ts';
-import type { CredentialStore, StoredCredential } from './credential-store.ts';
-
-export const KEYCHAIN_SERVICE = 'app.roost.credentials';
-
-const accountKey = (accountId: string): string => `account:${accountId}`;
+import { createSecretVault } from '../vault/secret-vault.ts';
+import type { CredentialStore } from './credential-store.ts';
 
 export function createKeychainCredentialStore(keychain: Keychain): CredentialStore & { stop(): Promise<void> } {
+  const vault = createSecretVault(keychain);
   return {
     async assertWritable() {
-      const status = await keychain.status();
+      const status = await vault.status();
       if (status.state !== 'available') throw failure({ state: status.state, detail: status.detail } as KeychainFailure);
     },
     async save(accountId, credential) {
-      const result = await keychain.setPassword(KEYCHAIN_SERVICE, accountKey(accountId), JSON.stringify(credential));
+      const result = await vault.write(accountId, credential);
       if (result.state !== 'ok') throw failure(result);
     },
     async load(accountId) {
-      const result = await keychain.getPassword(KEYCHAIN_SERVICE, accountKey(accountId));
-      if (result.state === 'not_stored') return null;
+      const result = await vault.read(accountId);
+      if (result.state === 'not_stored' || result.state === 'invalid') return null;
       if (result.state !== 'stored') throw failure(result);
-      return parseCredential(result.value);
+      return result.credential.kind === 'app-password' ? result.credential : null;
     },
     async delete(accountId) {
-      const result = await keychain.deletePassword(KEYCHAIN_SERVICE, accountKey(accountId));
+      const result = await vault.remove(accountId);
       if (result.state !== 'ok') throw failure(result);
     },
-    status: () => keychain.status(),
+    status: () => vault.status(),
     stop: () => keychain.stop(),
   };
-}
-
-function parseCredential(raw: string): StoredCredential | null {
-  try {
-    const value = JSON.parse(raw) as Partial<StoredCredential>;
-    if (value.kind === 'app-password' && typeof value.identifier === 'string' && typeof value.secret === 'string') {
-      return value as StoredCredential;
-    }
-  } catch {
-    // Fall through: an entry Roost cannot read is treated as missing, so the user signs in again.
-  }
-  return null;
 }
 
 function failure(result: KeychainFailure): RoostError {

@@ -1,5 +1,11 @@
 // Messages between the main process and the keychain worker process (see keychain-worker.ts).
-import type { KeychainDelete, KeychainFind, KeychainRead, KeychainStatus, KeychainWrite } from './keychain.ts';
+import type {
+  KeychainDelete,
+  KeychainFind,
+  KeychainRead,
+  KeychainStatus,
+  KeychainWrite,
+} from './keychain.ts';
 
 export type WorkerOp =
   | { readonly op: 'get'; readonly service: string; readonly account: string }

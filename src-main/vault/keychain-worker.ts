@@ -9,7 +9,8 @@ async function loadOperations(): Promise<KeyringOperations | string> {
   try {
     const { AsyncEntry } = await import('@napi-rs/keyring');
     // Pinned: unpinned, the library silently falls back to the kernel keyring, which forgets everything on reboot.
-    const openEntry: OpenEntry = (service, account) => new AsyncEntry(service, account, { linux: { store: 'secret-service' } });
+    const openEntry: OpenEntry = (service, account) =>
+      new AsyncEntry(service, account, { linux: { store: 'secret-service' } });
     return createKeyringOperations(openEntry);
   } catch (error) {
     return `keyring library failed to load: ${redact(error instanceof Error ? error.message : String(error), [])}`;
@@ -41,7 +42,9 @@ process.on('message', (message: WorkerRequest) => {
   };
   ready
     .then((operations) =>
-      typeof operations === 'string' ? { state: 'unavailable' as const, detail: operations } : run(operations, message.request),
+      typeof operations === 'string'
+        ? { state: 'unavailable' as const, detail: operations }
+        : run(operations, message.request),
     )
     .then(answer, () => answer({ state: 'unavailable', detail: 'keychain worker failed' }));
 });

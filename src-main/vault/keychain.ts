@@ -7,7 +7,8 @@ export type KeychainFailure =
   | { readonly state: 'unavailable'; readonly detail: string }
   | { readonly state: 'timed_out' };
 
-export type KeychainRead = { readonly state: 'stored'; readonly value: string } | { readonly state: 'not_stored' } | KeychainFailure;
+export type KeychainRead =
+  { readonly state: 'stored'; readonly value: string } | { readonly state: 'not_stored' } | KeychainFailure;
 
 export type KeychainWrite = { readonly state: 'ok' } | KeychainFailure;
 
@@ -19,7 +20,8 @@ export interface KeychainCredential {
   readonly password: string;
 }
 
-export type KeychainFind = { readonly state: 'found'; readonly credentials: readonly KeychainCredential[] } | KeychainFailure;
+export type KeychainFind =
+  { readonly state: 'found'; readonly credentials: readonly KeychainCredential[] } | KeychainFailure;
 
 export type KeychainStatus = {
   readonly state: 'available' | 'locked' | 'unavailable' | 'timed_out';
@@ -44,9 +46,11 @@ export interface Keychain {
 export const RESERVED_ACCOUNT_PREFIX = '__roost.';
 
 export function assertValidKey(service: string, account?: string): void {
-  if (typeof service !== 'string' || service.length === 0) throw new TypeError('keychain service must be a non-empty string');
+  if (typeof service !== 'string' || service.length === 0)
+    throw new TypeError('keychain service must be a non-empty string');
   if (account === undefined) return;
-  if (typeof account !== 'string' || account.length === 0) throw new TypeError('keychain account must be a non-empty string');
+  if (typeof account !== 'string' || account.length === 0)
+    throw new TypeError('keychain account must be a non-empty string');
   if (account.startsWith(RESERVED_ACCOUNT_PREFIX)) {
     throw new RangeError(`keychain account names starting with "${RESERVED_ACCOUNT_PREFIX}" are reserved`);
   }

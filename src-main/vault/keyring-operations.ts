@@ -2,7 +2,15 @@
 // @napi-rs/keyring's AsyncEntry pinned to the Secret Service). Keeps the per-service account index and tells
 // "locked" apart from "not stored".
 import { RESERVED_ACCOUNT_PREFIX } from './keychain.ts';
-import type { KeychainCredential, KeychainDelete, KeychainFailure, KeychainFind, KeychainRead, KeychainStatus, KeychainWrite } from './keychain.ts';
+import type {
+  KeychainCredential,
+  KeychainDelete,
+  KeychainFailure,
+  KeychainFind,
+  KeychainRead,
+  KeychainStatus,
+  KeychainWrite,
+} from './keychain.ts';
 import { classifyKeyringError } from './keyring-errors.ts';
 
 export interface KeyringEntry {
@@ -31,7 +39,8 @@ export interface KeyringOperations {
   status(probeService: string): Promise<KeychainStatus>;
 }
 
-type Outcome<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly failure: KeychainFailure };
+type Outcome<T> =
+  { readonly ok: true; readonly value: T } | { readonly ok: false; readonly failure: KeychainFailure };
 
 export function createKeyringOperations(openEntry: OpenEntry): KeyringOperations {
   // Index updates are read-modify-write: one chain per service keeps concurrent sets from losing names.
@@ -55,7 +64,10 @@ export function createKeyringOperations(openEntry: OpenEntry): KeyringOperations
     return { ok: true, value: parseIndex(raw.value) };
   }
 
-  function updateIndex(service: string, change: (names: string[]) => string[]): Promise<KeychainFailure | null> {
+  function updateIndex(
+    service: string,
+    change: (names: string[]) => string[],
+  ): Promise<KeychainFailure | null> {
     const run = async (): Promise<KeychainFailure | null> => {
       const current = await readIndex(service);
       if (!current.ok) return current.failure;
@@ -87,7 +99,9 @@ export function createKeyringOperations(openEntry: OpenEntry): KeyringOperations
     async set(service, account, password) {
       const written = await attempt(() => entry(service, account).setPassword(password), [password]);
       if (!written.ok) return written.failure;
-      const indexFailure = await updateIndex(service, (names) => (names.includes(account) ? names : [...names, account]));
+      const indexFailure = await updateIndex(service, (names) =>
+        names.includes(account) ? names : [...names, account],
+      );
       return indexFailure ?? { state: 'ok' };
     },
 

@@ -63,7 +63,9 @@ export function createSecretVault(keychain: Keychain, service: string = VAULT_SE
       // Validate before storing so a bad value fails here, with a message that cannot contain the secret.
       const checked = vaultCredentialSchema.safeParse(credential);
       if (!checked.success) {
-        throw new TypeError(`vault credential is not valid: ${checked.error.issues.map((issue) => issue.path.join('.')).join(', ')}`);
+        throw new TypeError(
+          `vault credential is not valid: ${checked.error.issues.map((issue) => issue.path.join('.')).join(', ')}`,
+        );
       }
       return keychain.setPassword(service, key(accountId), JSON.stringify(checked.data));
     },

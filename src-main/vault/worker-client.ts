@@ -90,14 +90,21 @@ export function createWorkerClient(options: WorkerClientOptions): WorkerClient {
 
   return {
     call<O extends WorkerOp>(request: O): Promise<WorkerResults[O['op']]> {
-      if (stopped) return Promise.resolve({ state: 'unavailable', detail: 'keychain stopped' } as WorkerResults[O['op']]);
+      if (stopped)
+        return Promise.resolve({
+          state: 'unavailable',
+          detail: 'keychain stopped',
+        } as WorkerResults[O['op']]);
       return new Promise<WorkerResults[O['op']]>((resolve) => {
         const id = nextId++;
         let channel: WorkerChannel;
         try {
           channel = ensureWorker();
         } catch {
-          resolve({ state: 'unavailable', detail: 'keychain worker could not start' } as WorkerResults[O['op']]);
+          resolve({
+            state: 'unavailable',
+            detail: 'keychain worker could not start',
+          } as WorkerResults[O['op']]);
           return;
         }
         const timer = timers.setTimeout(() => {

@@ -6,7 +6,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Keychain } from '../../src-main/vault/keychain.ts';
-import { createSecretServiceKeychain, forkKeychainWorker } from '../../src-main/vault/secret-service-keychain.ts';
+import {
+  createSecretServiceKeychain,
+  forkKeychainWorker,
+} from '../../src-main/vault/secret-service-keychain.ts';
 import { startBareBus, startPrivateKeyring } from './support/private-buses.ts';
 
 const cleanups: (() => Promise<void>)[] = [];
@@ -15,7 +18,10 @@ afterEach(async () => {
 });
 
 function keychainOn(address: string, timeoutMs = 5_000): Keychain {
-  const keychain = createSecretServiceKeychain({ env: { ...process.env, DBUS_SESSION_BUS_ADDRESS: address }, timeoutMs });
+  const keychain = createSecretServiceKeychain({
+    env: { ...process.env, DBUS_SESSION_BUS_ADDRESS: address },
+    timeoutMs,
+  });
   cleanups.push(() => keychain.stop());
   return keychain;
 }
@@ -77,7 +83,8 @@ describe('keychain failure modes', () => {
     const pids: number[] = [];
     const keychain = createSecretServiceKeychain({
       timeoutMs: 1_000,
-      launch: () => forkKeychainWorker({ env: process.env, onSpawn: (pid) => pid !== undefined && pids.push(pid) }),
+      launch: () =>
+        forkKeychainWorker({ env: process.env, onSpawn: (pid) => pid !== undefined && pids.push(pid) }),
     });
     cleanups.push(() => keychain.stop());
     const service = `roost-test-${randomUUID()}`;
@@ -86,7 +93,10 @@ describe('keychain failure modes', () => {
     const frozen = pids[0]!;
 
     process.kill(frozen, 'SIGSTOP');
-    const results = await Promise.all([keychain.getPassword(service, 'a'), keychain.findCredentials(service)]);
+    const results = await Promise.all([
+      keychain.getPassword(service, 'a'),
+      keychain.findCredentials(service),
+    ]);
     expect(results).toEqual([{ state: 'timed_out' }, { state: 'timed_out' }]);
     await expect.poll(() => isAlive(frozen), { timeout: 5_000 }).toBe(false);
 
@@ -99,7 +109,8 @@ describe('keychain failure modes', () => {
     const pids: number[] = [];
     const keychain = createSecretServiceKeychain({
       timeoutMs: 10_000,
-      launch: () => forkKeychainWorker({ env: process.env, onSpawn: (pid) => pid !== undefined && pids.push(pid) }),
+      launch: () =>
+        forkKeychainWorker({ env: process.env, onSpawn: (pid) => pid !== undefined && pids.push(pid) }),
     });
     cleanups.push(() => keychain.stop());
     const service = `roost-test-${randomUUID()}`;
@@ -115,7 +126,8 @@ describe('keychain failure modes', () => {
   it('answers unavailable after stop() without starting a worker', async () => {
     const pids: number[] = [];
     const keychain = createSecretServiceKeychain({
-      launch: () => forkKeychainWorker({ env: process.env, onSpawn: (pid) => pid !== undefined && pids.push(pid) }),
+      launch: () =>
+        forkKeychainWorker({ env: process.env, onSpawn: (pid) => pid !== undefined && pids.push(pid) }),
     });
     await keychain.stop();
     expect(await keychain.status()).toEqual({ state: 'unavailable', detail: 'keychain stopped' });

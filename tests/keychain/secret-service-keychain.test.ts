@@ -78,18 +78,24 @@ describe('Secret Service keychain', () => {
       expect(await keychain.getPassword(service, account)).toEqual({ state: 'stored', value });
     }
     const found = await keychain.findCredentials(service);
-    expect(found.state === 'found' && Object.fromEntries(found.credentials.map((c) => [c.account, c.password]))).toEqual(values);
+    expect(
+      found.state === 'found' && Object.fromEntries(found.credentials.map((c) => [c.account, c.password])),
+    ).toEqual(values);
   });
 
   it('serves concurrent calls without losing writes or mixing answers', async () => {
     const service = freshService();
     const accounts = Array.from({ length: 20 }, (_, i) => `acct-${i}`);
-    const writes = await Promise.all(accounts.map((account) => keychain.setPassword(service, account, `secret-${account}`)));
+    const writes = await Promise.all(
+      accounts.map((account) => keychain.setPassword(service, account, `secret-${account}`)),
+    );
     expect(writes.every((result) => result.state === 'ok')).toBe(true);
     const reads = await Promise.all(accounts.map((account) => keychain.getPassword(service, account)));
     expect(reads).toEqual(accounts.map((account) => ({ state: 'stored', value: `secret-${account}` })));
     const found = await keychain.findCredentials(service);
-    expect(found.state === 'found' && found.credentials.map((c) => c.account).sort()).toEqual([...accounts].sort());
+    expect(found.state === 'found' && found.credentials.map((c) => c.account).sort()).toEqual(
+      [...accounts].sort(),
+    );
   });
 
   it('refuses account names the keychain keeps for itself', async () => {

@@ -18,12 +18,20 @@ describe('secret vault', () => {
       secret: 'abcd-efgh-ijkl-mnop',
       session: { accessJwt: 'access.jwt', refreshJwt: 'refresh.jwt' },
     };
-    const mastodon: VaultCredential = { kind: 'oauth', accessToken: 'tok-é🔑', scope: 'read write', expiresAt: '2030-01-01T00:00:00Z' };
+    const mastodon: VaultCredential = {
+      kind: 'oauth',
+      accessToken: 'tok-é🔑',
+      scope: 'read write',
+      expiresAt: '2030-01-01T00:00:00Z',
+    };
     expect(await vault.write('acc-1', bluesky)).toEqual({ state: 'ok' });
     expect(await vault.write('acc-2', mastodon)).toEqual({ state: 'ok' });
     expect(await vault.read('acc-1')).toEqual({ state: 'stored', credential: bluesky });
     expect(await vault.read('acc-2')).toEqual({ state: 'stored', credential: mastodon });
-    expect(await keychain.getPassword(service, 'account:acc-2')).toEqual({ state: 'stored', value: JSON.stringify(mastodon) });
+    expect(await keychain.getPassword(service, 'account:acc-2')).toEqual({
+      state: 'stored',
+      value: JSON.stringify(mastodon),
+    });
     const listed = await vault.list();
     expect(listed.state === 'found' && [...listed.accountIds].sort()).toEqual(['acc-1', 'acc-2']);
 

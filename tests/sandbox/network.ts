@@ -58,8 +58,8 @@ async function create(options: NetworkOptions): Promise<SandboxNetwork> {
       dbPostgresSchema: schema,
       plc: { port: plcPort },
       pds: { port: pdsPort },
-      // Image URLs in views point at this AppView's own /img/ route rather than a public CDN.
-      bsky: { port: bskyPort, publicUrl: appviewUrl, cdnUrl: `${appviewUrl}/img` },
+      // Image URLs in views then point at this AppView's own /img/ route (which setting a cdnUrl would turn off).
+      bsky: { port: bskyPort, publicUrl: appviewUrl },
       ozone: { port: ozonePort },
     });
   } catch (error) {

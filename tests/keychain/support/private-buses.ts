@@ -1,9 +1,8 @@
 // Private D-Bus buses for the keychain failure modes: one with no Secret Service at all, and one with its own
 // gnome-keyring that a test may lock without disturbing the keyring the other tests share.
-import { spawn } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
-import { execFile } from 'node:child_process';
-import { mkdtemp, rm, writeFile, mkdir } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -74,7 +73,8 @@ export async function startPrivateKeyring(): Promise<PrivateKeyring> {
   const password = 'private-keyring-pass';
   let daemon = await startDaemon(daemonEnv, password);
 
-  const send = (args: string[]) => run('dbus-send', ['--session', '--print-reply', ...args], { env: daemonEnv, timeout: 5_000 });
+  const send = (args: string[]) =>
+    run('dbus-send', ['--session', '--print-reply', ...args], { env: daemonEnv, timeout: 5_000 });
   const collection = async (): Promise<string> => {
     const { stdout } = await send([
       '--dest=org.freedesktop.secrets',
@@ -127,7 +127,14 @@ async function startDaemon(env: NodeJS.ProcessEnv, password: string): Promise<Ch
   for (let attempt = 0; attempt < 100; attempt++) {
     const { stdout } = await run(
       'dbus-send',
-      ['--session', '--print-reply', '--dest=org.freedesktop.DBus', '/org/freedesktop/DBus', 'org.freedesktop.DBus.NameHasOwner', 'string:org.freedesktop.secrets'],
+      [
+        '--session',
+        '--print-reply',
+        '--dest=org.freedesktop.DBus',
+        '/org/freedesktop/DBus',
+        'org.freedesktop.DBus.NameHasOwner',
+        'string:org.freedesktop.secrets',
+      ],
       { env, timeout: 5_000 },
     );
     if (/boolean true/.test(stdout)) return daemon;

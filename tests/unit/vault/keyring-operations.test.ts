@@ -12,7 +12,8 @@ function memoryKeyring() {
     if (state.unreachable) throw new Error('Platform failure: DBus error: Failed to connect to socket /x');
     const id = key(service, account);
     const refuseIfLocked = () => {
-      if (state.locked) throw new Error("Couldn't access platform storage: Secret Service: unlock prompt was dismissed");
+      if (state.locked)
+        throw new Error("Couldn't access platform storage: Secret Service: unlock prompt was dismissed");
     };
     return {
       async getPassword() {
@@ -92,7 +93,10 @@ describe('keyring operations', () => {
     const keyring = memoryKeyring();
     keyring.state.unreachable = true;
     const ops = createKeyringOperations(keyring.openEntry);
-    const unavailable = { state: 'unavailable', detail: 'Platform failure: DBus error: Failed to connect to socket /x' };
+    const unavailable = {
+      state: 'unavailable',
+      detail: 'Platform failure: DBus error: Failed to connect to socket /x',
+    };
     expect(await ops.get('svc', 'a')).toEqual(unavailable);
     expect(await ops.set('svc', 'a', 'secret')).toEqual(unavailable);
     expect(await ops.status('probe')).toEqual(unavailable);

@@ -122,7 +122,10 @@ describe('worker client', () => {
       timeoutMs: 1,
       timers: clock.timers,
     });
-    expect(await broken.call({ op: 'status', service: 'p' })).toEqual({ state: 'unavailable', detail: 'keychain worker could not start' });
+    expect(await broken.call({ op: 'status', service: 'p' })).toEqual({
+      state: 'unavailable',
+      detail: 'keychain worker could not start',
+    });
 
     const worker = new FakeWorker();
     worker.send = () => {
@@ -142,7 +145,10 @@ describe('worker client', () => {
     client.stop();
     expect(await call).toEqual({ state: 'unavailable', detail: 'keychain stopped' });
     expect(workers[0]!.killed).toBe(true);
-    expect(await client.call({ op: 'get', service: 's', account: 'a' })).toEqual({ state: 'unavailable', detail: 'keychain stopped' });
+    expect(await client.call({ op: 'get', service: 's', account: 'a' })).toEqual({
+      state: 'unavailable',
+      detail: 'keychain stopped',
+    });
     expect(workers).toHaveLength(1);
   });
 });
