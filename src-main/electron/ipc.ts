@@ -6,7 +6,7 @@ import { REQUEST_METHODS, type EventName } from '../../src-shared/contract/metho
 import { EVENT_CHANNEL } from '../../src-shared/contract/preload-api.ts';
 import type { Result } from '../../src-shared/contract/errors.ts';
 import type { MainServices } from '../services/types.ts';
-import { createEventGate, type EventGate } from './event-gate.ts';
+import { createEventGate, type EventGate } from '../host/event-gate.ts';
 import { isTrustedSender } from './trusted-sender.ts';
 
 /** The parts of a window's webContents the wiring uses. */

@@ -3,7 +3,11 @@
 import { Menu, type MenuItemConstructorOptions } from 'electron';
 
 export function installAppMenu(options: { readonly quit: () => void; readonly isMac: boolean }): void {
-  const quitItem: MenuItemConstructorOptions = { label: 'Quit Roost', accelerator: 'CmdOrCtrl+Q', click: options.quit };
+  const quitItem: MenuItemConstructorOptions = {
+    label: 'Quit Roost',
+    accelerator: 'CmdOrCtrl+Q',
+    click: options.quit,
+  };
   const template: MenuItemConstructorOptions[] = [
     ...(options.isMac
       ? [

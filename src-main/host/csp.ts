@@ -12,7 +12,8 @@ export interface CspOptions {
 export function contentSecurityPolicy(options: CspOptions = {}): string {
   const extraConnect = options.connectSrc ?? [];
   for (const source of extraConnect) {
-    if (!SOURCE_EXPRESSION.test(source)) throw new Error(`Invalid connect-src source: ${JSON.stringify(source)}`);
+    if (!SOURCE_EXPRESSION.test(source))
+      throw new Error(`Invalid connect-src source: ${JSON.stringify(source)}`);
   }
   const directives: readonly (readonly [string, readonly string[]])[] = [
     ['default-src', ["'none'"]],

@@ -37,7 +37,7 @@ export function startTraffic(actions: SandboxActions, options: TrafficOptions): 
     const roll = Math.random();
     if (roll < 0.4 || recent.length === 0) {
       remember(
-        await actions.post(author, `${pick(openers)} @${options.brandHandle}, what about ${pick(topics)}? (#${count})`),
+        await actions.post(author, `${pick(openers)} @${options.brandHandle}, what about ${pick(topics)}? (no. ${count})`),
       );
     } else if (roll < 0.6) {
       remember(await actions.post(author, `Talking about ${pick(topics)} today #${options.tag} (${count})`));

@@ -4,8 +4,10 @@ import { openRoostDb, type RoostDb } from '../../../src-renderer/db/roost-db.ts'
 import { createSettingsRepository } from '../../../src-renderer/db/settings-repository.ts';
 
 let db: RoostDb | null = null;
-afterEach(async () => {
-  await db?.delete({ disableAutoOpen: true });
+// Each test uses a fresh database name; the browser profile is in memory and discarded after the run.
+// (Deleting right after close races Chromium's commit and only adds "blocked" warnings.)
+afterEach(() => {
+  db?.close();
   db = null;
 });
 

@@ -28,7 +28,6 @@ describe('i18n', () => {
       await expect.element(screen.getByRole('button', { name: 'Ajouter le compte' })).toBeVisible();
     } finally {
       db.close();
-      await db.delete();
     }
   });
 

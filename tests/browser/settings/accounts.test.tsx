@@ -34,7 +34,7 @@ describe('Settings → Accounts', () => {
     await expect.element(item.getByText('Active')).toBeVisible();
     await expect.element(item.getByText('Bluesky · Server: bsky.social')).toBeVisible();
     await expect.element(item.getByRole('img', { name: 'Avatar of Alice Liddell' })).toHaveTextContent('AL');
-    await expect.element(screen.getByLabelText('App password')).toHaveValue('');
+    await expect.element(screen.getByLabelText('App password'), WAIT).toHaveValue('');
     await expect.element(screen.getByTestId('add-account-success')).toHaveTextContent('alice.test was added.');
     expect(main.accounts().map((a) => a.handle)).toEqual(['alice.test']);
     // The secret must not linger anywhere the renderer keeps state.
@@ -69,7 +69,7 @@ describe('Settings → Accounts', () => {
     await expect.element(alert).toHaveTextContent('did not accept this handle and app password');
     await expect.element(screen.getByLabelText('Server')).toHaveValue('https://pds.example');
     await expect.element(screen.getByLabelText('Handle')).toHaveValue('alice.test');
-    await expect.element(screen.getByLabelText('App password')).toHaveValue('');
+    await expect.element(screen.getByLabelText('App password'), WAIT).toHaveValue('');
     expect(main.accounts()).toEqual([]);
     await expect.element(screen.getByTestId('accounts-empty')).toBeVisible();
   });

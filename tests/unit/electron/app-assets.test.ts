@@ -1,7 +1,11 @@
 // app:// request URLs map to files inside the built renderer and nowhere else; every response carries the CSP.
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { appResponseHeaders, mimeTypeFor, resolveAppAssetPath } from '../../../src-main/electron/app-assets.ts';
+import {
+  appResponseHeaders,
+  mimeTypeFor,
+  resolveAppAssetPath,
+} from '../../../src-main/electron/app-assets.ts';
 import { APP_CONTENT_SECURITY_POLICY } from '../../../src-main/host/csp.ts';
 import { appPaths } from '../../../src-main/electron/app-paths.ts';
 

@@ -13,7 +13,11 @@ describe('startConnectivityWatch', () => {
   it('reports the initial state and then only changes', () => {
     let online = true;
     const reports: boolean[] = [];
-    const watch = startConnectivityWatch({ isOnline: () => online, onChange: (o) => reports.push(o), intervalMs: 5000 });
+    const watch = startConnectivityWatch({
+      isOnline: () => online,
+      onChange: (o) => reports.push(o),
+      intervalMs: 5000,
+    });
     expect(reports).toEqual([true]);
     vi.advanceTimersByTime(15_000);
     expect(reports).toEqual([true]);
@@ -30,7 +34,11 @@ describe('startConnectivityWatch', () => {
 
   it('stops probing after stop()', () => {
     let probes = 0;
-    const watch = startConnectivityWatch({ isOnline: () => (probes += 1) > 0, onChange: () => {}, intervalMs: 5000 });
+    const watch = startConnectivityWatch({
+      isOnline: () => (probes += 1) > 0,
+      onChange: () => {},
+      intervalMs: 5000,
+    });
     watch.stop();
     const before = probes;
     vi.advanceTimersByTime(60_000);

@@ -61,12 +61,9 @@ const account: Account = {
 
 function setup() {
   const calls: { method: string; input: unknown; ctx: CallContext }[] = [];
-  const record = (method: string) => (input: unknown, ctx: CallContext) => {
-    calls.push({ method, input, ctx });
-  };
   const handlers: Handlers = {
     'app:info': (input, ctx) => {
-      record('app:info')(input, ctx);
+      calls.push({ method: 'app:info', input, ctx });
       return { version: '1.2.3', mode: 'electron', platform: 'linux' };
     },
     'app:ready': () => ({ queued: 0 }),
@@ -74,7 +71,7 @@ function setup() {
     'accounts:list': () => [account],
     'accounts:add': () => account,
     'accounts:remove': (input, ctx) => {
-      record('accounts:remove')(input, ctx);
+      calls.push({ method: 'accounts:remove', input, ctx });
       return { removed: true };
     },
     'accounts:setProtected': () => account,
@@ -111,7 +108,9 @@ describe('registerIpc', () => {
       ok: true,
       value: { removed: true },
     });
-    expect(calls).toEqual([{ method: 'accounts:remove', input: { id: 'acc-1' }, ctx: { transport: 'electron' } }]);
+    expect(calls).toEqual([
+      { method: 'accounts:remove', input: { id: 'acc-1' }, ctx: { transport: 'electron' } },
+    ]);
   });
 
   it('passes only the first argument as input, validated by the contract', async () => {
@@ -140,7 +139,9 @@ describe('registerIpc', () => {
   it('refuses every call once the window is gone', async () => {
     const { ipcMain, trusted, closeWindow } = setup();
     closeWindow();
-    await expect(ipcMain.invoke('app:info', trusted, {})).resolves.toMatchObject({ error: { code: 'forbidden' } });
+    await expect(ipcMain.invoke('app:info', trusted, {})).resolves.toMatchObject({
+      error: { code: 'forbidden' },
+    });
   });
 
   it('holds events until app:ready, which reports and flushes them in order', async () => {
@@ -149,7 +150,10 @@ describe('registerIpc', () => {
     events.emit('app:connectivity', { online: false });
     expect(target.sent).toEqual([]);
 
-    await expect(ipcMain.invoke('app:ready', trusted, {})).resolves.toEqual({ ok: true, value: { queued: 2 } });
+    await expect(ipcMain.invoke('app:ready', trusted, {})).resolves.toEqual({
+      ok: true,
+      value: { queued: 2 },
+    });
     expect(target.sent).toEqual([
       [EVENT_CHANNEL, 'app:power', { state: 'suspend' }],
       [EVENT_CHANNEL, 'app:connectivity', { online: false }],
@@ -174,7 +178,10 @@ describe('registerIpc', () => {
     wiring.pageNavigating();
     events.emit('app:power', { state: 'resume' });
     expect(target.sent).toEqual([]);
-    await expect(ipcMain.invoke('app:ready', trusted, {})).resolves.toEqual({ ok: true, value: { queued: 1 } });
+    await expect(ipcMain.invoke('app:ready', trusted, {})).resolves.toEqual({
+      ok: true,
+      value: { queued: 1 },
+    });
     expect(target.sent).toEqual([[EVENT_CHANNEL, 'app:power', { state: 'resume' }]]);
   });
 

@@ -87,9 +87,15 @@ describe('preload bundle', () => {
 
   it('invokes each method on its own channel with only the input', async () => {
     const { exposed, invocations } = loadPreload();
-    const api = exposed.get('roost') as Record<string, (input: unknown, ...rest: unknown[]) => Promise<unknown>>;
+    const api = exposed.get('roost') as Record<
+      string,
+      (input: unknown, ...rest: unknown[]) => Promise<unknown>
+    >;
     for (const method of REQUEST_METHODS) {
-      await expect(api[method]?.({ probe: method }, 'smuggled')).resolves.toEqual({ ok: true, value: method });
+      await expect(api[method]?.({ probe: method }, 'smuggled')).resolves.toEqual({
+        ok: true,
+        value: method,
+      });
     }
     expect(invocations).toEqual(REQUEST_METHODS.map((method) => [method, { probe: method }]));
   });

@@ -54,12 +54,14 @@ describe('isSafeExternalUrl', () => {
 });
 
 describe('isAppUrl', () => {
-  it.each(['app://roost/', 'app://roost/index.html', 'app://roost/assets/index-abc.js?x=1#y', 'APP://roost/'])(
-    'accepts %s',
-    (url) => {
-      expect(isAppUrl(url)).toBe(true);
-    },
-  );
+  it.each([
+    'app://roost/',
+    'app://roost/index.html',
+    'app://roost/assets/index-abc.js?x=1#y',
+    'APP://roost/',
+  ])('accepts %s', (url) => {
+    expect(isAppUrl(url)).toBe(true);
+  });
 
   it.each([
     'app://roost.evil/',

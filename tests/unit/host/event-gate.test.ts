@@ -1,6 +1,6 @@
 // Events wait for the page to be ready, arrive in order, and a page that never gets ready cannot grow the queue.
 import { describe, expect, it } from 'vitest';
-import { createEventGate } from '../../../src-main/electron/event-gate.ts';
+import { createEventGate } from '../../../src-main/host/event-gate.ts';
 
 describe('createEventGate', () => {
   it('queues until opened, then flushes in order and delivers directly', () => {
