@@ -1,10 +1,12 @@
 // Transport over the Electron preload. IPC cannot drop while the window lives, so the state is always online.
 import type { RequestMethod } from '../../src-shared/contract/methods.ts';
 import type { Result } from '../../src-shared/contract/errors.ts';
-import type { PreloadApi } from './preload-api.ts';
+import type { PreloadApi, UncheckedPreloadApi } from './preload-api.ts';
 import type { Transport } from './transport.ts';
 
-export function createElectronTransport(api: PreloadApi): Transport {
+export function createElectronTransport(preload: PreloadApi): Transport {
+  // Inputs were typed by the client; answers are validated by it against the contract.
+  const api = preload as unknown as UncheckedPreloadApi;
   return {
     kind: 'electron',
     async request(method: RequestMethod, input: unknown): Promise<Result<unknown>> {

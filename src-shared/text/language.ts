@@ -8,11 +8,11 @@ export type GuessedLanguage = 'en' | 'fr' | 'und';
 // ("a", "on", "son", "me", "to"… in folded form) are left out on purpose. Keys are folded (no accents).
 const EN_STOPWORDS = new Set(
   (
-    'the and is are was were of in my i you your it it\'s this that with for have has had not no at from be been ' +
-    'but what why how do does did can can\'t don\'t doesn\'t didn\'t isn\'t wasn\'t won\'t i\'m i\'ve i\'ll we they ' +
+    "the and is are was were of in my i you your it it's this that with for have has had not no at from be been " +
+    "but what why how do does did can can't don't doesn't didn't isn't wasn't won't i'm i've i'll we they " +
     'our just so very really again still will would there any all about after before out up today thanks thank ' +
     'please than them their its too only ever never one two who which when where should could get got been being ' +
-    'is an or if let\'s what\'s it\'ll you\'re we\'re they\'re my by'
+    "is an or if let's what's it'll you're we're they're my by"
   ).split(' '),
 );
 const FR_STOPWORDS = new Set(
@@ -23,7 +23,20 @@ const FR_STOPWORDS = new Set(
     'pourquoi leur leurs lui y en cet sont suis etait fait peut faut bien tout tous toute toutes moi toi'
   ).split(' '),
 );
-const FR_ELISIONS = new Set(["l'", "d'", "j'", "n'", "m'", "t'", "s'", "c'", "qu'", "jusqu'", "lorsqu'", "puisqu'"]);
+const FR_ELISIONS = new Set([
+  "l'",
+  "d'",
+  "j'",
+  "n'",
+  "m'",
+  "t'",
+  "s'",
+  "c'",
+  "qu'",
+  "jusqu'",
+  "lorsqu'",
+  "puisqu'",
+]);
 const FR_LETTERS = /[éèêëàâùûçôîïœ]/gu;
 const EN_SHAPE = /^(?:th|wh)|(?:ing|ght|ould|ly)$/;
 const FR_SHAPE = /(?:eaux?|eux|aux|ais|ait|aient|ez|ee|ees|oi|oir|ier|iere)$/;

@@ -3,7 +3,21 @@
 import { foldText } from './fold.ts';
 
 // Elided French articles, pronouns and conjunctions that attach to the next word with an apostrophe.
-const ELISIONS = new Set(['l', 'd', 'j', 'n', 'm', 't', 's', 'c', 'qu', 'jusqu', 'lorsqu', 'puisqu', 'quoiqu']);
+const ELISIONS = new Set([
+  'l',
+  'd',
+  'j',
+  'n',
+  'm',
+  't',
+  's',
+  'c',
+  'qu',
+  'jusqu',
+  'lorsqu',
+  'puisqu',
+  'quoiqu',
+]);
 
 const TOKEN = new RegExp(
   [

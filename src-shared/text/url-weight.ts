@@ -19,7 +19,8 @@ export type LengthCheck = {
 const URL_PATTERN = /\bhttps?:\/\/[^\s<>"]+/giu;
 const TRAILING_PUNCTUATION = /[.,;:!?'")\]}»]+$/u;
 // `@user@example.social` counts as `@user`.
-const REMOTE_MENTION = /(^|[^\p{L}\p{N}_/])@([\p{L}\p{N}_]+(?:[.-]+[\p{L}\p{N}_]+)*)@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+/gu;
+const REMOTE_MENTION =
+  /(^|[^\p{L}\p{N}_/])@([\p{L}\p{N}_]+(?:[.-]+[\p{L}\p{N}_]+)*)@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+/gu;
 
 /** URLs in `text` with their UTF-16 offsets, trailing sentence punctuation excluded. */
 export function findUrls(text: string): Array<{ url: string; start: number; end: number }> {

@@ -2,6 +2,8 @@
 import type { Capabilities } from '../../../src-shared/domain/capabilities.ts';
 
 export const BLUESKY_MAX_GRAPHEMES = 300;
+/** app.bsky.feed.post also caps text at 3,000 UTF-8 bytes, whatever the grapheme count. */
+export const BLUESKY_MAX_TEXT_BYTES = 3_000;
 export const BLUESKY_MAX_IMAGES = 4;
 /** The app.bsky.embed.images lexicon caps an image blob at 1,000,000 bytes. */
 export const BLUESKY_MAX_IMAGE_BYTES = 1_000_000;

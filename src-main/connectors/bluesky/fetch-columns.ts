@@ -13,7 +13,7 @@ import type { PostView } from './schemas.ts';
 
 interface Answer {
   readonly data: unknown;
-  readonly headers: Record<string, string>;
+  readonly headers: Readonly<Record<string, string | undefined>>;
 }
 
 function envelope<T>(schema: { safeParse(v: unknown): { success: true; data: T } | { success: false } }, data: unknown): T {

@@ -22,7 +22,7 @@ export function VaultStatus() {
       <h2 id="vault-title">{t('vault.title')}</h2>
       <p role="status">{vault ? t(`vault.${vault.state}`) : t('vault.checking')}</p>
       {vault && vault.state !== 'available' && (
-        <button type="button" onClick={() => void check()} disabled={checking}>
+        <button type="button" className="button" onClick={() => void check()} disabled={checking}>
           {t('vault.refresh')}
         </button>
       )}

@@ -22,6 +22,8 @@ export interface FakeNetworkOptions {
   readonly network?: Network;
   readonly timers?: Timers;
   readonly latencyMs?: number;
+  /** false: like a server that answers anyway, the abort signal is ignored. */
+  readonly honourAbort?: boolean;
   readonly rateLimit?: { readonly limit: number; readonly windowMs: number };
 }
 
@@ -106,7 +108,7 @@ export function createFakeNetwork(options: FakeNetworkOptions): FakeNetwork {
       });
     };
     if (options.latencyMs !== undefined && options.timers !== undefined) {
-      await delay(options.timers, options.latencyMs, request.signal);
+      await delay(options.timers, options.latencyMs, options.honourAbort === false ? undefined : request.signal);
     }
     const rate = charge(request.source.accountId ?? '-');
     if (rate !== null && rate.remaining < 0) {

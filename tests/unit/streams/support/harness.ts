@@ -12,6 +12,8 @@ export interface Harness {
   readonly poller: Poller;
   readonly events: StreamEvent[];
   readonly states: { readonly columnKey: string; readonly state: ColumnState; readonly at: number }[];
+  /** What the poller reported through onError. */
+  readonly errors: { readonly columnKey: string; readonly error: unknown }[];
   batches(columnKey?: string): ItemsBatch[];
   gaps(columnKey?: string): GapMarker[];
   requestsFor(columnKey: string): number[];
@@ -32,6 +34,7 @@ export function createHarness(options: HarnessOptions = {}): Harness {
   const net = createFakeNetwork({ clock: time.clock, timers: time.timers, ...options.network });
   const events: StreamEvent[] = [];
   const states: Harness['states'][number][] = [];
+  const errors: Harness['errors'][number][] = [];
   const poller = createPoller({
     clock: time.clock,
     timers: time.timers,
@@ -40,6 +43,7 @@ export function createHarness(options: HarnessOptions = {}): Harness {
     cursors: options.cursors ?? createMemoryCursorStore(),
     onItems: (event) => events.push(event),
     onColumnState: (columnKey, state) => states.push({ columnKey, state, at: time.now() }),
+    onError: (columnKey, error) => errors.push({ columnKey, error }),
     ...(options.config === undefined ? {} : { config: options.config }),
   });
   let stopPoller: (() => void) | null = null;
@@ -49,6 +53,7 @@ export function createHarness(options: HarnessOptions = {}): Harness {
     poller,
     events,
     states,
+    errors,
     batches: (key) =>
       events.filter((e): e is ItemsBatch => e.kind === 'items' && (key === undefined || e.columnKey === key)),
     gaps: (key) => events.filter((e): e is GapMarker => e.kind === 'gap' && (key === undefined || e.columnKey === key)),
