@@ -12,8 +12,8 @@ export type ColumnState =
   | { readonly kind: 'live' }
   /** The last attempt failed; the next one is at `retryAt` (epoch ms). */
   | { readonly kind: 'error'; readonly code: ErrorCode; readonly retryAt: number }
-  /** Offline or the machine is asleep. */
-  | { readonly kind: 'paused' }
+  /** Offline or the machine is asleep; nothing is requested until both are over. */
+  | { readonly kind: 'paused'; readonly reason: 'offline' | 'asleep' }
   /** The account's credentials were rejected; nothing is fetched until the user signs in again. */
   | { readonly kind: 'needs_sign_in' };
 
@@ -41,5 +41,6 @@ export type StreamEvent = ItemsBatch | GapMarker;
 export function sameState(a: ColumnState, b: ColumnState): boolean {
   if (a.kind !== b.kind) return false;
   if (a.kind === 'error' && b.kind === 'error') return a.code === b.code && a.retryAt === b.retryAt;
+  if (a.kind === 'paused' && b.kind === 'paused') return a.reason === b.reason;
   return true;
 }

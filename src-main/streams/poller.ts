@@ -83,6 +83,8 @@ export interface Poller {
   loadGap(columnKey: string, gap: GapMarker): Promise<void>;
   /** Fetches items below the oldest fetched in this session; resolves false when there is nothing older. */
   loadOlder(columnKey: string): Promise<boolean>;
+  /** The user asked for fresh items: poll now, unless a retry-after or a sign-in problem forbids it. */
+  refresh(columnKey: string): void;
   /** The user signed in again: the account's sources poll again at once. */
   resumeAccount(accountId: string): void;
   state(columnKey: string): ColumnState | null;
@@ -137,7 +139,11 @@ export function createPoller(options: PollerOptions): Poller {
     let budget = budgets.get(key);
     if (budget === undefined) {
       const policy = policies[network];
-      budget = createRateBudget({ limit: policy.limit, windowMs: policy.windowMs, fraction: config.budgetFraction });
+      budget = createRateBudget({
+        limit: policy.limit,
+        windowMs: policy.windowMs,
+        fraction: config.budgetFraction,
+      });
       budgets.set(key, budget);
     }
     return { key, budget };
@@ -145,7 +151,7 @@ export function createPoller(options: PollerOptions): Poller {
 
   const deriveState = (col: Column): ColumnState => {
     if (needsSignIn(col)) return { kind: 'needs_sign_in' };
-    if (running && !active()) return { kind: 'paused' };
+    if (running && !active()) return { kind: 'paused', reason: online ? 'asleep' : 'offline' };
     if (col.error !== null) return { kind: 'error', code: col.error.code, retryAt: col.error.retryAt };
     if (col.streaming) return { kind: 'live' };
     return col.lastSuccessAt === null ? { kind: 'idle' } : { kind: 'polling' };
@@ -172,7 +178,8 @@ export function createPoller(options: PollerOptions): Poller {
   const nextInterval = (col: Column): number => {
     let demand = 0;
     for (const peer of columns.values()) {
-      if (peer.budgetKey === col.budgetKey && !needsSignIn(peer)) demand += col.budget.windowMs / baseInterval(peer);
+      if (peer.budgetKey === col.budgetKey && !needsSignIn(peer))
+        demand += col.budget.windowMs / baseInterval(peer);
     }
     const factor = Math.max(1, demand / (col.budget.capacity * config.routineShare));
     return jitteredInterval(baseInterval(col) * factor, config.jitter, config.floorMs, random);
@@ -293,7 +300,9 @@ export function createPoller(options: PollerOptions): Poller {
       // Honour the server's word exactly, for every column spending the same limit.
       const retryAfter = retryAfterOf(error);
       const retryAt =
-        retryAfter !== null ? now + retryAfter : now + backoffDelay(++col.failures, config.backoffBaseMs, config.backoffCapMs, random);
+        retryAfter !== null
+          ? now + retryAfter
+          : now + backoffDelay(++col.failures, config.backoffBaseMs, config.backoffCapMs, random);
       col.budget.blockUntil(retryAt);
       col.dueAt = retryAt;
       col.error = { code, retryAt };
@@ -352,7 +361,8 @@ export function createPoller(options: PollerOptions): Poller {
   // A request outside the routine schedule (gap, older): waits for the budget, aborts on pause or stop.
   const fetchExtra = async (col: Column, since: string | null, before: string): Promise<Page | null> => {
     if (needsSignIn(col)) throw new RoostError('auth_failed', 'Sign in again to load more of this column.');
-    if (!active()) throw new RoostError('network_unreachable', 'Roost is offline or paused; try again when online.');
+    if (!active())
+      throw new RoostError('network_unreachable', 'Roost is offline or paused; try again when online.');
     const controller = new AbortController();
     extraLoads.add(controller);
     try {
@@ -504,8 +514,16 @@ export function createPoller(options: PollerOptions): Poller {
       const page = await fetchExtra(col, null, before);
       if (page === null) return false;
       col.older = page.older;
-      if (page.items.length > 0) options.onItems({ kind: 'items', columnKey, items: page.items, placement: 'older' });
+      if (page.items.length > 0)
+        options.onItems({ kind: 'items', columnKey, items: page.items, placement: 'older' });
       return page.older !== null;
+    },
+
+    refresh(columnKey) {
+      const col = columnOrThrow(columnKey);
+      if (col.error?.code === 'rate_limited') return;
+      col.dueAt = Math.min(col.dueAt, clock.now());
+      pump();
     },
 
     resumeAccount(accountId) {

@@ -24,10 +24,13 @@ export function delay(timers: Timers, ms: number, signal?: AbortSignal): Promise
       timers.clearTimeout(handle);
       reject(signal?.reason as Error);
     };
-    const handle = timers.setTimeout(() => {
-      signal?.removeEventListener('abort', onAbort);
-      resolve();
-    }, Math.max(0, ms));
+    const handle = timers.setTimeout(
+      () => {
+        signal?.removeEventListener('abort', onAbort);
+        resolve();
+      },
+      Math.max(0, ms),
+    );
     signal?.addEventListener('abort', onAbort, { once: true });
   });
 }

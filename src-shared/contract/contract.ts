@@ -2,6 +2,7 @@
 // Both transports (Electron IPC and the browser-mode WebSocket host) carry exactly this contract.
 import { z } from '../zod.ts';
 import { AccountSchema } from '../domain/account.ts';
+import { streamRequests, streamEvents } from './streams-contract.ts';
 import type { EventName, RequestMethod } from './methods.ts';
 
 const Empty = z.object({}).strict();
@@ -37,12 +38,14 @@ export const requests = {
     input: z.object({ id: Id, protected: z.boolean() }).strict(),
     output: AccountSchema,
   },
+  ...streamRequests,
 } as const satisfies Record<RequestMethod, { input: z.ZodType; output: z.ZodType }>;
 
 export const events = {
   'accounts:changed': z.object({ accounts: z.array(AccountSchema) }),
   'app:connectivity': z.object({ online: z.boolean() }),
   'app:power': z.object({ state: z.enum(['suspend', 'resume']) }),
+  ...streamEvents,
 } as const satisfies Record<EventName, z.ZodType>;
 
 export type Requests = typeof requests;

@@ -8,9 +8,24 @@ export const REQUEST_METHODS = [
   'accounts:add',
   'accounts:remove',
   'accounts:setProtected',
+  'streams:capabilities',
+  'streams:subscribe',
+  'streams:unsubscribe',
+  'streams:setVisible',
+  'streams:refresh',
+  'streams:loadGap',
+  'streams:loadOlder',
+  'items:act',
+  'items:thread',
 ] as const;
 
-export const EVENT_NAMES = ['accounts:changed', 'app:connectivity', 'app:power'] as const;
+export const EVENT_NAMES = [
+  'accounts:changed',
+  'app:connectivity',
+  'app:power',
+  'streams:items',
+  'streams:state',
+] as const;
 
 export type RequestMethod = (typeof REQUEST_METHODS)[number];
 export type EventName = (typeof EVENT_NAMES)[number];

@@ -25,7 +25,8 @@ const TOKEN = new RegExp(
     // @user or @user@server.example
     String.raw`@[\p{L}\p{N}_]+(?:[.-][\p{L}\p{N}_]+)*(?:@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+)?`,
     String.raw`#[\p{L}\p{N}_]+`,
-    String.raw`[\p{L}\p{N}]+(?:'[\p{L}\p{N}]+)*`,
+    // A trailing apostrophe is kept so that an elision before a mention or hashtag ("d'@Orange") is seen.
+    String.raw`[\p{L}\p{N}]+(?:'[\p{L}\p{N}]+)*'?`,
   ].join('|'),
   'gu',
 );
@@ -55,6 +56,12 @@ export function tokenize(text: string, options: TokenizeOptions = {}): string[] 
     }
     if (first === 64 /* @ */ || first === 35 /* # */) {
       tokens.push(token);
+      continue;
+    }
+    if (token.endsWith("'")) {
+      const head = token.slice(0, -1);
+      if (!ELISIONS.has(head)) tokens.push(head);
+      else if (options.keepElisions) tokens.push(token);
       continue;
     }
     const elided = splitElision(token);

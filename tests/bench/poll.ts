@@ -48,12 +48,15 @@ for (let step = 0; step < 600 && caughtUp.size < COLUMNS.length; step += 1) {
   await time.advance(100);
   for (const batch of h.batches()) {
     if (batch.placement === 'newest' && !caughtUp.has(batch.columnKey)) {
-      const answered = net.requests.filter((r) => r.sourceKey === batch.columnKey && r.at >= wokeAt && r.outcome === 'ok');
+      const answered = net.requests.filter(
+        (r) => r.sourceKey === batch.columnKey && r.at >= wokeAt && r.outcome === 'ok',
+      );
       if (answered.length > 0) caughtUp.set(batch.columnKey, answered[0]!.at);
     }
   }
 }
-const catchUpSeconds = caughtUp.size < COLUMNS.length ? null : (Math.max(...caughtUp.values()) - wokeAt) / 1000;
+const catchUpSeconds =
+  caughtUp.size < COLUMNS.length ? null : (Math.max(...caughtUp.values()) - wokeAt) / 1000;
 const gaps = h.gaps().filter((g) => COLUMNS.some((c) => columnSourceKey(c) === g.columnKey));
 const columnsWithGap = new Set(gaps.map((g) => g.columnKey)).size;
 
@@ -68,7 +71,9 @@ const maxRequestsPer5Min = maxInWindow(
   5 * MIN,
 );
 const http429 = net.requests.filter((r) => r.outcome === 'rate_limited').length;
-console.log(`requests: ${awakeRequests} in the first hour, ${requestsWhileAsleep} while asleep, ${net.requests.length} in all`);
+console.log(
+  `requests: ${awakeRequests} in the first hour, ${requestsWhileAsleep} while asleep, ${net.requests.length} in all`,
+);
 console.log(`catch-up: ${caughtUp.size}/${COLUMNS.length} columns; gap markers on ${columnsWithGap} columns`);
 
 const goals = {
@@ -78,11 +83,19 @@ const goals = {
   gapMarkers: columnsWithGap === COLUMNS.length,
   asleep: requestsWhileAsleep === 0,
 };
-const missed = Object.entries(goals).filter(([, ok]) => !ok).map(([name]) => name);
+const missed = Object.entries(goals)
+  .filter(([, ok]) => !ok)
+  .map(([name]) => name);
 if (missed.length > 0) {
   console.log(`goals missed: ${missed.join(', ')}`);
   process.exitCode = 1;
 }
 console.log(
-  JSON.stringify({ maxRequestsPer5Min, http429, catchUpSeconds, gapMarkers: gaps.length, columns: COLUMNS.length }),
+  JSON.stringify({
+    maxRequestsPer5Min,
+    http429,
+    catchUpSeconds,
+    gapMarkers: gaps.length,
+    columns: COLUMNS.length,
+  }),
 );

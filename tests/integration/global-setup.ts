@@ -47,9 +47,14 @@ async function startSandbox(): Promise<{ child: ChildProcess; info: SandboxInfo 
   const lines = createInterface({ input: child.stdout as NodeJS.ReadableStream });
   try {
     const info = await new Promise<SandboxInfo>((resolve, reject) => {
-      const timer = setTimeout(() => reject(failure(`no ${SANDBOX_LINE_PREFIX.trim()} line within ${START_TIMEOUT_MS / 1000} s`)), START_TIMEOUT_MS);
+      const timer = setTimeout(
+        () => reject(failure(`no ${SANDBOX_LINE_PREFIX.trim()} line within ${START_TIMEOUT_MS / 1000} s`)),
+        START_TIMEOUT_MS,
+      );
       child.once('error', (error) => reject(failure(error.message)));
-      child.once('exit', (code, signal) => reject(failure(`it exited early (code ${code}, signal ${signal})`)));
+      child.once('exit', (code, signal) =>
+        reject(failure(`it exited early (code ${code}, signal ${signal})`)),
+      );
       lines.on('line', (line) => {
         if (!line.startsWith(SANDBOX_LINE_PREFIX)) return;
         clearTimeout(timer);

@@ -45,7 +45,10 @@ describe('local Bluesky sandbox', () => {
     expect(brand.displayName).toBe('Roost Demo');
     const fan = await sandbox.createAccount({ handlePrefix: 'fan' });
     const keyword = uniqueKeyword();
-    const mention = await sandbox.post({ handle: fan.handle, text: `@brand.test do you ship to Lyon? ${keyword}` });
+    const mention = await sandbox.post({
+      handle: fan.handle,
+      text: `@brand.test do you ship to Lyon? ${keyword}`,
+    });
 
     const brandAgent = await signIn(brand.handle, brand.appPassword);
     const profile = await brandAgent.getProfile({ actor: brand.did });

@@ -62,7 +62,10 @@ export class SandboxActions {
   async createAccount(spec: AccountSpec = {}): Promise<SandboxAccount> {
     const prefix = spec.handlePrefix ?? 'user';
     if (!/^[a-z][a-z0-9]{0,7}$/.test(prefix)) {
-      throw new ActionError(400, 'handlePrefix must be 1-8 lowercase letters or digits, starting with a letter');
+      throw new ActionError(
+        400,
+        'handlePrefix must be 1-8 lowercase letters or digits, starting with a letter',
+      );
     }
     const handle = spec.handle ?? `${prefix}${randomLower(8)}.test`;
     const password = `pw-${randomLower(20)}`;
@@ -106,7 +109,9 @@ export class SandboxActions {
   /** `subject` is a handle or a DID. */
   async follow(handle: string, subject: string): Promise<RecordRef> {
     const agent = this.agentFor(handle);
-    const did = subject.startsWith('did:') ? subject : (await agent.resolveHandle({ handle: subject })).data.did;
+    const did = subject.startsWith('did:')
+      ? subject
+      : (await agent.resolveHandle({ handle: subject })).data.did;
     return agent.follow(did);
   }
 

@@ -14,7 +14,8 @@ type Route = (body: Body) => Promise<unknown>;
 function text(body: Body, key: string, optional = false): string | undefined {
   const value = body[key];
   if (value === undefined && optional) return undefined;
-  if (typeof value !== 'string' || value.length === 0) throw new ActionError(400, `"${key}" must be a non-empty string`);
+  if (typeof value !== 'string' || value.length === 0)
+    throw new ActionError(400, `"${key}" must be a non-empty string`);
   return value;
 }
 
@@ -25,7 +26,8 @@ function required(body: Body, key: string): string {
 function recordRef(body: Body, key: string, optional = false): RecordRef | undefined {
   const value = body[key];
   if (value === undefined && optional) return undefined;
-  if (typeof value !== 'object' || value === null) throw new ActionError(400, `"${key}" must be { uri, cid }`);
+  if (typeof value !== 'object' || value === null)
+    throw new ActionError(400, `"${key}" must be { uri, cid }`);
   const ref = value as Body;
   return { uri: required(ref, 'uri'), cid: required(ref, 'cid') };
 }
@@ -46,13 +48,17 @@ function routes(actions: SandboxActions): Record<string, Route> {
       const handlePrefix = text(b, 'handlePrefix', true);
       const displayName = text(b, 'displayName', true);
       return thenProcess(
-        actions.createAccount({ ...(handlePrefix ? { handlePrefix } : {}), ...(displayName ? { displayName } : {}) }),
+        actions.createAccount({
+          ...(handlePrefix ? { handlePrefix } : {}),
+          ...(displayName ? { displayName } : {}),
+        }),
       );
     },
     '/post': (b) =>
       thenProcess(actions.post(required(b, 'handle'), required(b, 'text'), recordRef(b, 'replyTo', true))),
     '/like': (b) => thenProcess(actions.like(required(b, 'handle'), recordRef(b, 'subject') as RecordRef)),
-    '/repost': (b) => thenProcess(actions.repost(required(b, 'handle'), recordRef(b, 'subject') as RecordRef)),
+    '/repost': (b) =>
+      thenProcess(actions.repost(required(b, 'handle'), recordRef(b, 'subject') as RecordRef)),
     '/follow': (b) => thenProcess(actions.follow(required(b, 'handle'), required(b, 'subject'))),
   };
 }

@@ -49,7 +49,12 @@ async function create(options: NetworkOptions): Promise<SandboxNetwork> {
   // config ignores redisHost; the PDS only uses Redis when redisScratchAddress is set), so none is started.
   process.env.REDIS_HOST ??= '127.0.0.1:6379';
   const schema = randomSchema();
-  const [plcPort, pdsPort, bskyPort, ozonePort] = (await distinctPorts(4)) as [number, number, number, number];
+  const [plcPort, pdsPort, bskyPort, ozonePort] = (await distinctPorts(4)) as [
+    number,
+    number,
+    number,
+    number,
+  ];
   const appviewUrl = `http://localhost:${bskyPort}`;
   let network: TestNetwork;
   try {

@@ -30,7 +30,18 @@ export async function startPostgres(): Promise<PostgresCluster> {
       await chown(dir, uid, gid);
     }
     const data = join(dir, 'data');
-    await asPostgres('initdb', ['-D', data, '-U', 'postgres', '-A', 'trust', '-E', 'UTF8', '--locale=C', '--no-sync']);
+    await asPostgres('initdb', [
+      '-D',
+      data,
+      '-U',
+      'postgres',
+      '-A',
+      'trust',
+      '-E',
+      'UTF8',
+      '--locale=C',
+      '--no-sync',
+    ]);
     const port = await freePort();
     const options = [
       `-p ${port}`,
@@ -41,7 +52,18 @@ export async function startPostgres(): Promise<PostgresCluster> {
       '-c synchronous_commit=off',
       '-c full_page_writes=off',
     ].join(' ');
-    await asPostgres('pg_ctl', ['-D', data, '-o', options, '-l', join(dir, 'server.log'), '-w', '-t', '30', 'start']);
+    await asPostgres('pg_ctl', [
+      '-D',
+      data,
+      '-o',
+      options,
+      '-l',
+      join(dir, 'server.log'),
+      '-w',
+      '-t',
+      '30',
+      'start',
+    ]);
     let stopped = false;
     return {
       url: `postgresql://postgres@127.0.0.1:${port}/postgres`,

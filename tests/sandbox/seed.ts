@@ -13,9 +13,24 @@ const people: AccountSpec[] = [
     description: 'The demo brand of the Roost sandbox. Tag us with #roostdemo.',
     avatarRgb: [234, 88, 12],
   },
-  { handle: 'alice.test', displayName: 'Alice Martin', description: 'Cyclist, coffee, questions.', avatarRgb: [37, 99, 235] },
-  { handle: 'bob.test', displayName: 'Bob Okafor', description: 'Reviews gadgets on weekends.', avatarRgb: [22, 163, 74] },
-  { handle: 'carol.test', displayName: 'Carol Dubois', description: 'Librarian. Bonjour !', avatarRgb: [147, 51, 234] },
+  {
+    handle: 'alice.test',
+    displayName: 'Alice Martin',
+    description: 'Cyclist, coffee, questions.',
+    avatarRgb: [37, 99, 235],
+  },
+  {
+    handle: 'bob.test',
+    displayName: 'Bob Okafor',
+    description: 'Reviews gadgets on weekends.',
+    avatarRgb: [22, 163, 74],
+  },
+  {
+    handle: 'carol.test',
+    displayName: 'Carol Dubois',
+    description: 'Librarian. Bonjour !',
+    avatarRgb: [147, 51, 234],
+  },
 ];
 
 export async function seedDemo(actions: SandboxActions): Promise<SandboxAccount[]> {
@@ -36,7 +51,10 @@ export async function seedDemo(actions: SandboxActions): Promise<SandboxAccount[
     `Hey @${BRAND_HANDLE}, is the spring collection out yet? #${BRAND_TAG}`,
   );
   await actions.post(BRAND_HANDLE, 'Hi Alice! It lands next Monday, we will post the link here.', question);
-  await actions.post('bob.test', `Just unboxed my order from @${BRAND_HANDLE}. Solid packaging, fast delivery.`);
+  await actions.post(
+    'bob.test',
+    `Just unboxed my order from @${BRAND_HANDLE}. Solid packaging, fast delivery.`,
+  );
   await actions.post('carol.test', `Bonjour @${BRAND_HANDLE}, livrez-vous en Belgique ? #${BRAND_TAG}`);
   await actions.post('alice.test', 'Morning ride done, 42 km before coffee.');
   await actions.like('bob.test', welcome);

@@ -39,7 +39,10 @@ async function start(options: Options): Promise<SandboxInfo> {
     cleanups.push(() => cluster.stop());
     dbPostgresUrl = cluster.url;
   }
-  const sandbox = await startNetwork({ dbPostgresUrl, dropSchemasOnClose: Boolean(process.env.DB_POSTGRES_URL) });
+  const sandbox = await startNetwork({
+    dbPostgresUrl,
+    dropSchemasOnClose: Boolean(process.env.DB_POSTGRES_URL),
+  });
   cleanups.push(() => sandbox.close());
   const { network } = sandbox;
   const networkReadyAt = performance.now();
@@ -123,7 +126,10 @@ for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
 }
 if (options.watchStdin) {
   // A parent that dies without signalling us (a crashed test runner) still closes our stdin.
-  process.stdin.on('end', () => void startup.finally(() => shutdown('stdin closed', 0)).catch(() => undefined));
+  process.stdin.on(
+    'end',
+    () => void startup.finally(() => shutdown('stdin closed', 0)).catch(() => undefined),
+  );
   process.stdin.resume();
 }
 try {

@@ -12,7 +12,15 @@ export interface TrafficOptions {
   log: (line: string) => void;
 }
 
-const topics = ['delivery', 'sizes', 'the new app', 'opening hours', 'a refund', 'gift cards', 'the spring collection'];
+const topics = [
+  'delivery',
+  'sizes',
+  'the new app',
+  'opening hours',
+  'a refund',
+  'gift cards',
+  'the spring collection',
+];
 const openers = ['Quick question', 'Hello', 'Hi there', 'Any news', 'Help please'];
 // Several writes in flight is plenty on two cores; beyond that ticks are dropped rather than queued.
 const MAX_IN_FLIGHT = 8;
@@ -37,13 +45,18 @@ export function startTraffic(actions: SandboxActions, options: TrafficOptions): 
     const roll = Math.random();
     if (roll < 0.4 || recent.length === 0) {
       remember(
-        await actions.post(author, `${pick(openers)} @${options.brandHandle}, what about ${pick(topics)}? (no. ${count})`),
+        await actions.post(
+          author,
+          `${pick(openers)} @${options.brandHandle}, what about ${pick(topics)}? (no. ${count})`,
+        ),
       );
     } else if (roll < 0.6) {
       remember(await actions.post(author, `Talking about ${pick(topics)} today #${options.tag} (${count})`));
     } else if (roll < 0.8) {
       const replier = Math.random() < 0.5 ? options.brandHandle : author;
-      remember(await actions.post(replier, `Thanks for asking about ${pick(topics)}! (${count})`, pick(recent)));
+      remember(
+        await actions.post(replier, `Thanks for asking about ${pick(topics)}! (${count})`, pick(recent)),
+      );
     } else {
       await actions.like(author, pick(recent));
     }
@@ -53,7 +66,9 @@ export function startTraffic(actions: SandboxActions, options: TrafficOptions): 
     if (inFlight >= MAX_IN_FLIGHT) return;
     inFlight += 1;
     act()
-      .catch((error: unknown) => options.log(`traffic: ${error instanceof Error ? error.message : String(error)}`))
+      .catch((error: unknown) =>
+        options.log(`traffic: ${error instanceof Error ? error.message : String(error)}`),
+      )
       .finally(() => {
         inFlight -= 1;
       });

@@ -52,7 +52,9 @@ function isSandboxInfo(value: unknown): value is SandboxInfo {
   return (
     ['pdsUrl', 'appviewUrl', 'plcUrl', 'controlUrl'].every((k) => typeof v[k] === 'string') &&
     Array.isArray(v.accounts) &&
-    v.accounts.every((a: unknown) => typeof a === 'object' && a !== null && typeof (a as SandboxAccount).handle === 'string')
+    v.accounts.every(
+      (a: unknown) => typeof a === 'object' && a !== null && typeof (a as SandboxAccount).handle === 'string',
+    )
   );
 }
 

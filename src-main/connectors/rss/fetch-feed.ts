@@ -21,7 +21,12 @@ export interface FetchFeedOptions {
 
 export type FeedResponse =
   | { readonly status: 'not_modified'; readonly validators: FeedValidators }
-  | { readonly status: 'ok'; readonly url: string; readonly body: string; readonly validators: FeedValidators };
+  | {
+      readonly status: 'ok';
+      readonly url: string;
+      readonly body: string;
+      readonly validators: FeedValidators;
+    };
 
 const REDIRECTS = new Set([301, 302, 303, 307, 308]);
 const ACCEPT = 'application/rss+xml, application/atom+xml, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.1';
@@ -41,7 +46,10 @@ export function parseFeedUrl(raw: string | null): URL {
 
 export async function fetchFeed(feedUrl: string, options: FetchFeedOptions): Promise<FeedResponse> {
   const controller = new AbortController();
-  const timedOut = new RoostError('network_unreachable', `The feed did not answer within ${options.timeoutMs / 1000} s.`);
+  const timedOut = new RoostError(
+    'network_unreachable',
+    `The feed did not answer within ${options.timeoutMs / 1000} s.`,
+  );
   const timer = setTimeout(() => controller.abort(timedOut), options.timeoutMs);
   const onAbort = (): void => controller.abort(options.signal?.reason);
   if (options.signal?.aborted) controller.abort(options.signal.reason);
@@ -68,8 +76,10 @@ async function request(start: URL, options: FetchFeedOptions, signal: AbortSigna
     if (REDIRECTS.has(response.status)) {
       await response.body?.cancel();
       const location = response.headers.get('location');
-      if (location === null) throw new RoostError('server_error', `The feed redirected (HTTP ${response.status}) nowhere.`);
-      if (hop >= options.maxRedirects) throw new RoostError('server_error', 'The feed redirected too many times.');
+      if (location === null)
+        throw new RoostError('server_error', `The feed redirected (HTTP ${response.status}) nowhere.`);
+      if (hop >= options.maxRedirects)
+        throw new RoostError('server_error', 'The feed redirected too many times.');
       url = parseFeedUrl(new URL(location, url).href);
       continue;
     }
@@ -98,7 +108,10 @@ async function request(start: URL, options: FetchFeedOptions, signal: AbortSigna
 
 async function readCapped(response: Response, maxBytes: number): Promise<string> {
   const tooBig = (): RoostError =>
-    new RoostError('server_error', `The feed is larger than ${Math.round(maxBytes / 1_048_576)} MB; not read.`);
+    new RoostError(
+      'server_error',
+      `The feed is larger than ${Math.round(maxBytes / 1_048_576)} MB; not read.`,
+    );
   const declared = Number(response.headers.get('content-length'));
   if (Number.isFinite(declared) && declared > maxBytes) {
     await response.body?.cancel();
@@ -155,7 +168,8 @@ function httpError(response: Response, now: number): RoostError {
   }
   if (status === 401) return new RoostError('auth_failed', 'The feed requires signing in (HTTP 401).');
   if (status === 403) return new RoostError('forbidden', 'The feed server refused access (HTTP 403).');
-  if (status === 404 || status === 410) return new RoostError('not_found', `The feed no longer exists (HTTP ${status}).`);
+  if (status === 404 || status === 410)
+    return new RoostError('not_found', `The feed no longer exists (HTTP ${status}).`);
   return new RoostError('server_error', `The feed server answered HTTP ${status}.`);
 }
 

@@ -31,7 +31,13 @@ export function normaliseFeed(feed: Feed, feedUrl: string, seenAt: number): Stre
   return items.map((entry) => entry.item);
 }
 
-function normaliseItem(entry: FeedItem, feed: Feed, feedUrl: string, feedAuthorValue: Author, seenAt: number): StreamItem {
+function normaliseItem(
+  entry: FeedItem,
+  feed: Feed,
+  feedUrl: string,
+  feedAuthorValue: Author,
+  seenAt: number,
+): StreamItem {
   const link = safeUrl(entry.url, feedUrl);
   const remoteId = identify(entry, feedUrl, link);
   const html = entry.content ?? entry.description;
@@ -121,7 +127,14 @@ function media(entry: FeedItem, feedUrl: string): Media[] {
   }
   const image = safeUrl(entry.image?.url ?? null, feedUrl);
   if (image !== null) {
-    add({ kind: 'image', url: image, thumbUrl: null, alt: cap(entry.image?.title ?? '', 5_000), width: null, height: null });
+    add({
+      kind: 'image',
+      url: image,
+      thumbUrl: null,
+      alt: cap(entry.image?.title ?? '', 5_000),
+      width: null,
+      height: null,
+    });
   }
   return out;
 }

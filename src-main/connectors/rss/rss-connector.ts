@@ -39,7 +39,10 @@ export function createRssConnector(options: RssConnectorOptions): Connector {
     capabilities: () => Promise.resolve(CAPABILITIES),
     async fetchPage(request: RssPageRequest): Promise<Page> {
       if (request.source.type !== 'rss') {
-        throw new RoostError('invalid_input', `The RSS connector cannot fetch ${request.source.type} columns.`);
+        throw new RoostError(
+          'invalid_input',
+          `The RSS connector cannot fetch ${request.source.type} columns.`,
+        );
       }
       const feedUrl = parseFeedUrl(request.source.param).href;
       // Only a refresh may be answered with 304: with nothing held yet, or when paging, the full feed is needed.
@@ -55,13 +58,21 @@ export function createRssConnector(options: RssConnectorOptions): Connector {
         now,
       });
       if (response.status === 'not_modified') {
-        return { items: [], newest: request.since, older: null, gap: false, rateLimit: null, validators: response.validators };
+        return {
+          items: [],
+          newest: request.since,
+          older: null,
+          gap: false,
+          rateLimit: null,
+          validators: response.validators,
+        };
       }
       const items = normaliseFeed(parse(response.body), response.url, now());
       return { ...pageOf(items, request), rateLimit: null, validators: response.validators };
     },
     thread: (item) => Promise.resolve([item]),
-    act: () => Promise.reject(new RoostError('forbidden', 'Feed articles cannot be liked, reposted or replied to.')),
+    act: () =>
+      Promise.reject(new RoostError('forbidden', 'Feed articles cannot be liked, reposted or replied to.')),
   };
 }
 
@@ -80,7 +91,10 @@ function parse(body: string): ReturnType<typeof parseFeed> {
 }
 
 // Items strictly below `before` and above `since` (both remoteIds), newest first, at most `limit`.
-function pageOf(all: readonly StreamItem[], request: PageRequest): Pick<Page, 'items' | 'newest' | 'older' | 'gap'> {
+function pageOf(
+  all: readonly StreamItem[],
+  request: PageRequest,
+): Pick<Page, 'items' | 'newest' | 'older' | 'gap'> {
   let from = 0;
   if (request.before !== null) {
     const at = all.findIndex((i) => i.remoteId === request.before);
@@ -98,7 +112,8 @@ function pageOf(all: readonly StreamItem[], request: PageRequest): Pick<Page, 'i
   const wanted = all.slice(from, to);
   const items = wanted.slice(0, Math.max(1, request.limit));
   const last = items.at(-1);
-  const more = wanted.length > items.length || (!sinceFound && last !== undefined && all.indexOf(last) < all.length - 1);
+  const more =
+    wanted.length > items.length || (!sinceFound && last !== undefined && all.indexOf(last) < all.length - 1);
   return {
     items,
     newest: all[0]?.remoteId ?? request.since,

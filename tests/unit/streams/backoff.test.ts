@@ -24,7 +24,9 @@ describe('jitter and backoff', () => {
   });
 
   it('reads a retry hint only when it is a usable number', () => {
-    expect(retryAfterOf(Object.assign(new RoostError('rate_limited', 'x'), { retryAfterMs: 1_500 }))).toBe(1_500);
+    expect(retryAfterOf(Object.assign(new RoostError('rate_limited', 'x'), { retryAfterMs: 1_500 }))).toBe(
+      1_500,
+    );
     expect(retryAfterOf(new RoostError('rate_limited', 'x'))).toBeNull();
     expect(retryAfterOf({ retryAfterMs: -1 })).toBeNull();
     expect(retryAfterOf({ retryAfterMs: Number.NaN })).toBeNull();

@@ -40,7 +40,13 @@ describe('cursor persistence', () => {
     await time.advance(60_000);
     before.stop();
     first.close();
-    expect(before.batches(key).flatMap((b) => b.items.map((i) => i.actionRef))).toEqual(['5', '4', '3', '2', '1']);
+    expect(before.batches(key).flatMap((b) => b.items.map((i) => i.actionRef))).toEqual([
+      '5',
+      '4',
+      '3',
+      '2',
+      '1',
+    ]);
 
     // A new process: same file, fresh poller and server state continuing where the old one was.
     const second = open();

@@ -87,7 +87,9 @@ describe('poller errors', () => {
 
     expect(h.poller.state(columnSourceKey(home))).toEqual({ kind: 'needs_sign_in' });
     expect(h.poller.state(columnSourceKey(mentions))).toEqual({ kind: 'needs_sign_in' });
-    expect(h.net.requests.filter((r) => r.sourceKey !== columnSourceKey(other) && r.at > failedAt)).toEqual([]);
+    expect(h.net.requests.filter((r) => r.sourceKey !== columnSourceKey(other) && r.at > failedAt)).toEqual(
+      [],
+    );
     expect(h.requestsFor(columnSourceKey(other)).length).toBeGreaterThan(50);
     await expect(h.poller.loadOlder(columnSourceKey(home))).resolves.toBe(false);
 

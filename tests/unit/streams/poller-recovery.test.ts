@@ -1,6 +1,7 @@
 // Offline and sleep: nothing is requested while paused, everything catches up at once afterwards with gap
 // markers where pages were skipped, and gaps and older pages load on request.
 import { afterEach, describe, expect, it } from 'vitest';
+import { RoostError } from '../../../src-shared/contract/errors.ts';
 import { columnSourceKey } from '../../../src-shared/domain/column.ts';
 import { createHarness, mastodonSource, type Harness } from './support/harness.ts';
 
@@ -11,7 +12,11 @@ afterEach(() => harness?.stop());
 describe('poller recovery', () => {
   it('makes no request and keeps no timer while offline, then catches up every column at once', async () => {
     const h = (harness = createHarness());
-    const sources = [mastodonSource('acct-1', 'home'), mastodonSource('acct-1', 'mentions'), mastodonSource('acct-2')];
+    const sources = [
+      mastodonSource('acct-1', 'home'),
+      mastodonSource('acct-1', 'mentions'),
+      mastodonSource('acct-2'),
+    ];
     for (const s of sources) h.poller.subscribe(s);
     h.start();
     await h.time.advance(5 * MIN);
@@ -19,7 +24,9 @@ describe('poller recovery', () => {
     h.poller.setOnline(false);
     const offlineAt = h.time.now();
     expect(h.time.pending()).toBe(0);
-    for (const s of sources) expect(h.poller.state(columnSourceKey(s))).toEqual({ kind: 'paused' });
+    for (const s of sources) {
+      expect(h.poller.state(columnSourceKey(s))).toEqual({ kind: 'paused', reason: 'offline' });
+    }
     await h.time.advance(60 * MIN);
     expect(h.net.requests.filter((r) => r.at > offlineAt)).toEqual([]);
 
@@ -46,6 +53,7 @@ describe('poller recovery', () => {
     const startedAt = h.time.now();
     await h.time.advance(100);
     h.poller.suspend();
+    expect(h.poller.state(columnSourceKey(sources[0]!))).toEqual({ kind: 'paused', reason: 'asleep' });
     await h.time.advance(10 * MIN);
     // The two requests in flight were answered at +500 ms, after the suspend: their items are not reported.
     expect(h.net.requests.map((r) => r.at - startedAt)).toEqual([500, 500]);
@@ -77,7 +85,18 @@ describe('poller recovery', () => {
 
     const newest = h.batches(key).at(-1);
     expect(newest?.placement).toBe('newest');
-    expect(newest?.items.map((i) => i.actionRef)).toEqual(['30', '29', '28', '27', '26', '25', '24', '23', '22', '21']);
+    expect(newest?.items.map((i) => i.actionRef)).toEqual([
+      '30',
+      '29',
+      '28',
+      '27',
+      '26',
+      '25',
+      '24',
+      '23',
+      '22',
+      '21',
+    ]);
     const [gap] = h.gaps(key);
     expect(gap).toEqual({ kind: 'gap', columnKey: key, before: '21', since: '5' });
 
@@ -85,12 +104,28 @@ describe('poller recovery', () => {
     const filled = h.batches(key).at(-1);
     expect(filled?.placement).toBe('gap');
     expect(filled?.filled).toEqual(gap);
-    expect(filled?.items.map((i) => i.actionRef)).toEqual(['20', '19', '18', '17', '16', '15', '14', '13', '12', '11']);
+    expect(filled?.items.map((i) => i.actionRef)).toEqual([
+      '20',
+      '19',
+      '18',
+      '17',
+      '16',
+      '15',
+      '14',
+      '13',
+      '12',
+      '11',
+    ]);
     const narrower = h.gaps(key).at(-1)!;
     expect(narrower).toEqual({ kind: 'gap', columnKey: key, before: '11', since: '5' });
 
     await h.poller.loadGap(key, narrower);
-    expect(h.batches(key).at(-1)?.items.map((i) => i.actionRef)).toEqual(['10', '9', '8', '7', '6']);
+    expect(
+      h
+        .batches(key)
+        .at(-1)
+        ?.items.map((i) => i.actionRef),
+    ).toEqual(['10', '9', '8', '7', '6']);
     expect(h.gaps(key)).toHaveLength(2);
 
     // Every post arrived exactly once.
@@ -116,6 +151,25 @@ describe('poller recovery', () => {
     ]);
   });
 
+  it('polls at once on refresh, but not through a retry-after', async () => {
+    const h = (harness = createHarness());
+    const source = mastodonSource('acct-1');
+    const key = columnSourceKey(source);
+    h.poller.subscribe(source);
+    h.start();
+    await h.time.advance(5_000);
+    h.poller.refresh(key);
+    await h.time.advance(0);
+    expect(h.requestsFor(key)).toEqual([h.time.now() - 5_000, h.time.now()]);
+
+    h.net.failNext(key, Object.assign(new RoostError('rate_limited', 'slow'), { retryAfterMs: 60_000 }));
+    await h.time.advance(40_000);
+    const limited = h.requestsFor(key).length;
+    h.poller.refresh(key);
+    await h.time.advance(0);
+    expect(h.requestsFor(key)).toHaveLength(limited);
+  });
+
   it('refuses to load a gap while offline', async () => {
     const h = (harness = createHarness());
     const source = mastodonSource('acct-1');
@@ -123,7 +177,9 @@ describe('poller recovery', () => {
     h.poller.subscribe(source);
     h.start();
     h.poller.setOnline(false);
-    await expect(h.poller.loadGap(key, { kind: 'gap', columnKey: key, before: '9', since: '1' })).rejects.toMatchObject({
+    await expect(
+      h.poller.loadGap(key, { kind: 'gap', columnKey: key, before: '9', since: '1' }),
+    ).rejects.toMatchObject({
       code: 'network_unreachable',
     });
   });

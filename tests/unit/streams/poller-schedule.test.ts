@@ -21,8 +21,8 @@ describe('poller cadence', () => {
     await h.time.advance(10 * MIN);
 
     const requests = h.requestsFor(key);
-    expect(requests.length).toBeGreaterThanOrEqual(10 * MIN / 33_000 - 1);
-    expect(requests.length).toBeLessThanOrEqual(10 * MIN / 27_000 + 1);
+    expect(requests.length).toBeGreaterThanOrEqual((10 * MIN) / 33_000 - 1);
+    expect(requests.length).toBeLessThanOrEqual((10 * MIN) / 27_000 + 1);
     expect(h.batches(key)).toHaveLength(1);
     expect(h.batches(key)[0]?.items.map((i) => i.text)).toEqual(['post 3', 'post 2', 'post 1']);
 
@@ -89,7 +89,9 @@ describe('poller cadence', () => {
     expect(maxInWindow(times, 5 * MIN)).toBeLessThanOrEqual(150);
     // The budget is spread over every column rather than starving some.
     for (let i = 0; i < 40; i += 1) {
-      expect(h.requestsFor(columnSourceKey(mastodonSource('acct-1', 'hashtag', `tag${i}`))).length).toBeGreaterThan(20);
+      expect(
+        h.requestsFor(columnSourceKey(mastodonSource('acct-1', 'hashtag', `tag${i}`))).length,
+      ).toBeGreaterThan(20);
     }
   });
 

@@ -56,8 +56,12 @@ describe('rate budget', () => {
     expect(budgetKeyFor('mastodon', home('a'))).not.toBe(budgetKeyFor('mastodon', home('b')));
     expect(budgetKeyFor('bluesky', home('a'))).toBe(budgetKeyFor('bluesky', home('b')));
     const feed = (url: string) => ({ type: 'rss' as const, accountId: null, param: url });
-    expect(budgetKeyFor('rss', feed('https://a.example/x.xml'))).toBe(budgetKeyFor('rss', feed('https://a.example/y')));
-    expect(budgetKeyFor('rss', feed('https://a.example/x.xml'))).not.toBe(budgetKeyFor('rss', feed('https://b.example/x')));
+    expect(budgetKeyFor('rss', feed('https://a.example/x.xml'))).toBe(
+      budgetKeyFor('rss', feed('https://a.example/y')),
+    );
+    expect(budgetKeyFor('rss', feed('https://a.example/x.xml'))).not.toBe(
+      budgetKeyFor('rss', feed('https://b.example/x')),
+    );
     expect(RATE_POLICIES.mastodon.limit).toBe(300);
     expect(RATE_POLICIES.bluesky.limit).toBe(3_000);
   });

@@ -3,6 +3,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { RoostError } from '../../../../src-shared/contract/errors.ts';
 import { StreamItemSchema } from '../../../../src-shared/domain/stream-item.ts';
+import { MastodonConnector } from '../../../../src-main/connectors/mastodon/mastodon-connector.ts';
 import { MastodonRateLimitError } from '../../../../src-main/connectors/mastodon/errors.ts';
 import { REGENERATING_RETRY_MS } from '../../../../src-main/connectors/mastodon/timelines.ts';
 import { connectorFor, source, useReplay } from './replay-harness.ts';
@@ -40,7 +41,10 @@ describe('fetchPage by column type', () => {
     expect(page.retrySoonMs).toBeNull();
     const rest = await h.connector.fetchPage({ source: source('home'), since: null, before: page.older, limit: 40 });
     expect(rest.items).toHaveLength(40);
-    expect(rest.older).toBeNull();
+    // A full page always carries rel="next" (as Mastodon does); the page after it is empty and final.
+    const end = await h.connector.fetchPage({ source: source('home'), since: null, before: rest.older, limit: 40 });
+    expect(end.items).toEqual([]);
+    expect(end.older).toBeNull();
     expect(rest.items.some((item) => item.kind === 'repost' && item.via !== null)).toBe(true);
     const request = h.server.requestsTo('GET', '/api/v1/timelines/home').at(0);
     expect(request?.headers.authorization).toBe(`Bearer ${h.server.token}`);
@@ -147,8 +151,7 @@ describe('server answers that are not a plain 200', () => {
   it('maps 5xx to server_error and a dead server to network_unreachable', async () => {
     h.server.intercept = () => ({ status: 503, body: '<html>Service Unavailable</html>' });
     await expect(h.connector.fetchPage({ source: source('home'), since: null, before: null, limit: 5 })).rejects.toMatchObject({ code: 'server_error' });
-    const nowhere = connectorFor(h.server);
-    const dead = new (nowhere.constructor as typeof import('../../../../src-main/connectors/mastodon/mastodon-connector.ts').MastodonConnector)({
+    const dead = new MastodonConnector({
       accountId: 'acc-1',
       origin: 'http://127.0.0.1:9',
       accessToken: 't',

@@ -9,12 +9,15 @@ describe('htmlToText', () => {
   });
 
   it('drops scripts, styles and comments entirely', () => {
-    const html = '<p>Hi</p><script>var x = "<p>no</p>";</script><style>p{}</style><!-- <p>hidden</p> -->there';
+    const html =
+      '<p>Hi</p><script>var x = "<p>no</p>";</script><style>p{}</style><!-- <p>hidden</p> -->there';
     expect(htmlToText(html)).toBe('Hi\n\nthere');
   });
 
   it('decodes named and numeric entities and leaves unknown ones as written', () => {
-    expect(decodeEntities('&lt;b&gt; &#233;&#x1F426; &eacute; &bogus; &#0;')).toBe('<b> é🐦 é &bogus; \ufffd');
+    expect(decodeEntities('&lt;b&gt; &#233;&#x1F426; &eacute; &bogus; &#0;')).toBe(
+      '<b> é🐦 é &bogus; \ufffd',
+    );
   });
 
   it('treats an unterminated tag as the end of the text and caps the length', () => {

@@ -1,7 +1,10 @@
 // The RSS/Atom connector against a real HTTP server on 127.0.0.1: parsing both formats, conditional GET, paging
 // by item identity, redirects, size and time limits, malformed documents and HTTP errors.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createRssConnector, type RssPageRequest } from '../../../../src-main/connectors/rss/rss-connector.ts';
+import {
+  createRssConnector,
+  type RssPageRequest,
+} from '../../../../src-main/connectors/rss/rss-connector.ts';
 import type { Page } from '../../../../src-main/connectors/connector.ts';
 import { StreamItemSchema } from '../../../../src-shared/domain/stream-item.ts';
 import { ATOM, rss2, type RssEntry } from './support/feeds.ts';
@@ -48,7 +51,11 @@ describe('RSS connector', () => {
     const media = `<enclosure url="https://cdn.example/talk.mp3" type="audio/mpeg" length="123"/>
       <media:content url="/img/cover.jpg" medium="image" type="image/jpeg"><media:title>Cover</media:title></media:content>`;
     const entries = [entry(1), entry(3, media), { ...entry(2), guid: '42', link: 'javascript:alert(1)' }];
-    server.route('/feed.xml', (_req, res) => res.writeHead(200, { etag: '"abc"', 'last-modified': 'Sat, 01 Mar 2025 10:00:00 GMT' }).end(rss2(entries)));
+    server.route('/feed.xml', (_req, res) =>
+      res
+        .writeHead(200, { etag: '"abc"', 'last-modified': 'Sat, 01 Mar 2025 10:00:00 GMT' })
+        .end(rss2(entries)),
+    );
     const page = await connector().fetchPage(request(`${server.origin}/feed.xml`));
 
     expect(page.items.map((i) => i.title)).toEqual(['Story 3', 'Story 2', 'Story 1']);
@@ -65,7 +72,10 @@ describe('RSS connector', () => {
       lang: 'fr-FR',
     });
     expect(third?.html).toContain('<script>');
-    expect(third?.author).toMatchObject({ displayName: 'Camille Martin', handle: '127.0.0.1:' + new URL(server.origin).port });
+    expect(third?.author).toMatchObject({
+      displayName: 'Camille Martin',
+      handle: '127.0.0.1:' + new URL(server.origin).port,
+    });
     expect(third?.author.avatarUrl).toBe('https://library.example/logo.png');
     expect(third?.media.map((m) => [m.kind, m.url])).toEqual(
       expect.arrayContaining([
@@ -86,7 +96,9 @@ describe('RSS connector', () => {
   });
 
   it('normalises an Atom feed, resolving relative links against the site link', async () => {
-    server.route('/atom', (_req, res) => res.writeHead(200, { 'content-type': 'application/atom+xml' }).end(ATOM));
+    server.route('/atom', (_req, res) =>
+      res.writeHead(200, { 'content-type': 'application/atom+xml' }).end(ATOM),
+    );
     const page = await connector().fetchPage(request(`${server.origin}/atom`));
     expect(page.items).toHaveLength(2);
     const [v2, v1] = page.items;
@@ -99,7 +111,11 @@ describe('RSS connector', () => {
     });
     expect(v2?.html).toContain('<li>one</li>');
     expect(v2?.author.displayName).toBe('Noor');
-    expect(v1).toMatchObject({ title: 'Version 1', text: 'First release.', createdAt: '2025-01-05T09:00:00.000Z' });
+    expect(v1).toMatchObject({
+      title: 'Version 1',
+      text: 'First release.',
+      createdAt: '2025-01-05T09:00:00.000Z',
+    });
     expect(v1?.author.displayName).toBe('Release Team');
   });
 
@@ -124,7 +140,14 @@ describe('RSS connector', () => {
       'if-none-match': '"v1"',
       'if-modified-since': 'Sat, 01 Mar 2025 10:00:00 GMT',
     });
-    expect(unchanged).toEqual({ items: [], newest: first.newest, older: null, gap: false, rateLimit: null, validators });
+    expect(unchanged).toEqual({
+      items: [],
+      newest: first.newest,
+      older: null,
+      gap: false,
+      rateLimit: null,
+      validators,
+    });
 
     entries = [entry(1), entry(2), entry(3)];
     version = 2;
@@ -164,7 +187,9 @@ describe('RSS connector', () => {
 
     const page = await rss.fetchPage(request(`${server.origin}/old`));
     expect(page.items[0]?.title).toBe('Version 2 is out');
-    expect(await failure(rss.fetchPage(request(`${server.origin}/ftp`)))).toMatchObject({ code: 'invalid_input' });
+    expect(await failure(rss.fetchPage(request(`${server.origin}/ftp`)))).toMatchObject({
+      code: 'invalid_input',
+    });
     expect(await failure(rss.fetchPage(request(`${server.origin}/loop`)))).toMatchObject({
       code: 'server_error',
       message: expect.stringContaining('redirected too many times'),
@@ -173,19 +198,29 @@ describe('RSS connector', () => {
 
   it('refuses non-http feed addresses without a request', async () => {
     for (const param of ['file:///etc/passwd', 'javascript:alert(1)', 'not a url', null]) {
-      const error = await failure(connector().fetchPage({ ...request(''), source: { type: 'rss', accountId: null, param } }));
+      const error = await failure(
+        connector().fetchPage({ ...request(''), source: { type: 'rss', accountId: null, param } }),
+      );
       expect(error.code).toBe('invalid_input');
     }
     expect(server.requests).toEqual([]);
   });
 
   it('reports malformed XML and non-feed documents as server errors with a clear message', async () => {
-    server.route('/html', (_req, res) => res.writeHead(200, { 'content-type': 'text/html' }).end('<html><body>Hi</body></html>'));
+    server.route('/html', (_req, res) =>
+      res.writeHead(200, { 'content-type': 'text/html' }).end('<html><body>Hi</body></html>'),
+    );
     server.route('/garbage', (_req, res) => res.end('this is <<< not xml at all'));
     const html = await failure(connector().fetchPage(request(`${server.origin}/html`)));
-    expect(html).toMatchObject({ code: 'server_error', message: 'The address did not return an RSS or Atom feed.' });
+    expect(html).toMatchObject({
+      code: 'server_error',
+      message: 'The address did not return an RSS or Atom feed.',
+    });
     const garbage = await failure(connector().fetchPage(request(`${server.origin}/garbage`)));
-    expect(garbage).toMatchObject({ code: 'server_error', message: expect.stringContaining('not well-formed XML') });
+    expect(garbage).toMatchObject({
+      code: 'server_error',
+      message: expect.stringContaining('not well-formed XML'),
+    });
   });
 
   it('stops reading a body over the size cap, declared or streamed', async () => {
@@ -205,18 +240,26 @@ describe('RSS connector', () => {
       };
       pump();
     });
-    server.route('/declared', (_req, res) => res.writeHead(200, { 'content-length': String(50 * 1024 * 1024) }).end());
+    server.route('/declared', (_req, res) =>
+      res.writeHead(200, { 'content-length': String(50 * 1024 * 1024) }).end(),
+    );
     const rss = connector({ maxBytes: 1024 * 1024 });
     for (const path of ['/streamed', '/declared']) {
       const error = await failure(rss.fetchPage(request(`${server.origin}${path}`)));
-      expect(error).toMatchObject({ code: 'server_error', message: expect.stringContaining('larger than 1 MB') });
+      expect(error).toMatchObject({
+        code: 'server_error',
+        message: expect.stringContaining('larger than 1 MB'),
+      });
     }
   });
 
   it('gives up on a server that never answers', async () => {
     server.route('/silent', () => undefined);
     const error = await failure(connector({ timeoutMs: 300 }).fetchPage(request(`${server.origin}/silent`)));
-    expect(error).toMatchObject({ code: 'network_unreachable', message: expect.stringContaining('did not answer') });
+    expect(error).toMatchObject({
+      code: 'network_unreachable',
+      message: expect.stringContaining('did not answer'),
+    });
   });
 
   it('maps HTTP failures onto error codes, with the retry hint of a 429', async () => {
@@ -227,9 +270,15 @@ describe('RSS connector', () => {
     const rss = connector();
     const busy = await failure(rss.fetchPage(request(`${server.origin}/busy`)));
     expect(busy).toMatchObject({ code: 'rate_limited', retryAfterMs: 120_000 });
-    expect(await failure(rss.fetchPage(request(`${server.origin}/private`)))).toMatchObject({ code: 'auth_failed' });
-    expect(await failure(rss.fetchPage(request(`${server.origin}/gone`)))).toMatchObject({ code: 'not_found' });
-    expect(await failure(rss.fetchPage(request(`${server.origin}/broken`)))).toMatchObject({ code: 'server_error' });
+    expect(await failure(rss.fetchPage(request(`${server.origin}/private`)))).toMatchObject({
+      code: 'auth_failed',
+    });
+    expect(await failure(rss.fetchPage(request(`${server.origin}/gone`)))).toMatchObject({
+      code: 'not_found',
+    });
+    expect(await failure(rss.fetchPage(request(`${server.origin}/broken`)))).toMatchObject({
+      code: 'server_error',
+    });
   });
 
   it('reports an unreachable host as network_unreachable', async () => {
@@ -240,8 +289,13 @@ describe('RSS connector', () => {
   });
 
   it('decodes a feed in the charset its XML declaration names', async () => {
-    const xml = rss2([{ ...entry(1), title: 'Café crème' }]).replace('encoding="UTF-8"', 'encoding="ISO-8859-1"');
-    server.route('/latin1', (_req, res) => res.writeHead(200, { 'content-type': 'application/xml' }).end(Buffer.from(xml, 'latin1')));
+    const xml = rss2([{ ...entry(1), title: 'Café crème' }]).replace(
+      'encoding="UTF-8"',
+      'encoding="ISO-8859-1"',
+    );
+    server.route('/latin1', (_req, res) =>
+      res.writeHead(200, { 'content-type': 'application/xml' }).end(Buffer.from(xml, 'latin1')),
+    );
     const page = await connector().fetchPage(request(`${server.origin}/latin1`));
     expect(page.items[0]?.title).toBe('Café crème');
   });

@@ -95,7 +95,9 @@ export function createFakeNetwork(options: FakeNetworkOptions): FakeNetwork {
     return { limit: rule.limit, remaining: rule.limit - window.count, resetAt: start + rule.windowMs };
   };
 
-  const fetchPage = async (request: PageRequest & { validators?: { etag: string | null } }): Promise<Page> => {
+  const fetchPage = async (
+    request: PageRequest & { validators?: { etag: string | null } },
+  ): Promise<Page> => {
     const sourceKey = columnSourceKey(request.source);
     const log = (outcome: FakeRequest['outcome']): void => {
       requests.push({
@@ -108,7 +110,11 @@ export function createFakeNetwork(options: FakeNetworkOptions): FakeNetwork {
       });
     };
     if (options.latencyMs !== undefined && options.timers !== undefined) {
-      await delay(options.timers, options.latencyMs, options.honourAbort === false ? undefined : request.signal);
+      await delay(
+        options.timers,
+        options.latencyMs,
+        options.honourAbort === false ? undefined : request.signal,
+      );
     }
     const rate = charge(request.source.accountId ?? '-');
     if (rate !== null && rate.remaining < 0) {
@@ -136,7 +142,10 @@ export function createFakeNetwork(options: FakeNetworkOptions): FakeNetwork {
       newest: page.length > 0 ? String(page[0]) : request.since,
       older: lowest !== undefined && ids.some((id) => id < lowest) ? String(lowest) : null,
       gap: since !== null && candidates.length > request.limit,
-      rateLimit: rate === null ? null : { limit: rate.limit, remaining: Math.max(0, rate.remaining), resetAt: rate.resetAt },
+      rateLimit:
+        rate === null
+          ? null
+          : { limit: rate.limit, remaining: Math.max(0, rate.remaining), resetAt: rate.resetAt },
       validators: { etag: `"v${ids.length}"`, lastModified: null },
     };
   };

@@ -53,7 +53,10 @@ export function createFakeTime(start = Date.parse('2025-03-01T09:00:00.000Z')): 
       for (;;) {
         let first: Scheduled | undefined;
         for (const t of queue) {
-          if (t.at <= target && (first === undefined || t.at < first.at || (t.at === first.at && t.id < first.id))) {
+          if (
+            t.at <= target &&
+            (first === undefined || t.at < first.at || (t.at === first.at && t.id < first.id))
+          ) {
             first = t;
           }
         }

@@ -1,6 +1,11 @@
 // Wires a poller to the fake clock, the fake network and recorders for its events, for the poller tests.
 import type { ColumnSource } from '../../../../src-shared/domain/column.ts';
-import type { ColumnState, GapMarker, ItemsBatch, StreamEvent } from '../../../../src-main/streams/column-state.ts';
+import type {
+  ColumnState,
+  GapMarker,
+  ItemsBatch,
+  StreamEvent,
+} from '../../../../src-main/streams/column-state.ts';
 import { createMemoryCursorStore, type CursorStore } from '../../../../src-main/streams/cursor-store.ts';
 import { createPoller, type Poller, type PollerConfig } from '../../../../src-main/streams/poller.ts';
 import { createFakeNetwork, type FakeNetwork, type FakeNetworkOptions } from './fake-network.ts';
@@ -56,7 +61,8 @@ export function createHarness(options: HarnessOptions = {}): Harness {
     errors,
     batches: (key) =>
       events.filter((e): e is ItemsBatch => e.kind === 'items' && (key === undefined || e.columnKey === key)),
-    gaps: (key) => events.filter((e): e is GapMarker => e.kind === 'gap' && (key === undefined || e.columnKey === key)),
+    gaps: (key) =>
+      events.filter((e): e is GapMarker => e.kind === 'gap' && (key === undefined || e.columnKey === key)),
     requestsFor: (key) => net.requests.filter((r) => r.sourceKey === key).map((r) => r.at),
     start() {
       stopPoller = poller.start();
@@ -67,7 +73,11 @@ export function createHarness(options: HarnessOptions = {}): Harness {
   };
 }
 
-export function mastodonSource(accountId: string, type: ColumnSource['type'] = 'home', param: string | null = null) {
+export function mastodonSource(
+  accountId: string,
+  type: ColumnSource['type'] = 'home',
+  param: string | null = null,
+) {
   return { type, accountId, param } satisfies ColumnSource;
 }
 

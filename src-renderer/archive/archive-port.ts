@@ -1,0 +1,42 @@
+// What the deck needs from the item archive. The archive runs its writes and searches in a Web Worker so
+// the UI thread stays free; the deck only calls these methods.
+import type { StreamItem } from '../../src-shared/domain/stream-item.ts';
+
+export interface ArchiveQuery {
+  /** Free text: words and "quoted phrases", accent- and case-insensitive. */
+  readonly text: string;
+  readonly networks?: readonly StreamItem['network'][];
+  readonly accountIds?: readonly string[];
+  /** Author handle or id. */
+  readonly author?: string;
+  /** ISO dates, inclusive. */
+  readonly from?: string;
+  readonly to?: string;
+  readonly languages?: readonly string[];
+  readonly sentiments?: readonly ('positive' | 'neutral' | 'negative')[];
+  readonly limit?: number;
+}
+
+export interface ArchiveHit {
+  readonly item: StreamItem;
+  readonly columnKeys: readonly string[];
+}
+
+export interface RetentionPolicy {
+  /** Items kept per column; older ones leave the column (and the archive once no column holds them). */
+  readonly maxItemsPerColumn: number;
+  /** Items older than this leave the archive. */
+  readonly maxAgeDays: number;
+}
+
+export interface ArchivePort {
+  /** Stores items once (deduplicated by key) and records that the column holds them. */
+  ingest(columnKey: string, items: readonly StreamItem[]): Promise<void>;
+  /** The newest items a column held, newest first, to show immediately on start-up. */
+  loadColumn(columnKey: string, limit: number): Promise<StreamItem[]>;
+  search(query: ArchiveQuery): Promise<ArchiveHit[]>;
+  setRetention(policy: RetentionPolicy): Promise<void>;
+  /** Forgets a column's items (the "clear" action); items other columns hold stay. */
+  clearColumn(columnKey: string): Promise<void>;
+  close(): void;
+}
