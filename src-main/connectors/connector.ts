@@ -20,6 +20,8 @@ export interface PageRequest {
   readonly before: string | null;
   readonly limit: number;
   readonly signal?: AbortSignal;
+  /** RSS conditional GET: the validators the previous answer carried. */
+  readonly validators?: { readonly etag: string | null; readonly lastModified: string | null };
 }
 
 export interface Page {

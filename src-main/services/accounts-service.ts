@@ -9,13 +9,20 @@ import type { EventBus } from './event-bus.ts';
 import type { CredentialStore, StoredCredential } from './credential-store.ts';
 
 /** The slice of the account repository this service needs. */
-export type AccountRegistry = Pick<AccountRepository, 'list' | 'get' | 'insert' | 'remove' | 'setProtected'>;
+export type AccountRegistry = Pick<
+  AccountRepository,
+  'list' | 'get' | 'insert' | 'remove' | 'setProtected' | 'setStatus'
+>;
 
 export interface AccountsServiceDeps {
   readonly registry: AccountRegistry;
   readonly credentials: CredentialStore;
   readonly events: EventBus;
   readonly signInToBluesky: (input: BlueskySignInInput) => Promise<BlueskyIdentity>;
+  /** Lets other services drop what they hold for a removed account (cached connectors, polls). */
+  readonly onRemoved?: (accountId: string) => void;
+  /** An account that needed sign-in has fresh credentials: polling may resume. */
+  readonly onSignedInAgain?: (accountId: string) => void;
 }
 
 export interface AddBlueskyAccountInput {
@@ -45,7 +52,23 @@ export function createAccountsService(deps: AccountsServiceDeps): AccountsServic
       const duplicate = deps.registry
         .list()
         .find((account) => account.network === 'bluesky' && account.remoteId === identity.did);
-      if (duplicate) throw new RoostError('already_exists', `${identity.handle} is already in Roost.`);
+      const credential: StoredCredential = {
+        kind: 'app-password',
+        identifier: input.identifier,
+        secret: input.appPassword,
+        session: identity.session,
+      };
+      if (duplicate && duplicate.status === 'active') {
+        throw new RoostError('already_exists', `${identity.handle} is already in Roost.`);
+      }
+      if (duplicate) {
+        // Signing in again to an account whose session was revoked or whose keychain entry was lost.
+        await deps.credentials.save(duplicate.id, credential);
+        const revived = deps.registry.setStatus(duplicate.id, 'active');
+        deps.onSignedInAgain?.(duplicate.id);
+        announce();
+        return revived;
+      }
 
       const draft: NewAccount = {
         id: ulid(),
@@ -57,12 +80,6 @@ export function createAccountsService(deps: AccountsServiceDeps): AccountsServic
         avatarUrl: identity.avatarUrl,
         status: 'active',
         protected: false,
-      };
-      const credential: StoredCredential = {
-        kind: 'app-password',
-        identifier: input.identifier,
-        secret: input.appPassword,
-        session: identity.session,
       };
       await deps.credentials.save(draft.id, credential);
       let account: Account;
@@ -83,6 +100,7 @@ export function createAccountsService(deps: AccountsServiceDeps): AccountsServic
       // leaving an orphaned secret behind.
       await deps.credentials.delete(id);
       const removed = deps.registry.remove(id);
+      deps.onRemoved?.(id);
       announce();
       return { removed };
     },

@@ -1,15 +1,20 @@
-// Starts main's services (store, vault, accounts) and wires the contract's handlers to them. Used by
-// the Electron shell and by browser mode alike; nothing here imports Electron.
+// Starts main's services (store, vault, accounts, streams) and wires the contract's handlers to them.
+// Used by the Electron shell and by browser mode alike; nothing here imports Electron.
 import path from 'node:path';
 import { mkdirSync } from 'node:fs';
 import { openMainStore } from '../store/main-store.ts';
 import { createAccountRepository } from '../store/account-repository.ts';
+import { createCursorRepository } from '../store/cursor-repository.ts';
 import { createRouter } from '../host/router.ts';
 import { signInToBluesky } from '../connectors/bluesky/sign-in.ts';
+import { createSecretServiceKeychain } from '../vault/secret-service-keychain.ts';
+import { createPoller } from '../streams/poller.ts';
+import { createCursorStore } from '../streams/cursor-store.ts';
 import { createEventBus } from './event-bus.ts';
 import { createAccountsService } from './accounts-service.ts';
 import { createKeychainCredentialStore } from './keychain-credential-store.ts';
-import { createSecretServiceKeychain } from '../vault/secret-service-keychain.ts';
+import { createConnectorRegistry } from './connector-registry.ts';
+import { createStreamsService, toContractState, toItemsEvent } from './streams-service.ts';
 import type { CredentialStore } from './credential-store.ts';
 import type { MainServices, MainServicesOptions } from './types.ts';
 
@@ -24,15 +29,45 @@ export async function startMainServices(
   overrides: MainServicesOverrides = {},
 ): Promise<MainServices> {
   mkdirSync(options.dataDir, { recursive: true });
+  const fetchImpl = overrides.fetch ?? globalThis.fetch;
   const store = openMainStore({ path: path.join(options.dataDir, 'roost-main.sqlite') });
   const credentials = overrides.credentials ?? createKeychainCredentialStore(createSecretServiceKeychain());
   const events = createEventBus();
+  const registry = createAccountRepository(store);
+  const connectors = createConnectorRegistry({
+    getAccount: (id) => registry.get(id),
+    credentials,
+    fetch: fetchImpl,
+    onNeedsSignIn: (accountId) => {
+      if (!registry.get(accountId)) return;
+      registry.setStatus(accountId, 'needs_sign_in');
+      events.emit('accounts:changed', { accounts: registry.list() });
+    },
+  });
   const accounts = createAccountsService({
-    registry: createAccountRepository(store),
+    registry,
     credentials,
     events,
-    signInToBluesky: (input) => signInToBluesky({ ...input, ...(overrides.fetch ? { fetch: overrides.fetch } : {}) }),
+    signInToBluesky: (input) => signInToBluesky({ ...input, fetch: fetchImpl }),
+    onRemoved: (id) => connectors.forget(id),
+    onSignedInAgain: (id) => {
+      connectors.forget(id);
+      poller.resumeAccount(id);
+    },
   });
+  const poller = createPoller({
+    clock: { now: Date.now },
+    timers: { setTimeout: (fn, ms) => setTimeout(fn, ms), clearTimeout: (handle) => clearTimeout(handle as NodeJS.Timeout) },
+    random: Math.random,
+    connectors: (source) => connectors.forSource(source),
+    cursors: createCursorStore(createCursorRepository(store)),
+    onItems: (event) => events.emit('streams:items', toItemsEvent(event)),
+    onColumnState: (columnKey, state) => events.emit('streams:state', { columnKey, state: toContractState(state) }),
+    onError: (columnKey, error) =>
+      console.error(`[roost] column ${columnKey}:`, error instanceof Error ? error.message : 'unknown error'),
+  });
+  const stopPoller = poller.start();
+  const streams = createStreamsService({ poller, connectors, events });
 
   const router = createRouter(
     {
@@ -43,6 +78,15 @@ export async function startMainServices(
       'accounts:add': (input) => accounts.addBluesky(input),
       'accounts:remove': (input) => accounts.remove(input.id),
       'accounts:setProtected': (input) => accounts.setProtected(input.id, input.protected),
+      'streams:capabilities': (input) => streams.capabilities(input.accountId),
+      'streams:subscribe': (input) => streams.subscribe(input.columnId, input.source, input.visible),
+      'streams:unsubscribe': (input) => (streams.unsubscribe(input.columnId), {}),
+      'streams:setVisible': (input) => (streams.setVisible(input.columnId, input.visible), {}),
+      'streams:refresh': (input) => (streams.refresh(input.columnId), {}),
+      'streams:loadGap': async (input) => (await streams.loadGap(input.columnId, input.gap), {}),
+      'streams:loadOlder': async (input) => (await streams.loadOlder(input.columnId), {}),
+      'items:act': (input) => streams.act(input.accountId, input.item, input.action, input.text),
+      'items:thread': (input) => streams.thread(input.accountId, input.item),
     },
     {
       onInternalError: (method, error) =>
@@ -53,9 +97,18 @@ export async function startMainServices(
   return {
     router,
     events,
-    setOnline: (online) => events.emit('app:connectivity', { online }),
-    notifyPower: (state) => events.emit('app:power', { state }),
+    setOnline(online) {
+      poller.setOnline(online);
+      events.emit('app:connectivity', { online });
+    },
+    notifyPower(state) {
+      if (state === 'suspend') poller.suspend();
+      else poller.resume();
+      events.emit('app:power', { state });
+    },
     async stop() {
+      streams.closeAll();
+      stopPoller();
       await credentials.stop?.();
       store.close();
     },

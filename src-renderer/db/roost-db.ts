@@ -1,7 +1,8 @@
 // Opens the renderer's database. `upToVersion` opens it at an older schema so migration tests can seed
 // version N and then reopen at N+1, exactly as an upgraded app would.
 import { Dexie } from 'dexie';
-import type { EntityTable } from 'dexie';
+import type { EntityTable, Table } from 'dexie';
+import type { ArchiveItemRow, ArchiveMetaRow, ColumnItemRow, IndexSegmentRow } from './archive-rows.ts';
 import { LATEST_VERSION, SCHEMA_VERSIONS } from './schema.ts';
 
 export const DEFAULT_DB_NAME = 'roost';
@@ -31,6 +32,10 @@ export type RoostDb = Dexie & {
   workspaces: EntityTable<WorkspaceRow, 'id'>;
   columns: EntityTable<ColumnRow, 'id'>;
   drafts: EntityTable<DraftRow, 'id'>;
+  items: EntityTable<ArchiveItemRow, 'key'>;
+  columnItems: Table<ColumnItemRow, [string, string]>;
+  indexSegments: EntityTable<IndexSegmentRow, 'id'>;
+  archiveMeta: EntityTable<ArchiveMetaRow, 'key'>;
 };
 
 export interface OpenOptions {

@@ -35,6 +35,16 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
         });
     },
   },
+  {
+    version: 3,
+    why: 'The stream item archive: items stored once by key (indexed for the filters analytics and search use), column membership ordered newest first, the persisted search index segments, and archive settings such as the retention policy. New tables only: v2 data is untouched.',
+    stores: {
+      items: '&key, network, accountId, authorId, createdAt, lang, sentiment',
+      columnItems: '&[columnKey+sortKey], itemKey',
+      indexSegments: '++id',
+      archiveMeta: '&key',
+    },
+  },
 ];
 
 export const LATEST_VERSION = SCHEMA_VERSIONS[SCHEMA_VERSIONS.length - 1]?.version ?? 1;

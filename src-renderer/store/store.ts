@@ -4,9 +4,10 @@ import { createStore } from 'zustand/vanilla';
 import type { StoreApi } from 'zustand/vanilla';
 import { createAccountsSlice, type AccountsSlice } from './accounts-slice.ts';
 import { createConnectionSlice, type ConnectionSlice } from './connection-slice.ts';
+import { createStreamsSlice, type StreamsSlice } from './streams-slice.ts';
 import { createUiSlice, type UiInitial, type UiSlice } from './ui-slice.ts';
 
-export type RoostState = UiSlice & ConnectionSlice & AccountsSlice;
+export type RoostState = UiSlice & ConnectionSlice & AccountsSlice & StreamsSlice;
 export type RoostStore = StoreApi<RoostState>;
 
 export function createRoostStore(initial: UiInitial = {}): RoostStore {
@@ -14,5 +15,6 @@ export function createRoostStore(initial: UiInitial = {}): RoostStore {
     ...createUiSlice(initial)(...args),
     ...createConnectionSlice(...args),
     ...createAccountsSlice(...args),
+    ...createStreamsSlice(...args),
   }));
 }

@@ -26,7 +26,8 @@ function evaluate(rows: Row[], withDeclaredLang: boolean): Report {
   let correct = 0;
   for (const row of rows) {
     const predicted = scoreSentiment(row.text, withDeclaredLang ? row.lang : null).label;
-    (confusion[row.label] as Record<string, number>)[predicted] += 1;
+    const cells = confusion[row.label] as Record<string, number>;
+    cells[predicted] = (cells[predicted] ?? 0) + 1;
     if (predicted === row.label) correct += 1;
   }
   return { size: rows.length, accuracy: round(correct / rows.length), confusion };

@@ -17,7 +17,7 @@ export class MastodonRateLimitError extends RoostError implements RetryHint {
 /** Server error text is untrusted: keep it short and printable before it reaches logs or tooltips. */
 export function cleanServerMessage(raw: unknown): string | null {
   if (typeof raw !== 'string') return null;
-  const cleaned = raw.replace(/[\u0000-\u001f\u007f]+/g, ' ').trim();
+  const cleaned = raw.replace(/\p{Cc}+/gu, ' ').trim();
   if (!cleaned) return null;
   return cleaned.length > 300 ? `${cleaned.slice(0, 300)}…` : cleaned;
 }
@@ -31,15 +31,25 @@ export function errorForStatus(
 ): RoostError {
   const detail = serverMessage ? ` (${serverMessage})` : '';
   if (status === 401) {
-    return new RoostError('auth_failed', `${action}: the server rejected the access token; sign in to this account again.`);
+    return new RoostError(
+      'auth_failed',
+      `${action}: the server rejected the access token; sign in to this account again.`,
+    );
   }
   if (status === 429) {
-    return new MastodonRateLimitError(`${action}: the server is rate limiting this account.`, retryAfterMs, rateLimit);
+    return new MastodonRateLimitError(
+      `${action}: the server is rate limiting this account.`,
+      retryAfterMs,
+      rateLimit,
+    );
   }
   if (status === 403) return new RoostError('forbidden', `${action}: the server refused${detail}.`);
   if (status === 404) return new RoostError('not_found', `${action}: not found on the server${detail}.`);
   if (status === 422 || status === 400) {
-    return new RoostError('invalid_input', `${action}: ${serverMessage ?? `the server refused the request (HTTP ${status})`}`);
+    return new RoostError(
+      'invalid_input',
+      `${action}: ${serverMessage ?? `the server refused the request (HTTP ${status})`}`,
+    );
   }
   if (status >= 500) return new RoostError('server_error', `${action}: the server failed (HTTP ${status}).`);
   return new RoostError('server_error', `${action}: unexpected HTTP ${status} from the server.`);

@@ -57,7 +57,12 @@ export function htmlToText(html: string, mentions: readonly MentionRef[] = []): 
     else if (BLOCKS.has(name)) breakBlock();
     else if (name === 'a' && !closing) {
       const attrs = match[3] ?? '';
-      link = { start: out.length, href: attr(attrs, 'href'), className: attr(attrs, 'class'), rel: attr(attrs, 'rel') };
+      link = {
+        start: out.length,
+        href: attr(attrs, 'href'),
+        className: attr(attrs, 'class'),
+        rel: attr(attrs, 'rel'),
+      };
     } else if (name === 'a' && closing && link) {
       const facet = facetFor(link, out.slice(link.start), mentions);
       if (facet && facets.length < MAX_FACETS) facets.push({ ...facet, start: link.start, end: out.length });
@@ -97,8 +102,11 @@ function attr(attrs: string, name: string): string {
 export function decodeEntities(text: string): string {
   return text.replace(/&(#x[0-9a-f]{1,6}|#[0-9]{1,7}|[a-z]{2,8});/gi, (whole, body: string) => {
     if (body[0] === '#') {
-      const code = body[1] === 'x' || body[1] === 'X' ? parseInt(body.slice(2), 16) : parseInt(body.slice(1), 10);
-      return code > 0 && code <= 0x10ffff && (code < 0xd800 || code > 0xdfff) ? String.fromCodePoint(code) : whole;
+      const code =
+        body[1] === 'x' || body[1] === 'X' ? parseInt(body.slice(2), 16) : parseInt(body.slice(1), 10);
+      return code > 0 && code <= 0x10ffff && (code < 0xd800 || code > 0xdfff)
+        ? String.fromCodePoint(code)
+        : whole;
     }
     return NAMED[body.toLowerCase()] ?? whole;
   });

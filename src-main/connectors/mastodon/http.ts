@@ -93,7 +93,8 @@ export class MastodonHttp {
     try {
       response = await this.#fetch(url, { method, headers, body, signal: options.signal, redirect: 'error' });
     } catch (error) {
-      if (options.signal?.aborted) throw new RoostError('network_unreachable', `${options.action}: cancelled.`);
+      if (options.signal?.aborted)
+        throw new RoostError('network_unreachable', `${options.action}: cancelled.`);
       throw new RoostError(
         'network_unreachable',
         `${options.action}: ${this.origin} could not be reached${error instanceof Error ? ` (${error.message})` : ''}.`,
@@ -110,7 +111,8 @@ export class MastodonHttp {
       const message = parsedError.success
         ? cleanServerMessage(parsedError.data.error_description ?? parsedError.data.error)
         : null;
-      const retryAfterMs = response.status === 429 ? retryAfter(response.headers, rateLimit, this.#now()) : null;
+      const retryAfterMs =
+        response.status === 429 ? retryAfter(response.headers, rateLimit, this.#now()) : null;
       throw errorForStatus(response.status, options.action, message, rateLimit, retryAfterMs);
     }
     return {
@@ -205,7 +207,10 @@ async function readCapped(response: Response, maxBytes: number, action: string):
     }
   } catch (error) {
     if (error instanceof RoostError) throw error;
-    throw new RoostError('network_unreachable', `${action}: the connection dropped while reading the answer.`);
+    throw new RoostError(
+      'network_unreachable',
+      `${action}: the connection dropped while reading the answer.`,
+    );
   }
   return new TextDecoder().decode(Buffer.concat(chunks));
 }

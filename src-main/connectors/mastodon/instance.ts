@@ -8,7 +8,10 @@ import type { MastodonHttp } from './http.ts';
 const QUOTES_API_VERSION = 7;
 
 export async function fetchInstance(http: MastodonHttp, signal?: AbortSignal): Promise<MastodonInstance> {
-  const result = await http.request('GET', '/api/v2/instance', InstanceV2Schema, { action: 'Server information', signal });
+  const result = await http.request('GET', '/api/v2/instance', InstanceV2Schema, {
+    action: 'Server information',
+    signal,
+  });
   return result.body;
 }
 

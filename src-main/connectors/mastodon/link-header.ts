@@ -18,7 +18,10 @@ export function parseLinkHeader(header: string | null): PageLinks {
   let next: PageCursor | null = null;
   let prev: PageCursor | null = null;
   for (const match of header.matchAll(/<([^>]*)>([^,<]*)/g)) {
-    const rel = /rel\s*=\s*"?([^";,]+)"?/i.exec(match[2] ?? '')?.[1]?.trim().toLowerCase();
+    const rel = /rel\s*=\s*"?([^";,]+)"?/i
+      .exec(match[2] ?? '')?.[1]
+      ?.trim()
+      .toLowerCase();
     const cursor = cursorFromUrl(match[1] ?? '');
     if (!cursor || !rel) continue;
     if (rel === 'next') next = cursor;

@@ -37,8 +37,16 @@ export async function startLoopbackRedirect(options: LoopbackOptions): Promise<L
 
   const server = createServer((request, response) => {
     const url = new URL(request.url ?? '/', 'http://127.0.0.1');
-    const headers = { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store', connection: 'close' };
-    if (request.method !== 'GET' || url.pathname !== '/callback' || !stateMatches(options.state, url.searchParams.get('state'))) {
+    const headers = {
+      'content-type': 'text/html; charset=utf-8',
+      'cache-control': 'no-store',
+      connection: 'close',
+    };
+    if (
+      request.method !== 'GET' ||
+      url.pathname !== '/callback' ||
+      !stateMatches(options.state, url.searchParams.get('state'))
+    ) {
       response.writeHead(400, headers).end(PAGE('This link is not part of a sign-in in progress.'));
       return;
     }
@@ -53,7 +61,10 @@ export async function startLoopbackRedirect(options: LoopbackOptions): Promise<L
   });
 
   let done = false;
-  const timer = schedule(() => finish(new RoostError('auth_failed', 'Sign-in: no answer from the browser in time.'), null), options.timeoutMs);
+  const timer = schedule(
+    () => finish(new RoostError('auth_failed', 'Sign-in: no answer from the browser in time.'), null),
+    options.timeoutMs,
+  );
   function finish(error: Error | null, value: string | null): void {
     if (done) return;
     done = true;

@@ -9,7 +9,14 @@ import { ContextSchema, StatusSchema, type MastodonInstance } from './entities.t
 import { MastodonHttp } from './http.ts';
 import { capabilitiesFromInstance, fetchInstance } from './instance.ts';
 import { normaliseStatus, type NormaliseContext } from './normalise.ts';
-import { publishStatus, uploadMedia, type MediaPollOptions, type MediaUploadInput, type PublishStatusInput, type PublishResult } from './publish.ts';
+import {
+  publishStatus,
+  uploadMedia,
+  type MediaPollOptions,
+  type MediaUploadInput,
+  type PublishStatusInput,
+  type PublishResult,
+} from './publish.ts';
 import { fetchMastodonPage, type MastodonPage } from './timelines.ts';
 
 export interface MastodonConnectorOptions {
@@ -67,8 +74,12 @@ export class MastodonConnector implements Connector {
     const id = this.#statusId(item);
     const ctx = this.#context();
     const [context, self] = await Promise.all([
-      this.http.request('GET', `/api/v1/statuses/${encodeURIComponent(id)}/context`, ContextSchema, { action: 'Thread' }),
-      this.http.request('GET', `/api/v1/statuses/${encodeURIComponent(id)}`, StatusSchema, { action: 'Thread' }),
+      this.http.request('GET', `/api/v1/statuses/${encodeURIComponent(id)}/context`, ContextSchema, {
+        action: 'Thread',
+      }),
+      this.http.request('GET', `/api/v1/statuses/${encodeURIComponent(id)}`, StatusSchema, {
+        action: 'Thread',
+      }),
     ]);
     return [
       ...context.body.ancestors.map((status) => normaliseStatus(status, ctx)),
@@ -80,7 +91,9 @@ export class MastodonConnector implements Connector {
   async act(action: ItemAction): Promise<ActionResult> {
     const id = encodeURIComponent(this.#statusId(action.item));
     const simple = async (path: string, label: string): Promise<ActionResult> => {
-      const { body } = await this.http.request('POST', `/api/v1/statuses/${id}/${path}`, StatusSchema, { action: label });
+      const { body } = await this.http.request('POST', `/api/v1/statuses/${id}/${path}`, StatusSchema, {
+        action: label,
+      });
       return { remoteId: body.id };
     };
     switch (action.kind) {
@@ -94,7 +107,9 @@ export class MastodonConnector implements Connector {
       case 'unrepost':
         return simple('unreblog', 'Undo boost');
       case 'delete': {
-        const { body } = await this.http.request('DELETE', `/api/v1/statuses/${id}`, StatusSchema, { action: 'Delete' });
+        const { body } = await this.http.request('DELETE', `/api/v1/statuses/${id}`, StatusSchema, {
+          action: 'Delete',
+        });
         return { remoteId: body.id };
       }
       case 'reply':
@@ -103,7 +118,9 @@ export class MastodonConnector implements Connector {
           text: action.text,
           // One-click actions have no draft to carry a key; the outbox uses publishStatus with its own.
           idempotencyKey: randomUUID(),
-          ...(action.kind === 'reply' ? { inReplyTo: this.#statusId(action.item) } : { quoteOf: this.#statusId(action.item) }),
+          ...(action.kind === 'reply'
+            ? { inReplyTo: this.#statusId(action.item) }
+            : { quoteOf: this.#statusId(action.item) }),
         });
         return { remoteId: result.id };
       }
@@ -124,12 +141,19 @@ export class MastodonConnector implements Connector {
     }
     if (item.accountId !== this.accountId) {
       // Status ids are local to each instance: an id seen through another account means nothing here.
-      throw new RoostError('invalid_input', 'This item was fetched by another account; act on it from that account.');
+      throw new RoostError(
+        'invalid_input',
+        'This item was fetched by another account; act on it from that account.',
+      );
     }
     return item.actionRef;
   }
 
   #context(): NormaliseContext {
-    return { accountId: this.accountId, origin: this.http.origin, seenAt: new Date(this.#now()).toISOString() };
+    return {
+      accountId: this.accountId,
+      origin: this.http.origin,
+      seenAt: new Date(this.#now()).toISOString(),
+    };
   }
 }

@@ -50,7 +50,10 @@ export function normaliseStatus(status: MastodonStatus, ctx: NormaliseContext): 
   return fromCore(status, ctx, kindOf(status));
 }
 
-export function normaliseNotification(notification: MastodonNotification, ctx: NormaliseContext): StreamItem | null {
+export function normaliseNotification(
+  notification: MastodonNotification,
+  ctx: NormaliseContext,
+): StreamItem | null {
   const status = notification.status ?? null;
   const actor = normaliseAccount(notification.account, ctx);
   if (notification.type === 'mention' && status) return { ...normaliseStatus(status, ctx), kind: 'mention' };
@@ -70,7 +73,10 @@ export function normaliseNotification(notification: MastodonNotification, ctx: N
   };
 }
 
-export function normaliseConversation(conversation: MastodonConversation, ctx: NormaliseContext): StreamItem | null {
+export function normaliseConversation(
+  conversation: MastodonConversation,
+  ctx: NormaliseContext,
+): StreamItem | null {
   if (!conversation.last_status) return null;
   return { ...normaliseStatus(conversation.last_status, ctx), kind: 'dm' };
 }
@@ -123,7 +129,8 @@ function fromCore(status: MastodonStatusCore, ctx: NormaliseContext, kind: Strea
       ? {
           remoteId: status.in_reply_to_id,
           authorHandle:
-            replyMention?.acct ?? (status.in_reply_to_account_id === status.account.id ? status.account.acct : null),
+            replyMention?.acct ??
+            (status.in_reply_to_account_id === status.account.id ? status.account.acct : null),
         }
       : null,
     quote: null,

@@ -3,7 +3,7 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { RoostError } from '../../../src-shared/contract/errors.ts';
 import { AccountSchema, ApplicationSchema, TokenSchema } from './entities.ts';
-import { MastodonHttp } from './http.ts';
+import type { MastodonHttp } from './http.ts';
 
 export const OOB_REDIRECT_URI = 'urn:ietf:wg:oauth:2.0:oob';
 export const DEFAULT_SCOPES = ['read', 'write'] as const;
@@ -98,12 +98,22 @@ export async function registerApp(
       ...(input.website ? { website: input.website } : {}),
     },
   });
-  return { clientId: body.client_id, clientSecret: body.client_secret, redirectUris: body.redirect_uris ?? [...input.redirectUris] };
+  return {
+    clientId: body.client_id,
+    clientSecret: body.client_secret,
+    redirectUris: body.redirect_uris ?? [...input.redirectUris],
+  };
 }
 
 export async function exchangeCode(
   http: MastodonHttp,
-  input: { app: RegisteredApp; code: string; redirectUri: string; verifier: string; scopes: readonly string[] },
+  input: {
+    app: RegisteredApp;
+    code: string;
+    redirectUri: string;
+    verifier: string;
+    scopes: readonly string[];
+  },
 ): Promise<string> {
   const { body } = await http.request('POST', '/oauth/token', TokenSchema, {
     action: 'Sign-in',
@@ -132,7 +142,9 @@ export interface MastodonIdentity {
 }
 
 export async function verifyCredentials(http: MastodonHttp): Promise<MastodonIdentity> {
-  const { body } = await http.request('GET', '/api/v1/accounts/verify_credentials', AccountSchema, { action: 'Sign-in' });
+  const { body } = await http.request('GET', '/api/v1/accounts/verify_credentials', AccountSchema, {
+    action: 'Sign-in',
+  });
   const host = new URL(http.origin).host;
   const avatar = body.avatar && /^https?:\/\//i.test(body.avatar) ? body.avatar : null;
   return {

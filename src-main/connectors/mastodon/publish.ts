@@ -32,8 +32,19 @@ export interface PublishStatusInput {
 }
 
 export type PublishResult =
-  | { readonly kind: 'published'; readonly id: string; readonly uri: string; readonly url: string | null; readonly item: StreamItem }
-  | { readonly kind: 'scheduled'; readonly id: string; readonly scheduledAt: string; readonly scheduled: MastodonScheduledStatus };
+  | {
+      readonly kind: 'published';
+      readonly id: string;
+      readonly uri: string;
+      readonly url: string | null;
+      readonly item: StreamItem;
+    }
+  | {
+      readonly kind: 'scheduled';
+      readonly id: string;
+      readonly scheduledAt: string;
+      readonly scheduled: MastodonScheduledStatus;
+    };
 
 export async function publishStatus(
   http: MastodonHttp,
@@ -42,7 +53,8 @@ export async function publishStatus(
   signal?: AbortSignal,
 ): Promise<PublishResult> {
   const key = input.idempotencyKey.trim();
-  if (!key || key.length > 256) throw new RoostError('invalid_input', 'Publishing needs an idempotency key of 1–256 characters.');
+  if (!key || key.length > 256)
+    throw new RoostError('invalid_input', 'Publishing needs an idempotency key of 1–256 characters.');
   const body: Record<string, unknown> = { status: input.text };
   if (input.inReplyTo) body.in_reply_to_id = input.inReplyTo;
   if (input.visibility) body.visibility = input.visibility;
@@ -66,7 +78,13 @@ export async function publishStatus(
   }
   const status = validate(StatusSchema, answer, action);
   if (input.scheduledAt) throw malformed(action, 'a published status instead of a scheduled one');
-  return { kind: 'published', id: status.id, uri: status.uri, url: status.url ?? null, item: normaliseStatus(status, ctx) };
+  return {
+    kind: 'published',
+    id: status.id,
+    uri: status.uri,
+    url: status.url ?? null,
+    item: normaliseStatus(status, ctx),
+  };
 }
 
 export interface MediaUploadInput {
@@ -115,5 +133,8 @@ export async function uploadMedia(
     const media = validate(MediaAttachmentSchema, result.body, 'Media processing');
     if (media.url) return media;
   }
-  throw new RoostError('server_error', 'Media processing: the server did not finish processing the file in time.');
+  throw new RoostError(
+    'server_error',
+    'Media processing: the server did not finish processing the file in time.',
+  );
 }

@@ -74,7 +74,11 @@ export interface OobSignIn {
 export async function beginOobSignIn(deps: SignInDeps): Promise<OobSignIn> {
   const http = new MastodonHttp({ origin: deps.origin, accessToken: null, fetch: deps.fetch });
   const scopes = deps.scopes ?? DEFAULT_SCOPES;
-  const app = await registerApp(http, { clientName: deps.clientName ?? 'Roost', redirectUris: [OOB_REDIRECT_URI], scopes });
+  const app = await registerApp(http, {
+    clientName: deps.clientName ?? 'Roost',
+    redirectUris: [OOB_REDIRECT_URI],
+    scopes,
+  });
   const pkce = createPkcePair();
   const authorizeUrl = buildAuthorizeUrl({
     origin: http.origin,
@@ -90,7 +94,9 @@ export async function beginOobSignIn(deps: SignInDeps): Promise<OobSignIn> {
     complete: (code: string) => {
       const trimmed = code.trim();
       if (!trimmed || trimmed.length > 2_048 || /\s/.test(trimmed)) {
-        return Promise.reject(new RoostError('invalid_input', 'Paste the code the server showed, without spaces.'));
+        return Promise.reject(
+          new RoostError('invalid_input', 'Paste the code the server showed, without spaces.'),
+        );
       }
       return finish(http, app, trimmed, OOB_REDIRECT_URI, pkce.verifier, scopes);
     },

@@ -7,7 +7,8 @@ import { ConversationSchema, NotificationSchema, StatusSchema, StreamEventSchema
 import { normaliseConversation, normaliseNotification, normaliseStatus } from './normalise.ts';
 import { wsSocketFactory } from './ws-socket.ts';
 
-export type StreamName = 'user' | 'user:notification' | 'public' | 'public:local' | 'hashtag' | 'list' | 'direct';
+export type StreamName =
+  'user' | 'user:notification' | 'public' | 'public:local' | 'hashtag' | 'list' | 'direct';
 export type StreamState = 'connecting' | 'open' | 'reconnecting' | 'auth_failed' | 'stopped';
 
 export interface SocketHandlers {
@@ -22,7 +23,11 @@ export interface StreamSocket {
   ping(): void;
   close(): void;
 }
-export type SocketFactory = (url: string, headers: Readonly<Record<string, string>>, handlers: SocketHandlers) => StreamSocket;
+export type SocketFactory = (
+  url: string,
+  headers: Readonly<Record<string, string>>,
+  handlers: SocketHandlers,
+) => StreamSocket;
 
 export interface StreamTimers {
   setTimeout(fn: () => void, ms: number): unknown;
@@ -56,7 +61,10 @@ export interface StreamingOptions {
   readonly onNotification?: (item: StreamItem) => void;
   readonly onDelete?: (statusId: string) => void;
   readonly onError?: (error: RoostError) => void;
-  readonly onState?: (state: StreamState, info: { readonly attempt: number; readonly retryInMs: number | null }) => void;
+  readonly onState?: (
+    state: StreamState,
+    info: { readonly attempt: number; readonly retryInMs: number | null },
+  ) => void;
 }
 
 export interface StreamingHandle {
@@ -118,39 +126,53 @@ export function startStreaming(options: StreamingOptions): StreamingHandle {
     const live = (): boolean => mine === generation && state !== 'stopped' && state !== 'auth_failed';
     setState(attempt === 0 ? 'connecting' : 'reconnecting');
     try {
-      socket = factory(url, { authorization: `Bearer ${options.accessToken}` }, {
-        open: () => {
-          if (!live()) return;
-          attempt = 0;
-          lastHeard = timers.now();
-          setState('open');
-          scheduleHeartbeat(mine);
+      socket = factory(
+        url,
+        { authorization: `Bearer ${options.accessToken}` },
+        {
+          open: () => {
+            if (!live()) return;
+            attempt = 0;
+            lastHeard = timers.now();
+            setState('open');
+            scheduleHeartbeat(mine);
+          },
+          message: (data) => {
+            if (!live()) return;
+            lastHeard = timers.now();
+            handleMessage(data);
+          },
+          pong: () => {
+            if (live()) lastHeard = timers.now();
+          },
+          error: (error, httpStatus) => {
+            if (!live()) return;
+            if (httpStatus === 401 || httpStatus === 403) {
+              drop();
+              setState('auth_failed');
+              report(
+                new RoostError(
+                  'auth_failed',
+                  'Streaming: the server rejected the access token; sign in to this account again.',
+                ),
+              );
+              return;
+            }
+            report(new RoostError('network_unreachable', `Streaming: ${error.message.slice(0, 200)}`));
+            reconnect();
+          },
+          close: () => {
+            if (live()) reconnect();
+          },
         },
-        message: (data) => {
-          if (!live()) return;
-          lastHeard = timers.now();
-          handleMessage(data);
-        },
-        pong: () => {
-          if (live()) lastHeard = timers.now();
-        },
-        error: (error, httpStatus) => {
-          if (!live()) return;
-          if (httpStatus === 401 || httpStatus === 403) {
-            drop();
-            setState('auth_failed');
-            report(new RoostError('auth_failed', 'Streaming: the server rejected the access token; sign in to this account again.'));
-            return;
-          }
-          report(new RoostError('network_unreachable', `Streaming: ${error.message.slice(0, 200)}`));
-          reconnect();
-        },
-        close: () => {
-          if (live()) reconnect();
-        },
-      });
+      );
     } catch (error) {
-      report(new RoostError('network_unreachable', `Streaming: could not open the connection (${String(error).slice(0, 200)}).`));
+      report(
+        new RoostError(
+          'network_unreachable',
+          `Streaming: could not open the connection (${String(error).slice(0, 200)}).`,
+        ),
+      );
       reconnect();
     }
   };
@@ -179,21 +201,26 @@ export function startStreaming(options: StreamingOptions): StreamingHandle {
   };
 
   const scheduleHeartbeat = (mine: number): void => {
-    heartbeatTimer = timers.setTimeout(() => {
-      heartbeatTimer = null;
-      if (mine !== generation || state !== 'open') return;
-      if (timers.now() - lastHeard >= idleTimeoutMs) {
-        report(new RoostError('network_unreachable', 'Streaming: the connection went silent; reconnecting.'));
-        reconnect();
-        return;
-      }
-      try {
-        socket?.ping();
-      } catch {
-        // A failing ping shows up as a close or as silence; both are handled.
-      }
-      scheduleHeartbeat(mine);
-    }, Math.min(heartbeatMs, idleTimeoutMs));
+    heartbeatTimer = timers.setTimeout(
+      () => {
+        heartbeatTimer = null;
+        if (mine !== generation || state !== 'open') return;
+        if (timers.now() - lastHeard >= idleTimeoutMs) {
+          report(
+            new RoostError('network_unreachable', 'Streaming: the connection went silent; reconnecting.'),
+          );
+          reconnect();
+          return;
+        }
+        try {
+          socket?.ping();
+        } catch {
+          // A failing ping shows up as a close or as silence; both are handled.
+        }
+        scheduleHeartbeat(mine);
+      },
+      Math.min(heartbeatMs, idleTimeoutMs),
+    );
   };
 
   const handleMessage = (data: string): void => {
@@ -214,14 +241,20 @@ export function startStreaming(options: StreamingOptions): StreamingHandle {
     }
     const event = StreamEventSchema.safeParse(raw);
     if (!event.success) throw malformedEvent('not an event');
-    const ctx = { accountId: options.accountId, origin: options.origin, seenAt: new Date(timers.now()).toISOString() };
+    const ctx = {
+      accountId: options.accountId,
+      origin: options.origin,
+      seenAt: new Date(timers.now()).toISOString(),
+    };
     const { payload } = event.data;
     switch (event.data.event) {
       case 'update':
       case 'status.update': {
         const status = StatusSchema.safeParse(parsePayload(payload));
         if (!status.success) throw malformedEvent(`${event.data.event} payload`);
-        options.onStatus?.(normaliseStatus(status.data, ctx), { edited: event.data.event === 'status.update' });
+        options.onStatus?.(normaliseStatus(status.data, ctx), {
+          edited: event.data.event === 'status.update',
+        });
         return;
       }
       case 'notification': {

@@ -13,7 +13,12 @@ import {
   type MastodonStatus,
 } from './entities.ts';
 import type { HttpResult, MastodonHttp, QueryValue } from './http.ts';
-import { normaliseConversation, normaliseNotification, normaliseStatus, type NormaliseContext } from './normalise.ts';
+import {
+  normaliseConversation,
+  normaliseNotification,
+  normaliseStatus,
+  type NormaliseContext,
+} from './normalise.ts';
 
 export interface MastodonPage extends Page {
   /**
@@ -35,7 +40,12 @@ interface Endpoint {
   readonly maxLimit: number;
   /** Search has no since_id: newer-than filtering happens here. */
   readonly sinceParam: boolean;
-  readonly read: (http: MastodonHttp, path: string, query: Record<string, QueryValue>, signal?: AbortSignal) => Promise<{
+  readonly read: (
+    http: MastodonHttp,
+    path: string,
+    query: Record<string, QueryValue>,
+    signal?: AbortSignal,
+  ) => Promise<{
     result: HttpResult<unknown>;
     entries: (ctx: NormaliseContext) => Entry[];
   }>;
@@ -103,7 +113,10 @@ function endpointFor(request: PageRequest): Endpoint {
     case 'federated':
       return statuses('/api/v1/timelines/public', 'Federated timeline');
     case 'hashtag':
-      return statuses(`/api/v1/timelines/tag/${encodeURIComponent(need('hashtag').replace(/^#/, ''))}`, 'Hashtag');
+      return statuses(
+        `/api/v1/timelines/tag/${encodeURIComponent(need('hashtag').replace(/^#/, ''))}`,
+        'Hashtag',
+      );
     case 'list':
       return statuses(`/api/v1/timelines/list/${encodeURIComponent(need('list id'))}`, 'List');
     case 'author':
@@ -119,7 +132,14 @@ function endpointFor(request: PageRequest): Endpoint {
         sinceParam: true,
         read: async (http, path, query, signal) => {
           const result = await http.request('GET', path, NotificationListSchema, { action, query, signal });
-          return { result, entries: (ctx) => result.body.map((n: MastodonNotification) => ({ id: n.id, item: normaliseNotification(n, ctx) })) };
+          return {
+            result,
+            entries: (ctx) =>
+              result.body.map((n: MastodonNotification) => ({
+                id: n.id,
+                item: normaliseNotification(n, ctx),
+              })),
+          };
         },
       };
     }
@@ -131,9 +151,20 @@ function endpointFor(request: PageRequest): Endpoint {
         maxLimit: 40,
         sinceParam: true,
         read: async (http, path, query, signal) => {
-          const result = await http.request('GET', path, ConversationListSchema, { action: 'Direct messages', query, signal });
+          const result = await http.request('GET', path, ConversationListSchema, {
+            action: 'Direct messages',
+            query,
+            signal,
+          });
           // Conversation ids are not the pagination ids: cursors come only from the Link header.
-          return { result, entries: (ctx) => result.body.map((c: MastodonConversation) => ({ id: c.last_status?.id ?? c.id, item: normaliseConversation(c, ctx) })) };
+          return {
+            result,
+            entries: (ctx) =>
+              result.body.map((c: MastodonConversation) => ({
+                id: c.last_status?.id ?? c.id,
+                item: normaliseConversation(c, ctx),
+              })),
+          };
         },
       };
     case 'search': {
@@ -146,7 +177,11 @@ function endpointFor(request: PageRequest): Endpoint {
         sinceParam: false,
         read: async (http, path, query, signal) => {
           const result = await http.request('GET', path, SearchSchema, { action: 'Search', query, signal });
-          return { result, entries: (ctx) => result.body.statuses.map((s: MastodonStatus) => ({ id: s.id, item: normaliseStatus(s, ctx) })) };
+          return {
+            result,
+            entries: (ctx) =>
+              result.body.statuses.map((s: MastodonStatus) => ({ id: s.id, item: normaliseStatus(s, ctx) })),
+          };
         },
       };
     }
@@ -158,7 +193,10 @@ function endpointFor(request: PageRequest): Endpoint {
 function statusReader(action: string): Endpoint['read'] {
   return async (http, path, query, signal) => {
     const result = await http.request('GET', path, StatusListSchema, { action, query, signal });
-    return { result, entries: (ctx) => result.body.map((s: MastodonStatus) => ({ id: s.id, item: normaliseStatus(s, ctx) })) };
+    return {
+      result,
+      entries: (ctx) => result.body.map((s: MastodonStatus) => ({ id: s.id, item: normaliseStatus(s, ctx) })),
+    };
   };
 }
 

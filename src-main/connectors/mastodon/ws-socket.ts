@@ -13,7 +13,10 @@ export const wsSocketFactory: SocketFactory = (url, headers, handlers) => {
   socket.on('pong', () => handlers.pong());
   socket.on('unexpected-response', (_request, response) => {
     refused = true;
-    handlers.error(new Error(`the server refused the connection (HTTP ${response.statusCode ?? 0})`), response.statusCode ?? null);
+    handlers.error(
+      new Error(`the server refused the connection (HTTP ${response.statusCode ?? 0})`),
+      response.statusCode ?? null,
+    );
     socket.terminate();
   });
   socket.on('error', (error) => {

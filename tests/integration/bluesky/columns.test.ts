@@ -147,7 +147,7 @@ describe('Bluesky columns against the local network', () => {
       kind: 'reply',
       replyTo: { remoteId: refs.myPost!.uri, authorHandle: me.account.handle },
     });
-    const quote = byRemoteId(strangerItems, refs.quote.uri)!;
+    const quote = byRemoteId(strangerItems, refs.quote!.uri)!;
     expect(quote.quote).toMatchObject({ remoteId: refs.myPost!.uri, text: `My own post ${word}`, author: { id: me.account.did } });
   });
 
@@ -169,7 +169,7 @@ describe('Bluesky columns against the local network', () => {
         ['mention', refs.mention!.uri],
         ['mention', refs.rich!.uri],
         ['reply', refs.reply!.uri],
-        ['quote', refs.quote.uri],
+        ['quote', refs.quote!.uri],
       ].sort(),
     );
     const reply = items.find((i) => i.kind === 'reply')!;

@@ -66,7 +66,8 @@ export function completeConversation(partial: JsonObject): JsonObject {
       isObject(account) ? overlay(base.account as JsonObject, account) : account,
     );
   }
-  if (isObject(partial.last_status)) out.last_status = completeStatus({ ...partial.last_status, visibility: 'direct' });
+  if (isObject(partial.last_status))
+    out.last_status = completeStatus({ ...partial.last_status, visibility: 'direct' });
   return out;
 }
 
@@ -85,7 +86,10 @@ export function compareIds(a: string, b: string): number {
   return x < y ? -1 : x > y ? 1 : 0;
 }
 
-export function sortNewestFirst<T extends JsonObject>(items: T[], idOf: (item: T) => string = (item) => String(item.id)): T[] {
+export function sortNewestFirst<T extends JsonObject>(
+  items: T[],
+  idOf: (item: T) => string = (item) => String(item.id),
+): T[] {
   return items.sort((a, b) => compareIds(idOf(b), idOf(a)));
 }
 

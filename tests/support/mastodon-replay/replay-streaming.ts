@@ -19,7 +19,12 @@ export class ReplayStreaming {
   answerPings = true;
   connectionsOpened = 0;
 
-  handleUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer, tokenValid: (token: string | null) => boolean): void {
+  handleUpgrade(
+    request: IncomingMessage,
+    socket: Duplex,
+    head: Buffer,
+    tokenValid: (token: string | null) => boolean,
+  ): void {
     const url = new URL(request.url ?? '/', 'http://127.0.0.1');
     const header = request.headers.authorization;
     const token =
@@ -28,11 +33,15 @@ export class ReplayStreaming {
       (request.headers['sec-websocket-protocol'] as string | undefined) ??
       null;
     if (url.pathname !== '/api/v1/streaming') {
-      socket.end('HTTP/1.1 400 Bad Request\r\ncontent-type: application/json\r\n\r\n{"error":"Unknown channel requested"}');
+      socket.end(
+        'HTTP/1.1 400 Bad Request\r\ncontent-type: application/json\r\n\r\n{"error":"Unknown channel requested"}',
+      );
       return;
     }
     if (!tokenValid(token)) {
-      socket.end('HTTP/1.1 401 Unauthorized\r\ncontent-type: application/json\r\n\r\n{"error":"The access token is invalid"}');
+      socket.end(
+        'HTTP/1.1 401 Unauthorized\r\ncontent-type: application/json\r\n\r\n{"error":"The access token is invalid"}',
+      );
       return;
     }
     this.#wss.handleUpgrade(request, socket, head, (ws) => {
@@ -75,7 +84,8 @@ export class ReplayStreaming {
       if (filter?.tag && subscriber.tag !== filter.tag) continue;
       if (filter?.list && subscriber.list !== filter.list) continue;
       const message: Record<string, unknown> = { stream: [stream], event };
-      if (payload !== undefined) message.payload = typeof payload === 'string' ? payload : JSON.stringify(payload);
+      if (payload !== undefined)
+        message.payload = typeof payload === 'string' ? payload : JSON.stringify(payload);
       subscriber.socket.send(JSON.stringify(message));
       sent += 1;
     }
@@ -84,7 +94,8 @@ export class ReplayStreaming {
 
   /** Sends a raw text frame (for malformed-event tests). */
   pushRaw(stream: string, text: string): void {
-    for (const subscriber of this.#subscribers) if (subscriber.stream === stream) subscriber.socket.send(text);
+    for (const subscriber of this.#subscribers)
+      if (subscriber.stream === stream) subscriber.socket.send(text);
   }
 
   /** Cuts every connection without a close handshake, as a network drop would. */

@@ -4,7 +4,13 @@
 // 202 → processed, scheduled_at → ScheduledStatus, OAuth with PKCE, and a streaming endpoint.
 // It is not a Mastodon server; it listens on 127.0.0.1 only and records every request.
 import { createHash, randomBytes } from 'node:crypto';
-import { createServer, type IncomingHttpHeaders, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import {
+  createServer,
+  type IncomingHttpHeaders,
+  type IncomingMessage,
+  type Server,
+  type ServerResponse,
+} from 'node:http';
 import type { AddressInfo } from 'node:net';
 import {
   clones,
@@ -94,8 +100,19 @@ export class MastodonReplayServer {
     });
     this.#server.on('upgrade', (request: IncomingMessage, socket, head) => {
       const url = new URL(request.url ?? '/', 'http://127.0.0.1');
-      this.requests.push({ method: 'UPGRADE', path: url.pathname, query: url.searchParams, headers: request.headers, body: null });
-      this.streaming.handleUpgrade(request, socket, head, (token) => token !== null && this.#tokens.has(token));
+      this.requests.push({
+        method: 'UPGRADE',
+        path: url.pathname,
+        query: url.searchParams,
+        headers: request.headers,
+        body: null,
+      });
+      this.streaming.handleUpgrade(
+        request,
+        socket,
+        head,
+        (token) => token !== null && this.#tokens.has(token),
+      );
     });
   }
 
@@ -135,18 +152,32 @@ export class MastodonReplayServer {
     const reblog = completeStatus(fixture('reblog'));
     const reply = fixture('status-local-reply');
     this.timelines.set('home', sortNewestFirst([reblog, reply, ...clones(base, count - 2, top)]));
-    this.timelines.set('public', sortNewestFirst([fixture('status-federated'), ...clones(base, count - 1, top)]));
+    this.timelines.set(
+      'public',
+      sortNewestFirst([fixture('status-federated'), ...clones(base, count - 1, top)]),
+    );
     this.timelines.set('local', sortNewestFirst([reply, ...clones(base, count - 1, top)]));
     const cats = fixture<JsonObject[]>('timeline-hashtag-cats').map(completeStatus);
-    this.timelines.set('tag:cats', sortNewestFirst([...cats, ...clones(cats[1] as JsonObject, count - 2, 103_203_659_567_590_000n)]));
+    this.timelines.set(
+      'tag:cats',
+      sortNewestFirst([...cats, ...clones(cats[1] as JsonObject, count - 2, 103_203_659_567_590_000n)]),
+    );
     this.timelines.set('list:1', sortNewestFirst(clones(base, count, top)));
     const documented = fixture<JsonObject[]>('notifications').map(completeNotification);
     const mention = documented[0] as JsonObject;
     const moreMentions = Array.from({ length: count - 3 }, (_, index) => {
       const id = String(34_975_000n - BigInt(index) * 10n);
-      return { ...mention, id, status: withId(mention.status as JsonObject, String(103_186_000_000_000_000n - BigInt(index))) };
+      return {
+        ...mention,
+        id,
+        status: withId(mention.status as JsonObject, String(103_186_000_000_000_000n - BigInt(index))),
+      };
     });
-    this.notifications = sortNewestFirst([...documented, fixture('notification-mention-streamed'), ...moreMentions]);
+    this.notifications = sortNewestFirst([
+      ...documented,
+      fixture('notification-mention-streamed'),
+      ...moreMentions,
+    ]);
     this.conversations = fixture<JsonObject[]>('conversations').map(completeConversation);
   }
 
@@ -177,7 +208,8 @@ export class MastodonReplayServer {
     const rate = token ? this.#rateHeaders(token) : {};
     const injected = this.intercept?.(recorded);
     if (injected) return send({ ...injected, headers: { ...rate.headers, ...injected.headers } });
-    if (rate.exceeded) return send({ status: 429, headers: rate.headers, body: { error: 'Too many requests' } });
+    if (rate.exceeded)
+      return send({ status: 429, headers: rate.headers, body: { error: 'Too many requests' } });
 
     const publicRoute = this.#publicRoute(recorded, url);
     if (publicRoute) return send(publicRoute);
@@ -228,21 +260,41 @@ export class MastodonReplayServer {
       this.#apps.set(clientId, { secret, redirectUris: uris });
       return {
         status: 200,
-        body: { ...app, name: String(body.client_name ?? app.name), redirect_uri: uris.join('\n'), redirect_uris: uris, client_id: clientId, client_secret: secret },
+        body: {
+          ...app,
+          name: String(body.client_name ?? app.name),
+          redirect_uri: uris.join('\n'),
+          redirect_uris: uris,
+          client_id: clientId,
+          client_secret: secret,
+        },
       };
     }
     if (method === 'GET' && path === '/oauth/authorize') {
       const q = url.searchParams;
       const app = this.#apps.get(q.get('client_id') ?? '');
       const redirectUri = q.get('redirect_uri') ?? '';
-      if (!app || !app.redirectUris.includes(redirectUri) || q.get('response_type') !== 'code' ||
-          q.get('code_challenge_method') !== 'S256' || !q.get('code_challenge')) {
+      if (
+        !app ||
+        !app.redirectUris.includes(redirectUri) ||
+        q.get('response_type') !== 'code' ||
+        q.get('code_challenge_method') !== 'S256' ||
+        !q.get('code_challenge')
+      ) {
         return { status: 400, body: fixture('error-oauth') };
       }
       const code = randomBytes(24).toString('base64url');
-      this.#codes.set(code, { clientId: q.get('client_id') ?? '', redirectUri, challenge: q.get('code_challenge') ?? '' });
+      this.#codes.set(code, {
+        clientId: q.get('client_id') ?? '',
+        redirectUri,
+        challenge: q.get('code_challenge') ?? '',
+      });
       if (redirectUri === 'urn:ietf:wg:oauth:2.0:oob') {
-        return { status: 200, headers: { 'content-type': 'text/html' }, body: `<!doctype html><input class="oauth-code" readonly value="${code}">` };
+        return {
+          status: 200,
+          headers: { 'content-type': 'text/html' },
+          body: `<!doctype html><input class="oauth-code" readonly value="${code}">`,
+        };
       }
       const target = new URL(redirectUri);
       target.searchParams.set('code', code);
@@ -256,10 +308,22 @@ export class MastodonReplayServer {
       const verifier = String(body.code_verifier ?? '');
       const challenge = createHash('sha256').update(verifier).digest('base64url');
       if (!app || app.secret !== body.client_secret) {
-        return { status: 401, body: { error: 'invalid_client', error_description: 'Client authentication failed due to unknown client, no client authentication included, or unsupported authentication method.' } };
+        return {
+          status: 401,
+          body: {
+            error: 'invalid_client',
+            error_description:
+              'Client authentication failed due to unknown client, no client authentication included, or unsupported authentication method.',
+          },
+        };
       }
-      if (body.grant_type !== 'authorization_code' || !grant || grant.clientId !== body.client_id ||
-          grant.redirectUri !== body.redirect_uri || grant.challenge !== challenge) {
+      if (
+        body.grant_type !== 'authorization_code' ||
+        !grant ||
+        grant.clientId !== body.client_id ||
+        grant.redirectUri !== body.redirect_uri ||
+        grant.challenge !== challenge
+      ) {
         return { status: 400, body: fixture('error-oauth') };
       }
       this.#codes.delete(String(body.code));
@@ -277,11 +341,14 @@ export class MastodonReplayServer {
       this.#page(url, items, max, idOf);
     let match: RegExpExecArray | null;
 
-    if (method === 'GET' && path === '/api/v1/accounts/verify_credentials') return { status: 200, body: fixture('account-credential') };
+    if (method === 'GET' && path === '/api/v1/accounts/verify_credentials')
+      return { status: 200, body: fixture('account-credential') };
     if (method === 'GET' && path === '/api/v1/timelines/home') {
       const answer = page(this.timelines.get('home') ?? [], 40);
       // Documented: 206 Partial Content while the home feed is regenerating.
-      return this.regenerating ? { ...answer, status: 206, body: (answer.body as JsonObject[]).slice(0, 2) } : answer;
+      return this.regenerating
+        ? { ...answer, status: 206, body: (answer.body as JsonObject[]).slice(0, 2) }
+        : answer;
     }
     if (method === 'GET' && path === '/api/v1/timelines/public') {
       return page(this.timelines.get(q.get('local') === 'true' ? 'local' : 'public') ?? [], 40);
@@ -295,7 +362,10 @@ export class MastodonReplayServer {
     }
     if (method === 'GET' && path === '/api/v1/notifications') {
       const types = q.getAll('types[]');
-      return page(types.length ? this.notifications.filter((n) => types.includes(String(n.type))) : this.notifications, 80);
+      return page(
+        types.length ? this.notifications.filter((n) => types.includes(String(n.type))) : this.notifications,
+        80,
+      );
     }
     if (method === 'GET' && path === '/api/v1/conversations') {
       return page(this.conversations, 40, (c) => String((c.last_status as JsonObject).id));
@@ -310,7 +380,10 @@ export class MastodonReplayServer {
       return { status: 200, body: { accounts: [], statuses, hashtags: [] } };
     }
     if (method === 'GET' && (match = /^\/api\/v1\/accounts\/([^/]+)\/statuses$/.exec(path))) {
-      return page(this.posted.filter((s) => (s.account as JsonObject).id === match?.[1]), 40);
+      return page(
+        this.posted.filter((s) => (s.account as JsonObject).id === match?.[1]),
+        40,
+      );
     }
     if (method === 'POST' && path === '/api/v1/statuses') return this.#post(request, token);
     if (method === 'POST' && path === '/api/v2/media') return this.#upload(request);
@@ -319,7 +392,14 @@ export class MastodonReplayServer {
       if (!media) return { status: 404, body: fixture('error-not-found') };
       media.polls += 1;
       if (media.polls <= this.mediaPollsBeforeReady) return { status: 206 };
-      return { status: 200, body: { ...fixture<JsonObject>('media-processed'), id: match[1] ?? '', description: media.description } };
+      return {
+        status: 200,
+        body: {
+          ...fixture<JsonObject>('media-processed'),
+          id: match[1] ?? '',
+          description: media.description,
+        },
+      };
     }
     if ((match = /^\/api\/v1\/statuses\/([^/]+)(?:\/([a-z_]+))?$/.exec(path))) {
       return this.#statusRoute(method, match[1] ?? '', match[2] ?? null);
@@ -358,7 +438,12 @@ export class MastodonReplayServer {
     if (method === 'POST' && verb === 'reblog') {
       status.reblogged = true;
       const documented = fixture('reblog');
-      const wrapper = completeStatus({ ...documented, id: this.#newId(), account: selfAccount(), reblog: null });
+      const wrapper = completeStatus({
+        ...documented,
+        id: this.#newId(),
+        account: selfAccount(),
+        reblog: null,
+      });
       return { status: 200, body: { ...wrapper, reblogged: true, reblog: status } };
     }
     if (method === 'POST' && verb === 'unreblog') {
@@ -387,20 +472,31 @@ export class MastodonReplayServer {
     const mediaIds = listParam(body, 'media_ids');
     if (!text.trim() && mediaIds.length === 0) return { status: 422, body: fixture('error-validation') };
     if ([...text].length > this.maxCharacters) {
-      return { status: 422, body: { error: `Validation failed: Text character limit of ${this.maxCharacters} exceeded` } };
+      return {
+        status: 422,
+        body: { error: `Validation failed: Text character limit of ${this.maxCharacters} exceeded` },
+      };
     }
     let result: Posted;
     if (typeof body.scheduled_at === 'string') {
       const at = Date.parse(body.scheduled_at);
       if (!Number.isFinite(at) || at - this.#now() < SCHEDULE_MIN_MS) {
-        return { status: 422, body: { error: 'Validation failed: Scheduled at The scheduled date must be in the future' } };
+        return {
+          status: 422,
+          body: { error: 'Validation failed: Scheduled at The scheduled date must be in the future' },
+        };
       }
       const documented = fixture('scheduled-status');
       const scheduled: JsonObject = {
         ...documented,
         id: String(this.scheduled.length + 1),
         scheduled_at: new Date(at).toISOString(),
-        params: { ...(documented.params as JsonObject), text, idempotency: key ?? null, in_reply_to_id: (body.in_reply_to_id as string) ?? null },
+        params: {
+          ...(documented.params as JsonObject),
+          text,
+          idempotency: key ?? null,
+          in_reply_to_id: (body.in_reply_to_id as string) ?? null,
+        },
       };
       this.scheduled.push(scheduled);
       result = { status: 200, response: scheduled };
@@ -434,7 +530,10 @@ export class MastodonReplayServer {
   #upload(request: RecordedRequest): ReplayResponse {
     const raw = request.body;
     if (!(raw instanceof Buffer) || !raw.includes('filename=')) {
-      return { status: 422, body: { error: 'Validation failed: File content type is invalid, File is invalid' } };
+      return {
+        status: 422,
+        body: { error: 'Validation failed: File content type is invalid, File is invalid' },
+      };
     }
     const description = /name="description"\r\n\r\n([^\r]*)\r\n/.exec(raw.toString('utf8'))?.[1] ?? null;
     const id = String(22_348_641 + this.#media.size);
@@ -448,7 +547,12 @@ export class MastodonReplayServer {
   }
 
   /** Mastodon's paging: max_id / since_id / min_id bounds, newest first, Link next only when the page is full. */
-  #page(url: URL, items: JsonObject[], maxLimit: number, idOf: (item: JsonObject) => string = (item) => String(item.id)): ReplayResponse {
+  #page(
+    url: URL,
+    items: JsonObject[],
+    maxLimit: number,
+    idOf: (item: JsonObject) => string = (item) => String(item.id),
+  ): ReplayResponse {
     const q = url.searchParams;
     const limit = Math.max(1, Math.min(Number(q.get('limit') ?? 20) || 20, maxLimit));
     const maxId = q.get('max_id');
@@ -456,13 +560,18 @@ export class MastodonReplayServer {
     const minId = q.get('min_id');
     let selected = items.filter((item) => {
       const id = idOf(item);
-      return (!maxId || compareIds(id, maxId) < 0) && (!sinceId || compareIds(id, sinceId) > 0) && (!minId || compareIds(id, minId) > 0);
+      return (
+        (!maxId || compareIds(id, maxId) < 0) &&
+        (!sinceId || compareIds(id, sinceId) > 0) &&
+        (!minId || compareIds(id, minId) > 0)
+      );
     });
     selected = minId ? selected.slice(Math.max(0, selected.length - limit)) : selected.slice(0, limit);
     const links: string[] = [];
     const link = (param: string, id: string, rel: string): string => {
       const target = new URL(url.pathname, this.#origin);
-      for (const [key, value] of q) if (!['max_id', 'min_id', 'since_id'].includes(key)) target.searchParams.append(key, value);
+      for (const [key, value] of q)
+        if (!['max_id', 'min_id', 'since_id'].includes(key)) target.searchParams.append(key, value);
       target.searchParams.set(param, id);
       return `<${target.toString()}>; rel="${rel}"`;
     };
@@ -508,7 +617,8 @@ async function readBody(request: IncomingMessage): Promise<unknown> {
     const out: Record<string, string | string[]> = {};
     for (const [key, value] of new URLSearchParams(raw.toString('utf8'))) {
       const existing = out[key];
-      out[key] = existing === undefined ? value : [...(Array.isArray(existing) ? existing : [existing]), value];
+      out[key] =
+        existing === undefined ? value : [...(Array.isArray(existing) ? existing : [existing]), value];
     }
     return out;
   }

@@ -8,6 +8,14 @@ import { hostileValue, mutateValid, seededRandom } from '../support/fuzz.ts';
 
 const PAYLOADS_PER_METHOD = 1000;
 
+const ITEM_REF = {
+  network: 'bluesky',
+  remoteId: 'at://did:plc:abc/app.bsky.feed.post/3k',
+  actionRef: 'bafy',
+  viewerLiked: null,
+  viewerReposted: null,
+};
+
 /** One valid input per method, the base for field-level mutations. */
 const VALID: Record<RequestMethod, Record<string, unknown>> = {
   'app:info': {},
@@ -22,6 +30,19 @@ const VALID: Record<RequestMethod, Record<string, unknown>> = {
   },
   'accounts:remove': { id: '01J0000000000000000000000' },
   'accounts:setProtected': { id: '01J0000000000000000000000', protected: true },
+  'streams:capabilities': { accountId: 'a1' },
+  'streams:subscribe': {
+    columnId: 'c1',
+    source: { type: 'search', accountId: 'a1', param: 'roost' },
+    visible: true,
+  },
+  'streams:unsubscribe': { columnId: 'c1' },
+  'streams:setVisible': { columnId: 'c1', visible: false },
+  'streams:refresh': { columnId: 'c1' },
+  'streams:loadGap': { columnId: 'c1', gap: { id: 'g', before: 'b', since: 's' } },
+  'streams:loadOlder': { columnId: 'c1' },
+  'items:act': { accountId: 'a1', item: ITEM_REF, action: 'like' },
+  'items:thread': { accountId: 'a1', item: ITEM_REF },
 };
 
 function malformedPayloads(method: RequestMethod, seed: number): unknown[] {

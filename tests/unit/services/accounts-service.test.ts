@@ -94,3 +94,26 @@ describe('accounts service', () => {
     expect(() => service.setProtected('missing', true)).toThrow(RoostError);
   });
 });
+
+describe('signing in again', () => {
+  it('revives an account that needed sign-in with fresh credentials instead of refusing it', async () => {
+    const store = openMainStore({ path: ':memory:' });
+    const credentials = createMemoryCredentials();
+    const registry = createAccountRepository(store);
+    const revived: string[] = [];
+    const service = createAccountsService({
+      registry,
+      credentials,
+      events: createEventBus(),
+      signInToBluesky: async () => identity,
+      onSignedInAgain: (id) => revived.push(id),
+    });
+    const account = await service.addBluesky(input);
+    registry.setStatus(account.id, 'needs_sign_in');
+    const again = await service.addBluesky({ ...input, appPassword: 'new-pass-5678' });
+    expect(again).toMatchObject({ id: account.id, status: 'active' });
+    expect(credentials.entries.get(account.id)).toMatchObject({ secret: 'new-pass-5678' });
+    expect(revived).toEqual([account.id]);
+    store.close();
+  });
+});

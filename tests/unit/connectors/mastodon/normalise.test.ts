@@ -2,7 +2,10 @@
 // Mastodon API docs (tests/support/mastodon-replay/fixtures), not answers from a real server.
 import { describe, expect, it } from 'vitest';
 import { StreamItemSchema } from '../../../../src-shared/domain/stream-item.ts';
-import { capabilitiesFromInstance, streamingBaseUrl } from '../../../../src-main/connectors/mastodon/instance.ts';
+import {
+  capabilitiesFromInstance,
+  streamingBaseUrl,
+} from '../../../../src-main/connectors/mastodon/instance.ts';
 import {
   ConversationSchema,
   InstanceV2Schema,
@@ -39,7 +42,11 @@ describe('normaliseStatus', () => {
       viewer: { liked: null, reposted: null },
       createdAt: '2019-12-08T03:48:33.901Z',
     });
-    expect(item.author).toMatchObject({ handle: 'Gargron@mastodon.social', displayName: 'Eugen', server: 'mastodon.social' });
+    expect(item.author).toMatchObject({
+      handle: 'Gargron@mastodon.social',
+      displayName: 'Eugen',
+      server: 'mastodon.social',
+    });
     expect(item.html).toContain('<span class="invisible">');
     expect(item.text).not.toContain('<');
   });
@@ -47,7 +54,12 @@ describe('normaliseStatus', () => {
   it('reads the author server from a remote acct and marks replies', () => {
     const item = normaliseStatus(StatusSchema.parse(fixture('status-federated')), ctx);
     expect(item.author).toMatchObject({ handle: 'chrismo@ruby.social', server: 'ruby.social' });
-    expect(item.facets.filter((f) => f.kind === 'hashtag').map((f) => f.value)).toEqual(['musicTuesday', 'piano', 'neoclassical', 'jazz']);
+    expect(item.facets.filter((f) => f.kind === 'hashtag').map((f) => f.value)).toEqual([
+      'musicTuesday',
+      'piano',
+      'neoclassical',
+      'jazz',
+    ]);
     const reply = normaliseStatus(StatusSchema.parse(fixture('status-local-reply')), ctx);
     expect(reply.kind).toBe('reply');
     expect(reply.replyTo).toEqual({ remoteId: '109348674754176227', authorHandle: 'gregpak' });
@@ -78,7 +90,8 @@ describe('normaliseStatus', () => {
       {
         kind: 'image',
         url: 'https://files.mastodon.social/media_attachments/files/022/345/792/original/57859aede991da25.jpeg',
-        thumbUrl: 'https://files.mastodon.social/media_attachments/files/022/345/792/small/57859aede991da25.jpeg',
+        thumbUrl:
+          'https://files.mastodon.social/media_attachments/files/022/345/792/small/57859aede991da25.jpeg',
         alt: 'test media description',
         width: 640,
         height: 480,
@@ -96,13 +109,21 @@ describe('notifications and conversations', () => {
     expect(m?.text).toBe('@trwnh sup!');
     expect(m?.facets).toEqual([{ kind: 'mention', start: 0, end: 6, value: 'trwnh' }]);
     const f = normaliseNotification(NotificationSchema.parse(favourite), ctx);
-    expect(f).toMatchObject({ kind: 'like', actionRef: '103186046267791694', remoteId: 'https://mastodon.social/notifications/34975535' });
+    expect(f).toMatchObject({
+      kind: 'like',
+      actionRef: '103186046267791694',
+      remoteId: 'https://mastodon.social/notifications/34975535',
+    });
     expect(f?.author.handle).toBe('haskal@cybre.space');
     expect(StreamItemSchema.safeParse(f).success).toBe(true);
   });
 
   it('skips notification types that are not column items', () => {
-    const follow = { ...completeNotification(fixture<JsonObject[]>('notifications')[1] as JsonObject), type: 'admin.sign_up', status: null };
+    const follow = {
+      ...completeNotification(fixture<JsonObject[]>('notifications')[1] as JsonObject),
+      type: 'admin.sign_up',
+      status: null,
+    };
     expect(normaliseNotification(NotificationSchema.parse(follow), ctx)).toBeNull();
   });
 
@@ -118,7 +139,13 @@ describe('capabilities from /api/v2/instance', () => {
   it('reads limits from the documented Instance example', () => {
     const instance = InstanceV2Schema.parse(fixture('instance-v2'));
     const caps = capabilitiesFromInstance(instance);
-    expect(caps.limits).toEqual({ maxChars: 500, urlWeight: 23, countsGraphemes: true, maxMedia: 4, maxImageBytes: 16777216 });
+    expect(caps.limits).toEqual({
+      maxChars: 500,
+      urlWeight: 23,
+      countsGraphemes: true,
+      maxMedia: 4,
+      maxImageBytes: 16777216,
+    });
     expect(caps.actions).not.toContain('quote');
     expect(caps.serverSideScheduling).toBe(true);
     expect(streamingBaseUrl(instance, 'https://mastodon.social')).toBe('wss://streaming.mastodon.social');

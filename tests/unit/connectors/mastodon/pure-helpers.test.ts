@@ -18,7 +18,9 @@ import { fixture, type JsonObject } from '../../../support/mastodon-replay/fixtu
 
 describe('PKCE and the authorize URL', () => {
   it('computes the S256 challenge of RFC 7636 appendix B', () => {
-    expect(pkceChallenge('dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk')).toBe('E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM');
+    expect(pkceChallenge('dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk')).toBe(
+      'E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM',
+    );
   });
 
   it('makes a 43-character verifier whose challenge matches', () => {
@@ -64,11 +66,15 @@ describe('PKCE and the authorize URL', () => {
     expect(stateMatches('abc', null)).toBe(false);
     expect(stateMatches('abc', 'abcd')).toBe(false);
     expect(readCallback(new URLSearchParams('code=qDFU&state=s1'), 's1')).toBe('qDFU');
-    expect(() => readCallback(new URLSearchParams('code=qDFU&state=evil'), 's1')).toThrow(expect.objectContaining({ code: 'forbidden' }));
+    expect(() => readCallback(new URLSearchParams('code=qDFU&state=evil'), 's1')).toThrow(
+      expect.objectContaining({ code: 'forbidden' }),
+    );
     expect(() => readCallback(new URLSearchParams('error=access_denied&state=s1'), 's1')).toThrow(
       expect.objectContaining({ code: 'auth_failed' }),
     );
-    expect(() => readCallback(new URLSearchParams('state=s1'), 's1')).toThrow(expect.objectContaining({ code: 'auth_failed' }));
+    expect(() => readCallback(new URLSearchParams('state=s1'), 's1')).toThrow(
+      expect.objectContaining({ code: 'auth_failed' }),
+    );
   });
 });
 
@@ -111,11 +117,14 @@ describe('HTML to text and facets', () => {
 
   it('finds hashtags and mentions in the documented #cats timeline, with UTF-16 offsets', () => {
     const cats = fixture<JsonObject[]>('timeline-hashtag-cats');
-    const { text, facets } = htmlToText(String(cats[1]?.content), [{ url: 'https://chaos.social/@kernpanik', acct: 'kernpanik@chaos.social' }]);
+    const { text, facets } = htmlToText(String(cats[1]?.content), [
+      { url: 'https://chaos.social/@kernpanik', acct: 'kernpanik@chaos.social' },
+    ]);
     expect(text.startsWith('Caught on the hop. 😺')).toBe(true);
     const tags = facets.filter((f) => f.kind === 'hashtag').map((f) => f.value);
     expect(tags).toEqual(['Qualitätskatzen', 'cats', 'mastocats', 'catsofmastodon', 'Greece', 'Agistri']);
-    for (const facet of facets.filter((f) => f.kind === 'hashtag')) expect(text.slice(facet.start, facet.end)).toBe(`#${facet.value}`);
+    for (const facet of facets.filter((f) => f.kind === 'hashtag'))
+      expect(text.slice(facet.start, facet.end)).toBe(`#${facet.value}`);
     const mention = facets.find((f) => f.kind === 'mention');
     expect(mention?.value).toBe('kernpanik@chaos.social');
     expect(text.slice(mention?.start, mention?.end)).toBe('@kernpanik');
@@ -132,7 +141,9 @@ describe('HTML to text and facets', () => {
   });
 
   it('decodes entities and skips scripts', () => {
-    expect(decodeEntities('&quot;a&quot; &amp; &#39;b&#39; &#x1F600; &bogus;')).toBe('"a" & \'b\' 😀 &bogus;');
+    expect(decodeEntities('&quot;a&quot; &amp; &#39;b&#39; &#x1F600; &bogus;')).toBe(
+      '"a" & \'b\' 😀 &bogus;',
+    );
     expect(htmlToText('<p>a<script>alert(1)</script>b</p><p>c<br>d</p>').text).toBe('ab\n\nc\nd');
     expect(htmlToText('<p>x <a href="javascript:alert(1)">y</a></p>').facets).toEqual([]);
   });
@@ -148,9 +159,15 @@ describe('small pure rules', () => {
   });
 
   it('builds streaming URLs for each stream', () => {
-    expect(streamingUrl('wss://streaming.example', 'user')).toBe('wss://streaming.example/api/v1/streaming?stream=user');
-    expect(streamingUrl('https://m.example', 'hashtag', '#cats')).toBe('wss://m.example/api/v1/streaming?stream=hashtag&tag=cats');
-    expect(streamingUrl('http://127.0.0.1:9', 'list', '12')).toBe('ws://127.0.0.1:9/api/v1/streaming?stream=list&list=12');
+    expect(streamingUrl('wss://streaming.example', 'user')).toBe(
+      'wss://streaming.example/api/v1/streaming?stream=user',
+    );
+    expect(streamingUrl('https://m.example', 'hashtag', '#cats')).toBe(
+      'wss://m.example/api/v1/streaming?stream=hashtag&tag=cats',
+    );
+    expect(streamingUrl('http://127.0.0.1:9', 'list', '12')).toBe(
+      'ws://127.0.0.1:9/api/v1/streaming?stream=list&list=12',
+    );
   });
 
   it('orders snowflake ids numerically', () => {
@@ -164,7 +181,11 @@ describe('small pure rules', () => {
       'x-ratelimit-remaining': '299',
       'x-ratelimit-reset': '2019-12-08T03:50:00.000Z',
     });
-    expect(readRateLimit(headers)).toEqual({ limit: 300, remaining: 299, resetAt: Date.parse('2019-12-08T03:50:00.000Z') });
+    expect(readRateLimit(headers)).toEqual({
+      limit: 300,
+      remaining: 299,
+      resetAt: Date.parse('2019-12-08T03:50:00.000Z'),
+    });
     expect(readRateLimit(new Headers())).toBeNull();
     expect(readRateLimit(new Headers({ 'x-ratelimit-limit': 'lots' }))).toBeNull();
   });

@@ -23,7 +23,12 @@ export function useReplay(options: ReplayOptions = {}): Harness {
 }
 
 export function connectorFor(server: MastodonReplayServer, accessToken = server.token): MastodonConnector {
-  return new MastodonConnector({ accountId: 'acc-1', origin: server.origin, accessToken, sleep: () => Promise.resolve() });
+  return new MastodonConnector({
+    accountId: 'acc-1',
+    origin: server.origin,
+    accessToken,
+    sleep: () => Promise.resolve(),
+  });
 }
 
 export function source(type: ColumnType, param: string | null = null): ColumnSource {

@@ -20,15 +20,27 @@ describe('loopback sign-in', () => {
         expect(response.status).toBe(200);
       },
     });
-    expect(signedIn.identity).toMatchObject({ id: '14715', handle: `trwnh@${new URL(h.server.origin).host}`, displayName: 'infinite love ⴳ' });
+    expect(signedIn.identity).toMatchObject({
+      id: '14715',
+      handle: `trwnh@${new URL(h.server.origin).host}`,
+      displayName: 'infinite love ⴳ',
+    });
     const authorize = new URL(opened);
     expect(authorize.searchParams.get('code_challenge_method')).toBe('S256');
     expect(authorize.searchParams.get('redirect_uri')).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/callback$/);
     const apps = h.server.requestsTo('POST', '/api/v1/apps').at(-1);
-    expect((apps?.body as { redirect_uris: string[] }).redirect_uris).toEqual([authorize.searchParams.get('redirect_uri'), 'urn:ietf:wg:oauth:2.0:oob']);
+    expect((apps?.body as { redirect_uris: string[] }).redirect_uris).toEqual([
+      authorize.searchParams.get('redirect_uri'),
+      'urn:ietf:wg:oauth:2.0:oob',
+    ]);
     const token = h.server.requestsTo('POST', '/oauth/token').at(-1);
-    expect(token?.body).toMatchObject({ grant_type: 'authorization_code', code_verifier: expect.stringMatching(/^[A-Za-z0-9_-]{43}$/) });
-    expect(h.server.requestsTo('GET', '/api/v1/accounts/verify_credentials').at(-1)?.headers.authorization).toBe(`Bearer ${signedIn.accessToken}`);
+    expect(token?.body).toMatchObject({
+      grant_type: 'authorization_code',
+      code_verifier: expect.stringMatching(/^[A-Za-z0-9_-]{43}$/),
+    });
+    expect(
+      h.server.requestsTo('GET', '/api/v1/accounts/verify_credentials').at(-1)?.headers.authorization,
+    ).toBe(`Bearer ${signedIn.accessToken}`);
   });
 
   it('refuses a callback with the wrong state but keeps waiting for the right one', async () => {
@@ -45,7 +57,12 @@ describe('loopback sign-in', () => {
     await fetch(`${listener.redirectUri}?error=access_denied&state=s`);
     await expect(listener.code).rejects.toMatchObject({ code: 'auth_failed' });
     let fire: () => void = () => undefined;
-    const timed = await startLoopbackRedirect({ state: 's', timeoutMs: 1, setTimeout: (fn) => (fire = fn), clearTimeout: () => undefined });
+    const timed = await startLoopbackRedirect({
+      state: 's',
+      timeoutMs: 1,
+      setTimeout: (fn) => (fire = fn),
+      clearTimeout: () => undefined,
+    });
     fire();
     await expect(timed.code).rejects.toMatchObject({ code: 'auth_failed' });
   });

@@ -9,7 +9,7 @@ import {
   type StreamState,
   type StreamTimers,
 } from '../../../../src-main/connectors/mastodon/streaming.ts';
-import { fixture, type JsonObject } from '../../../support/mastodon-replay/fixtures.ts';
+import { completeStatus, fixture, type JsonObject } from '../../../support/mastodon-replay/fixtures.ts';
 import { useReplay } from './replay-harness.ts';
 
 const h = useReplay();
@@ -48,7 +48,11 @@ interface Seen {
   errors: RoostError[];
 }
 
-function recorder(): { seen: Seen; waitFor: (check: (seen: Seen) => boolean) => Promise<void>; hooks: object } {
+function recorder(): {
+  seen: Seen;
+  waitFor: (check: (seen: Seen) => boolean) => Promise<void>;
+  hooks: object;
+} {
   const seen: Seen = { states: [], statuses: [], notifications: [], deletes: [], errors: [] };
   const waiters: { check: (seen: Seen) => boolean; resolve: () => void }[] = [];
   const poke = (): void => {
@@ -61,10 +65,14 @@ function recorder(): { seen: Seen; waitFor: (check: (seen: Seen) => boolean) => 
   };
   return {
     seen,
-    waitFor: (check) => (check(seen) ? Promise.resolve() : new Promise((resolve) => waiters.push({ check, resolve }))),
+    waitFor: (check) =>
+      check(seen) ? Promise.resolve() : new Promise((resolve) => waiters.push({ check, resolve })),
     hooks: {
       onState: (state: StreamState) => (seen.states.push(state), poke()),
-      onStatus: (item: StreamItem, info: { edited: boolean }) => (seen.statuses.push({ item, edited: info.edited }), poke()),
+      onStatus: (item: StreamItem, info: { edited: boolean }) => (
+        seen.statuses.push({ item, edited: info.edited }),
+        poke()
+      ),
       onNotification: (item: StreamItem) => (seen.notifications.push(item), poke()),
       onDelete: (id: string) => (seen.deletes.push(id), poke()),
       onError: (error: RoostError) => (seen.errors.push(error), poke()),
@@ -80,7 +88,11 @@ afterEach(() => {
   h.server.streaming.dropAll();
 });
 
-function start(timers: ManualTimers, hooks: object, overrides: { accessToken?: string; stream?: 'user' | 'public' | 'hashtag'; param?: string } = {}): StreamingHandle {
+function start(
+  timers: ManualTimers,
+  hooks: object,
+  overrides: { accessToken?: string; stream?: 'user' | 'public' | 'hashtag'; param?: string } = {},
+): StreamingHandle {
   handle = startStreaming({
     baseUrl: h.server.origin.replace('http', 'ws'),
     accessToken: overrides.accessToken ?? h.server.token,
@@ -131,10 +143,14 @@ describe('streaming events', () => {
     start(timers, hooks, { stream: 'hashtag', param: '#cats' });
     await waitFor((s) => s.states.includes('open'));
     expect(h.server.requestsTo('UPGRADE', '/api/v1/streaming').at(-1)?.query.get('tag')).toBe('cats');
-    h.server.streaming.push('hashtag', 'update', fixture<JsonObject[]>('timeline-hashtag-cats')[0], { tag: 'cats' });
-    await waitFor((s) => s.statuses.length + s.errors.length > 0);
-    // The documented #cats entry is partial: the connector must refuse it cleanly, not crash.
-    expect(seen.errors[0]?.code).toBe('server_error');
+    const cats = fixture<JsonObject[]>('timeline-hashtag-cats').map(completeStatus);
+    h.server.streaming.push('hashtag', 'update', cats[0], { tag: 'dogs' });
+    h.server.streaming.push('hashtag', 'update', cats[1], { tag: 'cats' });
+    await waitFor((s) => s.statuses.length > 0);
+    expect(seen.statuses.map((s) => s.item.actionRef)).toEqual(['103203659567597966']);
+    expect(seen.statuses[0]?.item.facets.filter((f) => f.kind === 'hashtag').map((f) => f.value)).toContain(
+      'cats',
+    );
   });
 
   it('reports malformed events as errors and keeps the connection', async () => {
@@ -152,7 +168,13 @@ describe('streaming events', () => {
     h.server.streaming.push('user', 'update', fixture('status'));
     await waitFor((s) => s.statuses.length === 1);
     expect(seen.errors.map((e) => e.code)).toEqual([
-      'server_error', 'server_error', 'server_error', 'server_error', 'server_error', 'server_error', 'invalid_input',
+      'server_error',
+      'server_error',
+      'server_error',
+      'server_error',
+      'server_error',
+      'server_error',
+      'invalid_input',
     ]);
     expect(handle?.state()).toBe('open');
   });

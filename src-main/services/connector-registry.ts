@@ -1,0 +1,86 @@
+// One connector per account, created lazily from the account registry and the keychain, and reused by
+// every column and action of that account. RSS needs no account and shares one connector.
+import { RoostError } from '../../src-shared/contract/errors.ts';
+import type { Account } from '../../src-shared/domain/account.ts';
+import type { ColumnSource } from '../../src-shared/domain/column.ts';
+import type { Connector } from '../connectors/connector.ts';
+import { createBlueskyConnector } from '../connectors/bluesky/bluesky-connector.ts';
+import { createRssConnector } from '../connectors/rss/rss-connector.ts';
+import type { CredentialStore } from './credential-store.ts';
+
+export interface ConnectorRegistryDeps {
+  readonly getAccount: (id: string) => Account | null;
+  readonly credentials: CredentialStore;
+  readonly fetch: typeof globalThis.fetch;
+  /** The account's credentials were refused: the UI shows it as needing sign-in. */
+  readonly onNeedsSignIn: (accountId: string) => void;
+}
+
+export interface ConnectorRegistry {
+  /** Synchronous for the poller: the returned connector resolves the real one on first use. */
+  forSource(source: ColumnSource): Connector | null;
+  forAccount(accountId: string): Promise<Connector>;
+  /** Drops a cached connector (account removed or signed in again). */
+  forget(accountId: string): void;
+}
+
+export function createConnectorRegistry(deps: ConnectorRegistryDeps): ConnectorRegistry {
+  const cache = new Map<string, Promise<Connector>>();
+  const rss = createRssConnector({ fetch: deps.fetch });
+
+  const build = async (accountId: string): Promise<Connector> => {
+    const account = deps.getAccount(accountId);
+    if (!account) throw new RoostError('not_found', 'This column’s account is no longer in Roost.');
+    const credential = await deps.credentials.load(accountId);
+    if (!credential?.session) throw new RoostError('auth_failed', 'No stored session for this account; sign in again.');
+    if (account.network !== 'bluesky') {
+      throw new RoostError('not_found', `${account.network} accounts cannot be read in this version.`);
+    }
+    return createBlueskyConnector({
+      service: account.service,
+      session: { ...credential.session, did: account.remoteId, handle: account.handle },
+      fetch: deps.fetch,
+      onSessionUpdate: async (session) => {
+        await deps.credentials.save(accountId, {
+          ...credential,
+          session: { accessJwt: session.accessJwt, refreshJwt: session.refreshJwt },
+        });
+      },
+    });
+  };
+
+  const forAccount = (accountId: string): Promise<Connector> => {
+    let pending = cache.get(accountId);
+    if (!pending) {
+      pending = build(accountId).catch((error: unknown) => {
+        cache.delete(accountId);
+        if (error instanceof RoostError && error.code === 'auth_failed') deps.onNeedsSignIn(accountId);
+        throw error;
+      });
+      cache.set(accountId, pending);
+    }
+    return pending;
+  };
+
+  return {
+    forSource(source) {
+      if (source.type === 'rss') return rss;
+      if (!source.accountId) return null;
+      const account = deps.getAccount(source.accountId);
+      if (!account) return null;
+      return lazyConnector(account.network, () => forAccount(account.id));
+    },
+    forAccount,
+    forget: (accountId) => void cache.delete(accountId),
+  };
+}
+
+function lazyConnector(network: Account['network'], resolve: () => Promise<Connector>): Connector {
+  return {
+    network,
+    capabilities: async () => (await resolve()).capabilities(),
+    fetchPage: async (request) => (await resolve()).fetchPage(request),
+    thread: async (item) => (await resolve()).thread(item),
+    act: async (action) => (await resolve()).act(action),
+  };
+}

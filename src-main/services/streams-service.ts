@@ -1,0 +1,147 @@
+// Connects the renderer's columns to the poller: subscriptions by column id, items and column states
+// pushed as contract events, and item actions routed to the right account's connector.
+import { RoostError } from '../../src-shared/contract/errors.ts';
+import type { ColumnState as ContractColumnState, Gap, ItemRef } from '../../src-shared/contract/streams-contract.ts';
+import type { ColumnSource } from '../../src-shared/domain/column.ts';
+import type { Capabilities } from '../../src-shared/domain/capabilities.ts';
+import type { StreamItem } from '../../src-shared/domain/stream-item.ts';
+import type { ItemAction } from '../connectors/connector.ts';
+import type { ColumnState, GapMarker, StreamEvent } from '../streams/column-state.ts';
+import type { Poller, Subscription } from '../streams/poller.ts';
+import type { ConnectorRegistry } from './connector-registry.ts';
+import type { EventBus } from './event-bus.ts';
+
+export interface StreamsService {
+  capabilities(accountId: string): Promise<Capabilities>;
+  subscribe(columnId: string, source: ColumnSource, visible: boolean): { columnKey: string };
+  unsubscribe(columnId: string): void;
+  setVisible(columnId: string, visible: boolean): void;
+  refresh(columnId: string): void;
+  loadGap(columnId: string, gap: Gap): Promise<void>;
+  loadOlder(columnId: string): Promise<void>;
+  act(accountId: string, ref: ItemRef, action: ItemAction['kind'], text?: string): Promise<{ remoteId: string | null }>;
+  thread(accountId: string, ref: ItemRef): Promise<StreamItem[]>;
+  closeAll(): void;
+}
+
+export function gapId(marker: Pick<GapMarker, 'columnKey' | 'before' | 'since'>): string {
+  return `${marker.before}|${marker.since}`.slice(0, 128);
+}
+
+/** Turns poller output into the contract's `streams:items` event. */
+export function toItemsEvent(event: StreamEvent) {
+  if (event.kind === 'gap') {
+    return {
+      columnKey: event.columnKey,
+      items: [],
+      position: 'newer' as const,
+      gap: { id: gapId(event), before: event.before, since: event.since },
+    };
+  }
+  const filled = event.filled;
+  return {
+    columnKey: event.columnKey,
+    items: [...event.items],
+    position: event.placement === 'newest' ? ('newer' as const) : event.placement,
+    gap: filled ? { id: gapId(filled), before: filled.before, since: filled.since } : null,
+  };
+}
+
+export function toContractState(state: ColumnState): ContractColumnState {
+  switch (state.kind) {
+    case 'error':
+      return { state: 'error', errorCode: state.code, retryAt: state.retryAt };
+    case 'paused':
+      return { state: state.reason === 'offline' ? 'offline' : 'paused', errorCode: null, retryAt: null };
+    default:
+      return { state: state.kind, errorCode: null, retryAt: null };
+  }
+}
+
+export function createStreamsService(deps: {
+  readonly poller: Poller;
+  readonly connectors: ConnectorRegistry;
+  readonly events: EventBus;
+}): StreamsService {
+  const subscriptions = new Map<string, Subscription>();
+  const subscription = (columnId: string): Subscription => {
+    const found = subscriptions.get(columnId);
+    if (!found) throw new RoostError('not_found', 'This column is not subscribed.');
+    return found;
+  };
+
+  return {
+    async capabilities(accountId) {
+      return (await deps.connectors.forAccount(accountId)).capabilities();
+    },
+    subscribe(columnId, source, visible) {
+      if (!deps.connectors.forSource(source)) throw new RoostError('not_found', 'No account can read this column.');
+      subscriptions.get(columnId)?.close();
+      const sub = deps.poller.subscribe(source, { visible });
+      subscriptions.set(columnId, sub);
+      const state = deps.poller.state(sub.columnKey);
+      if (state) deps.events.emit('streams:state', { columnKey: sub.columnKey, state: toContractState(state) });
+      return { columnKey: sub.columnKey };
+    },
+    unsubscribe(columnId) {
+      subscriptions.get(columnId)?.close();
+      subscriptions.delete(columnId);
+    },
+    setVisible: (columnId, visible) => subscription(columnId).setVisible(visible),
+    refresh: (columnId) => deps.poller.refresh(subscription(columnId).columnKey),
+    async loadGap(columnId, gap) {
+      const { columnKey } = subscription(columnId);
+      if (gap.since === null) return void (await deps.poller.loadOlder(columnKey));
+      await deps.poller.loadGap(columnKey, { kind: 'gap', columnKey, before: gap.before, since: gap.since });
+    },
+    async loadOlder(columnId) {
+      await deps.poller.loadOlder(subscription(columnId).columnKey);
+    },
+    async act(accountId, ref, kind, text) {
+      const connector = await deps.connectors.forAccount(accountId);
+      const item = itemFromRef(ref, accountId);
+      if (kind === 'reply' || kind === 'quote') {
+        if (!text?.trim()) throw new RoostError('invalid_input', 'A reply needs text.');
+        return connector.act({ kind, item, text });
+      }
+      return connector.act({ kind, item });
+    },
+    async thread(accountId, ref) {
+      const connector = await deps.connectors.forAccount(accountId);
+      return [...(await connector.thread(itemFromRef(ref, accountId)))];
+    },
+    closeAll() {
+      for (const sub of subscriptions.values()) sub.close();
+      subscriptions.clear();
+    },
+  };
+}
+
+/** The renderer sends only what identifies an item; everything else is rebuilt empty, never trusted. */
+function itemFromRef(ref: ItemRef, accountId: string): StreamItem {
+  const nobody = { id: '', handle: '', displayName: '', avatarUrl: null, profileUrl: null, server: null, location: null };
+  return {
+    key: `${ref.network}:${ref.remoteId}`,
+    network: ref.network,
+    accountId,
+    kind: 'post',
+    remoteId: ref.remoteId,
+    actionRef: ref.actionRef,
+    url: null,
+    author: nobody,
+    via: null,
+    title: null,
+    text: '',
+    html: null,
+    facets: [],
+    media: [],
+    lang: null,
+    contentWarning: null,
+    replyTo: null,
+    quote: null,
+    counts: { replies: 0, reposts: 0, likes: 0, quotes: 0 },
+    viewer: { liked: ref.viewerLiked, reposted: ref.viewerReposted },
+    createdAt: new Date(0).toISOString(),
+    seenAt: new Date(0).toISOString(),
+  };
+}

@@ -1,0 +1,55 @@
+// Row shapes of the archive tables (schema v3). The archive worker is the only code that writes them;
+// other features may read `items` through its indexes (network, account, author, date, language, sentiment).
+import type { StreamItem } from '../../src-shared/domain/stream-item.ts';
+
+export type SentimentLabel = 'positive' | 'neutral' | 'negative';
+
+/** One row per item whichever columns hold it. The indexed fields are derived from `item` at ingest. */
+export interface ArchiveItemRow {
+  readonly key: string;
+  readonly network: StreamItem['network'];
+  readonly accountId: string | null;
+  readonly authorId: string;
+  /** Normalised ISO time the item is ordered by: its creation time, or when Roost saw it if that is earlier. */
+  readonly createdAt: string;
+  /** Primary language ('en', 'fr'…), guessed when the network sent none; 'und' when unknown. */
+  readonly lang: string;
+  readonly sentiment: SentimentLabel;
+  readonly sentimentScore: number;
+  readonly item: StreamItem;
+}
+
+/** Column membership. `sortKey` sorts ascending newest first and ends with the item key, so it is unique. */
+export interface ColumnItemRow {
+  readonly columnKey: string;
+  readonly sortKey: string;
+  readonly itemKey: string;
+}
+
+/**
+ * One append-only piece of the search index: what one ingest batch added (term ids per document, filter
+ * attributes, new dictionary terms) and which documents left. Replaying the segments in id order rebuilds
+ * the in-memory index without reading the item rows.
+ */
+export interface IndexSegmentRow {
+  readonly id?: number;
+  /** Id of the first term in `newTerms`; terms are numbered in order of first appearance. */
+  readonly termBase: number;
+  readonly newTerms: readonly string[];
+  readonly docIds: Uint32Array;
+  readonly keys: readonly string[];
+  /** Document i's token term ids are seq[seqOffsets[i] .. seqOffsets[i + 1]). */
+  readonly seqOffsets: Uint32Array;
+  readonly seq: Uint32Array;
+  readonly sortTime: Float64Array;
+  /** ATTRS_PER_DOC term ids per document (network, account, author id, author handle, language). */
+  readonly attrs: Uint32Array;
+  readonly sentiment: Int8Array;
+  /** Documents (from any earlier segment) that left the archive. */
+  readonly deleted: Uint32Array;
+}
+
+export interface ArchiveMetaRow {
+  readonly key: string;
+  readonly value: unknown;
+}
