@@ -16,11 +16,14 @@ export interface StreamsSlice {
   readonly selectedItemKey: string | null;
   readonly threadTarget: ThreadTarget | null;
   readonly helpOpen: boolean;
+  /** The item whose inline reply composer is open. */
+  readonly replyingKey: string | null;
   setActiveWorkspace(id: string | null): void;
   focusColumn(id: string | null): void;
   selectItem(columnId: string, key: string | null): void;
   openThread(target: ThreadTarget | null): void;
   setHelpOpen(open: boolean): void;
+  setReplying(key: string | null): void;
 }
 
 export const createStreamsSlice: StateCreator<RoostState, [], [], StreamsSlice> = (set) => ({
@@ -29,6 +32,7 @@ export const createStreamsSlice: StateCreator<RoostState, [], [], StreamsSlice> 
   selectedItemKey: null,
   threadTarget: null,
   helpOpen: false,
+  replyingKey: null,
   setActiveWorkspace: (activeWorkspaceId) =>
     set({ activeWorkspaceId, focusedColumnId: null, selectedItemKey: null }),
   focusColumn: (focusedColumnId) =>
@@ -36,4 +40,5 @@ export const createStreamsSlice: StateCreator<RoostState, [], [], StreamsSlice> 
   selectItem: (columnId, selectedItemKey) => set({ focusedColumnId: columnId, selectedItemKey }),
   openThread: (threadTarget) => set({ threadTarget }),
   setHelpOpen: (helpOpen) => set({ helpOpen }),
+  setReplying: (replyingKey) => set({ replyingKey }),
 });

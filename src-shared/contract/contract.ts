@@ -3,6 +3,7 @@
 import { z } from '../zod.ts';
 import { AccountSchema } from '../domain/account.ts';
 import { streamRequests, streamEvents } from './streams-contract.ts';
+import { publishingRequests, publishingEvents } from './publishing-contract.ts';
 import type { EventName, RequestMethod } from './methods.ts';
 
 const Empty = z.object({}).strict();
@@ -39,6 +40,7 @@ export const requests = {
     output: AccountSchema,
   },
   ...streamRequests,
+  ...publishingRequests,
 } as const satisfies Record<RequestMethod, { input: z.ZodType; output: z.ZodType }>;
 
 export const events = {
@@ -46,6 +48,7 @@ export const events = {
   'app:connectivity': z.object({ online: z.boolean() }),
   'app:power': z.object({ state: z.enum(['suspend', 'resume']) }),
   ...streamEvents,
+  ...publishingEvents,
 } as const satisfies Record<EventName, z.ZodType>;
 
 export type Requests = typeof requests;

@@ -17,6 +17,14 @@ export const REQUEST_METHODS = [
   'streams:loadOlder',
   'items:act',
   'items:thread',
+  'publish:preflight',
+  'publish:clear',
+  'outbox:submit',
+  'outbox:cancel',
+  'outbox:list',
+  'outbox:reschedule',
+  'outbox:resolveOverdue',
+  'schedule:bestTimes',
 ] as const;
 
 export const EVENT_NAMES = [
@@ -25,6 +33,7 @@ export const EVENT_NAMES = [
   'app:power',
   'streams:items',
   'streams:state',
+  'outbox:changed',
 ] as const;
 
 export type RequestMethod = (typeof REQUEST_METHODS)[number];

@@ -52,10 +52,12 @@ const MAX_PAGE = 100;
 
 export async function createBlueskyConnector(options: BlueskyConnectorOptions): Promise<BlueskyConnector> {
   const now = options.now ?? Date.now;
+  // Saves run one after another, so a slow save of older tokens can never land after a newer one.
+  let saving: Promise<void> = Promise.resolve();
   const persistSession = (event: AtpSessionEvent, data: AtpSessionData | undefined): void => {
     if ((event !== 'update' && event !== 'create') || !data) return;
     const session = { accessJwt: data.accessJwt, refreshJwt: data.refreshJwt, did: data.did, handle: data.handle };
-    Promise.resolve()
+    saving = saving
       .then(() => options.onSessionUpdate(session))
       .catch((error: unknown) => options.onSessionUpdateError?.(error));
   };

@@ -94,3 +94,30 @@ describe('Bluesky connector over HTTP', () => {
     expect((await failure()).code).toBe('auth_failed');
   });
 });
+
+describe('Bluesky session saves', () => {
+  it('store refreshed tokens in order even when an earlier save is slower', async () => {
+    const replay = await startReplayPds(alice.did, alice.handle);
+    const saved: string[] = [];
+    let release: () => void = () => undefined;
+    const firstSaveHeld = new Promise<void>((resolve) => (release = resolve));
+    const failures: unknown[] = [];
+    const live = await createBlueskyConnector({
+      service: replay.url,
+      session: { did: alice.did, handle: alice.handle, accessJwt: 'access-0', refreshJwt: 'refresh-0' },
+      onSessionUpdate: async (s) => {
+        if (s.refreshJwt === 'refresh-1') await firstSaveHeld;
+        saved.push(s.refreshJwt);
+        if (s.refreshJwt === 'refresh-2') throw new Error('keychain locked');
+      },
+      onSessionUpdateError: (error) => void failures.push(error),
+    });
+    // An expired access token makes the client refresh again (refresh-2) while refresh-1 is still saving.
+    replay.answer('app.bsky.feed.getTimeline', { status: 400, body: { error: 'ExpiredToken', message: 'expired' } });
+    await live.fetchPage(home).catch(() => undefined);
+    release();
+    await expect.poll(() => saved).toEqual(['refresh-1', 'refresh-2']);
+    await expect.poll(() => failures.length).toBe(1);
+    await replay.close();
+  });
+});

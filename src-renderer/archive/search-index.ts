@@ -1,0 +1,407 @@
+// The archive's in-memory inverted index, built incrementally at ingest and persisted as append-only
+// segments (term ids and filter attributes per document), so reopening replays compact arrays instead of
+// reading and re-tokenising every stored item.
+import type { IndexSegmentRow } from '../db/archive-rows.ts';
+import { GrowableDocs } from './growable-docs.ts';
+import { intersectSorted, TopK, unionSorted } from './postings.ts';
+
+export const ATTRS_PER_DOC = 5;
+export const ATTR_NETWORK = 0;
+export const ATTR_ACCOUNT = 1;
+export const ATTR_AUTHOR_ID = 2;
+export const ATTR_AUTHOR_HANDLE = 3;
+export const ATTR_LANG = 4;
+const ATTR_PREFIX = ['\u0001net:', '\u0001acc:', '\u0001aid:', '\u0001ah:', '\u0001lang:'] as const;
+/** Ends a field in a token sequence, so a phrase never runs from the title into the text. */
+export const FIELD_BREAK = 0xffffffff;
+
+export type SentimentSign = -1 | 0 | 1;
+
+export interface DocInput {
+  readonly key: string;
+  /** Tokens per field, in reading order. */
+  readonly fields: readonly (readonly string[])[];
+  readonly sortTime: number;
+  /** network, account ('' for none), author id, author handle (folded), language — in ATTR_* order. */
+  readonly attrs: readonly [string, string, string, string, string];
+  readonly sentiment: SentimentSign;
+}
+
+export interface CompiledQuery {
+  readonly terms: readonly string[];
+  readonly phrases: readonly (readonly string[])[];
+  readonly networks?: readonly string[];
+  readonly accounts?: readonly string[];
+  readonly authors?: readonly string[];
+  readonly languages?: readonly string[];
+  readonly sentiments?: readonly SentimentSign[];
+  readonly from?: number;
+  readonly to?: number;
+}
+
+export interface IndexStats {
+  readonly docs: number;
+  readonly liveDocs: number;
+  readonly terms: number;
+  readonly postings: number;
+  readonly seqLength: number;
+  readonly estimatedBytes: number;
+}
+
+export class SearchIndex {
+  private readonly dict = new Map<string, number>();
+  private readonly terms: string[] = [];
+  private readonly postings: number[][] = [];
+  /** Last document a term was posted for, so a document is posted once per term. */
+  private lastPosted = new Int32Array(1024);
+  private readonly keyToDoc = new Map<string, number>();
+  private readonly docs = new GrowableDocs(ATTRS_PER_DOC);
+  private pending: SegmentBuilder | null = null;
+
+  get liveDocs(): number {
+    return this.docs.liveCount;
+  }
+
+  get deadDocs(): number {
+    return this.docs.count - this.docs.liveCount;
+  }
+
+  docOf(key: string): number | undefined {
+    const doc = this.keyToDoc.get(key);
+    return doc !== undefined && this.docs.alive[doc] === 1 ? doc : undefined;
+  }
+
+  keyOf(doc: number): string {
+    return this.docs.keys[doc] ?? '';
+  }
+
+  sortTimeOf(doc: number): number {
+    return this.docs.sortTime[doc] ?? 0;
+  }
+
+  /** Starts collecting one ingest batch; `finishSegment` returns the row to persist with it. */
+  beginSegment(): void {
+    this.pending = new SegmentBuilder(this.terms.length);
+  }
+
+  /** Indexes a document, or keeps the existing one when nothing searchable changed. Returns its id. */
+  addDoc(input: DocInput): number {
+    const segment = this.requirePending();
+    const seq = this.toSeq(input.fields, segment);
+    const attrs = input.attrs.map((value, i) => this.termId(ATTR_PREFIX[i] + value, segment));
+    const existing = this.docOf(input.key);
+    if (existing !== undefined && this.sameDoc(existing, seq, attrs, input)) return existing;
+    if (existing !== undefined) this.killDoc(existing, segment);
+    const doc = this.docs.count;
+    segment.addDoc(doc, input.key, seq, attrs, input.sortTime, input.sentiment);
+    return doc;
+  }
+
+  /** Marks the documents of these item keys as gone (their rows were deleted). */
+  removeKeys(keys: readonly string[]): void {
+    const segment = this.requirePending();
+    for (const key of keys) {
+      const doc = this.docOf(key);
+      if (doc !== undefined) this.killDoc(doc, segment);
+    }
+  }
+
+  /** Applies the batch to memory and returns its persistent form, or null when it changed nothing. */
+  finishSegment(): IndexSegmentRow | null {
+    const segment = this.requirePending();
+    this.pending = null;
+    if (segment.isEmpty()) return null;
+    const row = segment.toRow(this.terms.slice(segment.termBase));
+    this.applyDocs(row, null);
+    return row;
+  }
+
+  /** Rebuilds memory from persisted segments, oldest first. Documents deleted later are never posted. */
+  load(rows: readonly IndexSegmentRow[]): void {
+    const deleted = new Set<number>();
+    for (const row of rows) for (const doc of row.deleted) deleted.add(doc);
+    for (const row of rows) {
+      if (row.termBase !== this.terms.length) {
+        throw new Error(`search index segment ${row.id ?? '?'} is out of order (terms ${row.termBase} ≠ ${this.terms.length})`);
+      }
+      for (const term of row.newTerms) this.addTerm(term);
+      this.applyDocs(row, deleted);
+    }
+  }
+
+  /** Every live document as segments of at most `size` documents (compaction drops the dead ones). */
+  snapshot(size: number): IndexSegmentRow[] {
+    const rows: IndexSegmentRow[] = [];
+    let builder = new SegmentBuilder(0);
+    let first = true;
+    for (let doc = 0; doc < this.docs.count; doc++) {
+      if (this.docs.alive[doc] !== 1) continue;
+      const seqRef = this.docs.seqRef[doc];
+      const seq = seqRef ? Array.from(seqRef.subarray(this.docs.seqStart[doc], this.docs.seqEnd[doc])) : [];
+      const attrs = Array.from(this.docs.attrs.subarray(doc * ATTRS_PER_DOC, (doc + 1) * ATTRS_PER_DOC));
+      builder.addDoc(doc, this.keyOf(doc), seq, attrs, this.sortTimeOf(doc), this.docs.sentiment[doc] as SentimentSign);
+      if (builder.size >= size) {
+        rows.push(builder.toRow(first ? this.terms.slice() : []));
+        first = false;
+        builder = new SegmentBuilder(this.terms.length);
+      }
+    }
+    if (first || !builder.isEmpty()) rows.push(builder.toRow(first ? this.terms.slice() : []));
+    return rows;
+  }
+
+  /** Newest matching documents first. */
+  search(query: CompiledQuery, limit: number): number[] {
+    const lists: number[][] = [];
+    for (const term of query.terms) {
+      const id = this.dict.get(term);
+      if (id === undefined) return [];
+      lists.push(this.postings[id] ?? []);
+    }
+    const phrases: number[][] = [];
+    for (const phrase of query.phrases) {
+      const ids = phrase.map((t) => this.dict.get(t));
+      if (ids.some((id) => id === undefined)) return [];
+      phrases.push(ids as number[]);
+    }
+    const filters = this.compileFilters(query);
+    if (filters === null) return [];
+    if (lists.length === 0 && filters.authors) {
+      lists.push(unionSorted(filters.authorIds.map((id) => this.postings[id] ?? [])));
+    }
+    const top = new TopK(limit);
+    const consider = (doc: number): void => {
+      if (this.docs.alive[doc] !== 1 || !this.passes(doc, filters)) return;
+      const time = this.docs.sortTime[doc] ?? 0;
+      if (!top.wouldKeep(time)) return;
+      for (const phrase of phrases) if (!this.hasPhrase(doc, phrase)) return;
+      top.push(doc, time);
+    };
+    if (lists.length === 0) {
+      for (let doc = 0; doc < this.docs.count; doc++) consider(doc);
+    } else {
+      for (const doc of intersectSorted(lists)) consider(doc);
+    }
+    return top.sortedDescending();
+  }
+
+  stats(): IndexStats {
+    let postings = 0;
+    for (const list of this.postings) postings += list.length;
+    let termChars = 0;
+    for (const term of this.terms) termChars += term.length;
+    let seqLength = 0;
+    const seen = new Set<Uint32Array>();
+    for (const buf of this.docs.seqRef) {
+      if (buf && !seen.has(buf)) {
+        seen.add(buf);
+        seqLength += buf.length;
+      }
+    }
+    const estimatedBytes =
+      postings * 4 + seqLength * 4 + this.terms.length * 60 + termChars * 2 + this.docs.bytes() + this.keyToDoc.size * 40;
+    return { docs: this.docs.count, liveDocs: this.docs.liveCount, terms: this.terms.length, postings, seqLength, estimatedBytes };
+  }
+
+  private requirePending(): SegmentBuilder {
+    if (!this.pending) throw new Error('search index: no segment in progress');
+    return this.pending;
+  }
+
+  private addTerm(term: string): number {
+    const id = this.terms.length;
+    this.terms.push(term);
+    this.dict.set(term, id);
+    this.postings.push([]);
+    if (id >= this.lastPosted.length) {
+      const grown = new Int32Array(this.lastPosted.length * 2);
+      grown.set(this.lastPosted);
+      this.lastPosted = grown;
+    }
+    this.lastPosted[id] = -1;
+    return id;
+  }
+
+  private termId(term: string, _segment: SegmentBuilder): number {
+    return this.dict.get(term) ?? this.addTerm(term);
+  }
+
+  private toSeq(fields: readonly (readonly string[])[], segment: SegmentBuilder): number[] {
+    const seq: number[] = [];
+    for (const field of fields) {
+      if (field.length === 0) continue;
+      if (seq.length > 0) seq.push(FIELD_BREAK);
+      for (const token of field) seq.push(this.termId(token, segment));
+    }
+    return seq;
+  }
+
+  private sameDoc(doc: number, seq: readonly number[], attrs: readonly number[], input: DocInput): boolean {
+    const d = this.docs;
+    if (d.sortTime[doc] !== input.sortTime || d.sentiment[doc] !== input.sentiment) return false;
+    for (let i = 0; i < ATTRS_PER_DOC; i++) if (d.attrs[doc * ATTRS_PER_DOC + i] !== attrs[i]) return false;
+    const start = d.seqStart[doc] ?? 0;
+    const end = d.seqEnd[doc] ?? 0;
+    const buf = d.seqRef[doc];
+    if (!buf || end - start !== seq.length) return false;
+    for (let i = 0; i < seq.length; i++) if (buf[start + i] !== seq[i]) return false;
+    return true;
+  }
+
+  private killDoc(doc: number, segment: SegmentBuilder): void {
+    this.docs.kill(doc);
+    if (this.keyToDoc.get(this.keyOf(doc)) === doc) this.keyToDoc.delete(this.keyOf(doc));
+    segment.deleted.push(doc);
+  }
+
+  /** Puts a segment's documents in memory and posts them; documents in `skip` are recorded but dead. */
+  private applyDocs(row: IndexSegmentRow, skip: Set<number> | null): void {
+    for (const doc of row.deleted) {
+      if (doc < this.docs.count && this.docs.alive[doc] === 1) {
+        this.docs.kill(doc);
+        if (this.keyToDoc.get(this.keyOf(doc)) === doc) this.keyToDoc.delete(this.keyOf(doc));
+      }
+    }
+    for (let i = 0; i < row.docIds.length; i++) {
+      const doc = row.docIds[i] ?? 0;
+      const key = row.keys[i] ?? '';
+      const start = row.seqOffsets[i] ?? 0;
+      const end = row.seqOffsets[i + 1] ?? start;
+      const live = !skip?.has(doc);
+      this.docs.set(doc, key, row.seq, start, end, row.attrs.subarray(i * ATTRS_PER_DOC, (i + 1) * ATTRS_PER_DOC), row.sortTime[i] ?? 0, row.sentiment[i] ?? 0, live);
+      if (!live) continue;
+      const previous = this.keyToDoc.get(key);
+      if (previous !== undefined && previous !== doc && this.docs.alive[previous] === 1) this.docs.kill(previous);
+      this.keyToDoc.set(key, doc);
+      for (let j = start; j < end; j++) this.post(row.seq[j] ?? FIELD_BREAK, doc);
+      this.post(row.attrs[i * ATTRS_PER_DOC + ATTR_AUTHOR_ID] ?? FIELD_BREAK, doc);
+      this.post(row.attrs[i * ATTRS_PER_DOC + ATTR_AUTHOR_HANDLE] ?? FIELD_BREAK, doc);
+    }
+  }
+
+  private post(term: number, doc: number): void {
+    if (term === FIELD_BREAK || this.lastPosted[term] === doc) return;
+    this.lastPosted[term] = doc;
+    this.postings[term]?.push(doc);
+  }
+
+  private compileFilters(query: CompiledQuery): Filters | null {
+    const resolve = (attr: number, values: readonly string[] | undefined): Set<number> | null | undefined => {
+      if (!values || values.length === 0) return undefined;
+      const ids = new Set<number>();
+      for (const v of values) {
+        const id = this.dict.get(ATTR_PREFIX[attr] + v);
+        if (id !== undefined) ids.add(id);
+      }
+      return ids.size > 0 ? ids : null;
+    };
+    const networks = resolve(ATTR_NETWORK, query.networks);
+    const accounts = resolve(ATTR_ACCOUNT, query.accounts);
+    const languages = resolve(ATTR_LANG, query.languages);
+    const authorIdSet = resolve(ATTR_AUTHOR_ID, query.authors);
+    const authorHandleSet = resolve(ATTR_AUTHOR_HANDLE, query.authors);
+    if (networks === null || accounts === null || languages === null) return null;
+    const authors = query.authors && query.authors.length > 0;
+    if (authors && !authorIdSet && !authorHandleSet) return null;
+    const authorIds = [...(authorIdSet ?? []), ...(authorHandleSet ?? [])];
+    return {
+      networks,
+      accounts,
+      languages,
+      authors: authors ? new Set(authorIds) : undefined,
+      authorIds,
+      sentiments: query.sentiments && query.sentiments.length > 0 ? new Set(query.sentiments) : undefined,
+      from: query.from ?? -Infinity,
+      to: query.to ?? Infinity,
+    };
+  }
+
+  private passes(doc: number, f: Filters): boolean {
+    const d = this.docs;
+    const time = d.sortTime[doc] ?? 0;
+    if (time < f.from || time > f.to) return false;
+    const base = doc * ATTRS_PER_DOC;
+    if (f.networks && !f.networks.has(d.attrs[base + ATTR_NETWORK] ?? -1)) return false;
+    if (f.accounts && !f.accounts.has(d.attrs[base + ATTR_ACCOUNT] ?? -1)) return false;
+    if (f.languages && !f.languages.has(d.attrs[base + ATTR_LANG] ?? -1)) return false;
+    if (f.sentiments && !f.sentiments.has((d.sentiment[doc] ?? 0) as SentimentSign)) return false;
+    if (f.authors && !f.authors.has(d.attrs[base + ATTR_AUTHOR_ID] ?? -1) && !f.authors.has(d.attrs[base + ATTR_AUTHOR_HANDLE] ?? -1)) {
+      return false;
+    }
+    return true;
+  }
+
+  private hasPhrase(doc: number, phrase: readonly number[]): boolean {
+    const buf = this.docs.seqRef[doc];
+    if (!buf) return false;
+    const start = this.docs.seqStart[doc] ?? 0;
+    const last = (this.docs.seqEnd[doc] ?? 0) - phrase.length;
+    outer: for (let i = start; i <= last; i++) {
+      for (let j = 0; j < phrase.length; j++) if (buf[i + j] !== phrase[j]) continue outer;
+      return true;
+    }
+    return false;
+  }
+}
+
+interface Filters {
+  readonly networks: Set<number> | undefined;
+  readonly accounts: Set<number> | undefined;
+  readonly languages: Set<number> | undefined;
+  readonly authors: Set<number> | undefined;
+  readonly authorIds: readonly number[];
+  readonly sentiments: Set<SentimentSign> | undefined;
+  readonly from: number;
+  readonly to: number;
+}
+
+/** Collects one batch's documents in the column layout a segment row is persisted in. */
+class SegmentBuilder {
+  readonly termBase: number;
+  readonly deleted: number[] = [];
+  private readonly docIds: number[] = [];
+  private readonly keys: string[] = [];
+  private readonly seq: number[] = [];
+  private readonly seqOffsets: number[] = [0];
+  private readonly sortTime: number[] = [];
+  private readonly attrs: number[] = [];
+  private readonly sentiment: number[] = [];
+
+  constructor(termBase: number) {
+    this.termBase = termBase;
+  }
+
+  get size(): number {
+    return this.docIds.length;
+  }
+
+  isEmpty(): boolean {
+    return this.docIds.length === 0 && this.deleted.length === 0;
+  }
+
+  addDoc(doc: number, key: string, seq: readonly number[], attrs: readonly number[], sortTime: number, sentiment: number): void {
+    // A document re-added within the same batch replaces the earlier copy.
+    this.docIds.push(doc);
+    this.keys.push(key);
+    for (const t of seq) this.seq.push(t);
+    this.seqOffsets.push(this.seq.length);
+    for (const a of attrs) this.attrs.push(a);
+    this.sortTime.push(sortTime);
+    this.sentiment.push(sentiment);
+  }
+
+  toRow(newTerms: readonly string[]): IndexSegmentRow {
+    return {
+      termBase: this.termBase,
+      newTerms,
+      docIds: Uint32Array.from(this.docIds),
+      keys: this.keys,
+      seqOffsets: Uint32Array.from(this.seqOffsets),
+      seq: Uint32Array.from(this.seq),
+      sortTime: Float64Array.from(this.sortTime),
+      attrs: Uint32Array.from(this.attrs),
+      sentiment: Int8Array.from(this.sentiment),
+      deleted: Uint32Array.from(this.deleted),
+    };
+  }
+}

@@ -1,0 +1,141 @@
+// One item of a column: author, text (facets or sanitised HTML), media, quote and reply context, counts,
+// a collapsed content warning, and the inline actions. Everything shown here is untrusted network data.
+import { memo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { StreamItem } from '../../../../src-shared/domain/stream-item.ts';
+import { useRoost } from '../../../app-context.tsx';
+import { safeHttpUrl } from '../../../sanitize/safe-url.ts';
+import { Avatar } from './avatar.tsx';
+import { HtmlBody } from './html-body.tsx';
+import { InlineComposer } from './inline-composer.tsx';
+import { useItemActions } from './item-actions-context.ts';
+import { MediaStrip } from './media-strip.tsx';
+import { relativeTime } from './minute-clock.ts';
+import { RichText } from './rich-text.tsx';
+
+export interface ItemCardProps {
+  readonly item: StreamItem;
+  readonly now: number;
+  readonly selected?: boolean;
+  readonly replying?: boolean;
+}
+
+export const ItemCard = memo(function ItemCard({ item, now, selected = false, replying = false }: ItemCardProps) {
+  const { t, i18n } = useTranslation();
+  const actions = useItemActions();
+  const setReplying = useRoost((s) => s.setReplying);
+  const [error, setError] = useState<string | null>(null);
+  const url = safeHttpUrl(item.url);
+  const canAct = actions !== null && actions.accountId !== null && item.network !== 'rss';
+  const body = (
+    <>
+      {item.title && <h3 className="item__title">{item.title}</h3>}
+      {item.html ? <HtmlBody html={item.html} /> : <RichText text={item.text} facets={item.facets} />}
+      <MediaStrip media={item.media} />
+      {item.quote && (
+        <blockquote className="item__quote">
+          <span className="item__quote-author">
+            {item.quote.author.displayName || item.quote.author.handle}{' '}
+            <span className="item__handle">@{item.quote.author.handle}</span>
+          </span>
+          <span className="item__quote-text">{item.quote.text}</span>
+        </blockquote>
+      )}
+    </>
+  );
+
+  const run = (promise: Promise<string | null>) => {
+    setError(null);
+    void promise.then((message) => setError(message));
+  };
+
+  return (
+    <article
+      className="item"
+      data-item-key={item.key}
+      data-selected={selected || undefined}
+      aria-current={selected || undefined}
+      onClick={(e) => {
+        if ((e.target as HTMLElement).closest('a, button, textarea, input, summary')) return;
+        actions?.select(item);
+      }}
+    >
+      {item.via && <p className="item__context">{t('streams.item.via', { name: item.via.displayName || item.via.handle })}</p>}
+      {item.replyTo && (
+        <p className="item__context">
+          {item.replyTo.authorHandle ? t('streams.item.replyTo', { handle: item.replyTo.authorHandle }) : t('streams.item.reply')}
+        </p>
+      )}
+      <header className="item__author">
+        <Avatar url={item.author.avatarUrl} name={item.author.displayName || item.author.handle} />
+        <span className="item__names">
+          <span className="item__name">{item.author.displayName || item.author.handle}</span>
+          <span className="item__handle">@{item.author.handle}</span>
+        </span>
+        <time className="item__time" dateTime={item.createdAt} title={item.createdAt}>
+          {relativeTime(item.createdAt, now, i18n.language)}
+        </time>
+      </header>
+      {item.contentWarning ? (
+        <details className="item__cw">
+          <summary>{t('streams.item.contentWarning', { warning: item.contentWarning })}</summary>
+          {body}
+        </details>
+      ) : (
+        body
+      )}
+      <footer className="item__actions">
+        {canAct && (
+          <>
+            <button type="button" className="item__action" aria-label={t('streams.item.replyLabel')} aria-expanded={replying}
+              onClick={() => setReplying(replying ? null : item.key)}>
+              {t('streams.item.replyShort')} {item.counts.replies}
+            </button>
+            <button
+              type="button"
+              className="item__action"
+              aria-pressed={item.viewer.reposted !== null}
+              aria-label={t(item.network === 'mastodon' ? 'streams.item.boost' : 'streams.item.repost')}
+              onClick={() => run(actions.toggle('repost', item))}
+            >
+              {t(item.network === 'mastodon' ? 'streams.item.boostShort' : 'streams.item.repostShort')} {item.counts.reposts}
+            </button>
+            <button
+              type="button"
+              className="item__action"
+              aria-pressed={item.viewer.liked !== null}
+              aria-label={t('streams.item.like')}
+              onClick={() => run(actions.toggle('like', item))}
+            >
+              {t('streams.item.likeShort')} {item.counts.likes}
+            </button>
+            <button type="button" className="item__action" onClick={() => actions.openThread(item)}>
+              {t('streams.item.thread')}
+            </button>
+          </>
+        )}
+        {url && (
+          <a className="item__action" href={url} target="_blank" rel="noopener noreferrer">
+            {t('streams.item.open')}
+          </a>
+        )}
+        {url && (
+          <button type="button" className="item__action" onClick={() => void navigator.clipboard?.writeText(url)}>
+            {t('streams.item.copyLink')}
+          </button>
+        )}
+        {actions && (
+          <button type="button" className="item__action" onClick={() => actions.muteAuthor(item)}>
+            {t('streams.item.mute', { handle: item.author.handle })}
+          </button>
+        )}
+      </footer>
+      {error && (
+        <p className="item__error" role="alert">
+          {error}
+        </p>
+      )}
+      {replying && canAct && <InlineComposer item={item} />}
+    </article>
+  );
+});

@@ -1,0 +1,39 @@
+// What the deck needs besides the contract client: the layout repository, the archive, and the platform's
+// notifications and frame clock. Tests and benchmarks inject their own; the app opens the defaults.
+import { createContext, useContext, type ReactNode } from 'react';
+import type { ArchivePort } from '../../archive/archive-port.ts';
+import { openRoostDb } from '../../db/roost-db.ts';
+import { createTransientArchive } from './model/transient-archive.ts';
+import type { FrameScheduler } from './model/stream-hub.ts';
+import type { NotificationConstructor, NotifierTimers } from './notifications/alert-notifier.ts';
+import { createLayoutRepository, type LayoutRepository } from './repositories/layout-repository.ts';
+
+export interface DeckSetup {
+  readonly layout: LayoutRepository;
+  readonly archive: ArchivePort;
+  readonly Notification?: NotificationConstructor;
+  readonly frames?: FrameScheduler;
+  readonly timers?: NotifierTimers;
+  /** Items kept in memory per column. */
+  readonly capacity?: number;
+}
+
+const DeckSetupContext = createContext<DeckSetup | null>(null);
+
+export function DeckSetupProvider({ setup, children }: { setup: DeckSetup; children: ReactNode }) {
+  return <DeckSetupContext.Provider value={setup}>{children}</DeckSetupContext.Provider>;
+}
+
+export function useInjectedDeckSetup(): DeckSetup | null {
+  return useContext(DeckSetupContext);
+}
+
+/** The app's own setup: the shared IndexedDB and, until the archive worker is wired in, a transient archive. */
+export async function openDefaultDeckSetup(): Promise<DeckSetup> {
+  const db = await openRoostDb();
+  return {
+    layout: createLayoutRepository(db),
+    archive: createTransientArchive(),
+    Notification: typeof Notification === 'undefined' ? undefined : Notification,
+  };
+}

@@ -1,0 +1,87 @@
+// Bluesky rich-text facets: links, mentions and hashtags located by UTF-8 byte offsets, which is how the
+// app.bsky.richtext.facet record indexes text (a JS string index would be off after any accent or emoji).
+import { findLinks } from './links.ts';
+import { utf16ToUtf8Offset } from './utf8.ts';
+import { countGraphemes } from '../text/graphemes.ts';
+
+export type DetectedFacet = {
+  kind: 'link' | 'mention' | 'tag';
+  /** Link URI, mentioned handle (lowercase, no `@`), or tag without `#`. */
+  value: string;
+  byteStart: number;
+  byteEnd: number;
+  /** UTF-16 offsets, for highlighting in the composer. */
+  start: number;
+  end: number;
+};
+
+export type BlueskyFacet = {
+  index: { byteStart: number; byteEnd: number };
+  features: Array<
+    | { $type: 'app.bsky.richtext.facet#link'; uri: string }
+    | { $type: 'app.bsky.richtext.facet#mention'; did: string }
+    | { $type: 'app.bsky.richtext.facet#tag'; tag: string }
+  >;
+};
+
+const MENTION = /(^|[\s(])@([a-zA-Z0-9][a-zA-Z0-9.-]*)/g;
+const HANDLE = /^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
+// A tag runs to the next whitespace; invisible joiners and the keycap selector (#️⃣) never start one.
+const TAG = /(^|\s)[#＃]((?!\ufe0f)[^\s\u00ad\u2060\u200a\u200b\u200c\u200d\u20e2]+)/gu;
+const TAG_TRAILING = /\p{P}+$/u;
+const MAX_TAG_GRAPHEMES = 64;
+
+function withBytes(text: string, kind: DetectedFacet['kind'], value: string, start: number, end: number): DetectedFacet {
+  return { kind, value, start, end, byteStart: utf16ToUtf8Offset(text, start), byteEnd: utf16ToUtf8Offset(text, end) };
+}
+
+function detectMentions(text: string): DetectedFacet[] {
+  const found: DetectedFacet[] = [];
+  for (const m of text.matchAll(MENTION)) {
+    const handle = (m[2] ?? '').replace(/[.-]+$/, '').toLowerCase();
+    const tld = handle.slice(handle.lastIndexOf('.') + 1);
+    // Handles need a real-looking TLD, or "@10.30" in a timetable becomes a mention.
+    if (!HANDLE.test(handle) || !/^[a-z]{2,}$/.test(tld)) continue;
+    const start = m.index + (m[1] ?? '').length;
+    found.push(withBytes(text, 'mention', handle, start, start + 1 + handle.length));
+  }
+  return found;
+}
+
+function detectTags(text: string): DetectedFacet[] {
+  const found: DetectedFacet[] = [];
+  for (const m of text.matchAll(TAG)) {
+    const tag = (m[2] ?? '').replace(TAG_TRAILING, '');
+    // All-digit tags (#1) are ordinals, not topics.
+    if (tag === '' || /^\p{N}+$/u.test(tag) || countGraphemes(tag) > MAX_TAG_GRAPHEMES) continue;
+    const start = m.index + (m[1] ?? '').length;
+    found.push(withBytes(text, 'tag', tag, start, start + 1 + tag.length));
+  }
+  return found;
+}
+
+/** Every facet in `text`, in text order. Mentions still need their handle resolved to a DID. */
+export function detectFacets(text: string): DetectedFacet[] {
+  const links = findLinks(text).map((l) => withBytes(text, 'link', l.href, l.start, l.end));
+  const taken = (f: DetectedFacet) => links.some((l) => f.start < l.end && l.start < f.end);
+  const others = [...detectMentions(text), ...detectTags(text)].filter((f) => !taken(f));
+  return [...links, ...others].sort((a, b) => a.start - b.start);
+}
+
+/**
+ * The record's facets. Mentions whose handle did not resolve are dropped (the text stays as typed), as
+ * a mention facet without a DID is invalid.
+ */
+export function toBlueskyFacets(facets: readonly DetectedFacet[], dids: ReadonlyMap<string, string>): BlueskyFacet[] {
+  const out: BlueskyFacet[] = [];
+  for (const f of facets) {
+    const index = { byteStart: f.byteStart, byteEnd: f.byteEnd };
+    if (f.kind === 'link') out.push({ index, features: [{ $type: 'app.bsky.richtext.facet#link', uri: f.value }] });
+    if (f.kind === 'tag') out.push({ index, features: [{ $type: 'app.bsky.richtext.facet#tag', tag: f.value }] });
+    if (f.kind === 'mention') {
+      const did = dids.get(f.value);
+      if (did) out.push({ index, features: [{ $type: 'app.bsky.richtext.facet#mention', did }] });
+    }
+  }
+  return out;
+}
