@@ -1,7 +1,7 @@
 // Adds, lists and removes network accounts. The secret goes to the keychain, the registry row to the
 // main store; an add either completes both or leaves neither, and removal deletes from both.
 import { ulid } from 'ulid';
-import type { Account } from '../../src-shared/domain/account.ts';
+import type { Account, Network } from '../../src-shared/domain/account.ts';
 import { RoostError } from '../../src-shared/contract/errors.ts';
 import type { BlueskyIdentity, BlueskySignInInput } from '../connectors/bluesky/sign-in.ts';
 import type { AccountRepository, NewAccount } from '../store/account-repository.ts';
@@ -31,9 +31,23 @@ export interface AddBlueskyAccountInput {
   readonly appPassword: string;
 }
 
+/** Who signed in, as any network's sign-in flow reports it. */
+export interface SignedInIdentity {
+  readonly network: Network;
+  readonly service: string;
+  readonly remoteId: string;
+  readonly handle: string;
+  readonly displayName: string;
+  readonly avatarUrl: string | null;
+}
+
 export interface AccountsService {
   list(): Account[];
   addBluesky(input: AddBlueskyAccountInput): Promise<Account>;
+  /** Registers an account whose sign-in already succeeded (OAuth flows finish outside this service). */
+  register(identity: SignedInIdentity, credential: StoredCredential): Promise<Account>;
+  /** Throws when the keychain cannot take a new secret, before the user spends a sign-in on it. */
+  assertCanStoreSecrets(): Promise<void>;
   remove(id: string): Promise<{ removed: boolean }>;
   setProtected(id: string, isProtected: boolean): Account;
 }
@@ -41,56 +55,54 @@ export interface AccountsService {
 export function createAccountsService(deps: AccountsServiceDeps): AccountsService {
   const announce = (): void => deps.events.emit('accounts:changed', { accounts: deps.registry.list() });
 
+  async function register(identity: SignedInIdentity, credential: StoredCredential): Promise<Account> {
+    const duplicate = deps.registry
+      .list()
+      .find((account) => account.network === identity.network && account.remoteId === identity.remoteId);
+    if (duplicate && duplicate.status === 'active') {
+      throw new RoostError('already_exists', `${identity.handle} is already in Roost.`);
+    }
+    if (duplicate) {
+      // Signing in again to an account whose session was revoked or whose keychain entry was lost.
+      await deps.credentials.save(duplicate.id, credential);
+      const revived = deps.registry.setStatus(duplicate.id, 'active');
+      deps.onSignedInAgain?.(duplicate.id);
+      announce();
+      return revived;
+    }
+    const draft: NewAccount = { id: ulid(), ...identity, status: 'active', protected: false };
+    await deps.credentials.save(draft.id, credential);
+    let account: Account;
+    try {
+      account = deps.registry.insert(draft);
+    } catch (error) {
+      await deps.credentials.delete(draft.id).catch(() => undefined);
+      throw error;
+    }
+    announce();
+    return account;
+  }
+
   return {
     list: () => deps.registry.list(),
+    register,
+    assertCanStoreSecrets: () => deps.credentials.assertWritable(),
 
     async addBluesky(input) {
       // The keychain is checked before signing in so a locked keychain costs no (rate-limited) login.
       await deps.credentials.assertWritable();
       const identity = await deps.signInToBluesky(input);
-      const service = normaliseService(input.service);
-      const duplicate = deps.registry
-        .list()
-        .find((account) => account.network === 'bluesky' && account.remoteId === identity.did);
-      const credential: StoredCredential = {
-        kind: 'app-password',
-        identifier: input.identifier,
-        secret: input.appPassword,
-        session: identity.session,
-      };
-      if (duplicate && duplicate.status === 'active') {
-        throw new RoostError('already_exists', `${identity.handle} is already in Roost.`);
-      }
-      if (duplicate) {
-        // Signing in again to an account whose session was revoked or whose keychain entry was lost.
-        await deps.credentials.save(duplicate.id, credential);
-        const revived = deps.registry.setStatus(duplicate.id, 'active');
-        deps.onSignedInAgain?.(duplicate.id);
-        announce();
-        return revived;
-      }
-
-      const draft: NewAccount = {
-        id: ulid(),
-        network: 'bluesky',
-        service,
-        remoteId: identity.did,
-        handle: identity.handle,
-        displayName: identity.displayName,
-        avatarUrl: identity.avatarUrl,
-        status: 'active',
-        protected: false,
-      };
-      await deps.credentials.save(draft.id, credential);
-      let account: Account;
-      try {
-        account = deps.registry.insert(draft);
-      } catch (error) {
-        await deps.credentials.delete(draft.id).catch(() => undefined);
-        throw error;
-      }
-      announce();
-      return account;
+      return register(
+        {
+          network: 'bluesky',
+          service: new URL(input.service).origin,
+          remoteId: identity.did,
+          handle: identity.handle,
+          displayName: identity.displayName,
+          avatarUrl: identity.avatarUrl,
+        },
+        { kind: 'app-password', identifier: input.identifier, secret: input.appPassword, session: identity.session },
+      );
     },
 
     async remove(id) {
@@ -112,9 +124,4 @@ export function createAccountsService(deps: AccountsServiceDeps): AccountsServic
       return account;
     },
   };
-}
-
-function normaliseService(raw: string): string {
-  const url = new URL(raw);
-  return url.origin;
 }

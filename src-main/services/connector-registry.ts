@@ -6,6 +6,7 @@ import type { ColumnSource } from '../../src-shared/domain/column.ts';
 import type { Connector } from '../connectors/connector.ts';
 import { createBlueskyConnector } from '../connectors/bluesky/bluesky-connector.ts';
 import { createRssConnector } from '../connectors/rss/rss-connector.ts';
+import { MastodonConnector } from '../connectors/mastodon/mastodon-connector.ts';
 import type { CredentialStore } from './credential-store.ts';
 
 export interface ConnectorRegistryDeps {
@@ -32,9 +33,11 @@ export function createConnectorRegistry(deps: ConnectorRegistryDeps): ConnectorR
     const account = deps.getAccount(accountId);
     if (!account) throw new RoostError('not_found', 'This column’s account is no longer in Roost.');
     const credential = await deps.credentials.load(accountId);
-    if (!credential?.session) throw new RoostError('auth_failed', 'No stored session for this account; sign in again.');
-    if (account.network !== 'bluesky') {
-      throw new RoostError('not_found', `${account.network} accounts cannot be read in this version.`);
+    if (account.network === 'mastodon' && credential?.kind === 'oauth') {
+      return new MastodonConnector({ accountId, origin: account.service, accessToken: credential.accessToken, fetch: deps.fetch });
+    }
+    if (account.network !== 'bluesky' || credential?.kind !== 'app-password' || !credential.session) {
+      throw new RoostError('auth_failed', 'No stored session for this account; sign in again.');
     }
     return createBlueskyConnector({
       service: account.service,

@@ -1,11 +1,20 @@
 // What main keeps in the keychain per account, and the port services use to reach it. Results from
 // the vault are turned into RoostErrors here so every caller reports keychain trouble the same way.
-export interface StoredCredential {
+export interface AppPasswordCredential {
   readonly kind: 'app-password';
   readonly identifier: string;
   readonly secret: string;
   readonly session?: { readonly accessJwt: string; readonly refreshJwt: string };
 }
+
+/** A Mastodon (or compatible) OAuth token, obtained with PKCE. */
+export interface OAuthCredential {
+  readonly kind: 'oauth';
+  readonly accessToken: string;
+  readonly scope?: string;
+}
+
+export type StoredCredential = AppPasswordCredential | OAuthCredential;
 
 export interface CredentialStore {
   /** Throws keychain_locked / keychain_unavailable / keychain_timeout when a write cannot succeed. */

@@ -20,7 +20,9 @@ export function createKeychainCredentialStore(keychain: Keychain): CredentialSto
       const result = await vault.read(accountId);
       if (result.state === 'not_stored' || result.state === 'invalid') return null;
       if (result.state !== 'stored') throw failure(result);
-      return result.credential.kind === 'app-password' ? result.credential : null;
+      const { credential } = result;
+      if (credential.kind === 'app-password') return credential;
+      return { kind: 'oauth', accessToken: credential.accessToken, ...(credential.scope ? { scope: credential.scope } : {}) };
     },
     async delete(accountId) {
       const result = await vault.remove(accountId);

@@ -16,6 +16,7 @@ import { createKeychainCredentialStore } from './keychain-credential-store.ts';
 import { createConnectorRegistry } from './connector-registry.ts';
 import { createStreamsService, toContractState, toItemsEvent } from './streams-service.ts';
 import type { CredentialStore } from './credential-store.ts';
+import { createMastodonSignIn } from './mastodon-sign-in.ts';
 import type { MainServices, MainServicesOptions } from './types.ts';
 
 export interface MainServicesOverrides {
@@ -55,6 +56,7 @@ export async function startMainServices(
       poller.resumeAccount(id);
     },
   });
+  const mastodonSignIn = createMastodonSignIn({ accounts, events, fetch: fetchImpl });
   const poller = createPoller({
     clock: { now: Date.now },
     timers: { setTimeout: (fn, ms) => setTimeout(fn, ms), clearTimeout: (handle) => clearTimeout(handle as NodeJS.Timeout) },
@@ -76,6 +78,8 @@ export async function startMainServices(
       'vault:status': () => credentials.status(),
       'accounts:list': () => accounts.list(),
       'accounts:add': (input) => accounts.addBluesky(input),
+      'accounts:beginMastodon': (input) => mastodonSignIn.begin(input.instance, input.method),
+      'accounts:completeMastodon': (input) => mastodonSignIn.complete(input.flowId, input.code),
       'accounts:remove': (input) => accounts.remove(input.id),
       'accounts:setProtected': (input) => accounts.setProtected(input.id, input.protected),
       'streams:capabilities': (input) => streams.capabilities(input.accountId),

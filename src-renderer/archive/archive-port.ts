@@ -40,3 +40,34 @@ export interface ArchivePort {
   clearColumn(columnKey: string): Promise<void>;
   close(): void;
 }
+
+/** How the search index was brought into memory when the archive opened. */
+export interface ArchiveIndexLoad {
+  /** 'segments': replayed from the persisted index; 'items': rebuilt by reading every row; 'empty': nothing stored. */
+  readonly source: 'segments' | 'items' | 'empty';
+  readonly ms: number;
+  readonly segmentsRead: number;
+  readonly itemsRead: number;
+}
+
+export interface ArchiveStats {
+  readonly liveItems: number;
+  readonly segments: number;
+  readonly indexLoad: ArchiveIndexLoad;
+  readonly index: {
+    readonly docs: number;
+    readonly terms: number;
+    readonly postings: number;
+    readonly seqLength: number;
+    readonly estimatedBytes: number;
+  };
+  /** The worker's JS heap, where the browser reports it (Chromium's performance.memory). */
+  readonly heapBytes: number | null;
+}
+
+/** Extra calls for tests, benchmarks and diagnostics screens; the deck needs only ArchivePort. */
+export interface ArchiveDiagnostics {
+  /** Resolves once queued writes and background retention have finished. */
+  whenIdle(): Promise<void>;
+  stats(): Promise<ArchiveStats>;
+}

@@ -87,12 +87,12 @@ export class SearchIndex {
   /** Indexes a document, or keeps the existing one when nothing searchable changed. Returns its id. */
   addDoc(input: DocInput): number {
     const segment = this.requirePending();
-    const seq = this.toSeq(input.fields, segment);
-    const attrs = input.attrs.map((value, i) => this.termId(ATTR_PREFIX[i] + value, segment));
+    const seq = this.toSeq(input.fields);
+    const attrs = input.attrs.map((value, i) => this.termId(ATTR_PREFIX[i] + value));
     const existing = this.docOf(input.key);
     if (existing !== undefined && this.sameDoc(existing, seq, attrs, input)) return existing;
     if (existing !== undefined) this.killDoc(existing, segment);
-    const doc = this.docs.count;
+    const doc = this.docs.count + segment.size;
     segment.addDoc(doc, input.key, seq, attrs, input.sortTime, input.sentiment);
     return doc;
   }
@@ -222,16 +222,16 @@ export class SearchIndex {
     return id;
   }
 
-  private termId(term: string, _segment: SegmentBuilder): number {
+  private termId(term: string): number {
     return this.dict.get(term) ?? this.addTerm(term);
   }
 
-  private toSeq(fields: readonly (readonly string[])[], segment: SegmentBuilder): number[] {
+  private toSeq(fields: readonly (readonly string[])[]): number[] {
     const seq: number[] = [];
     for (const field of fields) {
       if (field.length === 0) continue;
       if (seq.length > 0) seq.push(FIELD_BREAK);
-      for (const token of field) seq.push(this.termId(token, segment));
+      for (const token of field) seq.push(this.termId(token));
     }
     return seq;
   }
@@ -380,7 +380,6 @@ class SegmentBuilder {
   }
 
   addDoc(doc: number, key: string, seq: readonly number[], attrs: readonly number[], sortTime: number, sentiment: number): void {
-    // A document re-added within the same batch replaces the earlier copy.
     this.docIds.push(doc);
     this.keys.push(key);
     for (const t of seq) this.seq.push(t);

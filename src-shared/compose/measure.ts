@@ -47,7 +47,8 @@ function units(text: string, countsGraphemes: boolean): string[] {
 /** `offset` is the weight already used (a content warning counts against the same limit). */
 export function measureText(text: string, rules: LengthRules, limit: number, offset = 0): Measure {
   let length = offset;
-  let overflowAt: number | null = null;
+  // A content warning that alone exceeds the limit leaves no room from the first character on.
+  let overflowAt: number | null = offset > limit ? 0 : null;
   const add = (weight: number, at: number) => {
     length += weight;
     if (overflowAt === null && length > limit) overflowAt = at;

@@ -34,6 +34,18 @@ export const requests = {
       .strict(),
     output: AccountSchema,
   },
+  /** Starts a Mastodon OAuth sign-in; the renderer opens `authorizeUrl` in the user's browser. */
+  'accounts:beginMastodon': {
+    input: z
+      .object({ instance: z.url({ protocol: /^https?$/ }).max(2048), method: z.enum(['loopback', 'oob']) })
+      .strict(),
+    output: z.object({ flowId: z.string(), authorizeUrl: z.string() }),
+  },
+  /** Finishes an out-of-band sign-in with the code the server showed. */
+  'accounts:completeMastodon': {
+    input: z.object({ flowId: z.string().min(1).max(64), code: z.string().trim().min(1).max(2048) }).strict(),
+    output: AccountSchema,
+  },
   'accounts:remove': { input: z.object({ id: Id }).strict(), output: z.object({ removed: z.boolean() }) },
   'accounts:setProtected': {
     input: z.object({ id: Id, protected: z.boolean() }).strict(),
@@ -45,6 +57,13 @@ export const requests = {
 
 export const events = {
   'accounts:changed': z.object({ accounts: z.array(AccountSchema) }),
+  /** A loopback OAuth sign-in finished (the browser came back to Roost), successfully or not. */
+  'accounts:signIn': z.object({
+    flowId: z.string(),
+    ok: z.boolean(),
+    accountId: z.string().nullable(),
+    errorCode: z.string().nullable(),
+  }),
   'app:connectivity': z.object({ online: z.boolean() }),
   'app:power': z.object({ state: z.enum(['suspend', 'resume']) }),
   ...streamEvents,

@@ -6,6 +6,8 @@ export const REQUEST_METHODS = [
   'vault:status',
   'accounts:list',
   'accounts:add',
+  'accounts:beginMastodon',
+  'accounts:completeMastodon',
   'accounts:remove',
   'accounts:setProtected',
   'streams:capabilities',
@@ -29,6 +31,7 @@ export const REQUEST_METHODS = [
 
 export const EVENT_NAMES = [
   'accounts:changed',
+  'accounts:signIn',
   'app:connectivity',
   'app:power',
   'streams:items',

@@ -28,6 +28,8 @@ const VALID: Record<RequestMethod, Record<string, unknown>> = {
     identifier: 'alice.test',
     appPassword: 'abcd-efgh-ijkl-mnop',
   },
+  'accounts:beginMastodon': { instance: 'https://mastodon.example', method: 'oob' },
+  'accounts:completeMastodon': { flowId: 'f1', code: 'abc' },
   'accounts:remove': { id: '01J0000000000000000000000' },
   'accounts:setProtected': { id: '01J0000000000000000000000', protected: true },
   'streams:capabilities': { accountId: 'a1' },

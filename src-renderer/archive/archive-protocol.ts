@@ -1,0 +1,32 @@
+// Messages between createArchive() on the UI thread and the archive worker. Every request carries an id;
+// the worker answers each one exactly once, with a value or an error message.
+import type { StreamItem } from '../../src-shared/domain/stream-item.ts';
+import type { ArchiveHit, ArchiveQuery, ArchiveStats, RetentionPolicy } from './archive-port.ts';
+
+export type ArchiveRequestBody =
+  | { readonly op: 'open'; readonly dbName: string }
+  | { readonly op: 'ingest'; readonly columnKey: string; readonly items: readonly StreamItem[] }
+  | { readonly op: 'loadColumn'; readonly columnKey: string; readonly limit: number }
+  | { readonly op: 'search'; readonly query: ArchiveQuery }
+  | { readonly op: 'setRetention'; readonly policy: RetentionPolicy }
+  | { readonly op: 'clearColumn'; readonly columnKey: string }
+  | { readonly op: 'whenIdle' }
+  | { readonly op: 'stats' };
+
+export type ArchiveRequest = ArchiveRequestBody & { readonly id: number };
+
+/** What each operation resolves to. */
+export interface ArchiveResults {
+  open: null;
+  ingest: null;
+  loadColumn: StreamItem[];
+  search: ArchiveHit[];
+  setRetention: null;
+  clearColumn: null;
+  whenIdle: null;
+  stats: ArchiveStats;
+}
+
+export type ArchiveResponse =
+  | { readonly id: number; readonly ok: true; readonly value: unknown }
+  | { readonly id: number; readonly ok: false; readonly error: string };

@@ -1,0 +1,93 @@
+// Turns a stream item into what the archive stores: the row (with the derived, indexed fields), the
+// search document, and its place in a column. Runs in the archive worker at ingest.
+import type { StreamItem } from '../../src-shared/domain/stream-item.ts';
+import { foldText } from '../../src-shared/text/fold.ts';
+import { guessLanguage, primaryLanguage } from '../../src-shared/text/language.ts';
+import { scoreSentiment } from '../../src-shared/text/sentiment.ts';
+import { tokenize } from '../../src-shared/text/tokenize.ts';
+import type { ArchiveItemRow } from '../db/archive-rows.ts';
+import type { DocInput, SentimentSign } from './search-index.ts';
+
+export interface DescribedItem {
+  readonly row: ArchiveItemRow;
+  readonly doc: DocInput;
+  readonly sortTime: number;
+}
+
+const SIGN = { positive: 1, neutral: 0, negative: -1 } as const;
+
+/** Throws a clear message for something that is not a stream item (the worker is a trust boundary too). */
+export function checkItem(value: unknown, index: number): StreamItem {
+  const item = value as Partial<StreamItem> | null;
+  const problem =
+    typeof item !== 'object' || item === null
+      ? 'not an object'
+      : typeof item.key !== 'string' || item.key.length === 0
+        ? 'missing key'
+        : typeof item.network !== 'string'
+          ? 'missing network'
+          : typeof item.text !== 'string'
+            ? 'missing text'
+            : typeof item.author !== 'object' || item.author === null || typeof item.author.id !== 'string'
+              ? 'missing author id'
+              : typeof item.createdAt !== 'string'
+                ? 'missing createdAt'
+                : null;
+  if (problem) throw new Error(`item ${index} is not a stream item (${problem})`);
+  return item as StreamItem;
+}
+
+/**
+ * The time an item is ordered and filtered by: its creation time, unless the network claims a time after
+ * Roost first saw it (a skewed clock), which would pin it to the top of every column.
+ */
+export function itemTime(item: StreamItem, now: number): number {
+  const created = Date.parse(item.createdAt);
+  const seen = Date.parse(item.seenAt);
+  if (Number.isNaN(created)) return Number.isNaN(seen) ? now : seen;
+  return !Number.isNaN(seen) && created > seen ? seen : created;
+}
+
+// 9e15 > any realistic millisecond time, so the difference stays positive and 16 digits long.
+const SORT_BASE = 9e15;
+
+/** Ascending order of this key is newest first; the item key makes it unique within a column. */
+export function columnSortKey(time: number, key: string): string {
+  return `${String(SORT_BASE - Math.round(time)).padStart(16, '0')}|${key}`;
+}
+
+export function describeItem(item: StreamItem, now: number): DescribedItem {
+  const sortTime = itemTime(item, now);
+  const lang = primaryLanguage(item.lang) ?? guessLanguage(item.text);
+  const sentiment = scoreSentiment(item.text, item.lang);
+  const fields = [item.title ?? '', item.contentWarning ?? '', item.text, item.quote?.text ?? '']
+    .concat(item.media.map((m) => m.alt))
+    .map((text) => (text ? tokenize(text) : []));
+  // A word search for "rennes" should also find "#Rennes": hashtags are indexed bare too, as their own field.
+  const bareTags = fields.flatMap((tokens) => tokens.filter((t) => t.startsWith('#')).map((t) => t.slice(1)));
+  fields.push(bareTags);
+  const row: ArchiveItemRow = {
+    key: item.key,
+    network: item.network,
+    accountId: item.accountId,
+    authorId: item.author.id,
+    createdAt: new Date(sortTime).toISOString(),
+    lang,
+    sentiment: sentiment.label,
+    sentimentScore: sentiment.score,
+    item,
+  };
+  const doc: DocInput = {
+    key: item.key,
+    fields,
+    sortTime,
+    attrs: [item.network, item.accountId ?? '', item.author.id, normaliseHandle(item.author.handle), lang],
+    sentiment: SIGN[sentiment.label] as SentimentSign,
+  };
+  return { row, doc, sortTime };
+}
+
+/** Handles match without case, accents or a leading '@'. */
+export function normaliseHandle(handle: string): string {
+  return foldText(handle.trim()).replace(/^@/, '');
+}

@@ -1,0 +1,196 @@
+// One column of the deck: header, optional filter editor and the item list, with the actions its cards
+// use. Visibility is reported to main so off-screen columns can poll less.
+import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { StreamItem } from '../../../../src-shared/domain/stream-item.ts';
+import type { ItemRef } from '../../../../src-shared/contract/streams-contract.ts';
+import { useRoost, useServices } from '../../../app-context.tsx';
+import { useDeck, type ColumnHandle } from '../deck-context.ts';
+import { WIDTH_PX, type DeckColumn } from '../model/layout.ts';
+import type { ColumnModel } from '../model/stream-hub.ts';
+import { ColumnHeader } from './column-header.tsx';
+import { ColumnList } from './column-list.tsx';
+import { FilterEditor } from './filter-editor.tsx';
+import { ItemActionsContext, type ItemActions } from './item-actions-context.ts';
+
+export interface DeckColumnProps {
+  readonly column: DeckColumn;
+  readonly model: ColumnModel | null;
+  readonly index: number;
+  readonly count: number;
+  onMove(id: string, index: number): void;
+}
+
+/** Set when a keyboard move re-renders a column elsewhere, so its header gets focus back. */
+let refocusAfterMove: string | null = null;
+
+export function DeckColumnView({ column, model, index, count, onMove }: DeckColumnProps) {
+  const { t } = useTranslation();
+  const { client, store } = useServices();
+  const { hub, layout, archive, handles } = useDeck();
+  const focused = useRoost((s) => s.focusedColumnId === column.id);
+  const [filtersOpen, setFiltersOpen] = useState(false);
+  const [visible, setVisible] = useState(true);
+  const sectionRef = useRef<HTMLElement>(null);
+  const titleRef = useRef<HTMLButtonElement>(null);
+  const state = useSyncExternalStore(
+    useCallback((cb: () => void) => hub.subscribe(column.id, cb), [hub, column.id]),
+    () => (model ? hub.state(model.columnKey) : null),
+  );
+  const unread = useSyncExternalStore(
+    useCallback((cb: () => void) => hub.subscribe(column.id, cb), [hub, column.id]),
+    () => model?.unread ?? 0,
+  );
+
+  useEffect(() => {
+    if (refocusAfterMove === column.id) {
+      refocusAfterMove = null;
+      titleRef.current?.focus();
+    }
+  }, [index, column.id]);
+
+  // Visibility within the deck's horizontal scroller, reported to the hub (unread) and to main (polling).
+  useEffect(() => {
+    const el = sectionRef.current;
+    if (!el || typeof IntersectionObserver === 'undefined') return;
+    const observer = new IntersectionObserver((entries) => {
+      const now = entries[entries.length - 1]?.isIntersecting ?? true;
+      setVisible(now);
+      hub.setVisible(column.id, now);
+      void client.call('streams:setVisible', { columnId: column.id, visible: now });
+    });
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, [client, hub, column.id]);
+
+  const accountId = column.source.accountId;
+  const actions = useMemo<ItemActions>(() => {
+    const errorText = (code: string) => t(`errors.${code}`, { defaultValue: t('errors.internal') });
+    const refOf = (item: StreamItem): ItemRef | null =>
+      item.network === 'rss'
+        ? null
+        : {
+            network: item.network,
+            remoteId: item.remoteId,
+            actionRef: item.actionRef,
+            viewerLiked: item.viewer.liked,
+            viewerReposted: item.viewer.reposted,
+          };
+    return {
+      accountId,
+      async toggle(kind, item) {
+        const ref = refOf(item);
+        if (!accountId || !ref) return null;
+        const undo = kind === 'like' ? item.viewer.liked !== null : item.viewer.reposted !== null;
+        const action = kind === 'like' ? (undo ? 'unlike' : 'like') : undo ? 'unrepost' : 'repost';
+        const result = await client.call('items:act', { accountId, item: ref, action });
+        if (!result.ok) return errorText(result.error.code);
+        const marker = undo ? null : (result.value.remoteId ?? item.remoteId);
+        const delta = undo ? -1 : 1;
+        const counts =
+          kind === 'like'
+            ? { ...item.counts, likes: Math.max(0, item.counts.likes + delta) }
+            : { ...item.counts, reposts: Math.max(0, item.counts.reposts + delta) };
+        const viewer = kind === 'like' ? { ...item.viewer, liked: marker } : { ...item.viewer, reposted: marker };
+        hub.replaceItem({ ...item, counts, viewer });
+        return null;
+      },
+      async reply(item, text) {
+        const ref = refOf(item);
+        if (!accountId || !ref) return null;
+        const result = await client.call('items:act', { accountId, item: ref, action: 'reply', text });
+        return result.ok ? null : errorText(result.error.code);
+      },
+      openThread(item) {
+        if (accountId) store.getState().openThread({ accountId, item });
+      },
+      muteAuthor(item) {
+        const handle = item.author.handle.trim();
+        if (!handle || column.filter.mutedAuthors.includes(handle)) return;
+        void layout.updateColumn(column.id, { filter: { ...column.filter, mutedAuthors: [...column.filter.mutedAuthors, handle] } });
+      },
+      select(item) {
+        store.getState().selectItem(column.id, item.key);
+      },
+    };
+  }, [accountId, client, hub, layout, store, column.id, column.filter, t]);
+
+  const actionsRef = useRef(actions);
+  actionsRef.current = actions;
+  const register = useCallback(
+    (part: Omit<ColumnHandle, 'focusHeader' | 'toggle'>) => {
+      handles.set(column.id, {
+        ...part,
+        focusHeader: () => titleRef.current?.focus(),
+        toggle: (kind, key) => {
+          const item = part.item(key);
+          if (item) void actionsRef.current.toggle(kind, item);
+        },
+      });
+    },
+    [handles, column.id],
+  );
+  useEffect(() => () => void handles.delete(column.id), [handles, column.id]);
+
+  return (
+    <section
+      ref={sectionRef}
+      className="column"
+      data-column-id={column.id}
+      data-focused={focused || undefined}
+      data-alert={column.alert || undefined}
+      aria-label={column.title}
+      style={{ width: WIDTH_PX[column.width] }}
+      onDragOver={(e) => {
+        if (e.dataTransfer.types.includes('application/x-roost-column')) e.preventDefault();
+      }}
+      onDrop={(e) => {
+        const id = e.dataTransfer.getData('application/x-roost-column');
+        if (id && id !== column.id) {
+          e.preventDefault();
+          onMove(id, index);
+        }
+      }}
+    >
+      <ColumnHeader
+        column={column}
+        index={index}
+        count={count}
+        unread={unread}
+        state={state}
+        filtersOpen={filtersOpen}
+        titleRef={titleRef}
+        onMove={(to) => {
+          refocusAfterMove = column.id;
+          onMove(column.id, to);
+        }}
+        onPatch={(patch) => void layout.updateColumn(column.id, patch)}
+        onToggleFilters={() => setFiltersOpen(!filtersOpen)}
+        onClear={() => {
+          hub.clear(column.id);
+          if (model) void archive.clearColumn(model.columnKey);
+        }}
+        onRemove={() => void layout.removeColumn(column.id)}
+        onRetry={() => void client.call('streams:refresh', { columnId: column.id })}
+        onFocusColumn={() => store.getState().focusColumn(column.id)}
+      />
+      {filtersOpen && (
+        <FilterEditor
+          filter={column.filter}
+          onSave={(filter) => {
+            void layout.updateColumn(column.id, { filter });
+            setFiltersOpen(false);
+          }}
+          onCancel={() => setFiltersOpen(false)}
+        />
+      )}
+      <ItemActionsContext.Provider value={actions}>
+        {model ? (
+          <ColumnList column={column} model={model} visible={visible} register={register} />
+        ) : (
+          <p className="column__empty">{t('streams.column.connecting')}</p>
+        )}
+      </ItemActionsContext.Provider>
+    </section>
+  );
+}
