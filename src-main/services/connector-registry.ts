@@ -43,6 +43,8 @@ export function createConnectorRegistry(deps: ConnectorRegistryDeps): ConnectorR
       service: account.service,
       session: { ...credential.session, did: account.remoteId, handle: account.handle },
       fetch: deps.fetch,
+      onSessionUpdateError: () =>
+        console.error(`[roost] could not store refreshed tokens for account ${accountId}; it will ask to sign in again.`),
       onSessionUpdate: async (session) => {
         await deps.credentials.save(accountId, {
           ...credential,

@@ -3,5 +3,6 @@
 import type { Migration } from '../migrate.ts';
 import { migration001Accounts } from './001-accounts.ts';
 import { migration002PollCursors } from './002-poll-cursors.ts';
+import { migration003Outbox } from './003-outbox.ts';
 
-export const MIGRATIONS: readonly Migration[] = [migration001Accounts, migration002PollCursors];
+export const MIGRATIONS: readonly Migration[] = [migration001Accounts, migration002PollCursors, migration003Outbox];

@@ -24,7 +24,7 @@ describe('migration 002-poll-cursors', () => {
     );
     v1.close();
 
-    store = openMainStore({ path });
+    store = openMainStore({ path, migrations: MIGRATIONS.slice(0, 2) });
     expect(store.schemaVersion).toBe(2);
     expect(createAccountRepository(store).list()).toEqual(seeded);
 
