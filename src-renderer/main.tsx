@@ -12,6 +12,8 @@ import { createI18n, resolveLanguage } from './i18n/i18n.ts';
 import { startSession } from './session/start-session.ts';
 import { createRoostStore } from './store/store.ts';
 import './styles/app.css';
+import './styles/compose.css';
+import './styles/streams.css';
 
 async function boot(): Promise<void> {
   const client = createClient(selectTransport(window), {

@@ -16,6 +16,12 @@ import { createKeychainCredentialStore } from './keychain-credential-store.ts';
 import { createConnectorRegistry } from './connector-registry.ts';
 import { createStreamsService, toContractState, toItemsEvent } from './streams-service.ts';
 import type { CredentialStore } from './credential-store.ts';
+import { createPublishingModule } from '../publishing/publishing-module.ts';
+import { createConnectorGateway } from '../publishing/connector-gateway.ts';
+import { toContractJob } from '../publishing/outbox-job.ts';
+import type { BlueskyConnector } from '../connectors/bluesky/bluesky-connector.ts';
+import type { MastodonConnector } from '../connectors/mastodon/mastodon-connector.ts';
+import { RoostError } from '../../src-shared/contract/errors.ts';
 import { createMastodonSignIn } from './mastodon-sign-in.ts';
 import type { MainServices, MainServicesOptions } from './types.ts';
 
@@ -70,6 +76,31 @@ export async function startMainServices(
   });
   const stopPoller = poller.start();
   const streams = createStreamsService({ poller, connectors, events });
+  const publishing = createPublishingModule({
+    store,
+    dataDir: options.dataDir,
+    accounts: () => registry.list(),
+    gateway: createConnectorGateway({
+      bluesky: async (accountId) => {
+        const connector = await connectors.forAccount(accountId);
+        if (!('publishPost' in connector)) throw new RoostError('invalid_input', 'Not a Bluesky account.');
+        return connector as BlueskyConnector;
+      },
+      mastodon: async (accountId) => {
+        const connector = await connectors.forAccount(accountId);
+        if (!('publishStatus' in connector)) throw new RoostError('invalid_input', 'Not a Mastodon account.');
+        return connector as MastodonConnector;
+      },
+    }),
+    clock: { now: Date.now },
+    timers: { setTimeout: (fn, ms) => setTimeout(fn, ms), clearTimeout: (handle) => clearTimeout(handle as NodeJS.Timeout) },
+    random: Math.random,
+    onChanged: (jobs) => events.emit('outbox:changed', { jobs: jobs.map(toContractJob) }),
+    onError: (error) => console.error('[roost] outbox:', error instanceof Error ? error.message : 'unknown error'),
+  });
+  const publishingStarted = publishing.engine.start().catch((error: unknown) =>
+    console.error('[roost] outbox start failed:', error instanceof Error ? error.message : 'unknown error'),
+  );
 
   const router = createRouter(
     {
@@ -91,6 +122,14 @@ export async function startMainServices(
       'streams:loadOlder': async (input) => (await streams.loadOlder(input.columnId), {}),
       'items:act': (input) => streams.act(input.accountId, input.item, input.action, input.text),
       'items:thread': (input) => streams.thread(input.accountId, input.item),
+      'publish:preflight': (input) => publishing.service.preflight(input.post),
+      'publish:clear': (input) => publishing.service.clear(input),
+      'outbox:submit': (input) => publishing.service.submit(input),
+      'outbox:cancel': (input) => publishing.service.cancel(input.jobId),
+      'outbox:list': (input) => publishing.service.list(input),
+      'outbox:reschedule': (input) => publishing.service.reschedule(input.jobId, input.scheduledAt),
+      'outbox:resolveOverdue': (input) => publishing.service.resolveOverdue(input.jobId, input.decision),
+      'schedule:bestTimes': (input) => publishing.service.bestTimes(input.accountId),
     },
     {
       onInternalError: (method, error) =>
@@ -108,11 +147,14 @@ export async function startMainServices(
     notifyPower(state) {
       if (state === 'suspend') poller.suspend();
       else poller.resume();
+      if (state === 'resume') publishing.engine.wake();
       events.emit('app:power', { state });
     },
     async stop() {
       streams.closeAll();
       stopPoller();
+      await publishingStarted;
+      await publishing.engine.stop();
       await credentials.stop?.();
       store.close();
     },

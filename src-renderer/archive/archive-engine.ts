@@ -4,7 +4,13 @@ import { Dexie } from 'dexie';
 import type { StreamItem } from '../../src-shared/domain/stream-item.ts';
 import type { ArchiveItemRow, ColumnItemRow, IndexSegmentRow } from '../db/archive-rows.ts';
 import { openRoostDb, type RoostDb } from '../db/roost-db.ts';
-import type { ArchiveHit, ArchiveIndexLoad, ArchiveQuery, ArchiveStats, RetentionPolicy } from './archive-port.ts';
+import type {
+  ArchiveHit,
+  ArchiveIndexLoad,
+  ArchiveQuery,
+  ArchiveStats,
+  RetentionPolicy,
+} from './archive-port.ts';
 import { compileQuery } from './compile-query.ts';
 import { checkItem, columnSortKey, describeItem, type DescribedItem } from './item-doc.ts';
 import { SearchIndex } from './search-index.ts';
@@ -19,8 +25,12 @@ const RETENTION_CHUNK = 500;
 const SNAPSHOT_SEGMENT_DOCS = 5_000;
 const MAX_SEGMENTS = 400;
 const SEARCH_LIMIT_MAX = 1_000;
+/** Items age continuously; while ingest keeps running, look for expired ones this often. */
+const AGE_SWEEP_INTERVAL_MS = 10 * 60_000;
+const MAINTENANCE_DELAY_MS = 2_000;
 
 interface PreparedIngest {
+  readonly columnKey: string;
   readonly rows: ArchiveItemRow[];
   readonly memberships: ColumnItemRow[];
   /** Items already archived whose time changed: their memberships in other columns move. */
@@ -37,7 +47,9 @@ export class ArchiveEngine {
   private loadInfo: ArchiveIndexLoad = { source: 'empty', ms: 0, segmentsRead: 0, itemsRead: 0 };
   private readonly dirtyColumns = new Set<string>();
   private ageSweepDue = true;
-  private maintenanceScheduled = false;
+  private lastAgeSweep = 0;
+  private maintenanceTimer: ReturnType<typeof setTimeout> | null = null;
+  private maintaining = false;
   private idleWaiters: (() => void)[] = [];
 
   private constructor(db: RoostDb) {
@@ -77,7 +89,8 @@ export class ArchiveEngine {
 
   async loadColumn(columnKey: string, limit: number): Promise<StreamItem[]> {
     checkColumnKey(columnKey);
-    if (!Number.isInteger(limit) || limit < 0) throw new Error(`loadColumn: limit must be a whole number ≥ 0, not ${limit}`);
+    if (!Number.isInteger(limit) || limit < 0)
+      throw new Error(`loadColumn: limit must be a whole number ≥ 0, not ${limit}`);
     if (limit === 0) return [];
     const keys = await this.db.columnItems
       .where('[columnKey+sortKey]')
@@ -111,13 +124,15 @@ export class ArchiveEngine {
 
   async setRetention(policy: RetentionPolicy): Promise<void> {
     if (!isPolicy(policy)) {
-      throw new Error('setRetention: maxItemsPerColumn and maxAgeDays must be positive numbers (maxItemsPerColumn whole)');
+      throw new Error(
+        'setRetention: maxItemsPerColumn and maxAgeDays must be positive numbers (maxItemsPerColumn whole)',
+      );
     }
     this.policy = { maxItemsPerColumn: policy.maxItemsPerColumn, maxAgeDays: policy.maxAgeDays };
     await this.queue.run(() => this.db.archiveMeta.put({ key: 'retention', value: this.policy }));
     for (const column of await this.columnKeys()) this.dirtyColumns.add(column);
     this.ageSweepDue = true;
-    this.scheduleMaintenance();
+    this.scheduleMaintenance(0);
   }
 
   async clearColumn(columnKey: string): Promise<void> {
@@ -158,25 +173,25 @@ export class ArchiveEngine {
     const rows: ArchiveItemRow[] = [];
     const memberships: ColumnItemRow[] = [];
     this.index.beginSegment();
-    try {
-      for (const d of latest.values()) {
-        const before = this.index.docOf(d.row.key);
-        if (before !== undefined && this.index.sortTimeOf(before) !== d.sortTime) moved.set(d.row.key, d.sortTime);
-        this.index.addDoc(d.doc);
-        rows.push(d.row);
-        memberships.push({ columnKey, sortKey: columnSortKey(d.sortTime, d.row.key), itemKey: d.row.key });
-      }
-    } finally {
-      var segment = this.index.finishSegment();
+    for (const d of latest.values()) {
+      const before = this.index.docOf(d.row.key);
+      if (before !== undefined && this.index.sortTimeOf(before) !== d.sortTime)
+        moved.set(d.row.key, d.sortTime);
+      this.index.addDoc(d.doc);
+      rows.push(d.row);
+      memberships.push({ columnKey, sortKey: columnSortKey(d.sortTime, d.row.key), itemKey: d.row.key });
     }
-    return { rows, memberships, moved, segment };
+    return { columnKey, rows, memberships, moved, segment: this.index.finishSegment() };
   }
 
   private async commitIngest(p: PreparedIngest): Promise<void> {
     const { db } = this;
     await db.transaction('rw', db.items, db.columnItems, db.indexSegments, async () => {
       if (p.moved.size > 0) {
-        const old = await db.columnItems.where('itemKey').anyOf([...p.moved.keys()]).toArray();
+        const old = await db.columnItems
+          .where('itemKey')
+          .anyOf([...p.moved.keys()])
+          .toArray();
         await db.columnItems.bulkDelete(old.map((r) => [r.columnKey, r.sortKey] as [string, string]));
         await db.columnItems.bulkPut(
           old.map((r) => ({ ...r, sortKey: columnSortKey(p.moved.get(r.itemKey) ?? 0, r.itemKey) })),
@@ -189,8 +204,8 @@ export class ArchiveEngine {
       ]);
     });
     if (p.segment) this.segmentCount += 1;
-    for (const m of p.memberships.slice(0, 1)) this.dirtyColumns.add(m.columnKey);
-    this.scheduleMaintenance();
+    if (p.memberships.length > 0) this.dirtyColumns.add(p.columnKey);
+    this.scheduleMaintenance(MAINTENANCE_DELAY_MS);
   }
 
   /** Removes up to one chunk of a column's memberships from position `keep` on; returns whether more remain. */
@@ -217,7 +232,11 @@ export class ArchiveEngine {
     const { db } = this;
     const cutoff = new Date(Date.now() - this.policy.maxAgeDays * DAY_MS).toISOString();
     return db.transaction('rw', db.items, db.columnItems, db.indexSegments, async () => {
-      const keys = (await db.items.where('createdAt').below(cutoff).limit(RETENTION_CHUNK).primaryKeys()) as string[];
+      const keys = (await db.items
+        .where('createdAt')
+        .below(cutoff)
+        .limit(RETENTION_CHUNK)
+        .primaryKeys()) as string[];
       if (keys.length === 0) return false;
       const memberships = await db.columnItems.where('itemKey').anyOf(keys).primaryKeys();
       await db.columnItems.bulkDelete(memberships as [string, string][]);
@@ -239,33 +258,46 @@ export class ArchiveEngine {
     }
   }
 
-  private scheduleMaintenance(): void {
-    if (this.maintenanceScheduled) return;
-    this.maintenanceScheduled = true;
-    setTimeout(() => {
-      this.maintenanceScheduled = false;
+  /**
+   * Retention runs in chunks queued between writes. While ingest is busy it waits MAINTENANCE_DELAY_MS so
+   * consecutive batches keep overlapping; when the queue goes idle it starts at once.
+   */
+  private scheduleMaintenance(delayMs: number): void {
+    if (this.maintaining) return;
+    if (this.maintenanceTimer !== null) {
+      if (delayMs > 0) return;
+      clearTimeout(this.maintenanceTimer);
+    }
+    this.maintenanceTimer = setTimeout(() => {
+      this.maintenanceTimer = null;
       void this.maintain();
-    }, 0);
+    }, delayMs);
   }
 
-  /** One round of background work; each step is a queued chunk, and the round reschedules itself. */
+  /** One round of background work; each step is a queued chunk, and unfinished work is picked up again. */
   private async maintain(): Promise<void> {
+    this.maintaining = true;
     try {
-      let more = false;
+      if (Date.now() - this.lastAgeSweep > AGE_SWEEP_INTERVAL_MS) this.ageSweepDue = true;
       if (this.ageSweepDue) {
-        this.ageSweepDue = await this.queue.run(() => this.sweepAge());
-        more ||= this.ageSweepDue;
+        this.lastAgeSweep = Date.now();
+        this.ageSweepDue = false;
+        if (await this.queue.run(() => this.sweepAge())) this.ageSweepDue = true;
       }
       for (const column of [...this.dirtyColumns]) {
-        const again = await this.queue.run(() => this.removeFromColumn(column, this.policy.maxItemsPerColumn));
-        if (!again) this.dirtyColumns.delete(column);
-        more ||= again;
+        // Cleared first: an ingest committing meanwhile marks the column again.
+        this.dirtyColumns.delete(column);
+        const cap = this.policy.maxItemsPerColumn;
+        if (await this.queue.run(() => this.removeFromColumn(column, cap))) this.dirtyColumns.add(column);
       }
       if (this.needsCompaction()) await this.queue.run(() => this.compact());
-      if (more) this.scheduleMaintenance();
     } catch (error) {
+      // Dropped rather than retried in a tight loop; the next ingest or sweep interval tries again.
+      this.dirtyColumns.clear();
+      this.ageSweepDue = false;
       console.error('archive: background retention failed', error);
     } finally {
+      this.maintaining = false;
       this.onQueueIdle();
     }
   }
@@ -297,7 +329,12 @@ export class ArchiveEngine {
         index.load(rows);
         this.index = index;
         this.segmentCount = rows.length;
-        this.loadInfo = { source: 'segments', ms: performance.now() - started, segmentsRead: rows.length, itemsRead: 0 };
+        this.loadInfo = {
+          source: 'segments',
+          ms: performance.now() - started,
+          segmentsRead: rows.length,
+          itemsRead: 0,
+        };
         return;
       } catch (error) {
         console.error('archive: the stored search index is unreadable; rebuilding it from the items', error);
@@ -346,16 +383,24 @@ export class ArchiveEngine {
     let next = await this.db.columnItems.orderBy('[columnKey+sortKey]').first();
     while (next) {
       keys.push(next.columnKey);
-      next = await this.db.columnItems.where('[columnKey+sortKey]').above([next.columnKey, Dexie.maxKey]).first();
+      next = await this.db.columnItems
+        .where('[columnKey+sortKey]')
+        .above([next.columnKey, Dexie.maxKey])
+        .first();
     }
     return keys;
   }
 
+  private hasMaintenanceWork(): boolean {
+    return this.dirtyColumns.size > 0 || this.ageSweepDue;
+  }
+
   private isIdle(): boolean {
-    return this.queue.idle && !this.maintenanceScheduled && this.dirtyColumns.size === 0 && !this.ageSweepDue;
+    return this.queue.idle && this.maintenanceTimer === null && !this.maintaining && !this.hasMaintenanceWork();
   }
 
   private onQueueIdle(): void {
+    if (this.queue.idle && !this.maintaining && this.hasMaintenanceWork()) this.scheduleMaintenance(0);
     if (!this.isIdle()) return;
     const waiters = this.idleWaiters;
     this.idleWaiters = [];
@@ -364,7 +409,8 @@ export class ArchiveEngine {
 }
 
 function checkColumnKey(columnKey: unknown): asserts columnKey is string {
-  if (typeof columnKey !== 'string' || columnKey.length === 0) throw new Error('columnKey must be a non-empty string');
+  if (typeof columnKey !== 'string' || columnKey.length === 0)
+    throw new Error('columnKey must be a non-empty string');
 }
 
 function isPolicy(value: unknown): value is RetentionPolicy {

@@ -34,7 +34,10 @@ export function compileQuery(query: ArchiveQuery): CompiledQuery {
     }),
     from: query.from === undefined ? undefined : parseBound('from', query.from, 0),
     // A date-only upper bound includes that whole day.
-    to: query.to === undefined ? undefined : parseBound('to', query.to, DATE_ONLY.test(query.to) ? DAY_MS - 1 : 0),
+    to:
+      query.to === undefined
+        ? undefined
+        : parseBound('to', query.to, DATE_ONLY.test(query.to) ? DAY_MS - 1 : 0),
   };
 }
 

@@ -122,7 +122,9 @@ export class SearchIndex {
     for (const row of rows) for (const doc of row.deleted) deleted.add(doc);
     for (const row of rows) {
       if (row.termBase !== this.terms.length) {
-        throw new Error(`search index segment ${row.id ?? '?'} is out of order (terms ${row.termBase} ≠ ${this.terms.length})`);
+        throw new Error(
+          `search index segment ${row.id ?? '?'} is out of order (terms ${row.termBase} ≠ ${this.terms.length})`,
+        );
       }
       for (const term of row.newTerms) this.addTerm(term);
       this.applyDocs(row, deleted);
@@ -139,7 +141,14 @@ export class SearchIndex {
       const seqRef = this.docs.seqRef[doc];
       const seq = seqRef ? Array.from(seqRef.subarray(this.docs.seqStart[doc], this.docs.seqEnd[doc])) : [];
       const attrs = Array.from(this.docs.attrs.subarray(doc * ATTRS_PER_DOC, (doc + 1) * ATTRS_PER_DOC));
-      builder.addDoc(doc, this.keyOf(doc), seq, attrs, this.sortTimeOf(doc), this.docs.sentiment[doc] as SentimentSign);
+      builder.addDoc(
+        doc,
+        this.keyOf(doc),
+        seq,
+        attrs,
+        this.sortTimeOf(doc),
+        this.docs.sentiment[doc] as SentimentSign,
+      );
       if (builder.size >= size) {
         rows.push(builder.toRow(first ? this.terms.slice() : []));
         first = false;
@@ -199,8 +208,20 @@ export class SearchIndex {
       }
     }
     const estimatedBytes =
-      postings * 4 + seqLength * 4 + this.terms.length * 60 + termChars * 2 + this.docs.bytes() + this.keyToDoc.size * 40;
-    return { docs: this.docs.count, liveDocs: this.docs.liveCount, terms: this.terms.length, postings, seqLength, estimatedBytes };
+      postings * 4 +
+      seqLength * 4 +
+      this.terms.length * 60 +
+      termChars * 2 +
+      this.docs.bytes() +
+      this.keyToDoc.size * 40;
+    return {
+      docs: this.docs.count,
+      liveDocs: this.docs.liveCount,
+      terms: this.terms.length,
+      postings,
+      seqLength,
+      estimatedBytes,
+    };
   }
 
   private requirePending(): SegmentBuilder {
@@ -268,10 +289,21 @@ export class SearchIndex {
       const start = row.seqOffsets[i] ?? 0;
       const end = row.seqOffsets[i + 1] ?? start;
       const live = !skip?.has(doc);
-      this.docs.set(doc, key, row.seq, start, end, row.attrs.subarray(i * ATTRS_PER_DOC, (i + 1) * ATTRS_PER_DOC), row.sortTime[i] ?? 0, row.sentiment[i] ?? 0, live);
+      this.docs.set(
+        doc,
+        key,
+        row.seq,
+        start,
+        end,
+        row.attrs.subarray(i * ATTRS_PER_DOC, (i + 1) * ATTRS_PER_DOC),
+        row.sortTime[i] ?? 0,
+        row.sentiment[i] ?? 0,
+        live,
+      );
       if (!live) continue;
       const previous = this.keyToDoc.get(key);
-      if (previous !== undefined && previous !== doc && this.docs.alive[previous] === 1) this.docs.kill(previous);
+      if (previous !== undefined && previous !== doc && this.docs.alive[previous] === 1)
+        this.docs.kill(previous);
       this.keyToDoc.set(key, doc);
       for (let j = start; j < end; j++) this.post(row.seq[j] ?? FIELD_BREAK, doc);
       this.post(row.attrs[i * ATTRS_PER_DOC + ATTR_AUTHOR_ID] ?? FIELD_BREAK, doc);
@@ -325,7 +357,11 @@ export class SearchIndex {
     if (f.accounts && !f.accounts.has(d.attrs[base + ATTR_ACCOUNT] ?? -1)) return false;
     if (f.languages && !f.languages.has(d.attrs[base + ATTR_LANG] ?? -1)) return false;
     if (f.sentiments && !f.sentiments.has((d.sentiment[doc] ?? 0) as SentimentSign)) return false;
-    if (f.authors && !f.authors.has(d.attrs[base + ATTR_AUTHOR_ID] ?? -1) && !f.authors.has(d.attrs[base + ATTR_AUTHOR_HANDLE] ?? -1)) {
+    if (
+      f.authors &&
+      !f.authors.has(d.attrs[base + ATTR_AUTHOR_ID] ?? -1) &&
+      !f.authors.has(d.attrs[base + ATTR_AUTHOR_HANDLE] ?? -1)
+    ) {
       return false;
     }
     return true;
@@ -379,7 +415,14 @@ class SegmentBuilder {
     return this.docIds.length === 0 && this.deleted.length === 0;
   }
 
-  addDoc(doc: number, key: string, seq: readonly number[], attrs: readonly number[], sortTime: number, sentiment: number): void {
+  addDoc(
+    doc: number,
+    key: string,
+    seq: readonly number[],
+    attrs: readonly number[],
+    sortTime: number,
+    sentiment: number,
+  ): void {
     this.docIds.push(doc);
     this.keys.push(key);
     for (const t of seq) this.seq.push(t);

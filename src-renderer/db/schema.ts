@@ -30,7 +30,8 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
         .toCollection()
         .modify((draft: Record<string, unknown>) => {
           if (typeof draft.updatedAt !== 'string') {
-            draft.updatedAt = typeof draft.createdAt === 'string' ? draft.createdAt : new Date(0).toISOString();
+            draft.updatedAt =
+              typeof draft.createdAt === 'string' ? draft.createdAt : new Date(0).toISOString();
           }
         });
     },

@@ -3,11 +3,13 @@
 import { createStore } from 'zustand/vanilla';
 import type { StoreApi } from 'zustand/vanilla';
 import { createAccountsSlice, type AccountsSlice } from './accounts-slice.ts';
+import { createCalendarSlice, type CalendarSlice } from './calendar-slice.ts';
+import { createComposeSlice, type ComposeSlice } from './compose-slice.ts';
 import { createConnectionSlice, type ConnectionSlice } from './connection-slice.ts';
 import { createStreamsSlice, type StreamsSlice } from './streams-slice.ts';
 import { createUiSlice, type UiInitial, type UiSlice } from './ui-slice.ts';
 
-export type RoostState = UiSlice & ConnectionSlice & AccountsSlice & StreamsSlice;
+export type RoostState = UiSlice & ConnectionSlice & AccountsSlice & StreamsSlice & ComposeSlice & CalendarSlice;
 export type RoostStore = StoreApi<RoostState>;
 
 export function createRoostStore(initial: UiInitial = {}): RoostStore {
@@ -16,5 +18,7 @@ export function createRoostStore(initial: UiInitial = {}): RoostStore {
     ...createConnectionSlice(...args),
     ...createAccountsSlice(...args),
     ...createStreamsSlice(...args),
+    ...createComposeSlice(...args),
+    ...createCalendarSlice(...args),
   }));
 }

@@ -1,7 +1,7 @@
 // Bluesky rich-text facets: links, mentions and hashtags located by UTF-8 byte offsets, which is how the
 // app.bsky.richtext.facet record indexes text (a JS string index would be off after any accent or emoji).
 import { findLinks } from './links.ts';
-import { utf16ToUtf8Offset } from './utf8.ts';
+import { utf8OffsetTable } from './utf8.ts';
 import { countGraphemes } from '../text/graphemes.ts';
 
 export type DetectedFacet = {
@@ -27,45 +27,52 @@ export type BlueskyFacet = {
 const MENTION = /(^|[\s(])@([a-zA-Z0-9][a-zA-Z0-9.-]*)/g;
 const HANDLE = /^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
 // A tag runs to the next whitespace; invisible joiners and the keycap selector (#️⃣) never start one.
-const TAG = /(^|\s)[#＃]((?!\ufe0f)[^\s\u00ad\u2060\u200a\u200b\u200c\u200d\u20e2]+)/gu;
+const TAG = /(^|\s)[#＃](?!\ufe0f)((?:(?!\u00ad|\u2060|\u200a|\u200b|\u200c|\u200d|\u20e2)\S)+)/gu;
 const TAG_TRAILING = /\p{P}+$/u;
 const MAX_TAG_GRAPHEMES = 64;
 
-function withBytes(text: string, kind: DetectedFacet['kind'], value: string, start: number, end: number): DetectedFacet {
-  return { kind, value, start, end, byteStart: utf16ToUtf8Offset(text, start), byteEnd: utf16ToUtf8Offset(text, end) };
+type Found = Omit<DetectedFacet, 'byteStart' | 'byteEnd'>;
+
+function found(kind: DetectedFacet['kind'], value: string, start: number, end: number): Found {
+  return { kind, value, start, end };
 }
 
-function detectMentions(text: string): DetectedFacet[] {
-  const found: DetectedFacet[] = [];
+function detectMentions(text: string): Found[] {
+  const out: Found[] = [];
   for (const m of text.matchAll(MENTION)) {
     const handle = (m[2] ?? '').replace(/[.-]+$/, '').toLowerCase();
     const tld = handle.slice(handle.lastIndexOf('.') + 1);
     // Handles need a real-looking TLD, or "@10.30" in a timetable becomes a mention.
     if (!HANDLE.test(handle) || !/^[a-z]{2,}$/.test(tld)) continue;
     const start = m.index + (m[1] ?? '').length;
-    found.push(withBytes(text, 'mention', handle, start, start + 1 + handle.length));
+    out.push(found('mention', handle, start, start + 1 + handle.length));
   }
-  return found;
+  return out;
 }
 
-function detectTags(text: string): DetectedFacet[] {
-  const found: DetectedFacet[] = [];
+function detectTags(text: string): Found[] {
+  const out: Found[] = [];
   for (const m of text.matchAll(TAG)) {
     const tag = (m[2] ?? '').replace(TAG_TRAILING, '');
     // All-digit tags (#1) are ordinals, not topics.
     if (tag === '' || /^\p{N}+$/u.test(tag) || countGraphemes(tag) > MAX_TAG_GRAPHEMES) continue;
     const start = m.index + (m[1] ?? '').length;
-    found.push(withBytes(text, 'tag', tag, start, start + 1 + tag.length));
+    out.push(found('tag', tag, start, start + 1 + tag.length));
   }
-  return found;
+  return out;
 }
 
 /** Every facet in `text`, in text order. Mentions still need their handle resolved to a DID. */
 export function detectFacets(text: string): DetectedFacet[] {
-  const links = findLinks(text).map((l) => withBytes(text, 'link', l.href, l.start, l.end));
-  const taken = (f: DetectedFacet) => links.some((l) => f.start < l.end && l.start < f.end);
-  const others = [...detectMentions(text), ...detectTags(text)].filter((f) => !taken(f));
-  return [...links, ...others].sort((a, b) => a.start - b.start);
+  const links = findLinks(text).map((l) => found('link', l.href, l.start, l.end));
+  // Links win: a `#anchor` or `@user` inside a URL is part of the URL.
+  const inLink = new Uint8Array(text.length);
+  for (const l of links) inLink.fill(1, l.start, l.end);
+  const others = [...detectMentions(text), ...detectTags(text)].filter((f) => !inLink.subarray(f.start, f.end).includes(1));
+  const bytes = utf8OffsetTable(text);
+  return [...links, ...others]
+    .sort((a, b) => a.start - b.start)
+    .map((f) => ({ ...f, byteStart: bytes[f.start] ?? 0, byteEnd: bytes[f.end] ?? 0 }));
 }
 
 /**

@@ -44,3 +44,26 @@ export function utf8Encode(text: string): Uint8Array {
 export function utf16ToUtf8Offset(text: string, offset: number): number {
   return utf8Length(text.slice(0, offset));
 }
+
+/**
+ * `table[i]` is the UTF-8 byte offset of UTF-16 index `i` (length + 1 entries), so converting many
+ * offsets in a long text costs one pass instead of one pass each.
+ */
+export function utf8OffsetTable(text: string): Uint32Array {
+  const table = new Uint32Array(text.length + 1);
+  let bytes = 0;
+  for (let i = 0; i < text.length; i++) {
+    table[i] = bytes;
+    const code = text.charCodeAt(i);
+    const next = text.charCodeAt(i + 1);
+    if (code >= 0xd800 && code <= 0xdbff && next >= 0xdc00 && next <= 0xdfff) {
+      bytes += 4;
+      table[i + 1] = bytes; // an offset inside a pair rounds up to its end
+      i += 1;
+    } else {
+      bytes += code < 0x80 ? 1 : code < 0x800 ? 2 : 3;
+    }
+  }
+  table[text.length] = bytes;
+  return table;
+}

@@ -2,6 +2,7 @@
 // one whose column the item came from.
 import type { OutgoingPost } from '../compose/post.ts';
 import type { GuardContext, GuardDecision } from './types.ts';
+import { decisionId } from './decision-id.ts';
 
 /** Typed confirmation of a handle: case-insensitive, surrounding spaces and one leading `@` ignored. */
 export function handleMatches(typed: string, handle: string): boolean {
@@ -15,7 +16,7 @@ export function protectedAccountRule(post: OutgoingPost, ctx: GuardContext): Gua
     const account = ctx.accounts.find((a) => a.id === target.accountId);
     if (!account?.protected) continue;
     decisions.push({
-      id: `protected-account:${account.id}`,
+      id: decisionId('protected-account', account.id),
       guard: 'protected-account',
       level: 'confirm',
       message: `@${account.handle} is a protected account: type its handle to publish`,
@@ -35,7 +36,7 @@ export function crossAccountReplyRule(post: OutgoingPost, ctx: GuardContext): Gu
     .map((t) => {
       const handle = ctx.accounts.find((a) => a.id === t.accountId)?.handle ?? t.accountId;
       return {
-        id: `cross-account-reply:${t.accountId}`,
+        id: decisionId('cross-account-reply', t.accountId),
         guard: 'cross-account-reply' as const,
         level: 'confirm' as const,
         message: `Replying as @${handle} to an item from @${sourceHandle}'s column`,

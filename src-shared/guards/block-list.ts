@@ -4,16 +4,16 @@ import { normaliseDomain } from './hosts.ts';
 import { hostToUnicode } from './punycode.ts';
 
 export type BlockList = {
-  /** Normalised domains, each also kept in decoded (Unicode) form so either spelling matches. */
-  readonly domains: ReadonlySet<string>;
+  /** Normalised domain → the entry as listed; each is also keyed by its decoded (Unicode) form. */
+  readonly domains: ReadonlyMap<string, string>;
   /** Lines that are not a domain, with their 1-based line number, for the settings screen. */
   readonly invalid: ReadonlyArray<{ line: number; text: string }>;
 };
 
-export const EMPTY_BLOCK_LIST: BlockList = { domains: new Set(), invalid: [] };
+export const EMPTY_BLOCK_LIST: BlockList = { domains: new Map(), invalid: [] };
 
 export function parseBlockList(source: string): BlockList {
-  const domains = new Set<string>();
+  const domains = new Map<string, string>();
   const invalid: Array<{ line: number; text: string }> = [];
   source.split(/\r?\n/).forEach((raw, index) => {
     const text = raw.replace(/#.*$/, '').trim();
@@ -23,8 +23,8 @@ export function parseBlockList(source: string): BlockList {
       invalid.push({ line: index + 1, text });
       return;
     }
-    domains.add(domain);
-    domains.add(hostToUnicode(domain));
+    domains.set(domain, domain);
+    domains.set(hostToUnicode(domain), domain);
   });
   return { domains, invalid };
 }
@@ -36,7 +36,8 @@ export function blockListEntryFor(list: BlockList, host: string): string | null 
     const labels = candidate.split('.');
     for (let i = 0; i < labels.length - 1; i++) {
       const suffix = labels.slice(i).join('.');
-      if (list.domains.has(suffix)) return suffix;
+      const entry = list.domains.get(suffix);
+      if (entry) return entry;
     }
   }
   return null;

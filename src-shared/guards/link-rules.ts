@@ -8,6 +8,7 @@ import { parseLinkHost, type LinkHost } from './hosts.ts';
 import { findLookalike, isTrustedHost } from './lookalike.ts';
 import { shortenerFor } from './shorteners.ts';
 import type { GuardContext, GuardDecision, LookalikeTechnique } from './types.ts';
+import { decisionId } from './decision-id.ts';
 
 const TECHNIQUE_TEXT: Record<LookalikeTechnique, string> = {
   homoglyph: 'uses look-alike characters',
@@ -25,7 +26,7 @@ function checkLink(url: string, host: LinkHost, accountId: string, ctx: GuardCon
   if (entry) {
     out.push({
       ...base,
-      id: `link-blocklist:${url}`,
+      id: decisionId('link-blocklist', url),
       guard: 'link-blocklist',
       level: 'block',
       message: `${shown} is on the block list (${entry})`,
@@ -36,7 +37,7 @@ function checkLink(url: string, host: LinkHost, accountId: string, ctx: GuardCon
   if (lookalike) {
     out.push({
       ...base,
-      id: `link-lookalike:${url}`,
+      id: decisionId('link-lookalike', url),
       guard: 'link-lookalike',
       level: lookalike.technique === 'affixed-label' ? 'confirm' : 'block',
       message: `${shown} imitates ${lookalike.imitates}: it ${TECHNIQUE_TEXT[lookalike.technique]}`,
@@ -47,7 +48,7 @@ function checkLink(url: string, host: LinkHost, accountId: string, ctx: GuardCon
   if (host.host.split('.').some((l) => l.startsWith('xn--')) || hasNonAscii(host.host)) {
     out.push({
       ...base,
-      id: `link-punycode:${url}`,
+      id: decisionId('link-punycode', url),
       guard: 'link-punycode',
       level: 'warn',
       message: `${host.host} is an internationalised domain that reads as ${shown}`,
@@ -58,7 +59,7 @@ function checkLink(url: string, host: LinkHost, accountId: string, ctx: GuardCon
   if (shortener) {
     out.push({
       ...base,
-      id: `link-shortener:${url}`,
+      id: decisionId('link-shortener', url),
       guard: 'link-shortener',
       level: 'confirm',
       message: `${shortener} is a shortener chain — cannot verify the destination`,

@@ -6,6 +6,7 @@ import { isCommonTld } from '../compose/tlds.ts';
 import { isSameOrSubdomain, parseLinkHost } from './hosts.ts';
 import { isTrustedHost } from './lookalike.ts';
 import type { GuardContext, GuardDecision } from './types.ts';
+import { decisionId } from './decision-id.ts';
 
 const MARKDOWN_LINK = /\[([^\]\n]{1,300})\]\(\s*(https?:\/\/[^\s)]+)\s*\)/giu;
 const SHOWN_DOMAIN = /^(?:(https?):\/\/)?([\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+)\.?(?:[/?#:]\S*)?$/iu;
@@ -39,7 +40,7 @@ function mismatch(
   level: GuardDecision['level'],
 ): GuardDecision {
   return {
-    id: `link-text-mismatch:${form}:${shown}:${url}`,
+    id: decisionId('link-text-mismatch', form, shown, url),
     guard: 'link-text-mismatch',
     level,
     message: `The text shows ${shown} but the link goes to ${target}`,

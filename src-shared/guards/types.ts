@@ -53,6 +53,8 @@ export type GuardDetail =
       /** The instant checked (now or the scheduled time), ISO 8601. */
       at: string;
       localTime: string;
+      /** When the quiet hours end (a time to reschedule to), or null when the zone is unknown. */
+      endsAt: string | null;
     };
 
 export type GuardDecision = {

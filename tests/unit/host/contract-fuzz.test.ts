@@ -16,6 +16,13 @@ const ITEM_REF = {
   viewerReposted: null,
 };
 
+const OUTGOING_POST = {
+  targets: [{ accountId: 'a1', network: 'bluesky', text: 'Hello', contentWarning: null, media: [] }],
+  replyTo: null,
+  quote: null,
+  scheduledAt: null,
+};
+
 /** One valid input per method, the base for field-level mutations. */
 const VALID: Record<RequestMethod, Record<string, unknown>> = {
   'app:info': {},
@@ -45,6 +52,19 @@ const VALID: Record<RequestMethod, Record<string, unknown>> = {
   'streams:loadOlder': { columnId: 'c1' },
   'items:act': { accountId: 'a1', item: ITEM_REF, action: 'like' },
   'items:thread': { accountId: 'a1', item: ITEM_REF },
+  'publish:preflight': { post: OUTGOING_POST },
+  'publish:clear': {
+    post: OUTGOING_POST,
+    digest: 'sha256:00',
+    typedHandles: { a1: '@brand.test' },
+    acknowledged: ['link-shortener:bit.ly'],
+  },
+  'outbox:submit': { draftId: null, post: OUTGOING_POST, clearanceId: null, undoSeconds: 10, campaign: null },
+  'outbox:cancel': { jobId: 'j1' },
+  'outbox:list': { from: '2025-01-01T00:00:00Z', accountIds: ['a1'] },
+  'outbox:reschedule': { jobId: 'j1', scheduledAt: '2025-06-01T10:00:00Z' },
+  'outbox:resolveOverdue': { jobId: 'j1', decision: 'send' },
+  'schedule:bestTimes': { accountId: 'a1' },
 };
 
 function malformedPayloads(method: RequestMethod, seed: number): unknown[] {

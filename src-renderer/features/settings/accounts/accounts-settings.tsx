@@ -1,6 +1,8 @@
-// Settings → Accounts: the keychain's state, the form to add a Bluesky account, and the account list.
+// Settings → Accounts: the keychain's state, the forms to add a Bluesky or Mastodon account, and the
+// account list.
 import { AccountList } from './account-list.tsx';
 import { AddAccountForm } from './add-account-form.tsx';
+import { AddMastodonForm } from './add-mastodon-form.tsx';
 import { VaultStatus } from './vault-status.tsx';
 
 export function AccountsSettings() {
@@ -8,6 +10,7 @@ export function AccountsSettings() {
     <div className="accounts">
       <VaultStatus />
       <AddAccountForm />
+      <AddMastodonForm />
       <AccountList />
     </div>
   );

@@ -78,7 +78,8 @@ export function ColumnList({ column, model, visible, register }: ColumnListProps
   }, [register, virtualizer]);
 
   const showHeld = () => {
-    if (scrollRef.current) scrollRef.current.scrollTop = 0;
+    // Through the virtualizer, so its own idea of the offset is not stale when the new rows come in.
+    virtualizer.scrollToOffset(0);
     setAtTop(true);
     hub.release(column.id);
   };

@@ -16,6 +16,8 @@ import { ItemActionsContext, type ItemActions } from './item-actions-context.ts'
 export interface DeckColumnProps {
   readonly column: DeckColumn;
   readonly model: ColumnModel | null;
+  /** Error code when main refused to subscribe the column. */
+  readonly failure: string | null;
   readonly index: number;
   readonly count: number;
   onMove(id: string, index: number): void;
@@ -24,7 +26,7 @@ export interface DeckColumnProps {
 /** Set when a keyboard move re-renders a column elsewhere, so its header gets focus back. */
 let refocusAfterMove: string | null = null;
 
-export function DeckColumnView({ column, model, index, count, onMove }: DeckColumnProps) {
+export function DeckColumnView({ column, model, failure, index, count, onMove }: DeckColumnProps) {
   const { t } = useTranslation();
   const { client, store } = useServices();
   const { hub, layout, archive, handles } = useDeck();
@@ -187,6 +189,10 @@ export function DeckColumnView({ column, model, index, count, onMove }: DeckColu
       <ItemActionsContext.Provider value={actions}>
         {model ? (
           <ColumnList column={column} model={model} visible={visible} register={register} />
+        ) : failure ? (
+          <p className="column__empty" role="alert">
+            {t(`errors.${failure}`, { defaultValue: t('errors.internal') })}
+          </p>
         ) : (
           <p className="column__empty">{t('streams.column.connecting')}</p>
         )}

@@ -2,7 +2,7 @@
 // and each column notifies at most once per interval, so a busy column cannot flood the desktop.
 export interface NotificationLike {
   close(): void;
-  onclick: ((this: NotificationLike, ev: Event) => unknown) | null;
+  onclick: ((ev: Event) => unknown) | null;
 }
 
 export interface NotificationConstructor {

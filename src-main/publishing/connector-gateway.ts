@@ -1,0 +1,124 @@
+// The PublishGateway on the real connectors: Bluesky publishes at the job's own record key (and looks it up
+// to reconcile), Mastodon posts with the job's Idempotency-Key and manages scheduled statuses.
+import { RoostError } from '../../src-shared/contract/errors.ts';
+import type { PostRef } from '../../src-shared/compose/post.ts';
+import type { BlueskyConnector } from '../connectors/bluesky/bluesky-connector.ts';
+import type { MastodonConnector } from '../connectors/mastodon/mastodon-connector.ts';
+import { htmlToText } from '../connectors/mastodon/html-text.ts';
+import type { StoredJob } from './outbox-job.ts';
+import type { PublishGateway, PublishedRef, SendOutcome } from './publish-gateway.ts';
+
+export interface ConnectorGatewayDeps {
+  readonly bluesky: (accountId: string) => Promise<BlueskyConnector>;
+  readonly mastodon: (accountId: string) => Promise<MastodonConnector>;
+  readonly now?: () => number;
+  /** Mastodon forgets Idempotency-Keys after about an hour; older jobs are reconciled by looking. */
+  readonly idempotencyTtlMs?: number;
+}
+
+const BSKY_WEB = 'https://bsky.app';
+
+export function createConnectorGateway(deps: ConnectorGatewayDeps): PublishGateway {
+  const now = deps.now ?? Date.now;
+  const ttl = deps.idempotencyTtlMs ?? 55 * 60 * 1000;
+
+  const refusesMedia = (job: StoredJob): void => {
+    if (job.payload.target.media.length > 0) {
+      throw new RoostError('invalid_input', 'Posts with media cannot be sent from the outbox in this version.');
+    }
+  };
+
+  const blueskyRef = (ref: PostRef | null): { uri: string; cid: string } | undefined => {
+    if (!ref || ref.network !== 'bluesky') return undefined;
+    if (!ref.cid) throw new RoostError('invalid_input', 'A Bluesky reply or quote needs the post’s CID.');
+    return { uri: ref.remoteId, cid: ref.cid };
+  };
+
+  const blueskyUrl = (connector: BlueskyConnector, rkey: string): string =>
+    `${BSKY_WEB}/profile/${connector.did}/post/${rkey}`;
+
+  return {
+    async send(job, serverScheduleAt): Promise<SendOutcome> {
+      refusesMedia(job);
+      if (job.network === 'bluesky') {
+        if (!job.rkey) throw new RoostError('internal', 'A Bluesky job has no record key.');
+        const connector = await deps.bluesky(job.accountId);
+        const replyTo = blueskyRef(job.payload.replyTo);
+        const quote = blueskyRef(job.payload.quote);
+        const published = await connector.publishPost({
+          text: job.text,
+          rkey: job.rkey,
+          ...(replyTo ? { replyTo } : {}),
+          ...(quote ? { quote } : {}),
+        });
+        return { kind: 'published', remoteId: published.uri, url: blueskyUrl(connector, job.rkey) };
+      }
+      const connector = await deps.mastodon(job.accountId);
+      const { replyTo, quote, target } = job.payload;
+      const result = await connector.publishStatus({
+        text: job.text,
+        idempotencyKey: job.idempotencyKey,
+        ...(replyTo?.network === 'mastodon' ? { inReplyTo: replyTo.remoteId } : {}),
+        ...(quote?.network === 'mastodon' ? { quoteOf: quote.remoteId } : {}),
+        ...(target.contentWarning ? { spoilerText: target.contentWarning } : {}),
+        ...(serverScheduleAt ? { scheduledAt: serverScheduleAt } : {}),
+      });
+      if (result.kind === 'scheduled') return { kind: 'scheduled', serverScheduleId: result.id };
+      return { kind: 'published', remoteId: result.id, url: result.url };
+    },
+
+    async reconcile(job): Promise<PublishedRef | null> {
+      if (job.network === 'bluesky') {
+        if (!job.rkey) return null;
+        const connector = await deps.bluesky(job.accountId);
+        const found = await connector.findPostByRkey(job.rkey);
+        return found ? { remoteId: found.uri, url: blueskyUrl(connector, job.rkey) } : null;
+      }
+      // Within the key's lifetime, sending again with the same key returns the first status: nothing to look up.
+      if (now() - Date.parse(job.updatedAt) < ttl) return null;
+      return findOwnStatus(await deps.mastodon(job.accountId), job);
+    },
+
+    async reschedule(job, serverScheduleId, scheduledAt) {
+      const connector = await deps.mastodon(job.accountId);
+      await connector.http.send('PUT', `/api/v1/scheduled_statuses/${encodeURIComponent(serverScheduleId)}`, {
+        action: 'Reschedule post',
+        json: { scheduled_at: scheduledAt },
+      });
+    },
+
+    async unschedule(job, serverScheduleId) {
+      const connector = await deps.mastodon(job.accountId);
+      try {
+        await connector.http.send('DELETE', `/api/v1/scheduled_statuses/${encodeURIComponent(serverScheduleId)}`, {
+          action: 'Cancel scheduled post',
+        });
+      } catch (error) {
+        // Already gone on the server (published or deleted there): nothing left to cancel.
+        if (error instanceof RoostError && error.code === 'not_found') return;
+        throw error;
+      }
+    },
+  };
+}
+
+/** The account's recent statuses, matched by text and time, for a job whose key the server may have forgotten. */
+async function findOwnStatus(connector: MastodonConnector, job: StoredJob): Promise<PublishedRef | null> {
+  const me = await connector.http.send('GET', '/api/v1/accounts/verify_credentials', { action: 'Reconcile' });
+  const id = (me.body as { id?: unknown } | null)?.id;
+  if (typeof id !== 'string') return null;
+  const page = await connector.http.send('GET', `/api/v1/accounts/${encodeURIComponent(id)}/statuses`, {
+    action: 'Reconcile',
+    query: { limit: 40 },
+  });
+  const since = Date.parse(job.createdAt);
+  const statuses = Array.isArray(page.body) ? (page.body as Record<string, unknown>[]) : [];
+  for (const status of statuses) {
+    const content = typeof status.content === 'string' ? htmlToText(status.content).text : '';
+    const createdAt = typeof status.created_at === 'string' ? Date.parse(status.created_at) : 0;
+    if (content.trim() === job.text.trim() && createdAt >= since && typeof status.id === 'string') {
+      return { remoteId: status.id, url: typeof status.url === 'string' ? status.url : null };
+    }
+  }
+  return null;
+}

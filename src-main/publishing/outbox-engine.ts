@@ -1,0 +1,250 @@
+// Runs the outbox: one timer for the next job that needs attention, sending with bounded concurrency, each
+// state written before the network call it announces. On start, jobs a crash left in `sending` are reconciled
+// with the network before anything is retried; jobs late beyond the grace period wait for the person.
+import type { Clock, Random, Timers } from '../streams/timing.ts';
+import type { OutboxRepository } from './outbox-repository.ts';
+import type { StoredJob } from './outbox-job.ts';
+import type { PublishGateway, SendOutcome } from './publish-gateway.ts';
+import { classifyFailure, DEFAULT_RETRY, retryDelay, type RetryPolicy } from './send-errors.ts';
+
+export const DEFAULT_GRACE_MS = 15 * 60 * 1000;
+/** Mastodon accepts scheduled_at only this far ahead. */
+export const SERVER_SCHEDULE_MIN_MS = 5 * 60 * 1000;
+/** setTimeout cannot wait longer than ~24 days; the timer is re-armed instead. */
+const MAX_TIMER_MS = 60 * 60 * 1000;
+
+export interface OutboxEngineDeps {
+  readonly repo: OutboxRepository;
+  readonly gateway: PublishGateway;
+  readonly clock: Clock;
+  readonly timers: Timers;
+  readonly random: Random;
+  /** Every persisted change, for the `outbox:changed` event. */
+  readonly onChanged: (jobs: readonly StoredJob[]) => void;
+  /** A job now needs the person (failed, needs attention, overdue): the hook for a desktop notification. */
+  readonly onAttention?: (job: StoredJob) => void;
+  /** Unexpected failures of the engine itself (never secrets). */
+  readonly onError?: (error: unknown) => void;
+  readonly graceMs?: number;
+  readonly concurrency?: number;
+  readonly retry?: RetryPolicy;
+  readonly serverScheduleMinMs?: number;
+}
+
+export interface OutboxEngine {
+  /** Reconciles interrupted sends, then starts the timer. */
+  start(): Promise<void>;
+  /** Re-evaluates now: after a change to the jobs, or a wake from sleep. */
+  wake(): void;
+  /**
+   * Changes one job atomically: `change` sees the current row and returns the new one (or null to leave it).
+   * The result is persisted, announced and the timer recomputed.
+   */
+  update(id: string, change: (job: StoredJob, nowMs: number) => StoredJob | null): StoredJob | null;
+  /** Resolves once no send is in flight (tests, shutdown). */
+  idle(): Promise<void>;
+  /** Stops the timer and waits (bounded) for sends in flight to be recorded. */
+  stop(): Promise<void>;
+}
+
+export function createOutboxEngine(deps: OutboxEngineDeps): OutboxEngine {
+  const grace = deps.graceMs ?? DEFAULT_GRACE_MS;
+  const concurrency = Math.max(1, deps.concurrency ?? 4);
+  const retry = deps.retry ?? DEFAULT_RETRY;
+  const serverMin = deps.serverScheduleMinMs ?? SERVER_SCHEDULE_MIN_MS;
+  const inFlight = new Map<string, Promise<void>>();
+  let timer: unknown = null;
+  let started = false;
+  let stopped = false;
+  let ticking = false;
+
+  const update: OutboxEngine['update'] = (id, change) => {
+    const now = deps.clock.now();
+    const next = deps.repo.transaction(() => {
+      const current = deps.repo.get(id);
+      if (!current) return null;
+      const changed = change(current, now);
+      if (!changed) return null;
+      const stamped = { ...changed, updatedAt: new Date(now).toISOString() };
+      deps.repo.save(stamped);
+      return stamped;
+    });
+    if (next) {
+      deps.onChanged([next]);
+      if (next.state === 'failed' || next.state === 'needs_attention' || next.state === 'overdue') {
+        deps.onAttention?.(next);
+      }
+      if (started && !stopped && !ticking) tick();
+    }
+    return next;
+  };
+
+  const record = (id: string, change: (job: StoredJob, nowMs: number) => StoredJob | null): void => {
+    try {
+      update(id, change);
+    } catch (error) {
+      // The store may be closed after stop(): the job stays `sending` and is reconciled on the next start.
+      deps.onError?.(error);
+    }
+  };
+
+  const succeeded = (id: string, outcome: SendOutcome): void =>
+    record(id, (job, now) => {
+      if (job.state !== 'sending') return null;
+      if (outcome.kind === 'scheduled') {
+        return { ...job, state: 'queued', scheduledBy: 'server', serverScheduleId: outcome.serverScheduleId, wakeMs: job.dueMs, lastError: null };
+      }
+      const sentAt = new Date(now).toISOString();
+      return { ...job, state: 'sent', remoteId: outcome.remoteId, url: outcome.url, sentAt, wakeMs: null, lastError: null };
+    });
+
+  const failed = (id: string, error: unknown): void => {
+    const failure = classifyFailure(error);
+    record(id, (job, now) => {
+      if (job.state !== 'sending') return null;
+      const lastError = { code: failure.code, message: failure.message };
+      if (failure.kind === 'permanent') return { ...job, state: 'needs_attention', wakeMs: null, lastError };
+      if (job.attempts >= retry.maxAttempts) return { ...job, state: 'failed', wakeMs: null, lastError };
+      const wakeMs = now + retryDelay(failure, job.attempts, retry, deps.random);
+      return { ...job, state: 'queued', wakeMs, lastError };
+    });
+  };
+
+  const send = (job: StoredJob): void => {
+    const sending = update(job.id, (current) =>
+      current.state === 'queued' ? { ...current, state: 'sending', attempts: current.attempts + 1, wakeMs: null } : null,
+    );
+    if (!sending) return;
+    const serverAt = sending.scheduledBy === 'server' && !sending.serverScheduleId ? sending.scheduledAt : null;
+    const run = deps.gateway
+      .send(sending, serverAt)
+      .then(
+        (outcome) => succeeded(sending.id, outcome),
+        (error: unknown) => failed(sending.id, error),
+      )
+      .finally(() => {
+        inFlight.delete(sending.id);
+        if (!stopped) tick();
+      });
+    inFlight.set(sending.id, run);
+  };
+
+  /** One non-network step for a job whose wake time came; returns true when something changed. */
+  const step = (job: StoredJob, now: number): boolean => {
+    if (job.state === 'held') {
+      return !!update(job.id, (j, at) => (j.state === 'held' ? { ...j, state: 'queued', wakeMs: wakeAfterHold(j, at) } : null));
+    }
+    if (job.serverScheduleId) {
+      // The server published it at its time; Roost only records that the time has come.
+      return !!update(job.id, (j) =>
+        j.state === 'queued' && j.serverScheduleId ? { ...j, state: 'sent', sentAt: j.scheduledAt, wakeMs: null } : null,
+      );
+    }
+    if (job.scheduledBy === 'server' && Date.parse(job.scheduledAt ?? '') - now < serverMin) {
+      // Too close for the server to accept a schedule any more: Roost keeps it.
+      return !!update(job.id, (j) => (j.state === 'queued' ? { ...j, scheduledBy: 'roost', wakeMs: j.dueMs } : null));
+    }
+    if (job.scheduledBy === 'roost' && now - job.dueMs > grace) {
+      return !!update(job.id, (j) => (j.state === 'queued' ? { ...j, state: 'overdue', wakeMs: null } : null));
+    }
+    return false;
+  };
+
+  const tick = (): void => {
+    if (!started || stopped || ticking) return;
+    ticking = true;
+    try {
+      if (timer !== null) deps.timers.clearTimeout(timer);
+      timer = null;
+      for (let rounds = 0; rounds < 1_000; rounds++) {
+        const now = deps.clock.now();
+        let changed = false;
+        for (const job of deps.repo.wakeable(now, 200)) {
+          if (step(job, now)) {
+            changed = true;
+            continue;
+          }
+          if (job.state === 'queued' && inFlight.size < concurrency && !inFlight.has(job.id)) send(job);
+        }
+        if (!changed) break;
+      }
+      arm();
+    } catch (error) {
+      deps.onError?.(error);
+    } finally {
+      ticking = false;
+    }
+  };
+
+  const arm = (): void => {
+    const next = deps.repo.nextWakeMs();
+    if (next === null) return;
+    const delay = next - deps.clock.now();
+    // At capacity with work already due: the next send to finish ticks again.
+    if (delay <= 0 && inFlight.size >= concurrency) return;
+    timer = deps.timers.setTimeout(tick, Math.min(Math.max(0, delay), MAX_TIMER_MS));
+  };
+
+  const reconcile = async (job: StoredJob): Promise<void> => {
+    try {
+      const found = await deps.gateway.reconcile(job);
+      record(job.id, (j, now) => {
+        if (j.state !== 'sending') return null;
+        if (found) {
+          return { ...j, state: 'sent', remoteId: found.remoteId, url: found.url, sentAt: new Date(now).toISOString(), wakeMs: null, lastError: null };
+        }
+        // Nothing was posted (or the key makes a resend return the first post): send again with the same key.
+        return { ...j, state: 'queued', wakeMs: now };
+      });
+    } catch (error) {
+      const failure = classifyFailure(error);
+      record(job.id, (j, now) =>
+        j.state === 'sending'
+          ? {
+              ...j,
+              state: 'queued',
+              wakeMs: now + retryDelay(failure, Math.max(1, j.attempts), retry, deps.random),
+              lastError: { code: failure.code, message: failure.message },
+            }
+          : null,
+      );
+    }
+  };
+
+  return {
+    async start() {
+      const interrupted = deps.repo.inState('sending');
+      for (let i = 0; i < interrupted.length; i += concurrency) {
+        await Promise.all(interrupted.slice(i, i + concurrency).map(reconcile));
+        if (stopped) return;
+      }
+      started = true;
+      tick();
+    },
+    wake: () => tick(),
+    update,
+    async idle() {
+      while (inFlight.size > 0) await Promise.allSettled([...inFlight.values()]);
+    },
+    async stop() {
+      stopped = true;
+      if (timer !== null) deps.timers.clearTimeout(timer);
+      timer = null;
+      let bound: unknown = null;
+      await Promise.race([
+        Promise.allSettled([...inFlight.values()]),
+        new Promise<void>((resolve) => {
+          bound = deps.timers.setTimeout(resolve, 3_000);
+        }),
+      ]);
+      deps.timers.clearTimeout(bound);
+    },
+  };
+}
+
+/** Where a job's wake time goes once its undo window ends. */
+export function wakeAfterHold(job: StoredJob, nowMs: number): number {
+  // A server-held schedule is handed over right away; Roost's own schedule waits for the due time.
+  if (job.scheduledBy === 'server' && !job.serverScheduleId) return nowMs;
+  return job.dueMs;
+}

@@ -1,0 +1,56 @@
+// The outbox job as main keeps it: the contract's OutboxJob plus what exactly-once sending needs (record key,
+// Idempotency-Key, server schedule id) and the engine's clock fields (due and wake times in epoch ms).
+import type { OutboxJob } from '../../src-shared/contract/publishing-contract.ts';
+import type { PostRef, PostTarget } from '../../src-shared/compose/post.ts';
+
+export type OutboxState = OutboxJob['state'];
+
+/** What the network call needs besides the text: the target's own variant, reply and quote references. */
+export interface JobPayload {
+  readonly target: PostTarget;
+  readonly replyTo: PostRef | null;
+  readonly quote: PostRef | null;
+}
+
+export interface StoredJob extends OutboxJob {
+  readonly payload: JobPayload;
+  /** Digest of the post the clearance covered. */
+  readonly digest: string;
+  /** When the job is meant to go out (end of the undo window or the scheduled time): lateness counts from here. */
+  readonly dueMs: number;
+  /** When the engine must next look at the job; null when nothing is pending (final states, overdue). */
+  readonly wakeMs: number | null;
+  /** Bluesky record key (a TID) chosen at creation; null for Mastodon. */
+  readonly rkey: string | null;
+  readonly idempotencyKey: string;
+  /** Mastodon ScheduledStatus id once the server holds the schedule. */
+  readonly serverScheduleId: string | null;
+}
+
+/** States in which the engine still has work to do on a timer. */
+export const TIMED_STATES: readonly OutboxState[] = ['held', 'queued'];
+export const FINAL_STATES: readonly OutboxState[] = ['sent', 'failed', 'cancelled'];
+
+export function toContractJob(job: StoredJob): OutboxJob {
+  return {
+    id: job.id,
+    batchId: job.batchId,
+    draftId: job.draftId,
+    accountId: job.accountId,
+    network: job.network,
+    state: job.state,
+    text: job.text,
+    scheduledAt: job.scheduledAt,
+    holdUntil: job.holdUntil,
+    scheduledBy: job.scheduledBy,
+    attempts: job.attempts,
+    lastError: job.lastError,
+    remoteId: job.remoteId,
+    url: job.url,
+    campaign: job.campaign,
+    guardRecords: job.guardRecords,
+    createdAt: job.createdAt,
+    updatedAt: job.updatedAt,
+    sentAt: job.sentAt,
+  };
+}

@@ -1,0 +1,95 @@
+// Assembles publishing from main's store and ports: repository, guard gate, engine and service. Used by
+// main's services and by anything else that runs the outbox under plain Node (the crash-test runner).
+import { userInfo } from 'node:os';
+import type { Account } from '../../src-shared/domain/account.ts';
+import type { EngagementSample } from './best-times.ts';
+import type { MainStore } from '../store/main-store.ts';
+import type { Clock, Random, Timers } from '../streams/timing.ts';
+import { createClearanceBook } from './clearances.ts';
+import { createGuardGate } from './guard-gate.ts';
+import { createOutboxEngine, type OutboxEngine } from './outbox-engine.ts';
+import type { StoredJob } from './outbox-job.ts';
+import { createOutboxRepository, type OutboxRepository } from './outbox-repository.ts';
+import type { PublishGateway } from './publish-gateway.ts';
+import { createPublishingService, type PublishingService } from './publishing-service.ts';
+import { loadBlockList, loadPublishingSettings, SHIPPED_BLOCKLISTS, type PublishingSettings } from './publishing-settings.ts';
+import type { RetryPolicy } from './send-errors.ts';
+
+export interface PublishingModuleDeps {
+  readonly store: MainStore;
+  readonly dataDir: string;
+  readonly accounts: () => readonly Account[];
+  readonly gateway: PublishGateway;
+  readonly clock: Clock;
+  readonly timers: Timers;
+  readonly random: Random;
+  readonly onChanged: (jobs: readonly StoredJob[]) => void;
+  readonly onAttention?: (job: StoredJob) => void;
+  readonly onError?: (error: unknown) => void;
+  readonly settings?: () => PublishingSettings;
+  readonly shippedBlockLists?: string;
+  readonly engagement?: (jobs: readonly StoredJob[]) => Promise<readonly EngagementSample[]>;
+  readonly concurrency?: number;
+  readonly retry?: RetryPolicy;
+  readonly actor?: string;
+}
+
+export interface PublishingModule {
+  readonly repo: OutboxRepository;
+  readonly engine: OutboxEngine;
+  readonly service: PublishingService;
+}
+
+export function createPublishingModule(deps: PublishingModuleDeps): PublishingModule {
+  const settings = deps.settings ?? (() => loadPublishingSettings(deps.dataDir, (m) => deps.onError?.(new Error(m))));
+  const graceMs = settings().graceMinutes * 60 * 1000;
+  const repo = createOutboxRepository(deps.store);
+  const engine = createOutboxEngine({
+    repo,
+    gateway: deps.gateway,
+    clock: deps.clock,
+    timers: deps.timers,
+    random: deps.random,
+    onChanged: deps.onChanged,
+    graceMs,
+    ...(deps.onAttention ? { onAttention: deps.onAttention } : {}),
+    ...(deps.onError ? { onError: deps.onError } : {}),
+    ...(deps.concurrency ? { concurrency: deps.concurrency } : {}),
+    ...(deps.retry ? { retry: deps.retry } : {}),
+  });
+  const guards = createGuardGate({
+    accounts: deps.accounts,
+    recentPosts: (accountIds, sinceMs) =>
+      repo.recentForAccounts(accountIds, sinceMs).map((job) => ({
+        accountId: job.accountId,
+        text: job.text,
+        postedAt: job.sentAt ?? new Date(job.dueMs).toISOString(),
+      })),
+    settings,
+    blockList: () => loadBlockList(deps.dataDir, deps.shippedBlockLists ?? SHIPPED_BLOCKLISTS),
+    clearances: createClearanceBook(),
+    now: () => deps.clock.now(),
+    actor: deps.actor ?? safeUserName(),
+  });
+  const service = createPublishingService({
+    repo,
+    engine,
+    gateway: deps.gateway,
+    guards,
+    account: (id) => deps.accounts().find((a) => a.id === id) ?? null,
+    now: () => deps.clock.now(),
+    random: deps.random,
+    graceMs,
+    timeZone: () => settings().timeZone,
+    ...(deps.engagement ? { engagement: deps.engagement } : {}),
+  });
+  return { repo, engine, service };
+}
+
+function safeUserName(): string {
+  try {
+    return userInfo().username || 'local user';
+  } catch {
+    return 'local user';
+  }
+}

@@ -1,0 +1,212 @@
+// The publishing side of the contract: guard preflight and clearance, the outbox (submit, cancel, list,
+// reschedule, overdue decisions) and best-time suggestions. The engine does the sending.
+import { randomUUID } from 'node:crypto';
+import { ulid } from 'ulid';
+import { RoostError } from '../../src-shared/contract/errors.ts';
+import type { OutboxJob } from '../../src-shared/contract/publishing-contract.ts';
+import type { OutgoingPost } from '../../src-shared/compose/post.ts';
+import type { Account } from '../../src-shared/domain/account.ts';
+import { newPostRkey } from '../connectors/bluesky/tid.ts';
+import type { Random } from '../streams/timing.ts';
+import { suggestBestTimes, type BestTimes, type EngagementSample } from './best-times.ts';
+import type { GuardGate, Preflight, ClearInput } from './guard-gate.ts';
+import type { OutboxEngine } from './outbox-engine.ts';
+import { SERVER_SCHEDULE_MIN_MS, wakeAfterHold } from './outbox-engine.ts';
+import { toContractJob, type StoredJob } from './outbox-job.ts';
+import type { OutboxRepository } from './outbox-repository.ts';
+import type { PublishGateway } from './publish-gateway.ts';
+
+export interface PublishingServiceDeps {
+  readonly repo: OutboxRepository;
+  readonly engine: OutboxEngine;
+  readonly gateway: PublishGateway;
+  readonly guards: GuardGate;
+  readonly account: (id: string) => Account | null;
+  readonly now: () => number;
+  readonly random: Random;
+  readonly graceMs: number;
+  readonly timeZone: () => string;
+  /** Engagement counts for sent posts, when the connector can fetch them. */
+  readonly engagement?: (jobs: readonly StoredJob[]) => Promise<readonly EngagementSample[]>;
+  readonly serverScheduleMinMs?: number;
+}
+
+export interface SubmitInput {
+  readonly draftId: string | null;
+  readonly post: OutgoingPost;
+  readonly clearanceId: string | null;
+  readonly undoSeconds: number;
+  readonly campaign: string | null;
+}
+
+export interface PublishingService {
+  preflight(post: OutgoingPost): Preflight;
+  clear(input: ClearInput): { clearanceId: string; expiresAt: string };
+  submit(input: SubmitInput): { jobs: OutboxJob[] };
+  cancel(jobId: string): Promise<{ cancelled: boolean }>;
+  list(filter: { from?: string; to?: string; accountIds?: string[]; campaign?: string }): OutboxJob[];
+  reschedule(jobId: string, scheduledAt: string): Promise<OutboxJob>;
+  resolveOverdue(jobId: string, decision: 'send' | 'cancel'): OutboxJob;
+  bestTimes(accountId: string): Promise<BestTimes>;
+}
+
+const CANCELLABLE = new Set(['held', 'queued', 'overdue', 'failed', 'needs_attention']);
+
+export function createPublishingService(deps: PublishingServiceDeps): PublishingService {
+  const serverMin = deps.serverScheduleMinMs ?? SERVER_SCHEDULE_MIN_MS;
+  const iso = (ms: number): string => new Date(ms).toISOString();
+  const mustGet = (id: string): StoredJob => {
+    const job = deps.repo.get(id);
+    if (!job) throw new RoostError('not_found', 'No such outbox job.');
+    return job;
+  };
+
+  const parseInstant = (value: string | null): number | null => {
+    if (value === null) return null;
+    const ms = Date.parse(value);
+    if (Number.isNaN(ms)) throw new RoostError('invalid_input', 'The scheduled time is not a valid instant.');
+    return ms;
+  };
+
+  return {
+    preflight: (post) => deps.guards.preflight(post),
+    clear: (input) => deps.guards.clear(input),
+
+    submit(input) {
+      const now = deps.now();
+      const scheduledMs = parseInstant(input.post.scheduledAt);
+      if (scheduledMs !== null && now - scheduledMs > deps.graceMs) {
+        throw new RoostError('invalid_input', 'The scheduled time has already passed.');
+      }
+      for (const target of input.post.targets) {
+        const account = deps.account(target.accountId);
+        if (!account) throw new RoostError('not_found', 'A target account is no longer in Roost.');
+        if (account.network !== target.network || (account.network !== 'bluesky' && account.network !== 'mastodon')) {
+          throw new RoostError('invalid_input', `Account @${account.handle} cannot publish to ${target.network}.`);
+        }
+      }
+      // Refuses (forbidden) before anything is written when a clearance is missing, stale, reused or blocked.
+      const { digest, records } = deps.guards.authorise(input.post, input.clearanceId);
+      const holdMs = input.undoSeconds > 0 ? now + input.undoSeconds * 1000 : null;
+      const dueMs = Math.max(holdMs ?? now, scheduledMs ?? now);
+      const batchId = ulid(now);
+      const created = iso(now);
+      const jobs: StoredJob[] = input.post.targets.map((target) => {
+        const network = target.network as StoredJob['network'];
+        const serverHeld = network === 'mastodon' && scheduledMs !== null && scheduledMs - (holdMs ?? now) >= serverMin;
+        const base: StoredJob = {
+          id: ulid(now),
+          batchId,
+          draftId: input.draftId,
+          accountId: target.accountId,
+          network,
+          state: holdMs !== null ? 'held' : 'queued',
+          text: target.text,
+          scheduledAt: scheduledMs !== null ? iso(scheduledMs) : null,
+          holdUntil: holdMs !== null ? iso(holdMs) : null,
+          scheduledBy: serverHeld ? 'server' : 'roost',
+          attempts: 0,
+          lastError: null,
+          remoteId: null,
+          url: null,
+          campaign: input.campaign,
+          guardRecords: records.filter((r) => r.accountIds.length === 0 || r.accountIds.includes(target.accountId)),
+          createdAt: created,
+          updatedAt: created,
+          sentAt: null,
+          payload: { target, replyTo: input.post.replyTo, quote: input.post.quote },
+          digest,
+          dueMs,
+          wakeMs: null,
+          // Chosen now and never changed: every retry and every restart publishes at this key.
+          rkey: network === 'bluesky' ? newPostRkey(now, deps.random) : null,
+          idempotencyKey: randomUUID(),
+          serverScheduleId: null,
+        };
+        return { ...base, wakeMs: holdMs !== null ? holdMs : wakeAfterHold(base, now) };
+      });
+      deps.repo.insert(jobs);
+      deps.engine.wake();
+      const fresh = jobs.map((job) => deps.repo.get(job.id) ?? job);
+      return { jobs: fresh.map(toContractJob) };
+    },
+
+    async cancel(jobId) {
+      const job = mustGet(jobId);
+      if (!CANCELLABLE.has(job.state)) return { cancelled: false };
+      if (job.serverScheduleId) await deps.gateway.unschedule(job, job.serverScheduleId);
+      const done = deps.engine.update(jobId, (j) =>
+        CANCELLABLE.has(j.state) ? { ...j, state: 'cancelled', wakeMs: null, serverScheduleId: null } : null,
+      );
+      return { cancelled: done !== null };
+    },
+
+    list(filter) {
+      return deps.repo
+        .list({
+          ...(filter.from ? { fromMs: Date.parse(filter.from) } : {}),
+          ...(filter.to ? { toMs: Date.parse(filter.to) } : {}),
+          ...(filter.accountIds ? { accountIds: filter.accountIds } : {}),
+          ...(filter.campaign !== undefined ? { campaign: filter.campaign } : {}),
+        })
+        .map(toContractJob);
+    },
+
+    async reschedule(jobId, scheduledAt) {
+      const job = mustGet(jobId);
+      const at = parseInstant(scheduledAt) ?? 0;
+      const now = deps.now();
+      if (job.state !== 'queued' && job.state !== 'overdue') {
+        throw new RoostError('invalid_input', `A ${job.state} job cannot be rescheduled.`);
+      }
+      if (now - at > deps.graceMs) throw new RoostError('invalid_input', 'The new time has already passed.');
+      let serverScheduleId = job.serverScheduleId;
+      let scheduledBy = job.scheduledBy;
+      let idempotencyKey = job.idempotencyKey;
+      if (serverScheduleId) {
+        if (at - now >= serverMin) {
+          await deps.gateway.reschedule(job, serverScheduleId, iso(at));
+        } else {
+          // Too close for the server's schedule: take it back and let Roost send it.
+          await deps.gateway.unschedule(job, serverScheduleId);
+          serverScheduleId = null;
+          scheduledBy = 'roost';
+          // The old key now names the deleted scheduled status: the server would answer with it again.
+          idempotencyKey = randomUUID();
+        }
+      } else if (job.network === 'mastodon' && at - now >= serverMin) {
+        scheduledBy = 'server';
+      } else {
+        scheduledBy = 'roost';
+      }
+      const next = deps.engine.update(jobId, (j) => {
+        if (j.state !== 'queued' && j.state !== 'overdue') return null;
+        const moved: StoredJob = { ...j, state: 'queued', scheduledAt: iso(at), dueMs: at, scheduledBy, serverScheduleId, idempotencyKey };
+        return { ...moved, wakeMs: serverScheduleId ? at : wakeAfterHold(moved, now) };
+      });
+      if (!next) throw new RoostError('invalid_input', 'The job changed while it was being rescheduled.');
+      return toContractJob(next);
+    },
+
+    resolveOverdue(jobId, decision) {
+      const job = mustGet(jobId);
+      if (job.state !== 'overdue') throw new RoostError('invalid_input', `The job is ${job.state}, not overdue.`);
+      const next = deps.engine.update(jobId, (j, now) => {
+        if (j.state !== 'overdue') return null;
+        // Sending late was decided by the person: lateness now counts from this moment.
+        return decision === 'send'
+          ? { ...j, state: 'queued', dueMs: now, wakeMs: now }
+          : { ...j, state: 'cancelled', wakeMs: null };
+      });
+      if (!next) throw new RoostError('invalid_input', 'The job changed meanwhile.');
+      return toContractJob(next);
+    },
+
+    async bestTimes(accountId) {
+      if (!deps.account(accountId)) throw new RoostError('not_found', 'No such account.');
+      const sent = deps.repo.list({ accountIds: [accountId] }).filter((j) => j.state === 'sent');
+      const history = deps.engagement && sent.length > 0 ? await deps.engagement(sent).catch(() => []) : [];
+      return suggestBestTimes({ nowMs: deps.now(), timeZone: deps.timeZone(), history });
+    },
+  };
+}

@@ -1,0 +1,52 @@
+// The archive's module Web Worker: owns the Dexie connection and the search index, answers one message
+// per request. Started only by createArchive().
+import type { ArchiveRequest, ArchiveResponse } from './archive-protocol.ts';
+import { ArchiveEngine } from './archive-engine.ts';
+
+interface WorkerScope {
+  postMessage(message: ArchiveResponse): void;
+  addEventListener(type: 'message', listener: (event: MessageEvent<ArchiveRequest>) => void): void;
+}
+
+const scope = self as unknown as WorkerScope;
+let engine: Promise<ArchiveEngine> | null = null;
+
+async function handle(request: ArchiveRequest): Promise<unknown> {
+  if (request.op === 'open') {
+    if (engine) throw new Error('the archive is already open');
+    engine = ArchiveEngine.open(request.dbName);
+    await engine;
+    return null;
+  }
+  if (!engine) throw new Error('the archive was used before it was opened');
+  const archive = await engine;
+  switch (request.op) {
+    case 'ingest':
+      return archive.ingest(request.columnKey, request.items).then(() => null);
+    case 'loadColumn':
+      return archive.loadColumn(request.columnKey, request.limit);
+    case 'search':
+      return archive.search(request.query);
+    case 'setRetention':
+      return archive.setRetention(request.policy).then(() => null);
+    case 'clearColumn':
+      return archive.clearColumn(request.columnKey).then(() => null);
+    case 'whenIdle':
+      return archive.whenIdle().then(() => null);
+    case 'stats':
+      return archive.stats();
+  }
+}
+
+scope.addEventListener('message', (event) => {
+  const request = event.data;
+  handle(request).then(
+    (value) => scope.postMessage({ id: request.id, ok: true, value }),
+    (error: unknown) =>
+      scope.postMessage({
+        id: request.id,
+        ok: false,
+        error: error instanceof Error ? error.message : String(error),
+      }),
+  );
+});

@@ -1,0 +1,85 @@
+// The UI-thread side of the archive: implements ArchivePort by messaging the archive worker. Requests are
+// matched to answers by id; worker errors come back as rejected promises with the worker's message.
+import type { StreamItem } from '../../src-shared/domain/stream-item.ts';
+import { DEFAULT_DB_NAME } from '../db/roost-db.ts';
+import type { ArchiveDiagnostics, ArchivePort } from './archive-port.ts';
+import type { ArchiveRequestBody, ArchiveResponse, ArchiveResults } from './archive-protocol.ts';
+
+export interface CreateArchiveOptions {
+  /** IndexedDB database name; tests and benchmarks use their own. */
+  readonly dbName?: string;
+}
+
+interface Pending {
+  readonly op: string;
+  resolve(value: unknown): void;
+  reject(error: Error): void;
+}
+
+export function createArchive(options: CreateArchiveOptions = {}): ArchivePort & ArchiveDiagnostics {
+  const worker = new Worker(new URL('./archive-worker.ts', import.meta.url), {
+    type: 'module',
+    name: 'roost-archive',
+  });
+  const pending = new Map<number, Pending>();
+  let nextId = 1;
+  let closedReason: string | null = null;
+
+  const failAll = (reason: string): void => {
+    closedReason ??= reason;
+    for (const [id, p] of pending) {
+      pending.delete(id);
+      p.reject(new Error(`archive ${p.op}: ${reason}`));
+    }
+  };
+
+  worker.addEventListener('message', (event: MessageEvent<ArchiveResponse>) => {
+    const response = event.data;
+    const p = pending.get(response.id);
+    if (!p) return;
+    pending.delete(response.id);
+    if (response.ok) p.resolve(response.value);
+    else p.reject(new Error(`archive ${p.op}: ${response.error}`));
+  });
+  worker.addEventListener('error', (event) => {
+    event.preventDefault();
+    failAll(`the archive worker failed (${event.message || 'it could not be loaded'})`);
+  });
+  worker.addEventListener('messageerror', () => failAll('a message to the archive worker could not be read'));
+
+  function call<K extends ArchiveRequestBody['op']>(
+    body: ArchiveRequestBody & { op: K },
+  ): Promise<ArchiveResults[K]> {
+    if (closedReason) return Promise.reject(new Error(`archive ${body.op}: ${closedReason}`));
+    const id = nextId++;
+    return new Promise((resolve, reject) => {
+      pending.set(id, { op: body.op, resolve: resolve as (v: unknown) => void, reject });
+      try {
+        worker.postMessage({ ...body, id });
+      } catch (error) {
+        pending.delete(id);
+        reject(new Error(`archive ${body.op}: could not send the request (${(error as Error).message})`));
+      }
+    });
+  }
+
+  const opened = call({ op: 'open', dbName: options.dbName ?? DEFAULT_DB_NAME });
+  // Every later call fails with the open error too; this copy only keeps it from going unhandled.
+  opened.catch(() => undefined);
+  const after = <T>(request: () => Promise<T>): Promise<T> => opened.then(request);
+
+  return {
+    ingest: (columnKey: string, items: readonly StreamItem[]) =>
+      after(() => call({ op: 'ingest', columnKey, items })).then(() => undefined),
+    loadColumn: (columnKey, limit) => after(() => call({ op: 'loadColumn', columnKey, limit })),
+    search: (query) => after(() => call({ op: 'search', query })),
+    setRetention: (policy) => after(() => call({ op: 'setRetention', policy })).then(() => undefined),
+    clearColumn: (columnKey) => after(() => call({ op: 'clearColumn', columnKey })).then(() => undefined),
+    whenIdle: () => after(() => call({ op: 'whenIdle' })).then(() => undefined),
+    stats: () => after(() => call({ op: 'stats' })),
+    close() {
+      worker.terminate();
+      failAll('the archive is closed');
+    },
+  };
+}

@@ -1,0 +1,101 @@
+// Serialises the archive's writes. Ingest batches are prepared (tokenised, indexed in memory) while the
+// previous batch's transaction commits, so CPU work overlaps IndexedDB's; any other write waits its turn.
+import type { StreamItem } from '../../src-shared/domain/stream-item.ts';
+
+export interface WriteQueueHooks<P> {
+  prepare(columnKey: string, items: readonly StreamItem[]): P;
+  commit(prepared: P): Promise<void>;
+  /** Brings memory back in line with the database after a failed write. */
+  recover(): Promise<void>;
+  onIdle(): void;
+}
+
+interface Deferred {
+  resolve(value: unknown): void;
+  reject(error: unknown): void;
+}
+
+type Task<P> =
+  | { kind: 'ingest'; columnKey: string; items: readonly StreamItem[]; prepared: P | null; done: Deferred }
+  | { kind: 'op'; run: () => Promise<unknown>; done: Deferred };
+
+export class WriteQueue<P> {
+  private readonly hooks: WriteQueueHooks<P>;
+  private readonly tasks: Task<P>[] = [];
+  private running = false;
+
+  constructor(hooks: WriteQueueHooks<P>) {
+    this.hooks = hooks;
+  }
+
+  get idle(): boolean {
+    return !this.running && this.tasks.length === 0;
+  }
+
+  ingest(columnKey: string, items: readonly StreamItem[]): Promise<void> {
+    return new Promise((resolve, reject) => {
+      this.tasks.push({
+        kind: 'ingest',
+        columnKey,
+        items,
+        prepared: null,
+        done: { resolve: () => resolve(), reject },
+      });
+      void this.pump();
+    });
+  }
+
+  run<T>(op: () => Promise<T>): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      this.tasks.push({ kind: 'op', run: op, done: { resolve: (v) => resolve(v as T), reject } });
+      void this.pump();
+    });
+  }
+
+  private async pump(): Promise<void> {
+    if (this.running) return;
+    this.running = true;
+    try {
+      for (let task = this.tasks.shift(); task; task = this.tasks.shift()) {
+        try {
+          task.done.resolve(task.kind === 'ingest' ? await this.runIngest(task) : await task.run());
+        } catch (error) {
+          await this.recoverAfter(error);
+          task.done.reject(error);
+        }
+      }
+    } finally {
+      this.running = false;
+      this.hooks.onIdle();
+    }
+  }
+
+  private async runIngest(task: Task<P> & { kind: 'ingest' }): Promise<void> {
+    const prepared = task.prepared ?? this.hooks.prepare(task.columnKey, task.items);
+    const commit = this.hooks.commit(prepared);
+    // Handled below; this only keeps a failure during the pause from counting as unhandled.
+    commit.catch(() => undefined);
+    // Let this transaction's requests go out, and batches already posted to the worker arrive, before
+    // tokenising the next batch while this one commits.
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    const next = this.tasks[0];
+    if (next?.kind === 'ingest' && next.prepared === null) {
+      try {
+        next.prepared = this.hooks.prepare(next.columnKey, next.items);
+      } catch {
+        // Its own turn will prepare it again and report the error to its caller.
+      }
+    }
+    await commit;
+  }
+
+  private async recoverAfter(error: unknown): Promise<void> {
+    // Batches prepared ahead refer to index state that is being thrown away.
+    for (const t of this.tasks) if (t.kind === 'ingest') t.prepared = null;
+    try {
+      await this.hooks.recover();
+    } catch (again) {
+      console.error('archive: could not reload the search index after a failed write', error, again);
+    }
+  }
+}

@@ -1,0 +1,253 @@
+// The Compose section: one text for one or several accounts, checked live per network, saved locally
+// as it is typed, and sent through main's guards.
+import { useCallback, useDeferredValue, useEffect, useMemo, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Account } from '../../../src-shared/domain/account.ts';
+import type { StreamItem } from '../../../src-shared/domain/stream-item.ts';
+import { useRoost, useServices } from '../../app-context.tsx';
+import { SectionHeading } from '../shell/section-heading.tsx';
+import { AccountPicker } from './components/account-picker.tsx';
+import { FollowUps, PostOptions, SendingPreferences } from './components/compose-options.tsx';
+import { ConfirmDialog } from './components/confirm-dialog.tsx';
+import { CountRing } from './components/count-ring.tsx';
+import { DraftList, VersionPicker } from './components/draft-list.tsx';
+import { MediaEditor } from './components/media-editor.tsx';
+import { PostPreviews } from './components/post-preview.tsx';
+import { SchedulePicker } from './components/schedule-picker.tsx';
+import { TextEditor } from './components/text-editor.tsx';
+import { useComposeServices } from './compose-services.tsx';
+import { findProblems, finalText, isPostNetwork, selectedAccounts, type Problem } from './model/build-post.ts';
+import type { DraftRef, PostNetwork } from './model/draft.ts';
+import { measure } from './model/limits.ts';
+import { useLimits } from './model/use-capabilities.ts';
+import { useDraft } from './model/use-draft.ts';
+import { useSend, type SendNotice } from './model/use-send.ts';
+
+const NO_ACCOUNTS: readonly Account[] = [];
+
+function refOf(item: StreamItem, fromAccountId: string | null): DraftRef | null {
+  if (!isPostNetwork(item.network)) return null;
+  return {
+    ref: {
+      network: item.network,
+      remoteId: item.remoteId,
+      cid: item.network === 'bluesky' ? item.actionRef : null,
+      sourceAccountId: fromAccountId,
+    },
+    authorHandle: item.author.handle,
+    excerpt: item.text.slice(0, 200),
+  };
+}
+
+export function ComposeScreen() {
+  const { t } = useTranslation();
+  const { client } = useServices();
+  const { drafts, now } = useComposeServices();
+  const allAccounts = useRoost((s) => s.accounts) ?? NO_ACCOUNTS;
+  const online = useRoost((s) => s.transport === 'online');
+  const undoSeconds = useRoost((s) => s.undoSeconds);
+  const requireAltText = useRoost((s) => s.requireAltText);
+  const request = useRoost((s) => s.composerRequest);
+  const consumeRequest = useRoost((s) => s.consumeComposerRequest);
+  const draftRequest = useRoost((s) => s.draftRequest);
+  const accounts = useMemo(() => allAccounts.filter((a) => isPostNetwork(a.network)), [allAccounts]);
+
+  const draft = useDraft(drafts);
+  const { content, change } = draft;
+  const chosen = useMemo(() => selectedAccounts(content, accounts), [content, accounts]);
+  const limitsFor = useLimits(client, chosen);
+  const send = useSend({ client, drafts, draft, accounts, undoSeconds, online });
+
+  // The deck asks for a reply or a quote: it gets a fresh draft, so the current one is kept as it is.
+  useEffect(() => {
+    if (!request || draft.id === null) return;
+    consumeRequest(request.nonce);
+    const item = request.replyTo ?? request.quote;
+    if (!item) return;
+    const ref = refOf(item, request.fromAccountId);
+    const accountIds = request.fromAccountId ? [request.fromAccountId] : content.accountIds;
+    void draft.startNew({ accountIds, replyTo: request.replyTo ? ref : null, quote: request.quote ? ref : null });
+  }, [request, draft, consumeRequest, content.accountIds]);
+
+  // Each request is applied once, when it arrives.
+  const appliedDraftRequest = useRef(0);
+  useEffect(() => {
+    if (!draftRequest || draft.id === null || appliedDraftRequest.current === draftRequest.nonce) return;
+    appliedDraftRequest.current = draftRequest.nonce;
+    if (draftRequest.id !== draft.id) void draft.open(draftRequest.id);
+  }, [draftRequest, draft]);
+
+  // Counting, previews and checks follow the text a moment later, so typing never waits for them.
+  const deferred = useDeferredValue(content);
+  const deferredChosen = useMemo(() => selectedAccounts(deferred, accounts), [deferred, accounts]);
+  const problems = useMemo(
+    () => findProblems(deferred, accounts, limitsFor, { requireAltText, now: now() }),
+    [deferred, accounts, limitsFor, requireAltText, now],
+  );
+  const networks = useMemo(
+    () => [...new Set(chosen.map((a) => a.network as PostNetwork))],
+    [chosen],
+  );
+
+  const toggleAccount = useCallback(
+    (id: string) =>
+      change((c) => ({
+        ...c,
+        accountIds: c.accountIds.includes(id) ? c.accountIds.filter((a) => a !== id) : [...c.accountIds, id],
+      })),
+    [change],
+  );
+
+  const trySend = () => {
+    if (problems.length === 0 && send.phase === 'idle') void send.send();
+  };
+  const pendingState = draft.record?.pending?.state;
+
+  return (
+    <section className="compose" aria-labelledby="section-heading" data-testid="compose">
+      <SectionHeading>{t('compose.title')}</SectionHeading>
+      {!online && (
+        <p className="compose__offline" role="status" data-testid="compose-offline">
+          {t('compose.offline')}
+        </p>
+      )}
+      <p className="hint" data-testid="save-state" data-state={draft.saveState}>
+        {draft.saveState === 'error'
+          ? t('compose.saveFailed')
+          : draft.saveState === 'saved'
+            ? t('compose.saved')
+            : t('compose.saving')}
+      </p>
+      <div className="compose__layout">
+        <form
+          className="compose__editor panel"
+          onSubmit={(e) => {
+            e.preventDefault();
+            trySend();
+          }}
+        >
+          <AccountPicker accounts={accounts} selected={content.accountIds} onToggle={toggleAccount} />
+          {(content.replyTo ?? content.quote) && (
+            <div className="compose__ref" data-testid="compose-ref">
+              <strong>
+                {content.replyTo
+                  ? t('compose.replyingTo', { handle: content.replyTo.authorHandle })
+                  : t('compose.quoting', { handle: content.quote?.authorHandle })}
+              </strong>
+              <p className="hint">{(content.replyTo ?? content.quote)?.excerpt}</p>
+              <button type="button" className="link-button" onClick={() => change((c) => ({ ...c, replyTo: null, quote: null }))}>
+                {t('compose.removeRef')}
+              </button>
+            </div>
+          )}
+          <TextEditor
+            content={content}
+            revision={draft.revision}
+            networks={networks}
+            onChange={change}
+            onBlur={() => void draft.flush(true)}
+            onSubmit={trySend}
+          />
+          <div className="compose__counts" aria-live="polite">
+            {deferredChosen.map((account) => (
+              <CountRing
+                key={account.id}
+                accountId={account.id}
+                label={`@${account.handle}`}
+                result={measure(finalText(deferred, account.network as PostNetwork), limitsFor(account), deferred.contentWarning)}
+              />
+            ))}
+          </div>
+          <FollowUps content={content} onChange={change} />
+          <PostOptions content={content} onChange={change} hasMastodon={networks.includes('mastodon')} />
+          <MediaEditor
+            media={content.media}
+            requireAlt={requireAltText}
+            onChange={(update) => change((c) => ({ ...c, media: update(c.media) }))}
+          />
+          <SchedulePicker
+            client={client}
+            accountId={content.accountIds[0] ?? null}
+            scheduledAt={content.scheduledAt}
+            now={now()}
+            onChange={(scheduledAt) => change((c) => ({ ...c, scheduledAt }))}
+          />
+          <SendingPreferences />
+          <Problems problems={problems} accounts={accounts} />
+          {pendingState === 'needs_confirmation' && <p className="notice-warn">{t('compose.needsConfirmation')}</p>}
+          <Notice notice={send.notice} />
+          <div className="form-actions">
+            <button type="submit" className="button button--primary" disabled={problems.length > 0 || send.phase !== 'idle'}>
+              {send.phase === 'checking' ? t('compose.checking') : content.scheduledAt ? t('compose.scheduleSend') : t('compose.send')}
+            </button>
+            <button type="button" className="button" onClick={() => void draft.startNew({ accountIds: content.accountIds })}>
+              {t('compose.newDraft')}
+            </button>
+          </div>
+        </form>
+        <aside className="compose__side">
+          <PostPreviews content={deferred} accounts={deferredChosen} />
+          <VersionPicker record={draft.record} onRestore={(v) => void draft.restore(v)} />
+          <DraftList drafts={drafts} currentId={draft.id} onOpen={(id) => void draft.open(id)} />
+        </aside>
+      </div>
+      {send.phase !== 'idle' && send.phase !== 'checking' && send.preflight && (
+        <ConfirmDialog
+          preflight={send.preflight}
+          accounts={accounts}
+          busy={send.phase === 'sending'}
+          onConfirm={(typed, ack) => void send.confirm(typed, ack)}
+          onCancel={send.cancel}
+        />
+      )}
+    </section>
+  );
+}
+
+function Problems({ problems, accounts }: { problems: readonly Problem[]; accounts: readonly Account[] }) {
+  const { t } = useTranslation();
+  const visible = problems.filter((p) => p.kind !== 'empty' && p.kind !== 'no-account');
+  if (visible.length === 0) return null;
+  const handle = (id: string) => `@${accounts.find((a) => a.id === id)?.handle ?? id}`;
+  return (
+    <ul className="compose__problems" data-testid="compose-problems">
+      {visible.map((p, i) => (
+        <li key={i}>
+          {p.kind === 'too-long'
+            ? t('compose.problems.too-long', { account: handle(p.accountId), over: p.over })
+            : p.kind === 'too-many-media'
+              ? t('compose.problems.too-many-media', { account: handle(p.accountId), max: p.max })
+              : p.kind === 'account-unusable'
+                ? t('compose.problems.account-unusable', { account: handle(p.accountId) })
+                : p.kind === 'missing-alt'
+                  ? t('compose.problems.missing-alt', { count: p.count })
+                  : t(`compose.problems.${p.kind}`)}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function Notice({ notice }: { notice: SendNotice | null }) {
+  const { t } = useTranslation();
+  if (!notice) return null;
+  if (notice.kind === 'queued') return <p className="notice" role="status" data-testid="compose-notice">{t('compose.queued')}</p>;
+  if (notice.kind === 'sent')
+    return (
+      <p className="notice" role="status" data-testid="compose-notice">
+        {notice.scheduled ? t('compose.scheduled', { count: notice.count }) : t('compose.sent', { count: notice.count })}
+      </p>
+    );
+  if (notice.kind === 'failed')
+    return <p className="alert" role="alert">{t('compose.failed', { message: notice.message })}</p>;
+  return (
+    <div className="alert" role="alert" data-testid="compose-blocked">
+      <p>{t('compose.blocked')}</p>
+      <ul>
+        {notice.decisions.map((d) => (
+          <li key={d.id}>{d.message}</li>
+        ))}
+      </ul>
+    </div>
+  );
+}

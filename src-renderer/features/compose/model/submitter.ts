@@ -1,0 +1,181 @@
+// Gets a draft's submission to main exactly once. The submission is written into the draft before any
+// call, marked `submitting` before outbox:submit, and an interrupted attempt (reload, dropped link) is
+// first checked against main's outbox, so a post is neither lost nor created twice.
+import type { RoostClient } from '../../../bridge/client.ts';
+import type { OutgoingPost } from '../../../../src-shared/compose/post.ts';
+import type { OutboxJob } from '../../../../src-shared/contract/publishing-contract.ts';
+import type { DraftsRepository } from '../repositories/drafts-repository.ts';
+import type { DraftRecord, PendingSubmission } from './draft.ts';
+
+export interface SubmitRequest {
+  readonly post: OutgoingPost;
+  readonly clearanceId: string | null;
+  readonly undoSeconds: number;
+  readonly campaign: string | null;
+}
+
+export type SubmitOutcome =
+  | { readonly kind: 'submitted'; readonly jobs: readonly OutboxJob[] }
+  | { readonly kind: 'queued' }
+  | { readonly kind: 'needs_confirmation' }
+  | { readonly kind: 'failed'; readonly message: string };
+
+export interface SubmitterEvents {
+  readonly onSubmitted?: (draftId: string, jobs: readonly OutboxJob[]) => void;
+  readonly onNeedsConfirmation?: (draftId: string) => void;
+}
+
+export interface Submitter {
+  submit(draft: DraftRecord, request: SubmitRequest): Promise<SubmitOutcome>;
+  /** Sends every kept submission whose link to main is back. */
+  flush(): Promise<void>;
+  /** Flushes now and whenever the link comes back online; returns a stop function. */
+  start(events: SubmitterEvents): () => void;
+}
+
+const LOCK_NAME = 'roost-pending-submissions';
+
+export function createSubmitter(client: RoostClient, drafts: DraftsRepository, now: () => number = Date.now): Submitter {
+  let events: SubmitterEvents = {};
+  let chain: Promise<unknown> = Promise.resolve();
+  const iso = () => new Date(now()).toISOString();
+
+  /** One attempt at a time in this window, and across windows when the Web Locks API exists. */
+  function exclusive<T>(work: () => Promise<T>): Promise<T> {
+    const locked = () =>
+      typeof navigator !== 'undefined' && navigator.locks
+        ? (navigator.locks.request(LOCK_NAME, work) as Promise<T>)
+        : work();
+    const next = chain.then(locked, locked);
+    chain = next.catch(() => undefined);
+    return next;
+  }
+
+  async function update(id: string, patch: Partial<PendingSubmission>, status?: DraftRecord['status']) {
+    const current = await drafts.get(id);
+    if (!current?.pending) return undefined;
+    return drafts.setPending(id, { ...current.pending, ...patch }, status);
+  }
+
+  async function delivered(draftId: string, jobs: readonly OutboxJob[]): Promise<SubmitOutcome> {
+    await drafts.markSent(draftId, jobs.map((j) => j.id));
+    events.onSubmitted?.(draftId, jobs);
+    return { kind: 'submitted', jobs };
+  }
+
+  /** Jobs main already made from this draft (an earlier attempt whose answer never arrived). */
+  async function alreadyCreated(draftId: string): Promise<readonly OutboxJob[] | null> {
+    const listed = await client.call('outbox:list', {});
+    if (!listed.ok) return null;
+    return listed.value.filter((j) => j.draftId === draftId && j.state !== 'cancelled');
+  }
+
+  /** Guards are checked again when the user's confirmation is not at hand (queued while offline). */
+  async function clearance(draftId: string, post: OutgoingPost): Promise<string | null | 'offline' | 'confirm'> {
+    const preflight = await client.call('publish:preflight', { post });
+    if (!preflight.ok) return preflight.error.code === 'network_unreachable' ? 'offline' : 'confirm';
+    const { blocked, typeHandleFor, acknowledge, digest } = preflight.value;
+    if (blocked || typeHandleFor.length > 0 || acknowledge.length > 0) {
+      await update(draftId, { state: 'needs_confirmation', clearanceId: null }, 'open');
+      events.onNeedsConfirmation?.(draftId);
+      return 'confirm';
+    }
+    const cleared = await client.call('publish:clear', { post, digest, typedHandles: {}, acknowledged: [] });
+    if (!cleared.ok) return cleared.error.code === 'network_unreachable' ? 'offline' : 'confirm';
+    return cleared.value.clearanceId;
+  }
+
+  async function attempt(draftId: string): Promise<SubmitOutcome> {
+    const draft = await drafts.get(draftId);
+    const pending = draft?.pending;
+    if (!draft || !pending || draft.status === 'sent') return { kind: 'queued' };
+    if (pending.state === 'needs_confirmation') return { kind: 'needs_confirmation' };
+    if (pending.state === 'failed') return { kind: 'failed', message: pending.error ?? '' };
+    if (client.state() !== 'online') return { kind: 'queued' };
+
+    if (pending.state === 'submitting') {
+      const existing = await alreadyCreated(draftId);
+      if (existing === null) return { kind: 'queued' };
+      if (existing.length > 0) return delivered(draftId, existing);
+    }
+
+    let clearanceId = pending.clearanceId;
+    if (clearanceId === null) {
+      const cleared = await clearance(draftId, pending.post);
+      if (cleared === 'offline') return { kind: 'queued' };
+      if (cleared === 'confirm') {
+        const latest = await drafts.get(draftId);
+        if (latest?.pending?.state === 'needs_confirmation') return { kind: 'needs_confirmation' };
+        await update(draftId, { state: 'failed', error: null }, 'open');
+        return { kind: 'failed', message: '' };
+      }
+      clearanceId = cleared;
+    }
+
+    // Written before the call: if the page dies now, the next start asks main before trying again.
+    await update(draftId, { state: 'submitting', attemptStartedAt: iso(), attempts: pending.attempts + 1, clearanceId: null });
+    const result = await client.call('outbox:submit', {
+      draftId,
+      post: pending.post,
+      clearanceId,
+      undoSeconds: pending.undoSeconds,
+      campaign: pending.campaign,
+    });
+    if (result.ok) return delivered(draftId, result.value.jobs);
+    // A dropped link leaves the outcome unknown: the draft stays `submitting` and is checked on reconnect.
+    if (result.error.code === 'network_unreachable') return { kind: 'queued' };
+    await update(draftId, { state: 'failed', error: result.error.message }, 'open');
+    return { kind: 'failed', message: result.error.message };
+  }
+
+  async function flush(): Promise<void> {
+    if (client.state() !== 'online') return;
+    for (const draft of await drafts.withPending()) {
+      const state = draft.pending?.state;
+      if (state !== 'queued' && state !== 'submitting') continue;
+      await exclusive(() => attempt(draft.id));
+    }
+  }
+
+  return {
+    async submit(draft, request) {
+      const pending: PendingSubmission = {
+        key: `${draft.id}:${draft.version}`,
+        state: 'queued',
+        queuedAt: iso(),
+        attemptStartedAt: null,
+        attempts: 0,
+        clearanceId: request.clearanceId,
+        post: request.post,
+        undoSeconds: request.undoSeconds,
+        campaign: request.campaign,
+        error: null,
+      };
+      await drafts.setPending(draft.id, pending, 'queued');
+      return exclusive(() => attempt(draft.id));
+    },
+    flush: () => flush().catch(() => undefined),
+    start(next) {
+      events = next;
+      void flush().catch(() => undefined);
+      const stop = client.onState((state) => {
+        if (state === 'online') void flush().catch(() => undefined);
+      });
+      return () => {
+        stop();
+        events = {};
+      };
+    },
+  };
+}
+
+const submitters = new WeakMap<RoostClient, WeakMap<DraftsRepository, Submitter>>();
+
+/** One submitter per client and repository, shared by the composer and the background flusher. */
+export function submitterFor(client: RoostClient, drafts: DraftsRepository): Submitter {
+  let byDrafts = submitters.get(client);
+  if (!byDrafts) submitters.set(client, (byDrafts = new WeakMap()));
+  let submitter = byDrafts.get(drafts);
+  if (!submitter) byDrafts.set(drafts, (submitter = createSubmitter(client, drafts)));
+  return submitter;
+}

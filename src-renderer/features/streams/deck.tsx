@@ -1,0 +1,153 @@
+// The streams deck: workspace tabs, a search over the archive, notifications permission, and the open
+// workspace's row of live columns, with the thread panel and shortcut help beside them.
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useRoost, useServices } from '../../app-context.tsx';
+import { AddColumnForm } from './components/add-column-form.tsx';
+import { DeckColumnView } from './components/deck-column.tsx';
+import { HelpDialog } from './components/help-dialog.tsx';
+import { NotificationsButton } from './components/notifications-button.tsx';
+import { SearchBox } from './components/search-box.tsx';
+import { ThreadPanel } from './components/thread-panel.tsx';
+import { WorkspaceTabs } from './components/workspace-tabs.tsx';
+import { DeckContext, type ColumnHandle, type DeckRuntime } from './deck-context.ts';
+import type { DeckSetup } from './deck-setup.tsx';
+import { useDeckKeys } from './keyboard/use-deck-keys.ts';
+import type { DeckColumn } from './model/layout.ts';
+import { createStreamHub } from './model/stream-hub.ts';
+import { createAlertNotifier } from './notifications/alert-notifier.ts';
+import { useColumnSubscriptions } from './use-column-subscriptions.ts';
+
+export function Deck({ setup }: { setup: DeckSetup }) {
+  const { t } = useTranslation();
+  const { client, store } = useServices();
+  const columnsRef = useRef<readonly DeckColumn[]>([]);
+  const tRef = useRef(t);
+  tRef.current = t;
+
+  const runtime = useMemo<DeckRuntime>(() => {
+    const handles = new Map<string, ColumnHandle>();
+    const alertColumn = (id: string) => columnsRef.current.find((c) => c.id === id && c.alert);
+    const notifier = createAlertNotifier({
+      Notification: setup.Notification,
+      timers: setup.timers,
+      describe: (id, count) => {
+        const column = alertColumn(id);
+        if (!column) return null;
+        return {
+          title: tRef.current('streams.notify.title', { title: column.title }),
+          body: tRef.current('streams.notify.body', { count }),
+        };
+      },
+      onClick: (id) => {
+        const column = alertColumn(id);
+        if (!column) return;
+        store.getState().navigate('streams');
+        store.getState().setActiveWorkspace(column.workspaceId);
+        store.getState().focusColumn(id);
+      },
+    });
+    const hub = createStreamHub({
+      client,
+      archive: setup.archive,
+      frames: setup.frames,
+      capacity: setup.capacity,
+      onArrivals: (id, count) => {
+        if (alertColumn(id)) notifier.arrivals(id, count);
+      },
+    });
+    return { hub, layout: setup.layout, archive: setup.archive, notifier, handles };
+  }, [client, setup, store]);
+
+  useEffect(() => {
+    const stop = runtime.hub.start();
+    return () => {
+      stop();
+      runtime.notifier.stop();
+    };
+  }, [runtime]);
+
+  const layout = useLiveQuery(() => setup.layout.load(), [setup.layout]);
+  const activeId = useRoost((s) => s.activeWorkspaceId);
+  const creatingDefault = useRef(false);
+  const [adding, setAdding] = useState(false);
+  const searchRef = useRef<HTMLInputElement>(null);
+
+  useEffect(() => {
+    if (!layout) return;
+    if (layout.workspaces.length === 0) {
+      if (creatingDefault.current) return;
+      creatingDefault.current = true;
+      void setup.layout.addWorkspace(t('streams.workspaces.default'));
+      return;
+    }
+    if (!layout.workspaces.some((w) => w.id === activeId)) store.getState().setActiveWorkspace(layout.workspaces[0]!.id);
+  }, [layout, activeId, setup.layout, store, t]);
+
+  columnsRef.current = layout?.columns ?? [];
+  const { models, failures } = useColumnSubscriptions(client, runtime.hub, layout?.columns, activeId);
+  const columns = useMemo(() => (layout?.columns ?? []).filter((c) => c.workspaceId === activeId), [layout, activeId]);
+  const columnIdsRef = useRef<readonly string[]>([]);
+  columnIdsRef.current = columns.map((c) => c.id);
+
+  useDeckKeys({
+    store,
+    handles: runtime.handles,
+    columnIds: useCallback(() => columnIdsRef.current, []),
+    focusSearch: useCallback(() => searchRef.current?.focus(), []),
+  });
+
+  const move = useCallback((id: string, index: number) => void setup.layout.moveColumn(id, index), [setup.layout]);
+
+  if (!layout) return <p>{t('streams.loading')}</p>;
+  return (
+    <DeckContext.Provider value={runtime}>
+      <div className="deck__toolbar">
+        <WorkspaceTabs
+          workspaces={layout.workspaces}
+          activeId={activeId}
+          onSelect={(id) => store.getState().setActiveWorkspace(id)}
+          onAdd={(name) => void setup.layout.addWorkspace(name).then((w) => store.getState().setActiveWorkspace(w.id))}
+          onRename={(id, name) => void setup.layout.renameWorkspace(id, name)}
+          onRemove={(id) => void setup.layout.removeWorkspace(id)}
+        />
+        <SearchBox ref={searchRef} />
+        <button type="button" className="button button--primary" aria-expanded={adding} onClick={() => setAdding(!adding)}>
+          {t('streams.add.open')}
+        </button>
+        <NotificationsButton />
+        <button type="button" className="button" onClick={() => store.getState().setHelpOpen(true)}>
+          {t('streams.help.open')}
+        </button>
+      </div>
+      {adding && activeId && (
+        <AddColumnForm
+          onCancel={() => setAdding(false)}
+          onAdd={(title, source) => {
+            setAdding(false);
+            void setup.layout.addColumn(activeId, title, source);
+          }}
+        />
+      )}
+      <div className="deck__body">
+        <div className="deck__columns" data-testid="deck-columns">
+          {columns.length === 0 && <p className="deck__empty">{t('streams.noColumns')}</p>}
+          {columns.map((column, index) => (
+            <DeckColumnView
+              key={column.id}
+              column={column}
+              model={models.get(column.id) ?? null}
+              failure={failures.get(column.id) ?? null}
+              index={index}
+              count={columns.length}
+              onMove={move}
+            />
+          ))}
+        </div>
+        <ThreadPanel />
+      </div>
+      <HelpDialog />
+    </DeckContext.Provider>
+  );
+}

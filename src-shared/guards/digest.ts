@@ -1,0 +1,49 @@
+// The content digest a clearance is bound to: canonical JSON of exactly what will be published (text,
+// content warning, media ids and alt text, target accounts, reply/quote refs, schedule), hashed.
+// Any edit after confirming changes the digest, so main refuses the stale confirmation.
+import type { OutgoingPost, PostRef } from '../compose/post.ts';
+import { sha256Hex } from './sha256.ts';
+
+type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
+
+/** JSON with object keys sorted at every level and no whitespace; the same value always gives the same text. */
+export function canonicalJson(value: Json): string {
+  if (value === null || typeof value === 'boolean' || typeof value === 'string') return JSON.stringify(value);
+  if (typeof value === 'number') {
+    if (!Number.isFinite(value)) throw new TypeError('canonicalJson: non-finite number');
+    return JSON.stringify(value);
+  }
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  const keys = Object.keys(value).sort();
+  return `{${keys.map((k) => `${JSON.stringify(k)}:${canonicalJson(value[k] ?? null)}`).join(',')}}`;
+}
+
+function ref(r: PostRef | null): Json {
+  // Which column the item was opened from is context, not content.
+  return r === null ? null : { network: r.network, remoteId: r.remoteId, cid: r.cid };
+}
+
+function instant(iso: string | null): string | null {
+  if (iso === null) return null;
+  const ms = Date.parse(iso);
+  return Number.isNaN(ms) ? iso : new Date(ms).toISOString();
+}
+
+export function canonicalPost(post: OutgoingPost): string {
+  const targets = [...post.targets]
+    .sort((a, b) => (a.accountId < b.accountId ? -1 : a.accountId > b.accountId ? 1 : 0))
+    .map((t) => ({
+      accountId: t.accountId,
+      network: t.network,
+      text: t.text,
+      contentWarning: t.contentWarning,
+      // Order matters: it is the order the attachments appear in.
+      media: t.media.map((m) => ({ id: m.id, alt: m.alt })),
+    }));
+  return canonicalJson({ v: 1, targets, replyTo: ref(post.replyTo), quote: ref(post.quote), scheduledAt: instant(post.scheduledAt) });
+}
+
+/** `sha256:` + hex digest of the canonical post. */
+export function computeContentDigest(post: OutgoingPost): string {
+  return `sha256:${sha256Hex(canonicalPost(post))}`;
+}

@@ -1,0 +1,41 @@
+// The table of publish guards. The composer runs it for instant feedback; main runs it again, with its
+// own context, before anything is published.
+import type { OutgoingPost } from '../compose/post.ts';
+import { crossAccountReplyRule, protectedAccountRule } from './account-rules.ts';
+import { blockedTermRule } from './blocked-terms.ts';
+import { duplicateRule } from './duplicate-rule.ts';
+import { linkRule } from './link-rules.ts';
+import { linkTextRule } from './link-text-rule.ts';
+import { quietHoursRule } from './quiet-hours.ts';
+import type { GuardContext, GuardDecision, GuardLevel } from './types.ts';
+
+export type GuardRule = (post: OutgoingPost, ctx: GuardContext) => GuardDecision[];
+
+export const GUARD_RULES: readonly GuardRule[] = [
+  protectedAccountRule,
+  crossAccountReplyRule,
+  linkRule,
+  linkTextRule,
+  blockedTermRule,
+  duplicateRule,
+  quietHoursRule,
+];
+
+const SEVERITY: Record<GuardLevel, number> = { block: 0, confirm: 1, warn: 2 };
+
+export function evaluateGuards(post: OutgoingPost, ctx: GuardContext, rules: readonly GuardRule[] = GUARD_RULES): GuardDecision[] {
+  // The same link or term in several targets' texts is one decision naming every account concerned.
+  const byId = new Map<string, GuardDecision>();
+  for (const rule of rules) {
+    for (const decision of rule(post, ctx)) {
+      const level = ctx.levels?.[decision.guard] ?? decision.level;
+      const existing = byId.get(decision.id);
+      if (existing) {
+        existing.accountIds = [...new Set([...existing.accountIds, ...decision.accountIds])];
+      } else {
+        byId.set(decision.id, { ...decision, level, accountIds: [...decision.accountIds] });
+      }
+    }
+  }
+  return [...byId.values()].sort((a, b) => SEVERITY[a.level] - SEVERITY[b.level] || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}

@@ -1,0 +1,141 @@
+// Item actions (like, repost, reply, thread, mute) call items:act / items:thread with the item's ref,
+// and column filters hide and show items.
+import { describe, expect, test } from 'vitest';
+import { userEvent } from 'vitest/browser';
+import { homeSource, keyOf, withColumns } from './support/columns.ts';
+import { makeItem } from './support/items.ts';
+import { renderDeck } from './support/render-deck.tsx';
+
+const WAIT = { timeout: 5_000 };
+const HOME = keyOf(homeSource);
+
+const card = (root: HTMLElement, id: string) => {
+  const el = [...root.querySelectorAll<HTMLElement>('[data-item-key]')].find((e) => e.dataset.itemKey!.endsWith(`/${id}`));
+  if (!el) throw new Error(`no card ${id}`);
+  return el;
+};
+
+describe('item actions', () => {
+  test('like, unlike and repost send the item’s ref; reply opens in place; thread opens a panel', async () => {
+    const { screen, main } = await renderDeck({ prepare: withColumns({ title: 'Home', source: homeSource }) });
+    await expect.poll(() => main.subscriptions.size, WAIT).toBe(1);
+    const item = makeItem({ id: 'act', text: 'act on me', counts: { replies: 1, reposts: 2, likes: 3, quotes: 0 } });
+    main.emitItems(HOME, [item]);
+    const article = screen.getByRole('region', { name: 'Home' }).getByRole('article');
+    await expect.element(article, WAIT).toBeVisible();
+    const ref = { network: 'bluesky', remoteId: item.remoteId, actionRef: item.actionRef, viewerLiked: null, viewerReposted: null };
+
+    await userEvent.click(article.getByRole('button', { name: 'Like' }));
+    await expect.poll(() => main.callsOf('items:act'), WAIT).toEqual([{ accountId: 'acc-1', item: ref, action: 'like' }]);
+    await expect.element(article.getByRole('button', { name: 'Like' })).toHaveAttribute('aria-pressed', 'true');
+    await expect.element(article.getByRole('button', { name: 'Like' })).toHaveTextContent('4');
+    await userEvent.click(article.getByRole('button', { name: 'Like' }));
+    await expect.poll(() => main.callsOf('items:act')[1], WAIT).toEqual({
+      accountId: 'acc-1',
+      item: { ...ref, viewerLiked: 'at://did:plc:me/record/1' },
+      action: 'unlike',
+    });
+    await expect.element(article.getByRole('button', { name: 'Like' })).toHaveAttribute('aria-pressed', 'false');
+
+    await userEvent.click(article.getByRole('button', { name: 'Repost' }));
+    await expect.poll(() => main.callsOf('items:act')[2]?.action, WAIT).toBe('repost');
+
+    await userEvent.click(article.getByRole('button', { name: 'Reply' }));
+    const box = article.getByLabelText('Reply to @author.test');
+    await expect.element(box).toHaveFocus();
+    await userEvent.fill(box, 'Thanks for reaching out!');
+    await userEvent.click(article.getByRole('button', { name: 'Send reply' }));
+    await expect.poll(() => main.callsOf('items:act')[3], WAIT).toEqual({
+      accountId: 'acc-1',
+      item: { ...ref, viewerReposted: 'at://did:plc:me/record/3' },
+      action: 'reply',
+      text: 'Thanks for reaching out!',
+    });
+    await expect.element(box).not.toBeInTheDocument();
+
+    main.setThread([makeItem({ id: 'root', text: 'the thread root' }), item]);
+    await userEvent.click(article.getByRole('button', { name: 'Thread' }));
+    const panel = screen.getByRole('complementary', { name: 'Thread' });
+    await expect.element(panel.getByText('the thread root'), WAIT).toBeVisible();
+    expect(main.callsOf('items:thread')[0]).toMatchObject({ accountId: 'acc-1', item: { remoteId: item.remoteId } });
+    // Open in browser is an http(s) link that opens outside, without an opener.
+    const open = article.getByRole('link', { name: 'Open in browser' });
+    await expect.element(open).toHaveAttribute('href', item.url!);
+    await expect.element(open).toHaveAttribute('rel', 'noopener noreferrer');
+    await expect.element(open).toHaveAttribute('target', '_blank');
+  });
+
+  test('RSS items offer no network actions', async () => {
+    const source = { type: 'rss' as const, accountId: null, param: 'https://example.org/feed.xml' };
+    const { screen, main } = await renderDeck({ prepare: withColumns({ title: 'Feed', source }) });
+    await expect.poll(() => main.subscriptions.size, WAIT).toBe(1);
+    main.emitItems(keyOf(source), [makeItem({ id: 'rss1', network: 'rss', accountId: null, actionRef: null, text: 'an article' })]);
+    const article = screen.getByRole('article');
+    await expect.element(article, WAIT).toBeVisible();
+    await expect.element(article.getByRole('button', { name: 'Like' })).not.toBeInTheDocument();
+    await expect.element(article.getByRole('link', { name: 'Open in browser' })).toBeVisible();
+  });
+});
+
+describe('column filters', () => {
+  test('exclude keywords, minimum engagement and muted authors hide items; clearing shows them again', async () => {
+    const { screen, main, layout } = await renderDeck({ prepare: withColumns({ title: 'Home', source: homeSource }) });
+    await expect.poll(() => main.subscriptions.size, WAIT).toBe(1);
+    main.emitItems(HOME, [
+      makeItem({ id: 'a', text: 'Where is my refund?' }),
+      makeItem({ id: 'b', text: 'Lovely service today', counts: { replies: 3, reposts: 4, likes: 5, quotes: 0 } }),
+      makeItem({ id: 'c', text: 'Spam from a bot', author: { ...makeItem().author, handle: 'bot.test' } }),
+    ]);
+    const root = screen.container;
+    await expect.poll(() => root.querySelectorAll('[data-item-key]').length, WAIT).toBe(3);
+    const column = screen.getByRole('region', { name: 'Home' });
+    await userEvent.click(column.getByRole('button', { name: 'Options' }));
+    await userEvent.click(column.getByRole('button', { name: 'Filters' }));
+    const form = screen.getByRole('form', { name: 'Column filters' });
+    await expect.element(form.getByTestId('region-explanation')).toHaveTextContent('Networks do not say where people are');
+    await userEvent.fill(form.getByLabelText('Hide posts with'), 'refund');
+    await userEvent.click(form.getByRole('button', { name: 'Apply filters' }));
+    await expect.poll(() => root.querySelectorAll('[data-item-key]').length, WAIT).toBe(2);
+    expect(() => card(root, 'a')).toThrow();
+
+    await userEvent.click(column.getByRole('button', { name: 'Filters' }));
+    await userEvent.fill(screen.getByRole('form', { name: 'Column filters' }).getByLabelText('Minimum interactions', { exact: false }), '10');
+    await userEvent.click(screen.getByRole('button', { name: 'Apply filters' }));
+    await expect.poll(() => root.querySelectorAll('[data-item-key]').length, WAIT).toBe(1);
+    card(root, 'b');
+
+    await userEvent.click(column.getByRole('button', { name: 'Filters' }));
+    const again = screen.getByRole('form', { name: 'Column filters' });
+    await userEvent.fill(again.getByLabelText('Hide posts with'), '');
+    await userEvent.fill(again.getByLabelText('Minimum interactions', { exact: false }), '0');
+    await userEvent.click(again.getByRole('button', { name: 'Apply filters' }));
+    await expect.poll(() => root.querySelectorAll('[data-item-key]').length, WAIT).toBe(3);
+
+    // Muting an author from a card stores it in the column filter.
+    await userEvent.click(screen.getByRole('button', { name: 'Mute @bot.test' }));
+    await expect.poll(() => root.querySelectorAll('[data-item-key]').length, WAIT).toBe(2);
+    expect((await layout.load()).columns[0]?.filter.mutedAuthors).toEqual(['bot.test']);
+  });
+
+  test('a region filter keeps posts with a matching language, server or place', async () => {
+    const { screen, main } = await renderDeck({ prepare: withColumns({ title: 'Home', source: homeSource }) });
+    await expect.poll(() => main.subscriptions.size, WAIT).toBe(1);
+    const base = makeItem().author;
+    main.emitItems(HOME, [
+      makeItem({ id: 'fr', text: 'Bonjour à tous', lang: 'fr' }),
+      makeItem({ id: 'lyon', text: 'Hello', lang: 'en', author: { ...base, location: 'Lyon, France' } }),
+      makeItem({ id: 'other', text: 'Hello from elsewhere', lang: 'en' }),
+    ]);
+    const root = screen.container;
+    await expect.poll(() => root.querySelectorAll('[data-item-key]').length, WAIT).toBe(3);
+    const column = screen.getByRole('region', { name: 'Home' });
+    await userEvent.click(column.getByRole('button', { name: 'Options' }));
+    await userEvent.click(column.getByRole('button', { name: 'Filters' }));
+    const form = screen.getByRole('form', { name: 'Column filters' });
+    await userEvent.fill(form.getByLabelText('Post languages'), 'fr');
+    await userEvent.fill(form.getByLabelText('Places in profile locations'), 'Lyon');
+    await userEvent.click(form.getByRole('button', { name: 'Apply filters' }));
+    await expect.poll(() => root.querySelectorAll('[data-item-key]').length, WAIT).toBe(2);
+    expect(() => card(root, 'other')).toThrow();
+  });
+});
