@@ -109,9 +109,14 @@ export class ArchiveEngine {
     }
     const keys = this.index.search(compiled, limit).map((doc) => this.index.keyOf(doc));
     if (keys.length === 0) return [];
-    const [rows, memberships] = await this.db.transaction('r', this.db.items, this.db.columnItems, () =>
-      Promise.all([this.db.items.bulkGet(keys), this.db.columnItems.where('itemKey').anyOf(keys).toArray()]),
+    // One getAll per key, all in flight at once: anyOf() would walk a cursor step by step instead.
+    const [rows, perKey] = await this.db.transaction('r', this.db.items, this.db.columnItems, () =>
+      Promise.all([
+        this.db.items.bulkGet(keys),
+        Promise.all(keys.map((key) => this.db.columnItems.where('itemKey').equals(key).toArray())),
+      ]),
     );
+    const memberships = perKey.flat();
     const columns = new Map<string, string[]>();
     for (const m of memberships) {
       const list = columns.get(m.itemKey);
@@ -396,7 +401,9 @@ export class ArchiveEngine {
   }
 
   private isIdle(): boolean {
-    return this.queue.idle && this.maintenanceTimer === null && !this.maintaining && !this.hasMaintenanceWork();
+    return (
+      this.queue.idle && this.maintenanceTimer === null && !this.maintaining && !this.hasMaintenanceWork()
+    );
   }
 
   private onQueueIdle(): void {

@@ -355,6 +355,7 @@ export const en = {
     suggestedBasis: { history: 'From when your audience engaged before', default: 'Usual good times (no history yet)' },
     previews: 'Preview',
     previewFor: 'Preview for {{account}}',
+    previewCut: '… and {{count}} more that do not fit',
     send: 'Send',
     scheduleSend: 'Schedule',
     checking: 'Checking…',

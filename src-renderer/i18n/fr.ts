@@ -356,6 +356,7 @@ export const fr: Messages = {
     suggestedBasis: { history: 'D’après l’engagement passé de votre audience', default: 'Horaires habituellement favorables (pas encore d’historique)' },
     previews: 'Aperçu',
     previewFor: 'Aperçu pour {{account}}',
+    previewCut: '… et {{count}} de plus qui ne tiennent pas',
     send: 'Envoyer',
     scheduleSend: 'Programmer',
     checking: 'Vérification…',

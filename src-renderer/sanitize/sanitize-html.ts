@@ -37,7 +37,20 @@ export function sanitizeHtml(html: string): string {
     ALLOW_UNKNOWN_PROTOCOLS: false,
     KEEP_CONTENT: true,
     RETURN_TRUSTED_TYPE: false,
-    FORBID_TAGS: ['style', 'svg', 'math', 'form', 'input', 'textarea', 'button', 'iframe', 'object', 'embed', 'template', 'noscript'],
+    FORBID_TAGS: [
+      'style',
+      'svg',
+      'math',
+      'form',
+      'input',
+      'textarea',
+      'button',
+      'iframe',
+      'object',
+      'embed',
+      'template',
+      'noscript',
+    ],
     FORBID_ATTR: ['style', 'class', 'id', 'srcset', 'src'],
   });
 }

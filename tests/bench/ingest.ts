@@ -28,7 +28,10 @@ try {
   const rawBefore = await raw('before');
   await settle();
   log('archive worker ingest…');
-  const archiveMs = await page.evaluate((db) => (window as unknown as Bench).roostBench.ingestGenerated(db), 'archive');
+  const archiveMs = await page.evaluate(
+    (db) => (window as unknown as Bench).roostBench.ingestGenerated(db),
+    'archive',
+  );
   log(`  ${Math.round((ITEMS / archiveMs) * 1000)} items/s`);
   const rawAfter = await raw('after');
   const perSec = (ms: number): number => Math.round((ITEMS / ms) * 1000);

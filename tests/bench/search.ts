@@ -51,7 +51,10 @@ try {
   );
   log(`  ${Math.round((ITEMS / ingestMs) * 1000)} items/s including generation`);
   log('reopening the archive…');
-  const opened = await page.evaluate((db) => (window as unknown as Bench).roostBench.openArchive(db), 'search');
+  const opened = await page.evaluate(
+    (db) => (window as unknown as Bench).roostBench.openArchive(db),
+    'search',
+  );
   log(`  index ${opened.stats.indexLoad.source}: ${Math.round(opened.stats.indexLoad.ms)} ms in the worker`);
   const samples: number[] = [];
   const firstRound: number[] = [];
@@ -63,7 +66,10 @@ try {
   }));
   for (let round = 0; round < ROUNDS; round++) {
     for (const [i, query] of QUERIES.entries()) {
-      const { ms, hits } = await page.evaluate((q) => (window as unknown as Bench).roostBench.timeQuery(q), query);
+      const { ms, hits } = await page.evaluate(
+        (q) => (window as unknown as Bench).roostBench.timeQuery(q),
+        query,
+      );
       samples.push(ms);
       if (round === 0) firstRound.push(ms);
       const entry = perQuery[i];
@@ -74,7 +80,8 @@ try {
     }
   }
   const stats = await page.evaluate(() => (window as unknown as Bench).roostBench.stats());
-  for (const q of perQuery) log(`  ${JSON.stringify(q.text)}${q.filters ? ' +filters' : ''}: ${q.hits} hits, ${q.ms.join(' / ')} ms`);
+  for (const q of perQuery)
+    log(`  ${JSON.stringify(q.text)}${q.filters ? ' +filters' : ''}: ${q.hits} hits, ${q.ms.join(' / ')} ms`);
   console.log(
     JSON.stringify({
       bench: 'search',

@@ -1,6 +1,7 @@
 // The Compose section: one text for one or several accounts, checked live per network, saved locally
 // as it is typed, and sent through main's guards.
 import { useCallback, useDeferredValue, useEffect, useMemo, useRef } from 'react';
+import type { LengthResult } from './model/limits.ts';
 import { useTranslation } from 'react-i18next';
 import type { Account } from '../../../src-shared/domain/account.ts';
 import type { StreamItem } from '../../../src-shared/domain/stream-item.ts';
@@ -17,7 +18,7 @@ import { SchedulePicker } from './components/schedule-picker.tsx';
 import { TextEditor } from './components/text-editor.tsx';
 import { useComposeServices } from './compose-services.tsx';
 import { findProblems, finalText, isPostNetwork, selectedAccounts, type Problem } from './model/build-post.ts';
-import type { DraftRef, PostNetwork } from './model/draft.ts';
+import type { DraftContent, DraftRef, PostNetwork } from './model/draft.ts';
 import { measure } from './model/limits.ts';
 import { useLimits } from './model/use-capabilities.ts';
 import { useDraft } from './model/use-draft.ts';
@@ -80,10 +81,40 @@ export function ComposeScreen() {
   // Counting, previews and checks follow the text a moment later, so typing never waits for them.
   const deferred = useDeferredValue(content);
   const deferredChosen = useMemo(() => selectedAccounts(deferred, accounts), [deferred, accounts]);
+  const lengths = useMemo(() => {
+    const map = new Map<string, LengthResult>();
+    for (const account of deferredChosen) {
+      const text = finalText(deferred, account.network as PostNetwork);
+      map.set(account.id, measure(text, limitsFor(account), deferred.contentWarning));
+    }
+    return map;
+  }, [deferred, deferredChosen, limitsFor]);
   const problems = useMemo(
-    () => findProblems(deferred, accounts, limitsFor, { requireAltText, now: now() }),
-    [deferred, accounts, limitsFor, requireAltText, now],
+    () =>
+      findProblems(deferred, accounts, limitsFor, (a) => lengths.get(a.id) ?? measure('', limitsFor(a), null), {
+        requireAltText,
+        now: now(),
+      }),
+    [deferred, accounts, limitsFor, lengths, requireAltText, now],
   );
+  const postOptions = useMemo(
+    () => ({
+      contentWarning: content.contentWarning,
+      visibility: content.visibility,
+      language: content.language,
+      utm: content.utm,
+    }),
+    [content.contentWarning, content.visibility, content.language, content.utm],
+  );
+  const { open: openDraft, restore: restoreDraft, flush: flushDraft } = draft;
+  const onOpenDraft = useCallback((id: string) => void openDraft(id), [openDraft]);
+  const onRestore = useCallback((v: number) => void restoreDraft(v), [restoreDraft]);
+  const onBlur = useCallback(() => void flushDraft(true), [flushDraft]);
+  const onMedia = useCallback(
+    (update: (media: DraftContent['media']) => DraftContent['media']) => change((c) => ({ ...c, media: update(c.media) })),
+    [change],
+  );
+  const onSchedule = useCallback((scheduledAt: string | null) => change((c) => ({ ...c, scheduledAt })), [change]);
   const networks = useMemo(
     () => [...new Set(chosen.map((a) => a.network as PostNetwork))],
     [chosen],
@@ -145,7 +176,7 @@ export function ComposeScreen() {
             revision={draft.revision}
             networks={networks}
             onChange={change}
-            onBlur={() => void draft.flush(true)}
+            onBlur={onBlur}
             onSubmit={trySend}
           />
           <div className="compose__counts" aria-live="polite">
@@ -154,23 +185,23 @@ export function ComposeScreen() {
                 key={account.id}
                 accountId={account.id}
                 label={`@${account.handle}`}
-                result={measure(finalText(deferred, account.network as PostNetwork), limitsFor(account), deferred.contentWarning)}
+                result={lengths.get(account.id) ?? measure('', limitsFor(account), null)}
               />
             ))}
           </div>
-          <FollowUps content={content} onChange={change} />
-          <PostOptions content={content} onChange={change} hasMastodon={networks.includes('mastodon')} />
+          <FollowUps followUps={content.followUps} onChange={change} />
+          <PostOptions options={postOptions} onChange={change} hasMastodon={networks.includes('mastodon')} />
           <MediaEditor
             media={content.media}
             requireAlt={requireAltText}
-            onChange={(update) => change((c) => ({ ...c, media: update(c.media) }))}
+            onChange={onMedia}
           />
           <SchedulePicker
             client={client}
             accountId={content.accountIds[0] ?? null}
             scheduledAt={content.scheduledAt}
-            now={now()}
-            onChange={(scheduledAt) => change((c) => ({ ...c, scheduledAt }))}
+            now={now}
+            onChange={onSchedule}
           />
           <SendingPreferences />
           <Problems problems={problems} accounts={accounts} />
@@ -186,9 +217,9 @@ export function ComposeScreen() {
           </div>
         </form>
         <aside className="compose__side">
-          <PostPreviews content={deferred} accounts={deferredChosen} />
-          <VersionPicker record={draft.record} onRestore={(v) => void draft.restore(v)} />
-          <DraftList drafts={drafts} currentId={draft.id} onOpen={(id) => void draft.open(id)} />
+          <PostPreviews content={deferred} accounts={deferredChosen} lengths={lengths} />
+          <VersionPicker record={draft.record} onRestore={onRestore} />
+          <DraftList drafts={drafts} currentId={draft.id} onOpen={onOpenDraft} />
         </aside>
       </div>
       {send.phase !== 'idle' && send.phase !== 'checking' && send.preflight && (

@@ -16,6 +16,8 @@ export interface DeckSetup {
   readonly timers?: NotifierTimers;
   /** Items kept in memory per column. */
   readonly capacity?: number;
+  /** Least time between two applications of arriving items (default 250 ms). */
+  readonly minIntervalMs?: number;
 }
 
 const DeckSetupContext = createContext<DeckSetup | null>(null);

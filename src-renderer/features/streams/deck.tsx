@@ -53,6 +53,7 @@ export function Deck({ setup }: { setup: DeckSetup }) {
       archive: setup.archive,
       frames: setup.frames,
       capacity: setup.capacity,
+      minIntervalMs: setup.minIntervalMs ?? 250,
       onArrivals: (id, count) => {
         if (alertColumn(id)) notifier.arrivals(id, count);
       },
@@ -82,12 +83,16 @@ export function Deck({ setup }: { setup: DeckSetup }) {
       void setup.layout.addWorkspace(t('streams.workspaces.default'));
       return;
     }
-    if (!layout.workspaces.some((w) => w.id === activeId)) store.getState().setActiveWorkspace(layout.workspaces[0]!.id);
+    if (!layout.workspaces.some((w) => w.id === activeId))
+      store.getState().setActiveWorkspace(layout.workspaces[0]!.id);
   }, [layout, activeId, setup.layout, store, t]);
 
   columnsRef.current = layout?.columns ?? [];
   const { models, failures } = useColumnSubscriptions(client, runtime.hub, layout?.columns, activeId);
-  const columns = useMemo(() => (layout?.columns ?? []).filter((c) => c.workspaceId === activeId), [layout, activeId]);
+  const columns = useMemo(
+    () => (layout?.columns ?? []).filter((c) => c.workspaceId === activeId),
+    [layout, activeId],
+  );
   const columnIdsRef = useRef<readonly string[]>([]);
   columnIdsRef.current = columns.map((c) => c.id);
 
@@ -98,7 +103,10 @@ export function Deck({ setup }: { setup: DeckSetup }) {
     focusSearch: useCallback(() => searchRef.current?.focus(), []),
   });
 
-  const move = useCallback((id: string, index: number) => void setup.layout.moveColumn(id, index), [setup.layout]);
+  const move = useCallback(
+    (id: string, index: number) => void setup.layout.moveColumn(id, index),
+    [setup.layout],
+  );
 
   if (!layout) return <p>{t('streams.loading')}</p>;
   return (
@@ -108,12 +116,19 @@ export function Deck({ setup }: { setup: DeckSetup }) {
           workspaces={layout.workspaces}
           activeId={activeId}
           onSelect={(id) => store.getState().setActiveWorkspace(id)}
-          onAdd={(name) => void setup.layout.addWorkspace(name).then((w) => store.getState().setActiveWorkspace(w.id))}
+          onAdd={(name) =>
+            void setup.layout.addWorkspace(name).then((w) => store.getState().setActiveWorkspace(w.id))
+          }
           onRename={(id, name) => void setup.layout.renameWorkspace(id, name)}
           onRemove={(id) => void setup.layout.removeWorkspace(id)}
         />
         <SearchBox ref={searchRef} />
-        <button type="button" className="button button--primary" aria-expanded={adding} onClick={() => setAdding(!adding)}>
+        <button
+          type="button"
+          className="button button--primary"
+          aria-expanded={adding}
+          onClick={() => setAdding(!adding)}
+        >
           {t('streams.add.open')}
         </button>
         <NotificationsButton />

@@ -20,7 +20,11 @@ export function StreamsSection() {
   return (
     <section className="deck" aria-labelledby="section-heading" data-testid="streams-deck">
       <SectionHeading>{t('nav.streams')}</SectionHeading>
-      {setup ? <Deck setup={setup} /> : <p role={failed ? 'alert' : undefined}>{failed ? t('streams.unavailable') : t('streams.loading')}</p>}
+      {setup ? (
+        <Deck setup={setup} />
+      ) : (
+        <p role={failed ? 'alert' : undefined}>{failed ? t('streams.unavailable') : t('streams.loading')}</p>
+      )}
     </section>
   );
 }

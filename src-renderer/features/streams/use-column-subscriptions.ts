@@ -40,18 +40,20 @@ export function useColumnSubscriptions(
       const key = columnSourceKey(column.source);
       subscribed.current.set(column.id, key);
       const visible = column.workspaceId === activeRef.current;
-      void client.call('streams:subscribe', { columnId: column.id, source: column.source, visible }).then((result) => {
-        if (subscribed.current.get(column.id) !== key) return;
-        if (!result.ok) {
-          subscribed.current.delete(column.id);
-          setFailures((f) => new Map(f).set(column.id, result.error.code));
-          return;
-        }
-        const model = hub.attach(column.id, result.value.columnKey);
-        hub.setVisible(column.id, column.workspaceId === activeRef.current);
-        setFailures((f) => withoutKey(f, column.id));
-        setModels((m) => new Map(m).set(column.id, model));
-      });
+      void client
+        .call('streams:subscribe', { columnId: column.id, source: column.source, visible })
+        .then((result) => {
+          if (subscribed.current.get(column.id) !== key) return;
+          if (!result.ok) {
+            subscribed.current.delete(column.id);
+            setFailures((f) => new Map(f).set(column.id, result.error.code));
+            return;
+          }
+          const model = hub.attach(column.id, result.value.columnKey);
+          hub.setVisible(column.id, column.workspaceId === activeRef.current);
+          setFailures((f) => withoutKey(f, column.id));
+          setModels((m) => new Map(m).set(column.id, model));
+        });
     }
   }, [client, hub, columns]);
 

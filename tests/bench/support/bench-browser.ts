@@ -31,7 +31,12 @@ export async function startBenchBrowser(): Promise<BenchBrowser> {
     root: here,
     base: './',
     logLevel: 'warn',
-    build: { outDir, emptyOutDir: true, target: 'chrome140', rollupOptions: { input: path.join(here, 'bench-page.html') } },
+    build: {
+      outDir,
+      emptyOutDir: true,
+      target: 'chrome140',
+      rollupOptions: { input: path.join(here, 'bench-page.html') },
+    },
     worker: { format: 'es' },
   });
   const server = await serve(outDir);
@@ -43,7 +48,11 @@ export async function startBenchBrowser(): Promise<BenchBrowser> {
       executablePath: chromiumPath(),
       args: [...chromiumArgs, '--enable-precise-memory-info'],
       headless: true,
-      env: { ...process.env, XDG_CONFIG_HOME: path.join(work, 'xdg-config'), XDG_CACHE_HOME: path.join(work, 'xdg-cache') },
+      env: {
+        ...process.env,
+        XDG_CONFIG_HOME: path.join(work, 'xdg-config'),
+        XDG_CACHE_HOME: path.join(work, 'xdg-cache'),
+      },
     });
     const page = context.pages()[0] ?? (await context.newPage());
     page.on('console', (message) => log(`  page: ${message.text()}`));

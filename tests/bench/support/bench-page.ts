@@ -18,7 +18,11 @@ const NOW = Date.now();
 
 const progress = (message: string): void => console.log(`[bench] ${message}`);
 
-async function ingestAll(target: Archive, total: number, source: (start: number, count: number) => StreamItem[]): Promise<number> {
+async function ingestAll(
+  target: Archive,
+  total: number,
+  source: (start: number, count: number) => StreamItem[],
+): Promise<number> {
   const inFlight = new Set<Promise<void>>();
   const started = performance.now();
   for (let start = 0; start < total; start += BATCH) {
@@ -59,7 +63,8 @@ const api = {
       const request = indexedDB.open(dbName, 1);
       request.onupgradeneeded = () => {
         const store = request.result.createObjectStore('items', { keyPath: 'key' });
-        for (const index of ['network', 'accountId', 'authorId', 'createdAt', 'lang', 'sentiment']) store.createIndex(index, index);
+        for (const index of ['network', 'accountId', 'authorId', 'createdAt', 'lang', 'sentiment'])
+          store.createIndex(index, index);
       };
       request.onsuccess = () => resolve(request.result);
       request.onerror = () => reject(request.error);

@@ -19,8 +19,13 @@ const FR = (
   "aujourd'hui semaine nouvelles incident résolu enquête l'appli qu'il c'est déçu ravi"
 ).split(' ');
 /** Words used in about one item in 500–2,000: what "rare word" searches look for. */
-const RARE = 'aubergine quokka zeppelin marmalade obsidian kumquat tamarin bergamote quinoa narval'.split(' ');
-const TAGS = 'opensource bluesky mastodon rennes paris devops ux news fediverse accessibility release support'.split(' ');
+const RARE = 'aubergine quokka zeppelin marmalade obsidian kumquat tamarin bergamote quinoa narval'.split(
+  ' ',
+);
+const TAGS =
+  'opensource bluesky mastodon rennes paris devops ux news fediverse accessibility release support'.split(
+    ' ',
+  );
 const DOMAINS = ['example.com', 'news.example.org', 'blog.example.net', 'exemple.fr', 'status.example.io'];
 const NETWORKS: StreamItem['network'][] = ['bluesky', 'bluesky', 'mastodon', 'mastodon', 'rss'];
 const ACCOUNTS = ['acct-1', 'acct-2', 'acct-3', 'acct-4', 'acct-5'];
@@ -69,7 +74,8 @@ function generateItem(n: number, random: () => number, now: number): StreamItem 
   let text = '';
   const append = (part: string, kind?: 'link' | 'mention' | 'hashtag', value?: string): void => {
     if (text) text += ' ';
-    if (kind && value !== undefined) facets.push({ kind, start: text.length, end: text.length + part.length, value });
+    if (kind && value !== undefined)
+      facets.push({ kind, start: text.length, end: text.length + part.length, value });
     text += part;
   };
   const length = 30 + Math.floor(random() * 55);
@@ -128,7 +134,12 @@ function generateItem(n: number, random: () => number, now: number): StreamItem 
     accountId: network === 'rss' ? null : pick(random, ACCOUNTS),
     kind: random() < 0.15 ? 'reply' : 'post',
     remoteId,
-    actionRef: network === 'bluesky' ? `bafyreig${n.toString(36).padStart(50, 'x')}` : network === 'mastodon' ? `${n}` : null,
+    actionRef:
+      network === 'bluesky'
+        ? `bafyreig${n.toString(36).padStart(50, 'x')}`
+        : network === 'mastodon'
+          ? `${n}`
+          : null,
     url: network === 'rss' ? `https://${pick(random, DOMAINS)}/articles/${n}` : author.profileUrl,
     author,
     via: null,

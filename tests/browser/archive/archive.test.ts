@@ -54,8 +54,13 @@ describe('ingest', () => {
 
   test('loadColumn returns the newest first and honours the limit; a future-dated item sorts by when it was seen', async () => {
     const archive = start(uniqueDbName('order'));
-    const items = [3, 1, 5, 2, 4].map((d) => makeItem({ id: `d${d}`, text: `day ${d}`, createdAt: daysAgo(d) }));
-    const skewed = { ...makeItem({ id: 'skewed', text: 'clock skew', createdAt: daysAgo(-30) }), seenAt: daysAgo(2.5) };
+    const items = [3, 1, 5, 2, 4].map((d) =>
+      makeItem({ id: `d${d}`, text: `day ${d}`, createdAt: daysAgo(d) }),
+    );
+    const skewed = {
+      ...makeItem({ id: 'skewed', text: 'clock skew', createdAt: daysAgo(-30) }),
+      seenAt: daysAgo(2.5),
+    };
     await archive.ingest('col', [...items, skewed]);
     expect((await archive.loadColumn('col', 4)).map((i) => i.remoteId)).toEqual(['d1', 'd2', 'skewed', 'd3']);
     expect(await archive.loadColumn('other', 4)).toEqual([]);
@@ -66,7 +71,9 @@ describe('ingest', () => {
     const archive = start(name);
     const good = makeItem({ id: 'ok', text: 'fine' });
     const bad = { ...good, key: '' };
-    await expect(archive.ingest('col', [good, bad])).rejects.toThrow(/archive ingest: item 1 is not a stream item \(missing key\)/);
+    await expect(archive.ingest('col', [good, bad])).rejects.toThrow(
+      /archive ingest: item 1 is not a stream item \(missing key\)/,
+    );
     await expect(archive.ingest('', [good])).rejects.toThrow(/columnKey must be a non-empty string/);
     expect(await archive.loadColumn('col', 10)).toEqual([]);
     await archive.ingest('col', [good]);
@@ -79,14 +86,21 @@ describe('retention', () => {
     const name = uniqueDbName('cap');
     const archive = start(name);
     await archive.setRetention({ maxItemsPerColumn: 3, maxAgeDays: 365 });
-    const items = [1, 2, 3, 4, 5].map((d) => makeItem({ id: `i${d}`, text: `item ${d}`, createdAt: daysAgo(d) }));
+    const items = [1, 2, 3, 4, 5].map((d) =>
+      makeItem({ id: `i${d}`, text: `item ${d}`, createdAt: daysAgo(d) }),
+    );
     await archive.ingest('other', [items[4]!]);
     await archive.ingest('col', items);
     await archive.whenIdle();
     expect((await archive.loadColumn('col', 10)).map((i) => i.remoteId)).toEqual(['i1', 'i2', 'i3']);
     // i4 left the archive; i5 is still held by "other".
     expect(await countRows(name, 'items')).toBe(4);
-    expect((await archive.search({ text: 'item' })).map((h) => h.item.remoteId)).toEqual(['i1', 'i2', 'i3', 'i5']);
+    expect((await archive.search({ text: 'item' })).map((h) => h.item.remoteId)).toEqual([
+      'i1',
+      'i2',
+      'i3',
+      'i5',
+    ]);
   });
 
   test('lowering the cap trims existing columns in the background', async () => {
@@ -94,14 +108,20 @@ describe('retention', () => {
     const archive = start(name);
     await archive.setRetention({ maxItemsPerColumn: 1000, maxAgeDays: 365 });
     const items = Array.from({ length: 1200 }, (_, i) =>
-      makeItem({ id: `n${i}`, text: `note ${i}`, createdAt: new Date(Date.now() - (i + 1) * 60_000).toISOString() }),
+      makeItem({
+        id: `n${i}`,
+        text: `note ${i}`,
+        createdAt: new Date(Date.now() - (i + 1) * 60_000).toISOString(),
+      }),
     );
     await archive.ingest('a', items);
     await archive.whenIdle();
     expect(await countRows(name, 'columnItems')).toBe(1000);
     await archive.setRetention({ maxItemsPerColumn: 10, maxAgeDays: 365 });
     await archive.whenIdle();
-    expect((await archive.loadColumn('a', 50)).map((i) => i.remoteId)).toEqual(items.slice(0, 10).map((i) => i.remoteId));
+    expect((await archive.loadColumn('a', 50)).map((i) => i.remoteId)).toEqual(
+      items.slice(0, 10).map((i) => i.remoteId),
+    );
     expect(await countRows(name, 'items')).toBe(10);
   });
 
@@ -125,8 +145,12 @@ describe('retention', () => {
 
   test('rejects a nonsensical policy', async () => {
     const archive = start(uniqueDbName('bad-policy'));
-    await expect(archive.setRetention({ maxItemsPerColumn: 0, maxAgeDays: 10 })).rejects.toThrow(/maxItemsPerColumn/);
-    await expect(archive.setRetention({ maxItemsPerColumn: 5, maxAgeDays: -1 })).rejects.toThrow(/maxAgeDays/);
+    await expect(archive.setRetention({ maxItemsPerColumn: 0, maxAgeDays: 10 })).rejects.toThrow(
+      /maxItemsPerColumn/,
+    );
+    await expect(archive.setRetention({ maxItemsPerColumn: 5, maxAgeDays: -1 })).rejects.toThrow(
+      /maxAgeDays/,
+    );
   });
 });
 
@@ -134,7 +158,9 @@ describe('clearColumn', () => {
   test("forgets a column's items but keeps those another column holds", async () => {
     const name = uniqueDbName('clear');
     const archive = start(name);
-    const [i1, i2, i3] = [1, 2, 3].map((d) => makeItem({ id: `c${d}`, text: `lighthouse ${d}`, createdAt: daysAgo(d) }));
+    const [i1, i2, i3] = [1, 2, 3].map((d) =>
+      makeItem({ id: `c${d}`, text: `lighthouse ${d}`, createdAt: daysAgo(d) }),
+    );
     await archive.ingest('a', [i1!, i2!]);
     await archive.ingest('b', [i2!, i3!]);
     await archive.clearColumn('a');

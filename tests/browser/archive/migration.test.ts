@@ -15,7 +15,12 @@ afterEach(() => {
 test('v3 exists for the archive and says why', () => {
   const v3 = SCHEMA_VERSIONS.find((v) => v.version === 3);
   expect(v3?.why).toMatch(/archive/);
-  expect(Object.keys(v3?.stores ?? {}).sort()).toEqual(['archiveMeta', 'columnItems', 'indexSegments', 'items']);
+  expect(Object.keys(v3?.stores ?? {}).sort()).toEqual([
+    'archiveMeta',
+    'columnItems',
+    'indexSegments',
+    'items',
+  ]);
 });
 
 test('v2 → v3 keeps settings and drafts and adds the archive tables with their indexes', async () => {

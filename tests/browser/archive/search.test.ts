@@ -17,11 +17,38 @@ afterEach(() => {
 });
 
 const ITEMS = [
-  makeItem({ id: 'p1', text: 'Rendez-vous au café du port ce soir', lang: 'fr', createdAt: daysAgo(1), handle: 'marie.example' }),
+  makeItem({
+    id: 'p1',
+    text: 'Rendez-vous au café du port ce soir',
+    lang: 'fr',
+    createdAt: daysAgo(1),
+    handle: 'marie.example',
+  }),
   makeItem({ id: 'p2', text: 'The new release is out: I love it, wonderful work!', createdAt: daysAgo(2) }),
-  makeItem({ id: 'p3', text: 'This release is new but the bugs are terrible and awful', createdAt: daysAgo(3) }),
-  makeItem({ id: 'p4', text: 'Cafe opening hours changed #Rennes', network: 'mastodon', accountId: 'acct-2', createdAt: daysAgo(4), handle: 'bob@social.example', authorId: 'https://social.example/users/bob' }),
-  makeItem({ id: 'p5', text: 'Weekly digest of the new release notes', network: 'rss', accountId: null, lang: null, title: 'Release digest', createdAt: daysAgo(10), handle: 'feed.example' }),
+  makeItem({
+    id: 'p3',
+    text: 'This release is new but the bugs are terrible and awful',
+    createdAt: daysAgo(3),
+  }),
+  makeItem({
+    id: 'p4',
+    text: 'Cafe opening hours changed #Rennes',
+    network: 'mastodon',
+    accountId: 'acct-2',
+    createdAt: daysAgo(4),
+    handle: 'bob@social.example',
+    authorId: 'https://social.example/users/bob',
+  }),
+  makeItem({
+    id: 'p5',
+    text: 'Weekly digest of the new release notes',
+    network: 'rss',
+    accountId: null,
+    lang: null,
+    title: 'Release digest',
+    createdAt: daysAgo(10),
+    handle: 'feed.example',
+  }),
 ];
 
 const keysOf = async (archive: Archive, query: ArchiveQuery): Promise<string[]> =>
@@ -64,7 +91,9 @@ describe('search', () => {
     expect(await keysOf(archive, { text: 'cafe', accountIds: ['acct-2'] })).toEqual(['p4']);
     expect(await keysOf(archive, { text: '', accountIds: ['nobody'] })).toEqual([]);
     expect(await keysOf(archive, { text: '', author: '@Marie.Example' })).toEqual(['p1']);
-    expect(await keysOf(archive, { text: 'cafe', author: 'https://social.example/users/bob' })).toEqual(['p4']);
+    expect(await keysOf(archive, { text: 'cafe', author: 'https://social.example/users/bob' })).toEqual([
+      'p4',
+    ]);
     expect(await keysOf(archive, { text: '', from: daysAgo(3.5), to: daysAgo(1.5) })).toEqual(['p2', 'p3']);
     expect(await keysOf(archive, { text: 'release', to: daysAgo(5) })).toEqual(['p5']);
     expect(await keysOf(archive, { text: '', languages: ['fr'] })).toEqual(['p1']);
@@ -72,7 +101,10 @@ describe('search', () => {
     expect(await keysOf(archive, { text: 'release', languages: ['en'] })).toEqual(['p2', 'p3', 'p5']);
     expect(await keysOf(archive, { text: 'release', sentiments: ['positive'] })).toEqual(['p2']);
     expect(await keysOf(archive, { text: 'release', sentiments: ['negative'] })).toEqual(['p3']);
-    expect(await keysOf(archive, { text: 'release', sentiments: ['neutral', 'negative'] })).toEqual(['p3', 'p5']);
+    expect(await keysOf(archive, { text: 'release', sentiments: ['neutral', 'negative'] })).toEqual([
+      'p3',
+      'p5',
+    ]);
   });
 
   test('an empty query lists the newest items; the limit applies', async () => {

@@ -10,32 +10,54 @@ const WAIT = { timeout: 5_000 };
 const HOME = keyOf(homeSource);
 
 const card = (root: HTMLElement, id: string) => {
-  const el = [...root.querySelectorAll<HTMLElement>('[data-item-key]')].find((e) => e.dataset.itemKey!.endsWith(`/${id}`));
+  const el = [...root.querySelectorAll<HTMLElement>('[data-item-key]')].find((e) =>
+    e.dataset.itemKey!.endsWith(`/${id}`),
+  );
   if (!el) throw new Error(`no card ${id}`);
   return el;
 };
 
 describe('item actions', () => {
   test('like, unlike and repost send the item’s ref; reply opens in place; thread opens a panel', async () => {
-    const { screen, main } = await renderDeck({ prepare: withColumns({ title: 'Home', source: homeSource }) });
+    const { screen, main } = await renderDeck({
+      prepare: withColumns({ title: 'Home', source: homeSource }),
+    });
     await expect.poll(() => main.subscriptions.size, WAIT).toBe(1);
-    const item = makeItem({ id: 'act', text: 'act on me', counts: { replies: 1, reposts: 2, likes: 3, quotes: 0 } });
+    const item = makeItem({
+      id: 'act',
+      text: 'act on me',
+      counts: { replies: 1, reposts: 2, likes: 3, quotes: 0 },
+    });
     main.emitItems(HOME, [item]);
     const article = screen.getByRole('region', { name: 'Home' }).getByRole('article');
     await expect.element(article, WAIT).toBeVisible();
-    const ref = { network: 'bluesky', remoteId: item.remoteId, actionRef: item.actionRef, viewerLiked: null, viewerReposted: null };
+    const ref = {
+      network: 'bluesky',
+      remoteId: item.remoteId,
+      actionRef: item.actionRef,
+      viewerLiked: null,
+      viewerReposted: null,
+    };
 
     await userEvent.click(article.getByRole('button', { name: 'Like' }));
-    await expect.poll(() => main.callsOf('items:act'), WAIT).toEqual([{ accountId: 'acc-1', item: ref, action: 'like' }]);
-    await expect.element(article.getByRole('button', { name: 'Like' })).toHaveAttribute('aria-pressed', 'true');
+    await expect
+      .poll(() => main.callsOf('items:act'), WAIT)
+      .toEqual([{ accountId: 'acc-1', item: ref, action: 'like' }]);
+    await expect
+      .element(article.getByRole('button', { name: 'Like' }))
+      .toHaveAttribute('aria-pressed', 'true');
     await expect.element(article.getByRole('button', { name: 'Like' })).toHaveTextContent('4');
     await userEvent.click(article.getByRole('button', { name: 'Like' }));
-    await expect.poll(() => main.callsOf('items:act')[1], WAIT).toEqual({
-      accountId: 'acc-1',
-      item: { ...ref, viewerLiked: 'at://did:plc:me/record/1' },
-      action: 'unlike',
-    });
-    await expect.element(article.getByRole('button', { name: 'Like' })).toHaveAttribute('aria-pressed', 'false');
+    await expect
+      .poll(() => main.callsOf('items:act')[1], WAIT)
+      .toEqual({
+        accountId: 'acc-1',
+        item: { ...ref, viewerLiked: 'at://did:plc:me/record/1' },
+        action: 'unlike',
+      });
+    await expect
+      .element(article.getByRole('button', { name: 'Like' }))
+      .toHaveAttribute('aria-pressed', 'false');
 
     await userEvent.click(article.getByRole('button', { name: 'Repost' }));
     await expect.poll(() => main.callsOf('items:act')[2]?.action, WAIT).toBe('repost');
@@ -45,19 +67,24 @@ describe('item actions', () => {
     await expect.element(box).toHaveFocus();
     await userEvent.fill(box, 'Thanks for reaching out!');
     await userEvent.click(article.getByRole('button', { name: 'Send reply' }));
-    await expect.poll(() => main.callsOf('items:act')[3], WAIT).toEqual({
-      accountId: 'acc-1',
-      item: { ...ref, viewerReposted: 'at://did:plc:me/record/3' },
-      action: 'reply',
-      text: 'Thanks for reaching out!',
-    });
+    await expect
+      .poll(() => main.callsOf('items:act')[3], WAIT)
+      .toEqual({
+        accountId: 'acc-1',
+        item: { ...ref, viewerReposted: 'at://did:plc:me/record/3' },
+        action: 'reply',
+        text: 'Thanks for reaching out!',
+      });
     await expect.element(box).not.toBeInTheDocument();
 
     main.setThread([makeItem({ id: 'root', text: 'the thread root' }), item]);
     await userEvent.click(article.getByRole('button', { name: 'Thread' }));
     const panel = screen.getByRole('complementary', { name: 'Thread' });
     await expect.element(panel.getByText('the thread root'), WAIT).toBeVisible();
-    expect(main.callsOf('items:thread')[0]).toMatchObject({ accountId: 'acc-1', item: { remoteId: item.remoteId } });
+    expect(main.callsOf('items:thread')[0]).toMatchObject({
+      accountId: 'acc-1',
+      item: { remoteId: item.remoteId },
+    });
     // Open in browser is an http(s) link that opens outside, without an opener.
     const open = article.getByRole('link', { name: 'Open in browser' });
     await expect.element(open).toHaveAttribute('href', item.url!);
@@ -69,7 +96,9 @@ describe('item actions', () => {
     const source = { type: 'rss' as const, accountId: null, param: 'https://example.org/feed.xml' };
     const { screen, main } = await renderDeck({ prepare: withColumns({ title: 'Feed', source }) });
     await expect.poll(() => main.subscriptions.size, WAIT).toBe(1);
-    main.emitItems(keyOf(source), [makeItem({ id: 'rss1', network: 'rss', accountId: null, actionRef: null, text: 'an article' })]);
+    main.emitItems(keyOf(source), [
+      makeItem({ id: 'rss1', network: 'rss', accountId: null, actionRef: null, text: 'an article' }),
+    ]);
     const article = screen.getByRole('article');
     await expect.element(article, WAIT).toBeVisible();
     await expect.element(article.getByRole('button', { name: 'Like' })).not.toBeInTheDocument();
@@ -79,11 +108,17 @@ describe('item actions', () => {
 
 describe('column filters', () => {
   test('exclude keywords, minimum engagement and muted authors hide items; clearing shows them again', async () => {
-    const { screen, main, layout } = await renderDeck({ prepare: withColumns({ title: 'Home', source: homeSource }) });
+    const { screen, main, layout } = await renderDeck({
+      prepare: withColumns({ title: 'Home', source: homeSource }),
+    });
     await expect.poll(() => main.subscriptions.size, WAIT).toBe(1);
     main.emitItems(HOME, [
       makeItem({ id: 'a', text: 'Where is my refund?' }),
-      makeItem({ id: 'b', text: 'Lovely service today', counts: { replies: 3, reposts: 4, likes: 5, quotes: 0 } }),
+      makeItem({
+        id: 'b',
+        text: 'Lovely service today',
+        counts: { replies: 3, reposts: 4, likes: 5, quotes: 0 },
+      }),
       makeItem({ id: 'c', text: 'Spam from a bot', author: { ...makeItem().author, handle: 'bot.test' } }),
     ]);
     const root = screen.container;
@@ -92,14 +127,21 @@ describe('column filters', () => {
     await userEvent.click(column.getByRole('button', { name: 'Options' }));
     await userEvent.click(column.getByRole('button', { name: 'Filters' }));
     const form = screen.getByRole('form', { name: 'Column filters' });
-    await expect.element(form.getByTestId('region-explanation')).toHaveTextContent('Networks do not say where people are');
+    await expect
+      .element(form.getByTestId('region-explanation'))
+      .toHaveTextContent('Networks do not say where people are');
     await userEvent.fill(form.getByLabelText('Hide posts with'), 'refund');
     await userEvent.click(form.getByRole('button', { name: 'Apply filters' }));
     await expect.poll(() => root.querySelectorAll('[data-item-key]').length, WAIT).toBe(2);
     expect(() => card(root, 'a')).toThrow();
 
     await userEvent.click(column.getByRole('button', { name: 'Filters' }));
-    await userEvent.fill(screen.getByRole('form', { name: 'Column filters' }).getByLabelText('Minimum interactions', { exact: false }), '10');
+    await userEvent.fill(
+      screen
+        .getByRole('form', { name: 'Column filters' })
+        .getByLabelText('Minimum interactions', { exact: false }),
+      '10',
+    );
     await userEvent.click(screen.getByRole('button', { name: 'Apply filters' }));
     await expect.poll(() => root.querySelectorAll('[data-item-key]').length, WAIT).toBe(1);
     card(root, 'b');
@@ -118,7 +160,9 @@ describe('column filters', () => {
   });
 
   test('a region filter keeps posts with a matching language, server or place', async () => {
-    const { screen, main } = await renderDeck({ prepare: withColumns({ title: 'Home', source: homeSource }) });
+    const { screen, main } = await renderDeck({
+      prepare: withColumns({ title: 'Home', source: homeSource }),
+    });
     await expect.poll(() => main.subscriptions.size, WAIT).toBe(1);
     const base = makeItem().author;
     main.emitItems(HOME, [

@@ -10,17 +10,25 @@ import { renderDeck } from './support/render-deck.tsx';
 const WAIT = { timeout: 5_000 };
 
 const selected = (root: HTMLElement) =>
-  [...root.querySelectorAll<HTMLElement>('[data-item-key][aria-current="true"]')].map((e) => e.dataset.itemKey!.replace(/.*\//, ''));
+  [...root.querySelectorAll<HTMLElement>('[data-item-key][aria-current="true"]')].map((e) =>
+    e.dataset.itemKey!.replace(/.*\//, ''),
+  );
 
 describe('deck shortcuts', () => {
   test('j/k move, 1–9 focus columns, l/b/r act on the selected item, ? and / open help and search', async () => {
     const archive = createMemoryArchive();
     const { screen, main, store } = await renderDeck({
       archive,
-      prepare: withColumns({ title: 'Home', source: homeSource }, { title: 'Mentions', source: mentionsSource }),
+      prepare: withColumns(
+        { title: 'Home', source: homeSource },
+        { title: 'Mentions', source: mentionsSource },
+      ),
     });
     await expect.poll(() => main.subscriptions.size, WAIT).toBe(2);
-    main.emitItems(keyOf(homeSource), [makeItem({ id: 'h1', text: 'home one' }), makeItem({ id: 'h2', text: 'home two' })]);
+    main.emitItems(keyOf(homeSource), [
+      makeItem({ id: 'h1', text: 'home one' }),
+      makeItem({ id: 'h2', text: 'home two' }),
+    ]);
     main.emitItems(keyOf(mentionsSource), [makeItem({ id: 'm1', text: 'a needle in mentions' })]);
     const root = screen.container;
     await expect.poll(() => root.querySelectorAll('[data-item-key]').length, WAIT).toBe(3);
@@ -33,7 +41,9 @@ describe('deck shortcuts', () => {
     expect(selected(root)).toEqual(['h1']);
 
     await userEvent.keyboard('l');
-    await expect.poll(() => main.callsOf('items:act').map((c) => [c.action, c.item.remoteId.replace(/.*\//, '')]), WAIT).toEqual([['like', 'h1']]);
+    await expect
+      .poll(() => main.callsOf('items:act').map((c) => [c.action, c.item.remoteId.replace(/.*\//, '')]), WAIT)
+      .toEqual([['like', 'h1']]);
     await userEvent.keyboard('b');
     await expect.poll(() => main.callsOf('items:act')[1]?.action, WAIT).toBe('repost');
 

@@ -9,12 +9,16 @@ import { renderDeck } from './support/render-deck.tsx';
 const WAIT = { timeout: 5_000 };
 
 const columnTitles = (root: HTMLElement) =>
-  [...root.querySelectorAll<HTMLElement>('[data-testid="deck-columns"] .column__title')].map((el) => el.textContent);
+  [...root.querySelectorAll<HTMLElement>('[data-testid="deck-columns"] .column__title')].map(
+    (el) => el.textContent,
+  );
 
 describe('deck layout', () => {
   test('a first visit creates a workspace; a column is added from the account’s capabilities', async () => {
     const { screen, main, layout } = await renderDeck();
-    await expect.element(screen.getByRole('tab', { name: 'Main' }), WAIT).toHaveAttribute('aria-selected', 'true');
+    await expect
+      .element(screen.getByRole('tab', { name: 'Main' }), WAIT)
+      .toHaveAttribute('aria-selected', 'true');
     await userEvent.click(screen.getByRole('button', { name: 'Add column' }));
     const form = screen.getByRole('form', { name: 'Add a column' });
     await expect.poll(() => main.callsOf('streams:capabilities').length, WAIT).toBe(1);
@@ -33,7 +37,7 @@ describe('deck layout', () => {
 
   test('an RSS column needs only a valid http(s) URL', async () => {
     const { screen, main } = await renderDeck();
-    await userEvent.click(screen.getByRole('button', { name: 'Add column' }, ));
+    await userEvent.click(screen.getByRole('button', { name: 'Add column' }));
     const form = screen.getByRole('form', { name: 'Add a column' });
     await userEvent.selectOptions(form.getByLabelText('Account'), 'RSS or Atom feed (no account)');
     await userEvent.fill(form.getByLabelText('Feed URL (https://…)'), 'javascript:alert(1)');
@@ -42,11 +46,13 @@ describe('deck layout', () => {
     await userEvent.fill(form.getByLabelText('Feed URL (https://…)'), 'https://example.org/feed.xml');
     await userEvent.click(form.getByRole('button', { name: 'Add column' }));
     await expect.element(screen.getByRole('region', { name: 'RSS: example.org' }), WAIT).toBeVisible();
-    await expect.poll(() => main.callsOf('streams:subscribe')[0]?.source, WAIT).toEqual({
-      type: 'rss',
-      accountId: null,
-      param: 'https://example.org/feed.xml',
-    });
+    await expect
+      .poll(() => main.callsOf('streams:subscribe')[0]?.source, WAIT)
+      .toEqual({
+        type: 'rss',
+        accountId: null,
+        param: 'https://example.org/feed.xml',
+      });
   });
 
   test('columns are renamed, reordered with Alt+arrows and by drag, and removed (unsubscribing)', async () => {
@@ -61,7 +67,9 @@ describe('deck layout', () => {
     await expect.poll(() => columnTitles(root), WAIT).toEqual(['Home', 'Mentions', 'Search']);
 
     // Rename through the column's options.
-    await userEvent.click(screen.getByRole('region', { name: 'Home' }).getByRole('button', { name: 'Options' }));
+    await userEvent.click(
+      screen.getByRole('region', { name: 'Home' }).getByRole('button', { name: 'Options' }),
+    );
     await userEvent.click(screen.getByRole('button', { name: 'Rename', exact: true }));
     const input = screen.getByLabelText('Column name');
     await userEvent.fill(input, 'Timeline');
@@ -101,23 +109,31 @@ describe('deck layout', () => {
   });
 
   test('width presets, pause and alert persist on the column', async () => {
-    const { screen, layout } = await renderDeck({ prepare: withColumns({ title: 'Home', source: homeSource }) });
+    const { screen, layout } = await renderDeck({
+      prepare: withColumns({ title: 'Home', source: homeSource }),
+    });
     const column = screen.getByRole('region', { name: 'Home' });
     await userEvent.click(column.getByRole('button', { name: 'Options' }));
     await userEvent.selectOptions(column.getByLabelText('Width'), 'wide');
     await expect.poll(() => (column.element() as HTMLElement).style.width, WAIT).toBe('440px');
     await userEvent.click(column.getByRole('button', { name: 'Pause' }));
     await userEvent.click(column.getByRole('button', { name: 'Alert column' }));
-    await expect.poll(async () => (await layout.load()).columns[0], WAIT).toMatchObject({ width: 'wide', paused: true, alert: true });
+    await expect
+      .poll(async () => (await layout.load()).columns[0], WAIT)
+      .toMatchObject({ width: 'wide', paused: true, alert: true });
   });
 
   test('workspaces are added, renamed, switched and removed', async () => {
-    const { screen, store, layout } = await renderDeck({ prepare: withColumns({ title: 'Home', source: homeSource }) });
+    const { screen, store, layout } = await renderDeck({
+      prepare: withColumns({ title: 'Home', source: homeSource }),
+    });
     await expect.element(screen.getByRole('region', { name: 'Home' }), WAIT).toBeVisible();
     await userEvent.click(screen.getByRole('button', { name: 'New workspace' }));
     await userEvent.fill(screen.getByLabelText('Workspace name'), 'Brand');
     await userEvent.keyboard('{Enter}');
-    await expect.element(screen.getByRole('tab', { name: 'Brand' }), WAIT).toHaveAttribute('aria-selected', 'true');
+    await expect
+      .element(screen.getByRole('tab', { name: 'Brand' }), WAIT)
+      .toHaveAttribute('aria-selected', 'true');
     // The new workspace has its own (empty) row of columns.
     await expect.element(screen.getByRole('region', { name: 'Home' })).not.toBeInTheDocument();
     await userEvent.click(screen.getByRole('button', { name: 'Rename workspace' }));
@@ -130,7 +146,9 @@ describe('deck layout', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Remove workspace' }));
     await userEvent.click(screen.getByRole('button', { name: 'Remove “Brand FR” and its columns' }));
     await expect.element(screen.getByRole('tab', { name: 'Brand FR' }), WAIT).not.toBeInTheDocument();
-    await expect.poll(() => store.getState().activeWorkspaceId, WAIT).toBe((await layout.load()).workspaces[0]?.id);
+    await expect
+      .poll(() => store.getState().activeWorkspaceId, WAIT)
+      .toBe((await layout.load()).workspaces[0]?.id);
     expect((await layout.load()).workspaces.map((w) => w.name)).toEqual(['Main']);
   });
 });

@@ -34,7 +34,9 @@ async function scrollTo(el: HTMLElement, top: number) {
 
 describe('live column', () => {
   test('arrivals while scrolled away keep the viewport still, show a pill and count as unread', async () => {
-    const { screen, main } = await renderDeck({ prepare: withColumns({ title: 'Home', source: homeSource }) });
+    const { screen, main } = await renderDeck({
+      prepare: withColumns({ title: 'Home', source: homeSource }),
+    });
     await expect.poll(() => main.subscriptions.size, WAIT).toBe(1);
     main.emitItems(HOME, makeItems(80, 'first'));
     await expect.element(screen.getByText('first number 80', { exact: false }), WAIT).toBeVisible();
@@ -47,7 +49,10 @@ describe('live column', () => {
     const el = scroller(screen.container);
     await scrollTo(el, 2_000);
     const before = firstVisible(el);
-    main.emitItems(HOME, makeItems(5, 'late').map((i) => ({ ...i, key: `${i.key}-x`, remoteId: `${i.remoteId}-x` })));
+    main.emitItems(
+      HOME,
+      makeItems(5, 'late').map((i) => ({ ...i, key: `${i.key}-x`, remoteId: `${i.remoteId}-x` })),
+    );
     const pill = screen.getByRole('button', { name: '5 new posts' });
     await expect.element(pill, WAIT).toBeVisible();
     await expect.element(screen.getByLabelText('5 unread posts')).toBeVisible();
@@ -62,7 +67,9 @@ describe('live column', () => {
   });
 
   test('a paused column holds arrivals even at the top', async () => {
-    const { screen, main, layout } = await renderDeck({ prepare: withColumns({ title: 'Home', source: homeSource }) });
+    const { screen, main, layout } = await renderDeck({
+      prepare: withColumns({ title: 'Home', source: homeSource }),
+    });
     await expect.poll(() => main.subscriptions.size, WAIT).toBe(1);
     const [column] = (await layout.load()).columns;
     await layout.updateColumn(column!.id, { paused: true });
@@ -72,7 +79,9 @@ describe('live column', () => {
   });
 
   test('a gap marker loads the missing posts through streams:loadGap and is replaced by them', async () => {
-    const { screen, main } = await renderDeck({ prepare: withColumns({ title: 'Home', source: homeSource }) });
+    const { screen, main } = await renderDeck({
+      prepare: withColumns({ title: 'Home', source: homeSource }),
+    });
     await expect.poll(() => main.subscriptions.size, WAIT).toBe(1);
     main.emitItems(HOME, makeItems(3, 'old'));
     const gap = { id: 'g1', before: 'cursor-old', since: 'cursor-new' };
@@ -85,7 +94,9 @@ describe('live column', () => {
     );
     expect(order).toEqual(['new-2', 'new-1', 'gap', 'old-3', 'old-2', 'old-1']);
     await userEvent.click(button);
-    await expect.poll(() => main.callsOf('streams:loadGap'), WAIT).toEqual([{ columnId: expect.any(String), gap }]);
+    await expect
+      .poll(() => main.callsOf('streams:loadGap'), WAIT)
+      .toEqual([{ columnId: expect.any(String), gap }]);
     main.emitItems(HOME, makeItems(2, 'missing'), 'gap', gap);
     await expect.element(button, WAIT).not.toBeInTheDocument();
     await expect.element(screen.getByText('missing number 2', { exact: false })).toBeVisible();
@@ -94,7 +105,10 @@ describe('live column', () => {
   test('older items load at the bottom; the column shows its state; items reach the archive', async () => {
     const archive = createMemoryArchive();
     archive.seed(HOME, makeItems(2, 'saved'));
-    const { screen, main } = await renderDeck({ archive, prepare: withColumns({ title: 'Home', source: homeSource }) });
+    const { screen, main } = await renderDeck({
+      archive,
+      prepare: withColumns({ title: 'Home', source: homeSource }),
+    });
     // What the archive held shows at once.
     await expect.element(screen.getByText('saved number 2', { exact: false }), WAIT).toBeVisible();
     main.emitItems(HOME, makeItems(2, 'live'));
@@ -104,7 +118,9 @@ describe('live column', () => {
     await expect.poll(() => main.callsOf('streams:loadOlder').length, WAIT).toBe(1);
     main.emitItems(HOME, makeItems(1, 'ancient'), 'older');
     await expect.element(screen.getByText('ancient number 1', { exact: false }), WAIT).toBeVisible();
-    const keys = [...screen.container.querySelectorAll<HTMLElement>('[data-item-key]')].map((e) => e.dataset.itemKey!);
+    const keys = [...screen.container.querySelectorAll<HTMLElement>('[data-item-key]')].map(
+      (e) => e.dataset.itemKey!,
+    );
     expect(keys[keys.length - 1]).toContain('ancient-1');
 
     main.emit('streams:state', { columnKey: HOME, state: { state: 'live', errorCode: null, retryAt: null } });
@@ -118,12 +134,18 @@ describe('live column', () => {
     expect(badge().textContent).toMatch(/^Error.*limiting requests.*Next try at/);
     await userEvent.click(screen.getByRole('button', { name: 'Retry now' }));
     await expect.poll(() => main.callsOf('streams:refresh').length, WAIT).toBe(1);
-    main.emit('streams:state', { columnKey: HOME, state: { state: 'needs_sign_in', errorCode: null, retryAt: null } });
+    main.emit('streams:state', {
+      columnKey: HOME,
+      state: { state: 'needs_sign_in', errorCode: null, retryAt: null },
+    });
     await expect.element(screen.getByText('Needs sign-in', { exact: true }), WAIT).toBeVisible();
   });
 
   test('the in-memory buffer is bounded: old items leave the column', async () => {
-    const { screen, main } = await renderDeck({ capacity: 50, prepare: withColumns({ title: 'Home', source: homeSource }) });
+    const { screen, main } = await renderDeck({
+      capacity: 50,
+      prepare: withColumns({ title: 'Home', source: homeSource }),
+    });
     await expect.poll(() => main.subscriptions.size, WAIT).toBe(1);
     for (let i = 0; i < 4; i += 1) main.emitItems(HOME, makeItems(30, `batch${i}`));
     await expect.element(screen.getByText('batch3 number 30', { exact: false }), WAIT).toBeVisible();
@@ -131,7 +153,9 @@ describe('live column', () => {
     await scrollTo(el, el.scrollHeight);
     await expect.element(screen.getByRole('button', { name: 'Load older posts' }), WAIT).toBeVisible();
     // 50 newest: batch3 (30) and the 20 newest of batch2; nothing of batch0/1.
-    const keys = [...screen.container.querySelectorAll<HTMLElement>('[data-item-key]')].map((e) => e.dataset.itemKey!);
+    const keys = [...screen.container.querySelectorAll<HTMLElement>('[data-item-key]')].map(
+      (e) => e.dataset.itemKey!,
+    );
     expect(keys.some((k) => k.includes('batch1'))).toBe(false);
     expect(keys[keys.length - 1]).toContain('batch2-11');
   });

@@ -94,7 +94,11 @@ describe('alert notifier', () => {
   test('nothing is shown without permission', () => {
     const n = fakeNotifications('default');
     const timers = manualTimers();
-    const notifier = createAlertNotifier({ Notification: n.Ctor, timers, describe: () => ({ title: 't', body: 'b' }) });
+    const notifier = createAlertNotifier({
+      Notification: n.Ctor,
+      timers,
+      describe: () => ({ title: 't', body: 'b' }),
+    });
     notifier.arrivals('a', 3);
     timers.advance(60_000);
     expect(n.shown).toEqual([]);
@@ -106,7 +110,10 @@ describe('alert notifier', () => {
     const { screen, main } = await renderDeck({
       Notification: n.Ctor,
       timers,
-      prepare: withColumns({ title: 'Mentions', source: mentionsSource, alert: true }, { title: 'Home', source: homeSource }),
+      prepare: withColumns(
+        { title: 'Mentions', source: mentionsSource, alert: true },
+        { title: 'Home', source: homeSource },
+      ),
     });
     await expect.poll(() => main.subscriptions.size, WAIT).toBe(2);
     main.emitItems(keyOf(mentionsSource), makeItems(2, 'before'));
@@ -121,6 +128,8 @@ describe('alert notifier', () => {
     main.emitItems(keyOf(homeSource), makeItems(4, 'quiet'));
     await expect.element(screen.getByText('quiet number 4', { exact: false }), WAIT).toBeVisible();
     timers.advance(2_000);
-    expect(n.shown).toEqual([{ title: 'Mentions', body: '3 new posts', tag: expect.stringMatching(/^roost-column-/) }]);
+    expect(n.shown).toEqual([
+      { title: 'Mentions', body: '3 new posts', tag: expect.stringMatching(/^roost-column-/) },
+    ]);
   });
 });

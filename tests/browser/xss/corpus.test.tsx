@@ -7,7 +7,10 @@ import { AppProviders, type AppServices } from '../../../src-renderer/app-contex
 import { createClient } from '../../../src-renderer/bridge/client.ts';
 import { createMemorySettingsRepository } from '../../../src-renderer/db/settings-repository.ts';
 import { ItemCard } from '../../../src-renderer/features/streams/components/item-card.tsx';
-import { ItemActionsContext, type ItemActions } from '../../../src-renderer/features/streams/components/item-actions-context.ts';
+import {
+  ItemActionsContext,
+  type ItemActions,
+} from '../../../src-renderer/features/streams/components/item-actions-context.ts';
 import { createI18n } from '../../../src-renderer/i18n/i18n.ts';
 import { createRoostStore } from '../../../src-renderer/store/store.ts';
 import type { StreamItem } from '../../../src-shared/domain/stream-item.ts';
@@ -70,7 +73,12 @@ function markupItems(): { items: StreamItem[]; cases: string[] } {
     };
     const text = p('text');
     const base = makeItem({ id: `m${n}` });
-    const author = { ...base.author, displayName: p('displayName'), handle: p('handle'), location: p('location') };
+    const author = {
+      ...base.author,
+      displayName: p('displayName'),
+      handle: p('handle'),
+      location: p('location'),
+    };
     return [
       makeItem({
         id: `m${n}`,
@@ -80,11 +88,30 @@ function markupItems(): { items: StreamItem[]; cases: string[] } {
         via: { ...author, displayName: p('via') },
         facets: [
           { kind: 'mention', start: 0, end: Math.min(5, text.length), value: p('mention') },
-          { kind: 'hashtag', start: Math.min(6, text.length), end: Math.min(9, text.length), value: p('hashtag') },
+          {
+            kind: 'hashtag',
+            start: Math.min(6, text.length),
+            end: Math.min(9, text.length),
+            value: p('hashtag'),
+          },
         ],
-        media: [{ kind: 'image', url: 'https://media.example/a.png', thumbUrl: null, alt: p('alt'), width: 10, height: 10 }],
+        media: [
+          {
+            kind: 'image',
+            url: 'https://media.example/a.png',
+            thumbUrl: null,
+            alt: p('alt'),
+            width: 10,
+            height: 10,
+          },
+        ],
         replyTo: { remoteId: 'r', authorHandle: p('replyTo') },
-        quote: { remoteId: 'q', url: null, author: { ...author, displayName: p('quoteAuthor') }, text: p('quoteText') },
+        quote: {
+          remoteId: 'q',
+          url: null,
+          author: { ...author, displayName: p('quoteAuthor') },
+          text: p('quoteText'),
+        },
       }),
       makeItem({ id: `m${n}-html`, network: 'mastodon', text: 'plain', html: p('html') }),
       makeItem({ id: `m${n}-cw`, contentWarning: p('contentWarning'), text: 'behind a warning' }),
@@ -122,15 +149,44 @@ function domViolations(root: HTMLElement): string[] {
   const found: string[] = [];
   for (const el of root.querySelectorAll('*')) {
     const tag = el.tagName.toLowerCase();
-    if (['script', 'iframe', 'object', 'embed', 'svg', 'math', 'style', 'form', 'input', 'base', 'meta', 'link', 'noscript', 'template'].includes(tag) && !el.closest('.composer')) {
+    if (
+      [
+        'script',
+        'iframe',
+        'object',
+        'embed',
+        'svg',
+        'math',
+        'style',
+        'form',
+        'input',
+        'base',
+        'meta',
+        'link',
+        'noscript',
+        'template',
+      ].includes(tag) &&
+      !el.closest('.composer')
+    ) {
       found.push(`<${tag}>`);
     }
     if (el.tagName === 'FORM' || el.tagName === 'TEXTAREA') continue;
     for (const attr of el.attributes) {
       const name = attr.name.toLowerCase();
       if (name.startsWith('on')) found.push(`${tag}[${name}]`);
-      if (name === 'style' && !(el as HTMLElement).closest('[data-testid="cards"]')) continue;
-      if (['href', 'src', 'action', 'formaction', 'xlink:href', 'poster', 'background', 'srcset', 'data'].includes(name)) {
+      if (
+        [
+          'href',
+          'src',
+          'action',
+          'formaction',
+          'xlink:href',
+          'poster',
+          'background',
+          'srcset',
+          'data',
+        ].includes(name)
+      ) {
         const value = attr.value.trim().toLowerCase();
         if (!/^https?:\/\//.test(value)) found.push(`${tag}[${name}=${attr.value.slice(0, 40)}]`);
       }
@@ -175,7 +231,8 @@ describe('XSS corpus through the item card', () => {
     await settle();
     expect(fired).toEqual([]);
     expect(domViolations(root)).toEqual([]);
-    for (const a of root.querySelectorAll<HTMLAnchorElement>('a[target]')) expect(a.rel).toBe('noopener noreferrer');
+    for (const a of root.querySelectorAll<HTMLAnchorElement>('a[target]'))
+      expect(a.rel).toBe('noopener noreferrer');
   });
 
   test('sanitised HTML keeps the allowed structure and makes links safe', async () => {

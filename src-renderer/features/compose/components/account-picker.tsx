@@ -1,9 +1,10 @@
 // The accounts a post goes to, as toggle buttons with their avatars.
+import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Account } from '../../../../src-shared/domain/account.ts';
 import { AccountAvatar } from '../../settings/accounts/account-avatar.tsx';
 
-export function AccountPicker({
+export const AccountPicker = memo(function AccountPicker({
   accounts,
   selected,
   onToggle,
@@ -37,4 +38,4 @@ export function AccountPicker({
       })}
     </fieldset>
   );
-}
+});

@@ -1,6 +1,6 @@
 // The parts of a post besides its text: thread follow-ups, content warning, audience, language and
 // campaign tagging; and the sending preferences (undo window, required image descriptions).
-import { useId } from 'react';
+import { memo, useId, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useRoost } from '../../../app-context.tsx';
 import { VISIBILITIES, type DraftContent, type Visibility } from '../model/draft.ts';
@@ -9,11 +9,19 @@ type Change = (update: (content: DraftContent) => DraftContent) => void;
 
 const LANGUAGES = ['en', 'fr', 'de', 'es', 'it', 'nl', 'pt'];
 
-export function FollowUps({ content, onChange }: { content: DraftContent; onChange: Change }) {
+export type PostOptionValues = Pick<DraftContent, 'contentWarning' | 'visibility' | 'language' | 'utm'>;
+
+export const FollowUps = memo(function FollowUps({
+  followUps,
+  onChange,
+}: {
+  followUps: DraftContent['followUps'];
+  onChange: Change;
+}) {
   const { t } = useTranslation();
   return (
     <div className="follow-ups">
-      {content.followUps.map((text, i) => (
+      {followUps.map((text, i) => (
         <div className="field" key={i}>
           <label htmlFor={`follow-up-${i}`}>{t('compose.followUp', { n: i + 2 })}</label>
           <textarea
@@ -39,20 +47,20 @@ export function FollowUps({ content, onChange }: { content: DraftContent; onChan
       </button>
     </div>
   );
-}
+});
 
-export function PostOptions({
-  content,
+export const PostOptions = memo(function PostOptions({
+  options: content,
   onChange,
   hasMastodon,
 }: {
-  content: DraftContent;
+  options: PostOptionValues;
   onChange: Change;
   hasMastodon: boolean;
 }) {
   const { t, i18n } = useTranslation();
   const ids = { cw: useId(), cwText: useId(), visibility: useId(), language: useId(), utm: useId(), campaign: useId() };
-  const languageNames = new Intl.DisplayNames([i18n.language], { type: 'language' });
+  const languageNames = useMemo(() => new Intl.DisplayNames([i18n.language], { type: 'language' }), [i18n.language]);
   return (
     <div className="post-options">
       <div className="check">
@@ -143,7 +151,7 @@ export function PostOptions({
       )}
     </div>
   );
-}
+});
 
 export function SendingPreferences() {
   const { t } = useTranslation();

@@ -1,5 +1,5 @@
 // Every draft kept on this computer, searchable, and the earlier versions of the one being edited.
-import { useEffect, useId, useState } from 'react';
+import { memo, useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DraftsRepository } from '../repositories/drafts-repository.ts';
 import { isBlank, type DraftRecord } from '../model/draft.ts';
@@ -9,7 +9,7 @@ function excerpt(draft: Pick<DraftRecord, 'content'>, fallback: string): string 
   return text ? (text.length > 80 ? `${text.slice(0, 80)}…` : text) : fallback;
 }
 
-export function DraftList({
+export const DraftList = memo(function DraftList({
   drafts,
   currentId,
   onOpen,
@@ -79,9 +79,9 @@ export function DraftList({
       )}
     </section>
   );
-}
+});
 
-export function VersionPicker({ record, onRestore }: { record: DraftRecord | null; onRestore: (version: number) => void }) {
+export const VersionPicker = memo(function VersionPicker({ record, onRestore }: { record: DraftRecord | null; onRestore: (version: number) => void }) {
   const { t, i18n } = useTranslation();
   const pickId = useId();
   const [picked, setPicked] = useState<number | null>(null);
@@ -115,4 +115,4 @@ export function VersionPicker({ record, onRestore }: { record: DraftRecord | nul
       )}
     </section>
   );
-}
+});

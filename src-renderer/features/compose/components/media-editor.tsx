@@ -1,5 +1,5 @@
 // Images of the post: picked from disk, previewed, each with its description (alt text).
-import { useEffect, useId, useMemo } from 'react';
+import { memo, useEffect, useId, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ulid } from 'ulid';
 import type { DraftMedia } from '../model/draft.ts';
@@ -13,7 +13,7 @@ function Preview({ media }: { media: DraftMedia }) {
   return <img className="media__preview" src={url} alt={t('compose.imagePreview', { name: media.name })} />;
 }
 
-export function MediaEditor({
+export const MediaEditor = memo(function MediaEditor({
   media,
   requireAlt,
   onChange,
@@ -89,4 +89,4 @@ export function MediaEditor({
       </ul>
     </div>
   );
-}
+});

@@ -1,11 +1,22 @@
 // How the post will look on each chosen account: its final text (with campaign tags), warning and images.
+// Only what fits is laid out; the rest is summed up, so a very long draft stays cheap to preview.
+import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Account } from '../../../../src-shared/domain/account.ts';
 import { finalText } from '../model/build-post.ts';
 import type { DraftContent, PostNetwork } from '../model/draft.ts';
+import type { LengthResult } from '../model/limits.ts';
 import { AccountAvatar } from '../../settings/accounts/account-avatar.tsx';
 
-export function PostPreviews({ content, accounts }: { content: DraftContent; accounts: readonly Account[] }) {
+export const PostPreviews = memo(function PostPreviews({
+  content,
+  accounts,
+  lengths,
+}: {
+  content: DraftContent;
+  accounts: readonly Account[];
+  lengths: ReadonlyMap<string, LengthResult>;
+}) {
   const { t } = useTranslation();
   if (accounts.length === 0) return null;
   return (
@@ -28,7 +39,7 @@ export function PostPreviews({ content, accounts }: { content: DraftContent; acc
           {content.contentWarning && account.network === 'mastodon' && (
             <p className="preview__warning">{content.contentWarning}</p>
           )}
-          <p className="preview__text">{finalText(content, account.network as PostNetwork)}</p>
+          <PreviewText text={finalText(content, account.network as PostNetwork)} length={lengths.get(account.id)} />
           {content.media.length > 0 && (
             <p className="hint">
               {content.media.map((m) => m.alt || m.name).join(' · ')}
@@ -37,5 +48,16 @@ export function PostPreviews({ content, accounts }: { content: DraftContent; acc
         </article>
       ))}
     </section>
+  );
+});
+
+function PreviewText({ text, length }: { text: string; length: LengthResult | undefined }) {
+  const { t } = useTranslation();
+  if (!length || length.overflowAt === null) return <p className="preview__text">{text}</p>;
+  return (
+    <p className="preview__text">
+      {text.slice(0, length.overflowAt)}
+      <mark className="preview__over">{t('compose.previewCut', { count: length.length - length.max })}</mark>
+    </p>
   );
 }

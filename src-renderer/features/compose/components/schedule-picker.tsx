@@ -1,6 +1,6 @@
 // When the post goes out: now, or at a chosen local time, with the best times main suggests for the
 // first chosen account.
-import { useEffect, useId, useState } from 'react';
+import { memo, useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RequestOutput } from '../../../../src-shared/contract/contract.ts';
 import type { RoostClient } from '../../../bridge/client.ts';
@@ -19,7 +19,7 @@ export function fromLocalInput(value: string): string | null {
   return Number.isNaN(ms) ? null : new Date(ms).toISOString();
 }
 
-export function SchedulePicker({
+export const SchedulePicker = memo(function SchedulePicker({
   client,
   accountId,
   scheduledAt,
@@ -29,7 +29,7 @@ export function SchedulePicker({
   client: RoostClient;
   accountId: string | null;
   scheduledAt: string | null;
-  now: number;
+  now: () => number;
   onChange: (at: string | null) => void;
 }) {
   const { t, i18n } = useTranslation();
@@ -37,6 +37,7 @@ export function SchedulePicker({
   const atId = useId();
   const [best, setBest] = useState<BestTimes | null>(null);
   const on = scheduledAt !== null;
+  const at = now();
 
   useEffect(() => {
     if (!on || !accountId) return;
@@ -50,7 +51,7 @@ export function SchedulePicker({
   }, [client, accountId, on]);
 
   const format = new Intl.DateTimeFormat(i18n.language, { weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' });
-  const upcoming = (best?.slots ?? []).filter((s) => Date.parse(s.at) > now).slice(0, 5);
+  const upcoming = (best?.slots ?? []).filter((s) => Date.parse(s.at) > at).slice(0, 5);
 
   return (
     <div className="schedule">
@@ -59,7 +60,7 @@ export function SchedulePicker({
           id={toggleId}
           type="checkbox"
           checked={on}
-          onChange={(e) => onChange(e.target.checked ? new Date(Math.ceil((now + 3_600_000) / 900_000) * 900_000).toISOString() : null)}
+          onChange={(e) => onChange(e.target.checked ? new Date(Math.ceil((at + 3_600_000) / 900_000) * 900_000).toISOString() : null)}
         />
         <label htmlFor={toggleId}>{t('compose.schedule')}</label>
       </div>
@@ -93,4 +94,4 @@ export function SchedulePicker({
       )}
     </div>
   );
-}
+});

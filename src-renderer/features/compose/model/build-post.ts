@@ -4,7 +4,7 @@ import type { Account } from '../../../../src-shared/domain/account.ts';
 import type { OutgoingPost, PostTarget } from '../../../../src-shared/compose/post.ts';
 import { addUtmToText } from '../../../../src-shared/compose/utm.ts';
 import { textFor, type DraftContent, type PostNetwork } from './draft.ts';
-import { measure, type TextLimits } from './limits.ts';
+import type { LengthResult, TextLimits } from './limits.ts';
 
 export type Problem =
   | { readonly kind: 'no-account' }
@@ -39,6 +39,7 @@ export function findProblems(
   content: DraftContent,
   accounts: readonly Account[],
   limitsFor: (account: Account) => TextLimits,
+  lengthFor: (account: Account) => LengthResult,
   options: { readonly requireAltText: boolean; readonly now: number },
 ): Problem[] {
   const problems: Problem[] = [];
@@ -49,7 +50,7 @@ export function findProblems(
   for (const account of targets) {
     if (account.status !== 'active') problems.push({ kind: 'account-unusable', accountId: account.id });
     const limits = limitsFor(account);
-    const result = measure(finalText(content, account.network as PostNetwork), limits, content.contentWarning);
+    const result = lengthFor(account);
     if (result.remaining < 0) problems.push({ kind: 'too-long', accountId: account.id, over: -result.remaining });
     if (content.media.length > limits.maxMedia) problems.push({ kind: 'too-many-media', accountId: account.id, max: limits.maxMedia });
   }

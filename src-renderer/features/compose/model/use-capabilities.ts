@@ -1,6 +1,6 @@
 // Text limits per chosen account, read from main once per account; the networks' defaults apply until
 // main answers (or when it cannot).
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import type { Account } from '../../../../src-shared/domain/account.ts';
 import type { Capabilities } from '../../../../src-shared/domain/capabilities.ts';
 import type { RoostClient } from '../../../bridge/client.ts';
@@ -26,5 +26,5 @@ export function useLimits(client: RoostClient, accounts: readonly Account[]): (a
     // `known` is read only to skip accounts already fetched.
   }, [client, ids]);
 
-  return (account) => limitsFrom(account.network as PostNetwork, known.get(account.id));
+  return useCallback((account) => limitsFrom(account.network as PostNetwork, known.get(account.id)), [known]);
 }

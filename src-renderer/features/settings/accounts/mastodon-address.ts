@@ -8,7 +8,7 @@ export function normaliseInstance(text: string): string {
   // People often paste their whole handle; the server is the part after the last @.
   const handle = /^@?[^@\s/]+@([^@\s/]+)$/.exec(trimmed);
   const address = handle?.[1] ?? trimmed;
-  return /^[a-z][a-z0-9+.-]*:\/\//i.test(address) ? address : address;
+  return /^[a-z][a-z0-9+.-]*:\/\//i.test(address) ? address : `https://${address}`;
 }
 
 /** Only web pages are opened or linked: a `javascript:` or `file:` address from a server is refused. */

@@ -9,7 +9,13 @@ import { safeHttpUrl } from '../../../sanitize/safe-url.ts';
 const NEEDS_PARAM: ReadonlySet<ColumnType> = new Set(['author', 'search', 'hashtag', 'list', 'feed', 'rss']);
 const RSS = '__rss__';
 
-export function AddColumnForm({ onAdd, onCancel }: { onAdd: (title: string, source: ColumnSource) => void; onCancel: () => void }) {
+export function AddColumnForm({
+  onAdd,
+  onCancel,
+}: {
+  onAdd: (title: string, source: ColumnSource) => void;
+  onCancel: () => void;
+}) {
   const { t } = useTranslation();
   const { client } = useServices();
   const id = useId();
@@ -61,7 +67,9 @@ export function AddColumnForm({ onAdd, onCancel }: { onAdd: (title: string, sour
       accountId: accountId === RSS ? null : accountId,
       param: needsParam ? value : null,
     };
-    const title = needsParam ? `${t(`streams.types.${type}`)}: ${type === 'rss' ? new URL(value).host : value}` : t(`streams.types.${type}`);
+    const title = needsParam
+      ? `${t(`streams.types.${type}`)}: ${type === 'rss' ? new URL(value).host : value}`
+      : t(`streams.types.${type}`);
     onAdd(title.slice(0, 80), source);
   };
 
@@ -88,7 +96,12 @@ export function AddColumnForm({ onAdd, onCancel }: { onAdd: (title: string, sour
       </div>
       <div className="field">
         <label htmlFor={`${id}-type`}>{t('streams.add.type')}</label>
-        <select id={`${id}-type`} value={type} disabled={!types} onChange={(e) => setType(e.target.value as ColumnType)}>
+        <select
+          id={`${id}-type`}
+          value={type}
+          disabled={!types}
+          onChange={(e) => setType(e.target.value as ColumnType)}
+        >
           {(types ?? []).map((c) => (
             <option key={c} value={c}>
               {t(`streams.types.${c}`)}
@@ -99,7 +112,12 @@ export function AddColumnForm({ onAdd, onCancel }: { onAdd: (title: string, sour
       {NEEDS_PARAM.has(type) && (
         <div className="field">
           <label htmlFor={`${id}-param`}>{t(`streams.add.param.${type}`)}</label>
-          <input id={`${id}-param`} type={type === 'rss' ? 'url' : 'text'} value={param} onChange={(e) => setParam(e.target.value)} />
+          <input
+            id={`${id}-param`}
+            type={type === 'rss' ? 'url' : 'text'}
+            value={param}
+            onChange={(e) => setParam(e.target.value)}
+          />
         </div>
       )}
       {error && (

@@ -7,7 +7,15 @@ export function Avatar({ url, name }: { url: string | null; name: string }) {
   const src = safeHttpUrl(url);
   if (src) {
     return (
-      <img className="item__avatar" src={src} alt={t('streams.item.avatarAlt', { name })} loading="lazy" referrerPolicy="no-referrer" width={36} height={36} />
+      <img
+        className="item__avatar"
+        src={src}
+        alt={t('streams.item.avatarAlt', { name })}
+        loading="lazy"
+        referrerPolicy="no-referrer"
+        width={36}
+        height={36}
+      />
     );
   }
   return (

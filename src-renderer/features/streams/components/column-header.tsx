@@ -91,7 +91,12 @@ export function ColumnHeader(props: ColumnHeaderProps) {
           </span>
         )}
         {column.alert && <span className="column__alert-mark">{t('streams.column.alertMark')}</span>}
-        <button type="button" className="column__menu-button" aria-expanded={menuOpen} onClick={() => setMenuOpen(!menuOpen)}>
+        <button
+          type="button"
+          className="column__menu-button"
+          aria-expanded={menuOpen}
+          onClick={() => setMenuOpen(!menuOpen)}
+        >
           {t('streams.column.options', { title: column.title })}
         </button>
       </div>
@@ -100,16 +105,33 @@ export function ColumnHeader(props: ColumnHeaderProps) {
       </span>
       <ColumnStateBadge state={props.state} onRetry={props.onRetry} />
       {menuOpen && (
-        <div className="column__menu" role="group" aria-label={t('streams.column.optionsGroup', { title: column.title })}>
-          <button type="button" className="button" disabled={index === 0} onClick={() => props.onMove(index - 1)}>
+        <div
+          className="column__menu"
+          role="group"
+          aria-label={t('streams.column.optionsGroup', { title: column.title })}
+        >
+          <button
+            type="button"
+            className="button"
+            disabled={index === 0}
+            onClick={() => props.onMove(index - 1)}
+          >
             {t('streams.column.moveLeft')}
           </button>
-          <button type="button" className="button" disabled={index >= count - 1} onClick={() => props.onMove(index + 1)}>
+          <button
+            type="button"
+            className="button"
+            disabled={index >= count - 1}
+            onClick={() => props.onMove(index + 1)}
+          >
             {t('streams.column.moveRight')}
           </button>
           <label className="column__width">
             {t('streams.column.width')}{' '}
-            <select value={column.width} onChange={(e) => props.onPatch({ width: e.target.value as ColumnWidth })}>
+            <select
+              value={column.width}
+              onChange={(e) => props.onPatch({ width: e.target.value as ColumnWidth })}
+            >
               {COLUMN_WIDTHS.map((w) => (
                 <option key={w} value={w}>
                   {t(`streams.column.widths.${w}`)}
@@ -117,13 +139,28 @@ export function ColumnHeader(props: ColumnHeaderProps) {
               ))}
             </select>
           </label>
-          <button type="button" className="button" aria-pressed={column.paused} onClick={() => props.onPatch({ paused: !column.paused })}>
+          <button
+            type="button"
+            className="button"
+            aria-pressed={column.paused}
+            onClick={() => props.onPatch({ paused: !column.paused })}
+          >
             {t('streams.column.pause')}
           </button>
-          <button type="button" className="button" aria-pressed={column.alert} onClick={() => props.onPatch({ alert: !column.alert })}>
+          <button
+            type="button"
+            className="button"
+            aria-pressed={column.alert}
+            onClick={() => props.onPatch({ alert: !column.alert })}
+          >
             {t('streams.column.alert')}
           </button>
-          <button type="button" className="button" aria-expanded={props.filtersOpen} onClick={props.onToggleFilters}>
+          <button
+            type="button"
+            className="button"
+            aria-expanded={props.filtersOpen}
+            onClick={props.onToggleFilters}
+          >
             {t('streams.column.filters')}
           </button>
           <button

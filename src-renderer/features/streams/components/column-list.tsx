@@ -1,6 +1,6 @@
 // A column's items in a virtualised list, newest at the top. Arrivals never move what the reader looks at:
 // away from the top (or when paused) they wait behind the "N new" pill, which brings them in.
-import { useVirtualizer } from '@tanstack/react-virtual';
+import { useVirtualizer, type Virtualizer } from '@tanstack/react-virtual';
 import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
 import { compileFilter } from '../../../../src-shared/filters/column-filter.ts';
@@ -13,6 +13,23 @@ import { ItemCard } from './item-card.tsx';
 import { useMinuteClock } from './minute-clock.ts';
 
 const AT_TOP_PX = 4;
+const ESTIMATE_PX = 140;
+
+/**
+ * Row heights come from the ResizeObserver's entries only. Measuring a new row synchronously on mount
+ * (getBoundingClientRect) forces a layout per row, which at a hundred arrivals a second is most of the
+ * frame; the observer reports the same size right after the next layout, at no extra cost.
+ */
+function measureRow(
+  el: Element,
+  entry: ResizeObserverEntry | undefined,
+  instance: Virtualizer<HTMLDivElement, Element>,
+): number {
+  const box = entry?.borderBoxSize?.[0];
+  if (box) return Math.round(box.blockSize);
+  const key = instance.options.getItemKey(Number((el as HTMLElement).dataset.index));
+  return instance.itemSizeCache.get(key) ?? ESTIMATE_PX;
+}
 
 export interface ColumnListProps {
   readonly column: DeckColumn;
@@ -32,7 +49,10 @@ export function ColumnList({ column, model, visible, register }: ColumnListProps
     () => model.version,
   );
   const filterJson = JSON.stringify(column.filter);
-  const passes = useMemo(() => cachedPredicate(compileFilter(JSON.parse(filterJson) as DeckColumn['filter'])), [filterJson]);
+  const passes = useMemo(
+    () => cachedPredicate(compileFilter(JSON.parse(filterJson) as DeckColumn['filter'])),
+    [filterJson],
+  );
   // `version` is the buffer's change signal: the rows array is replaced on every change.
   const view = useMemo(() => columnView(model, passes), [model, passes, version]);
   const selectedKey = useRoost((s) => (s.focusedColumnId === column.id ? s.selectedItemKey : null));
@@ -45,8 +65,9 @@ export function ColumnList({ column, model, visible, register }: ColumnListProps
   const virtualizer = useVirtualizer({
     count: rows.length + 1,
     getScrollElement: () => scrollRef.current,
-    estimateSize: () => 140,
+    estimateSize: () => ESTIMATE_PX,
     getItemKey: (index) => rows[index]?.key ?? '__older__',
+    measureElement: measureRow,
     overscan: 3,
   });
 
@@ -120,8 +141,15 @@ export function ColumnList({ column, model, visible, register }: ColumnListProps
               >
                 {row === undefined ? (
                   rows.length > 0 && (
-                    <button type="button" className="column__older" disabled={olderState === 'loading'} onClick={() => void loadOlder()}>
-                      {olderState === 'loading' ? t('streams.column.loadingOlder') : t('streams.column.loadOlder')}
+                    <button
+                      type="button"
+                      className="column__older"
+                      disabled={olderState === 'loading'}
+                      onClick={() => void loadOlder()}
+                    >
+                      {olderState === 'loading'
+                        ? t('streams.column.loadingOlder')
+                        : t('streams.column.loadOlder')}
                     </button>
                   )
                 ) : row.kind === 'gap' ? (
@@ -133,7 +161,12 @@ export function ColumnList({ column, model, visible, register }: ColumnListProps
                     {t('streams.column.loadGap')}
                   </button>
                 ) : (
-                  <ItemCard item={row.item} now={now} selected={row.key === selectedKey} replying={row.key === replyingKey} />
+                  <ItemCard
+                    item={row.item}
+                    now={now}
+                    selected={row.key === selectedKey}
+                    replying={row.key === replyingKey}
+                  />
                 )}
               </div>
             );

@@ -11,7 +11,9 @@ export function ColumnStateBadge({ state, onRetry }: { state: ColumnState | null
   let detail: string | null = null;
   if (state?.state === 'error') {
     const code = isErrorCode(state.errorCode) ? state.errorCode : 'internal';
-    const at = state.retryAt ? new Date(state.retryAt).toLocaleTimeString(i18n.language, { hour: '2-digit', minute: '2-digit' }) : null;
+    const at = state.retryAt
+      ? new Date(state.retryAt).toLocaleTimeString(i18n.language, { hour: '2-digit', minute: '2-digit' })
+      : null;
     detail = `${t(`errors.${code}`)}${at ? ` ${t('streams.state.retryAt', { time: at })}` : ''}`;
   }
   return (

@@ -93,7 +93,8 @@ export function DeckColumnView({ column, model, failure, index, count, onMove }:
           kind === 'like'
             ? { ...item.counts, likes: Math.max(0, item.counts.likes + delta) }
             : { ...item.counts, reposts: Math.max(0, item.counts.reposts + delta) };
-        const viewer = kind === 'like' ? { ...item.viewer, liked: marker } : { ...item.viewer, reposted: marker };
+        const viewer =
+          kind === 'like' ? { ...item.viewer, liked: marker } : { ...item.viewer, reposted: marker };
         hub.replaceItem({ ...item, counts, viewer });
         return null;
       },
@@ -109,7 +110,9 @@ export function DeckColumnView({ column, model, failure, index, count, onMove }:
       muteAuthor(item) {
         const handle = item.author.handle.trim();
         if (!handle || column.filter.mutedAuthors.includes(handle)) return;
-        void layout.updateColumn(column.id, { filter: { ...column.filter, mutedAuthors: [...column.filter.mutedAuthors, handle] } });
+        void layout.updateColumn(column.id, {
+          filter: { ...column.filter, mutedAuthors: [...column.filter.mutedAuthors, handle] },
+        });
       },
       select(item) {
         store.getState().selectItem(column.id, item.key);

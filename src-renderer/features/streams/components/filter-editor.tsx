@@ -14,7 +14,8 @@ const list = (text: string) =>
     .split(/[,\n]/)
     .map((s) => s.trim())
     .filter(Boolean);
-const terms = (values: readonly string[]) => values.map((v) => (/\s/.test(v) && !v.startsWith('"') ? `"${v}"` : v)).join(' ');
+const terms = (values: readonly string[]) =>
+  values.map((v) => (/\s/.test(v) && !v.startsWith('"') ? `"${v}"` : v)).join(' ');
 
 export function FilterEditor({
   filter,
@@ -92,16 +93,30 @@ export function FilterEditor({
       {field('include', t('streams.filters.include'), include, setInclude, t('streams.filters.keywordsHint'))}
       <div className="field">
         <label htmlFor={`${id}-mode`}>{t('streams.filters.includeMode')}</label>
-        <select id={`${id}-mode`} value={includeMode} onChange={(e) => setIncludeMode(e.target.value as 'any' | 'all')}>
+        <select
+          id={`${id}-mode`}
+          value={includeMode}
+          onChange={(e) => setIncludeMode(e.target.value as 'any' | 'all')}
+        >
           <option value="any">{t('streams.filters.modeAny')}</option>
           <option value="all">{t('streams.filters.modeAll')}</option>
         </select>
       </div>
       {field('exclude', t('streams.filters.exclude'), exclude, setExclude)}
-      {field('languages', t('streams.filters.languages'), languages, setLanguages, t('streams.filters.languagesHint'))}
+      {field(
+        'languages',
+        t('streams.filters.languages'),
+        languages,
+        setLanguages,
+        t('streams.filters.languagesHint'),
+      )}
       <div className="field">
         <label htmlFor={`${id}-media`}>{t('streams.filters.media')}</label>
-        <select id={`${id}-media`} value={media} onChange={(e) => setMedia(e.target.value as ColumnFilter['media'])}>
+        <select
+          id={`${id}-media`}
+          value={media}
+          onChange={(e) => setMedia(e.target.value as ColumnFilter['media'])}
+        >
           <option value="any">{t('streams.filters.presence.any')}</option>
           <option value="with">{t('streams.filters.presence.with')}</option>
           <option value="without">{t('streams.filters.presence.without')}</option>
@@ -109,7 +124,11 @@ export function FilterEditor({
       </div>
       <div className="field">
         <label htmlFor={`${id}-links`}>{t('streams.filters.links')}</label>
-        <select id={`${id}-links`} value={links} onChange={(e) => setLinks(e.target.value as ColumnFilter['links'])}>
+        <select
+          id={`${id}-links`}
+          value={links}
+          onChange={(e) => setLinks(e.target.value as ColumnFilter['links'])}
+        >
           <option value="any">{t('streams.filters.presence.any')}</option>
           <option value="with">{t('streams.filters.presence.with')}</option>
           <option value="without">{t('streams.filters.presence.without')}</option>
@@ -117,7 +136,13 @@ export function FilterEditor({
       </div>
       <div className="field">
         <label htmlFor={`${id}-eng`}>{t('streams.filters.minEngagement')}</label>
-        <input id={`${id}-eng`} type="number" min={0} value={minEngagement} onChange={(e) => setMinEngagement(e.target.value)} />
+        <input
+          id={`${id}-eng`}
+          type="number"
+          min={0}
+          value={minEngagement}
+          onChange={(e) => setMinEngagement(e.target.value)}
+        />
       </div>
       <fieldset className="filter-editor__group">
         <legend>{t('streams.filters.sentiment')}</legend>
@@ -126,7 +151,9 @@ export function FilterEditor({
             <input
               type="checkbox"
               checked={sentiments.includes(s)}
-              onChange={(e) => setSentiments(e.target.checked ? [...sentiments, s] : sentiments.filter((x) => x !== s))}
+              onChange={(e) =>
+                setSentiments(e.target.checked ? [...sentiments, s] : sentiments.filter((x) => x !== s))
+              }
             />
             {t(`streams.filters.sentiments.${s}`)}
           </label>

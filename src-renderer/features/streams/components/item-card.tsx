@@ -20,7 +20,12 @@ export interface ItemCardProps {
   readonly replying?: boolean;
 }
 
-export const ItemCard = memo(function ItemCard({ item, now, selected = false, replying = false }: ItemCardProps) {
+export const ItemCard = memo(function ItemCard({
+  item,
+  now,
+  selected = false,
+  replying = false,
+}: ItemCardProps) {
   const { t, i18n } = useTranslation();
   const actions = useItemActions();
   const setReplying = useRoost((s) => s.setReplying);
@@ -60,10 +65,16 @@ export const ItemCard = memo(function ItemCard({ item, now, selected = false, re
         actions?.select(item);
       }}
     >
-      {item.via && <p className="item__context">{t('streams.item.via', { name: item.via.displayName || item.via.handle })}</p>}
+      {item.via && (
+        <p className="item__context">
+          {t('streams.item.via', { name: item.via.displayName || item.via.handle })}
+        </p>
+      )}
       {item.replyTo && (
         <p className="item__context">
-          {item.replyTo.authorHandle ? t('streams.item.replyTo', { handle: item.replyTo.authorHandle }) : t('streams.item.reply')}
+          {item.replyTo.authorHandle
+            ? t('streams.item.replyTo', { handle: item.replyTo.authorHandle })
+            : t('streams.item.reply')}
         </p>
       )}
       <header className="item__author">
@@ -87,8 +98,13 @@ export const ItemCard = memo(function ItemCard({ item, now, selected = false, re
       <footer className="item__actions">
         {canAct && (
           <>
-            <button type="button" className="item__action" aria-label={t('streams.item.replyLabel')} aria-expanded={replying}
-              onClick={() => setReplying(replying ? null : item.key)}>
+            <button
+              type="button"
+              className="item__action"
+              aria-label={t('streams.item.replyLabel')}
+              aria-expanded={replying}
+              onClick={() => setReplying(replying ? null : item.key)}
+            >
               {t('streams.item.replyShort')} {item.counts.replies}
             </button>
             <button
@@ -98,7 +114,8 @@ export const ItemCard = memo(function ItemCard({ item, now, selected = false, re
               aria-label={t(item.network === 'mastodon' ? 'streams.item.boost' : 'streams.item.repost')}
               onClick={() => run(actions.toggle('repost', item))}
             >
-              {t(item.network === 'mastodon' ? 'streams.item.boostShort' : 'streams.item.repostShort')} {item.counts.reposts}
+              {t(item.network === 'mastodon' ? 'streams.item.boostShort' : 'streams.item.repostShort')}{' '}
+              {item.counts.reposts}
             </button>
             <button
               type="button"
@@ -120,7 +137,11 @@ export const ItemCard = memo(function ItemCard({ item, now, selected = false, re
           </a>
         )}
         {url && (
-          <button type="button" className="item__action" onClick={() => void navigator.clipboard?.writeText(url)}>
+          <button
+            type="button"
+            className="item__action"
+            onClick={() => void navigator.clipboard?.writeText(url)}
+          >
             {t('streams.item.copyLink')}
           </button>
         )}

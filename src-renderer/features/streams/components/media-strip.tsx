@@ -13,7 +13,14 @@ export function MediaStrip({ media }: { media: readonly Media[] }) {
         const thumb = m.kind === 'image' || m.kind === 'gifv' ? safeHttpUrl(m.thumbUrl ?? m.url) : null;
         const alt = m.alt || t('streams.item.noAlt');
         const body = thumb ? (
-          <img src={thumb} alt={alt} loading="lazy" referrerPolicy="no-referrer" width={m.width ?? undefined} height={m.height ?? undefined} />
+          <img
+            src={thumb}
+            alt={alt}
+            loading="lazy"
+            referrerPolicy="no-referrer"
+            width={m.width ?? undefined}
+            height={m.height ?? undefined}
+          />
         ) : (
           <span className="item__media-label">{t(`streams.item.media.${m.kind}`)}</span>
         );

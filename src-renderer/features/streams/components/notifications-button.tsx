@@ -11,7 +11,11 @@ export function NotificationsButton() {
   if (permission === 'granted') return <span className="deck__note">{t('streams.notify.on')}</span>;
   if (permission === 'denied') return <span className="deck__note">{t('streams.notify.denied')}</span>;
   return (
-    <button type="button" className="button" onClick={() => void notifier.requestPermission().then(setPermission)}>
+    <button
+      type="button"
+      className="button"
+      onClick={() => void notifier.requestPermission().then(setPermission)}
+    >
       {t('streams.notify.enable')}
     </button>
   );

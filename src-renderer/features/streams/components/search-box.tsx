@@ -52,12 +52,18 @@ export const SearchBox = forwardRef<HTMLInputElement>(function SearchBox(_props,
       {(hits || searching) && (
         <section className="search__results" aria-label={t('streams.search.results')}>
           <header className="thread-panel__header">
-            <h2>{searching ? t('streams.search.searching') : t('streams.search.count', { count: hits?.length ?? 0 })}</h2>
+            <h2>
+              {searching
+                ? t('streams.search.searching')
+                : t('streams.search.count', { count: hits?.length ?? 0 })}
+            </h2>
             <button type="button" className="button" onClick={() => setHits(null)}>
               {t('streams.search.close')}
             </button>
           </header>
-          {hits?.map((hit) => <ItemCard key={hit.item.key} item={hit.item} now={now} />)}
+          {hits?.map((hit) => (
+            <ItemCard key={hit.item.key} item={hit.item} now={now} />
+          ))}
         </section>
       )}
     </div>

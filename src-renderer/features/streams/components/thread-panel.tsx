@@ -56,7 +56,9 @@ export function ThreadPanel() {
         </p>
       )}
       {!items && !error && <p>{t('streams.thread.loading')}</p>}
-      {items?.map((item) => <ItemCard key={item.key} item={item} now={now} />)}
+      {items?.map((item) => (
+        <ItemCard key={item.key} item={item} now={now} />
+      ))}
     </aside>
   );
 }

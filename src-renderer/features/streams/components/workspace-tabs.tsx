@@ -12,7 +12,14 @@ export interface WorkspaceTabsProps {
   onRemove(id: string): void;
 }
 
-export function WorkspaceTabs({ workspaces, activeId, onSelect, onAdd, onRename, onRemove }: WorkspaceTabsProps) {
+export function WorkspaceTabs({
+  workspaces,
+  activeId,
+  onSelect,
+  onAdd,
+  onRename,
+  onRemove,
+}: WorkspaceTabsProps) {
   const { t } = useTranslation();
   const [editing, setEditing] = useState<{ id: string | null; name: string } | null>(null);
   const [confirmRemove, setConfirmRemove] = useState(false);
@@ -67,11 +74,16 @@ export function WorkspaceTabs({ workspaces, activeId, onSelect, onAdd, onRename,
             {t('streams.workspaces.add')}
           </button>
           {active && (
-            <button type="button" className="button" onClick={() => setEditing({ id: active.id, name: active.name })}>
+            <button
+              type="button"
+              className="button"
+              onClick={() => setEditing({ id: active.id, name: active.name })}
+            >
               {t('streams.workspaces.rename')}
             </button>
           )}
-          {active && workspaces.length > 1 &&
+          {active &&
+            workspaces.length > 1 &&
             (confirmRemove ? (
               <button
                 type="button"

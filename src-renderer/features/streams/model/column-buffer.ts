@@ -60,7 +60,8 @@ export class ColumnBuffer {
     const markerKey = `gap:${gap.id}`;
     const index = this.rows.findIndex((r) => r.key === markerKey);
     if (index < 0) {
-      if (this.lastGapFillEnd !== null && items.length === 0) this.insertAfter(this.lastGapFillEnd, [gapRow(gap)]);
+      if (this.lastGapFillEnd !== null && items.length === 0)
+        this.insertAfter(this.lastGapFillEnd, [gapRow(gap)]);
       return 0;
     }
     const fresh = this.fresh(items).map(itemRow);

@@ -37,6 +37,11 @@ export interface HubOptions {
   readonly archive: ArchivePort;
   readonly frames?: FrameScheduler;
   readonly capacity?: number;
+  /**
+   * Least time between two applications of queued events. Each application re-lays out every column
+   * that received items, so coalescing a few frames' worth keeps a busy deck smooth.
+   */
+  readonly minIntervalMs?: number;
   /** Told how many new items a column received, for alert notifications. */
   readonly onArrivals?: (columnId: string, count: number) => void;
 }
@@ -70,6 +75,9 @@ export function createStreamHub(options: HubOptions): StreamHub {
   const listeners = new Map<string, Set<() => void>>();
   let queue: ItemsEvent[] = [];
   let frame: number | null = null;
+  let waiting: ReturnType<typeof setTimeout> | null = null;
+  let lastFlush = -Infinity;
+  const minInterval = options.minIntervalMs ?? 0;
 
   const notify = (columnId: string) => {
     const model = columns.get(columnId);
@@ -77,7 +85,14 @@ export function createStreamHub(options: HubOptions): StreamHub {
     for (const listener of listeners.get(columnId) ?? []) listener();
   };
   const schedule = () => {
-    if (frame === null) frame = frames.request(flush);
+    if (frame !== null || waiting !== null) return;
+    const wait = lastFlush + minInterval - performance.now();
+    if (wait <= 0) frame = frames.request(flush);
+    else
+      waiting = setTimeout(() => {
+        waiting = null;
+        frame = frames.request(flush);
+      }, wait);
   };
 
   function apply(model: ColumnModel, event: ItemsEvent): number {
@@ -98,6 +113,7 @@ export function createStreamHub(options: HubOptions): StreamHub {
 
   function flush(): void {
     frame = null;
+    lastFlush = performance.now();
     const batch = queue;
     queue = [];
     if (batch.length === 0) return;
@@ -119,7 +135,9 @@ export function createStreamHub(options: HubOptions): StreamHub {
       }
     }
     for (const [key, items] of toArchive) {
-      options.archive.ingest(key, items).catch((error: unknown) => console.error('Archive ingest failed', error));
+      options.archive
+        .ingest(key, items)
+        .catch((error: unknown) => console.error('Archive ingest failed', error));
     }
     for (const columnId of changed) notify(columnId);
     for (const [columnId, count] of arrivals) options.onArrivals?.(columnId, count);
@@ -139,7 +157,9 @@ export function createStreamHub(options: HubOptions): StreamHub {
         offItems();
         offState();
         if (frame !== null) frames.cancel(frame);
+        if (waiting !== null) clearTimeout(waiting);
         frame = null;
+        waiting = null;
         queue = [];
       };
     },

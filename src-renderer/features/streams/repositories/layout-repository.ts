@@ -33,7 +33,9 @@ export function createLayoutRepository(db: RoostDb): LayoutRepository {
   const columns = db.table('columns') as Table<DeckColumn, string>;
 
   const columnsOf = async (workspaceId: string): Promise<DeckColumn[]> =>
-    parseAll(DeckColumnSchema, await columns.where('workspaceId').equals(workspaceId).toArray()).sort(byPosition);
+    parseAll(DeckColumnSchema, await columns.where('workspaceId').equals(workspaceId).toArray()).sort(
+      byPosition,
+    );
 
   return {
     async load() {
@@ -45,7 +47,11 @@ export function createLayoutRepository(db: RoostDb): LayoutRepository {
     },
     async addWorkspace(name) {
       const all = await workspaces.toArray();
-      const workspace = WorkspaceSchema.parse({ id: newId(), name: name.trim().slice(0, 80), position: nextPosition(all) });
+      const workspace = WorkspaceSchema.parse({
+        id: newId(),
+        name: name.trim().slice(0, 80),
+        position: nextPosition(all),
+      });
       await workspaces.put(workspace);
       return workspace;
     },
@@ -81,7 +87,9 @@ export function createLayoutRepository(db: RoostDb): LayoutRepository {
         const target = Math.max(0, Math.min(index, list.length));
         list.splice(target, 0, column);
         // Renumbering the few columns of one workspace keeps positions small and exact.
-        await Promise.all(list.map((c, i) => (c.position === i ? null : columns.update(c.id, { position: i }))));
+        await Promise.all(
+          list.map((c, i) => (c.position === i ? null : columns.update(c.id, { position: i }))),
+        );
       });
     },
     async removeColumn(id) {
@@ -95,10 +103,16 @@ function byPosition(a: { position: number }, b: { position: number }): number {
 }
 
 function nextPosition(rows: readonly { position?: unknown }[]): number {
-  return rows.reduce<number>((max, r) => (typeof r.position === 'number' && r.position >= max ? r.position + 1 : max), 0);
+  return rows.reduce<number>(
+    (max, r) => (typeof r.position === 'number' && r.position >= max ? r.position + 1 : max),
+    0,
+  );
 }
 
-function parseAll<T>(schema: { safeParse(v: unknown): { success: true; data: T } | { success: false } }, rows: unknown[]): T[] {
+function parseAll<T>(
+  schema: { safeParse(v: unknown): { success: true; data: T } | { success: false } },
+  rows: unknown[],
+): T[] {
   const out: T[] = [];
   for (const row of rows) {
     const parsed = schema.safeParse(row);

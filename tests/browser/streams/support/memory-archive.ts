@@ -1,6 +1,11 @@
 // An in-memory archive for deck tests and benchmarks: the ArchivePort contract with plain maps, search by
 // case-insensitive substring, and per-column retention so long runs stay bounded like the real one.
-import type { ArchiveHit, ArchivePort, ArchiveQuery, RetentionPolicy } from '../../../../src-renderer/archive/archive-port.ts';
+import type {
+  ArchiveHit,
+  ArchivePort,
+  ArchiveQuery,
+  RetentionPolicy,
+} from '../../../../src-renderer/archive/archive-port.ts';
 import type { StreamItem } from '../../../../src-shared/domain/stream-item.ts';
 
 export interface MemoryArchive extends ArchivePort {
@@ -10,7 +15,9 @@ export interface MemoryArchive extends ArchivePort {
   size(): number;
 }
 
-export function createMemoryArchive(policy: RetentionPolicy = { maxItemsPerColumn: 5_000, maxAgeDays: 30 }): MemoryArchive {
+export function createMemoryArchive(
+  policy: RetentionPolicy = { maxItemsPerColumn: 5_000, maxAgeDays: 30 },
+): MemoryArchive {
   let retention = policy;
   const items = new Map<string, StreamItem>();
   /** Newest first per column. */

@@ -7,7 +7,10 @@ import { openRoostDb } from '../../../../src-renderer/db/roost-db.ts';
 import { createMemorySettingsRepository } from '../../../../src-renderer/db/settings-repository.ts';
 import { DeckSetupProvider, type DeckSetup } from '../../../../src-renderer/features/streams/deck-setup.tsx';
 import { StreamsSection } from '../../../../src-renderer/features/streams/streams-section.tsx';
-import { createLayoutRepository, type LayoutRepository } from '../../../../src-renderer/features/streams/repositories/layout-repository.ts';
+import {
+  createLayoutRepository,
+  type LayoutRepository,
+} from '../../../../src-renderer/features/streams/repositories/layout-repository.ts';
 import { createI18n } from '../../../../src-renderer/i18n/i18n.ts';
 import { startSession } from '../../../../src-renderer/session/start-session.ts';
 import { createRoostStore } from '../../../../src-renderer/store/store.ts';

@@ -1,7 +1,15 @@
 // An in-memory double of main for the deck: the accounts calls the session makes, plus the streams part of
 // the contract. Inputs are validated with the contract's own schemas and go through a JSON round trip,
 // like the wire; every call is recorded so tests can check exactly what the deck asked for.
-import { events, requests, type EventName, type EventPayload, type RequestInput, type RequestMethod, type RequestOutput } from '../../../../src-shared/contract/contract.ts';
+import {
+  events,
+  requests,
+  type EventName,
+  type EventPayload,
+  type RequestInput,
+  type RequestMethod,
+  type RequestOutput,
+} from '../../../../src-shared/contract/contract.ts';
 import type { Result } from '../../../../src-shared/contract/errors.ts';
 import type { Gap } from '../../../../src-shared/contract/streams-contract.ts';
 import type { Account } from '../../../../src-shared/domain/account.ts';
@@ -16,7 +24,9 @@ export interface RecordedCall {
   readonly input: unknown;
 }
 
-type Handler<M extends RequestMethod> = (input: RequestInput<M>) => RequestOutput<M> | Promise<RequestOutput<M>>;
+type Handler<M extends RequestMethod> = (
+  input: RequestInput<M>,
+) => RequestOutput<M> | Promise<RequestOutput<M>>;
 type Handlers = { [M in RequestMethod]?: Handler<M> };
 
 export interface StreamsMain {
@@ -24,7 +34,12 @@ export interface StreamsMain {
   readonly calls: RecordedCall[];
   callsOf<M extends RequestMethod>(method: M): RequestInput<M>[];
   emit<E extends EventName>(name: E, payload: EventPayload<E>): void;
-  emitItems(columnKey: string, items: readonly StreamItem[], position?: 'newer' | 'older' | 'gap', gap?: Gap | null): void;
+  emitItems(
+    columnKey: string,
+    items: readonly StreamItem[],
+    position?: 'newer' | 'older' | 'gap',
+    gap?: Gap | null,
+  ): void;
   /** columnId → columnKey of current subscriptions. */
   readonly subscriptions: Map<string, string>;
   setThread(items: StreamItem[]): void;
@@ -98,7 +113,8 @@ export function createStreamsMain(accounts: readonly Account[] = [testAccount()]
       const wireInput: unknown = JSON.parse(JSON.stringify(input ?? {}));
       calls.push({ method, input: wireInput });
       const parsed = (requests[method].input as z.ZodType).safeParse(wireInput);
-      if (!parsed.success) return { ok: false, error: { code: 'invalid_input', message: `Invalid input for ${method}` } };
+      if (!parsed.success)
+        return { ok: false, error: { code: 'invalid_input', message: `Invalid input for ${method}` } };
       const handler = handlers[method] as ((i: unknown) => unknown) | undefined;
       if (!handler) return { ok: false, error: { code: 'unknown_method', message: method } };
       const value = await handler(parsed.data);
