@@ -2,12 +2,13 @@
 // subscription. Bundled into one CommonJS file (sandboxed preloads cannot import); it imports only the
 // method names, never the zod contract.
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
-import { EVENT_NAMES, type EventName, type RequestMethod } from '../../src-shared/contract/methods.ts';
+import { EVENT_NAMES, REQUEST_METHODS, type EventName, type RequestMethod } from '../../src-shared/contract/methods.ts';
 import {
   EVENT_CHANNEL,
   type RoostEventArgs,
   type RoostEventListener,
   type RoostPreloadApi,
+  type RoostRequestFunctions,
 } from '../../src-shared/contract/preload-api.ts';
 
 const eventNames: ReadonlySet<string> = new Set(EVENT_NAMES);
@@ -29,15 +30,13 @@ function onEvent(listener: RoostEventListener): () => void {
   };
 }
 
-const api = {
-  'app:info': request('app:info'),
-  'app:ready': request('app:ready'),
-  'vault:status': request('vault:status'),
-  'accounts:list': request('accounts:list'),
-  'accounts:add': request('accounts:add'),
-  'accounts:remove': request('accounts:remove'),
-  'accounts:setProtected': request('accounts:setProtected'),
-  onEvent,
-} satisfies RoostPreloadApi;
+/** One function per contract method, built from the method list so a new method needs no edit here. */
+function requestFunctions(): RoostRequestFunctions {
+  const functions: Partial<Record<RequestMethod, unknown>> = {};
+  for (const method of REQUEST_METHODS) functions[method] = request(method);
+  return functions as RoostRequestFunctions;
+}
+
+const api = { ...requestFunctions(), onEvent } satisfies RoostPreloadApi;
 
 contextBridge.exposeInMainWorld('roost', api);

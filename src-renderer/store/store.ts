@@ -9,7 +9,12 @@ import { createConnectionSlice, type ConnectionSlice } from './connection-slice.
 import { createStreamsSlice, type StreamsSlice } from './streams-slice.ts';
 import { createUiSlice, type UiInitial, type UiSlice } from './ui-slice.ts';
 
-export type RoostState = UiSlice & ConnectionSlice & AccountsSlice & StreamsSlice & ComposeSlice & CalendarSlice;
+export type RoostState = UiSlice &
+  ConnectionSlice &
+  AccountsSlice &
+  StreamsSlice &
+  ComposeSlice &
+  CalendarSlice;
 export type RoostStore = StoreApi<RoostState>;
 
 export function createRoostStore(initial: UiInitial = {}): RoostStore {

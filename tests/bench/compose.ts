@@ -92,7 +92,11 @@ createRoot(document.getElementById('root')).render(
 `;
 
 function serve(root: string): Promise<{ url: string; close: () => void }> {
-  const types: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css' };
+  const types: Record<string, string> = {
+    '.html': 'text/html',
+    '.js': 'text/javascript',
+    '.css': 'text/css',
+  };
   const server = createServer((req, res) => {
     const rel = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
     const file = path.join(root, rel === '/' ? 'index.html' : rel);
@@ -119,7 +123,10 @@ function percentile(sorted: number[], p: number): number {
 let browser: Awaited<ReturnType<typeof chromium.launch>> | null = null;
 let server: { url: string; close: () => void } | null = null;
 try {
-  writeFileSync(path.join(dir, 'index.html'), '<!doctype html><html><body><div id="root"></div><script type="module" src="./main.js"></script></body></html>');
+  writeFileSync(
+    path.join(dir, 'index.html'),
+    '<!doctype html><html><body><div id="root"></div><script type="module" src="./main.js"></script></body></html>',
+  );
   writeFileSync(path.join(dir, 'main.js'), entry);
   await build({
     root: dir,
@@ -139,7 +146,9 @@ try {
   await page.goto(server.url);
   const area = page.getByLabel('Post text');
   await area.waitFor();
-  await page.waitForFunction(() => (document.getElementById('compose-text') as HTMLTextAreaElement | null)?.value.length === 5000);
+  await page.waitForFunction(
+    () => (document.getElementById('compose-text') as HTMLTextAreaElement | null)?.value.length === 5000,
+  );
   await page.waitForSelector('[data-testid^="count-text-acc-3"]');
   await area.focus();
   await page.evaluate(() => {
@@ -155,7 +164,9 @@ try {
     if (i % 60 === 59) await page.waitForTimeout(400);
   }
   await page.waitForTimeout(100);
-  const latencies = (await page.evaluate(() => (window as unknown as { __latencies: number[] }).__latencies)).slice();
+  const latencies = (
+    await page.evaluate(() => (window as unknown as { __latencies: number[] }).__latencies)
+  ).slice();
   latencies.sort((a, b) => a - b);
   const result = {
     bench: 'compose',

@@ -7,7 +7,15 @@ import type { OutboxJob } from '../../../src-shared/contract/publishing-contract
 import { useRoost, useServices } from '../../app-context.tsx';
 import { SectionHeading } from '../shell/section-heading.tsx';
 import { CalendarGrid } from './components/calendar-grid.tsx';
-import { addDays, dayKey, fromDayKey, jobInstant, moveInstant, visibleDays, type Slot } from './model/calendar-math.ts';
+import {
+  addDays,
+  dayKey,
+  fromDayKey,
+  jobInstant,
+  moveInstant,
+  visibleDays,
+  type Slot,
+} from './model/calendar-math.ts';
 import { useOutboxJobs } from './model/use-outbox-jobs.ts';
 
 const NO_ACCOUNTS: readonly Account[] = [];
@@ -53,7 +61,9 @@ export function CalendarScreen() {
 
   const shift = (direction: -1 | 1) => {
     const next =
-      view === 'week' ? addDays(anchor, 7 * direction) : new Date(anchor.getFullYear(), anchor.getMonth() + direction, 1);
+      view === 'week'
+        ? addDays(anchor, 7 * direction)
+        : new Date(anchor.getFullYear(), anchor.getMonth() + direction, 1);
     setCalendarAnchor(dayKey(next));
   };
 
@@ -82,7 +92,13 @@ export function CalendarScreen() {
       <div className="calendar__toolbar">
         <div role="group" aria-label={t('calendar.viewLabel')}>
           {(['week', 'month'] as const).map((v) => (
-            <button key={v} type="button" className="button" aria-pressed={view === v} onClick={() => setCalendarView(v)}>
+            <button
+              key={v}
+              type="button"
+              className="button"
+              aria-pressed={view === v}
+              onClick={() => setCalendarView(v)}
+            >
               {t(`calendar.${v}`)}
             </button>
           ))}
@@ -123,7 +139,11 @@ export function CalendarScreen() {
         </label>
       </div>
       <p className="hint">{t('calendar.help')}</p>
-      {selectedJob && <p className="notice" role="status">{t('calendar.picked')}</p>}
+      {selectedJob && (
+        <p className="notice" role="status">
+          {t('calendar.picked')}
+        </p>
+      )}
       {message && (
         <p className="hint" role="status" data-testid="calendar-message">
           {message}
@@ -144,7 +164,11 @@ export function CalendarScreen() {
                 <span>
                   {time.format(jobInstant(job))} {handle(job.accountId)}: {job.text}
                 </span>{' '}
-                <button type="button" className="button button--primary" onClick={() => void resolve(job, 'send')}>
+                <button
+                  type="button"
+                  className="button button--primary"
+                  onClick={() => void resolve(job, 'send')}
+                >
                   {t('calendar.sendNow')}
                 </button>{' '}
                 <button type="button" className="button" onClick={() => void resolve(job, 'cancel')}>
@@ -176,14 +200,19 @@ export function CalendarScreen() {
           <div className="dialog panel" role="dialog" aria-modal="true" aria-labelledby="job-title">
             <h2 id="job-title">{t('calendar.details')}</h2>
             <p>
-              {time.format(jobInstant(opened))} · {handle(opened.accountId)} · {t(`calendar.states.${opened.state}`)}
+              {time.format(jobInstant(opened))} · {handle(opened.accountId)} ·{' '}
+              {t(`calendar.states.${opened.state}`)}
               {opened.campaign ? ` · ${opened.campaign}` : ''}
             </p>
             <p className="preview__text">{opened.text}</p>
             <div className="form-actions">
               {opened.state === 'overdue' && (
                 <>
-                  <button type="button" className="button button--primary" onClick={() => void resolve(opened, 'send')}>
+                  <button
+                    type="button"
+                    className="button button--primary"
+                    onClick={() => void resolve(opened, 'send')}
+                  >
                     {t('calendar.sendNow')}
                   </button>
                   <button type="button" className="button" onClick={() => void resolve(opened, 'cancel')}>

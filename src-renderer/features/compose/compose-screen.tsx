@@ -17,7 +17,13 @@ import { PostPreviews } from './components/post-preview.tsx';
 import { SchedulePicker } from './components/schedule-picker.tsx';
 import { TextEditor } from './components/text-editor.tsx';
 import { useComposeServices } from './compose-services.tsx';
-import { findProblems, finalText, isPostNetwork, selectedAccounts, type Problem } from './model/build-post.ts';
+import {
+  findProblems,
+  finalText,
+  isPostNetwork,
+  selectedAccounts,
+  type Problem,
+} from './model/build-post.ts';
 import type { DraftContent, DraftRef, PostNetwork } from './model/draft.ts';
 import { measure } from './model/limits.ts';
 import { useLimits } from './model/use-capabilities.ts';
@@ -67,7 +73,11 @@ export function ComposeScreen() {
     if (!item) return;
     const ref = refOf(item, request.fromAccountId);
     const accountIds = request.fromAccountId ? [request.fromAccountId] : content.accountIds;
-    void draft.startNew({ accountIds, replyTo: request.replyTo ? ref : null, quote: request.quote ? ref : null });
+    void draft.startNew({
+      accountIds,
+      replyTo: request.replyTo ? ref : null,
+      quote: request.quote ? ref : null,
+    });
   }, [request, draft, consumeRequest, content.accountIds]);
 
   // Each request is applied once, when it arrives.
@@ -91,10 +101,16 @@ export function ComposeScreen() {
   }, [deferred, deferredChosen, limitsFor]);
   const problems = useMemo(
     () =>
-      findProblems(deferred, accounts, limitsFor, (a) => lengths.get(a.id) ?? measure('', limitsFor(a), null), {
-        requireAltText,
-        now: now(),
-      }),
+      findProblems(
+        deferred,
+        accounts,
+        limitsFor,
+        (a) => lengths.get(a.id) ?? measure('', limitsFor(a), null),
+        {
+          requireAltText,
+          now: now(),
+        },
+      ),
     [deferred, accounts, limitsFor, lengths, requireAltText, now],
   );
   const postOptions = useMemo(
@@ -111,14 +127,15 @@ export function ComposeScreen() {
   const onRestore = useCallback((v: number) => void restoreDraft(v), [restoreDraft]);
   const onBlur = useCallback(() => void flushDraft(true), [flushDraft]);
   const onMedia = useCallback(
-    (update: (media: DraftContent['media']) => DraftContent['media']) => change((c) => ({ ...c, media: update(c.media) })),
+    (update: (media: DraftContent['media']) => DraftContent['media']) =>
+      change((c) => ({ ...c, media: update(c.media) })),
     [change],
   );
-  const onSchedule = useCallback((scheduledAt: string | null) => change((c) => ({ ...c, scheduledAt })), [change]);
-  const networks = useMemo(
-    () => [...new Set(chosen.map((a) => a.network as PostNetwork))],
-    [chosen],
+  const onSchedule = useCallback(
+    (scheduledAt: string | null) => change((c) => ({ ...c, scheduledAt })),
+    [change],
   );
+  const networks = useMemo(() => [...new Set(chosen.map((a) => a.network as PostNetwork))], [chosen]);
 
   const toggleAccount = useCallback(
     (id: string) =>
@@ -166,7 +183,11 @@ export function ComposeScreen() {
                   : t('compose.quoting', { handle: content.quote?.authorHandle })}
               </strong>
               <p className="hint">{(content.replyTo ?? content.quote)?.excerpt}</p>
-              <button type="button" className="link-button" onClick={() => change((c) => ({ ...c, replyTo: null, quote: null }))}>
+              <button
+                type="button"
+                className="link-button"
+                onClick={() => change((c) => ({ ...c, replyTo: null, quote: null }))}
+              >
                 {t('compose.removeRef')}
               </button>
             </div>
@@ -191,11 +212,7 @@ export function ComposeScreen() {
           </div>
           <FollowUps followUps={content.followUps} onChange={change} />
           <PostOptions options={postOptions} onChange={change} hasMastodon={networks.includes('mastodon')} />
-          <MediaEditor
-            media={content.media}
-            requireAlt={requireAltText}
-            onChange={onMedia}
-          />
+          <MediaEditor media={content.media} requireAlt={requireAltText} onChange={onMedia} />
           <SchedulePicker
             client={client}
             accountId={content.accountIds[0] ?? null}
@@ -205,13 +222,27 @@ export function ComposeScreen() {
           />
           <SendingPreferences />
           <Problems problems={problems} accounts={accounts} />
-          {pendingState === 'needs_confirmation' && <p className="notice-warn">{t('compose.needsConfirmation')}</p>}
+          {pendingState === 'needs_confirmation' && (
+            <p className="notice-warn">{t('compose.needsConfirmation')}</p>
+          )}
           <Notice notice={send.notice} />
           <div className="form-actions">
-            <button type="submit" className="button button--primary" disabled={problems.length > 0 || send.phase !== 'idle'}>
-              {send.phase === 'checking' ? t('compose.checking') : content.scheduledAt ? t('compose.scheduleSend') : t('compose.send')}
+            <button
+              type="submit"
+              className="button button--primary"
+              disabled={problems.length > 0 || send.phase !== 'idle'}
+            >
+              {send.phase === 'checking'
+                ? t('compose.checking')
+                : content.scheduledAt
+                  ? t('compose.scheduleSend')
+                  : t('compose.send')}
             </button>
-            <button type="button" className="button" onClick={() => void draft.startNew({ accountIds: content.accountIds })}>
+            <button
+              type="button"
+              className="button"
+              onClick={() => void draft.startNew({ accountIds: content.accountIds })}
+            >
               {t('compose.newDraft')}
             </button>
           </div>
@@ -262,15 +293,26 @@ function Problems({ problems, accounts }: { problems: readonly Problem[]; accoun
 function Notice({ notice }: { notice: SendNotice | null }) {
   const { t } = useTranslation();
   if (!notice) return null;
-  if (notice.kind === 'queued') return <p className="notice" role="status" data-testid="compose-notice">{t('compose.queued')}</p>;
+  if (notice.kind === 'queued')
+    return (
+      <p className="notice" role="status" data-testid="compose-notice">
+        {t('compose.queued')}
+      </p>
+    );
   if (notice.kind === 'sent')
     return (
       <p className="notice" role="status" data-testid="compose-notice">
-        {notice.scheduled ? t('compose.scheduled', { count: notice.count }) : t('compose.sent', { count: notice.count })}
+        {notice.scheduled
+          ? t('compose.scheduled', { count: notice.count })
+          : t('compose.sent', { count: notice.count })}
       </p>
     );
   if (notice.kind === 'failed')
-    return <p className="alert" role="alert">{t('compose.failed', { message: notice.message })}</p>;
+    return (
+      <p className="alert" role="alert">
+        {t('compose.failed', { message: notice.message })}
+      </p>
+    );
   return (
     <div className="alert" role="alert" data-testid="compose-blocked">
       <p>{t('compose.blocked')}</p>

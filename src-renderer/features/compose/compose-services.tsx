@@ -13,7 +13,13 @@ export interface ComposeServices {
 
 const ComposeServicesContext = createContext<ComposeServices | null>(null);
 
-export function ComposeServicesProvider({ value, children }: { value: ComposeServices; children: ReactNode }) {
+export function ComposeServicesProvider({
+  value,
+  children,
+}: {
+  value: ComposeServices;
+  children: ReactNode;
+}) {
   return <ComposeServicesContext.Provider value={value}>{children}</ComposeServicesContext.Provider>;
 }
 

@@ -6,8 +6,9 @@ import { createClient } from '../../../src-renderer/bridge/client.ts';
 import type { Transport } from '../../../src-renderer/bridge/transport.ts';
 import { createWebSocketTransport } from '../../../src-renderer/bridge/websocket-transport.ts';
 import { FakeSocketHost } from '../support/fake-socket-host.ts';
+import { withOtherMethodsRefused } from '../../support/partial-handlers.ts';
 
-const handlers: Handlers = {
+const handlers: Handlers = withOtherMethodsRefused({
   'app:info': () => ({ version: '1', mode: 'browser', platform: 'linux' }),
   'app:ready': () => ({ queued: 0 }),
   'vault:status': () => ({ state: 'available', detail: '' }),
@@ -19,7 +20,7 @@ const handlers: Handlers = {
   'accounts:setProtected': () => {
     throw new Error('not used');
   },
-};
+});
 
 const WAIT = { timeout: 5_000 };
 let transport: Transport | null = null;

@@ -38,15 +38,23 @@ describe('calendar', () => {
     const when = at(2, 14);
     const job = main.seedJob({ accountId: a.id, scheduledAt: when.toISOString(), text: 'Wednesday launch' });
     const { screen } = await open(main);
-    await expect.element(screen.getByTestId(slot(when)).getByTestId(`job-${job.id}`), WAIT).toHaveTextContent('Wednesday launch');
+    await expect
+      .element(screen.getByTestId(slot(when)).getByTestId(`job-${job.id}`), WAIT)
+      .toHaveTextContent('Wednesday launch');
 
     const later = at(4, 9);
-    const [pushed] = [main.seedJob({ accountId: a.id, scheduledAt: later.toISOString(), text: 'Pushed by main' })];
+    const [pushed] = [
+      main.seedJob({ accountId: a.id, scheduledAt: later.toISOString(), text: 'Pushed by main' }),
+    ];
     main.main.emit('outbox:changed', { jobs: [pushed!] });
-    await expect.element(screen.getByTestId(slot(later)).getByTestId(`job-${pushed!.id}`), WAIT).toBeVisible();
+    await expect
+      .element(screen.getByTestId(slot(later)).getByTestId(`job-${pushed!.id}`), WAIT)
+      .toBeVisible();
 
     await userEvent.click(screen.getByRole('button', { name: 'Month' }));
-    await expect.element(screen.getByTestId(`slot-${dayKey(when)}`).getByTestId(`job-${job.id}`), WAIT).toBeVisible();
+    await expect
+      .element(screen.getByTestId(`slot-${dayKey(when)}`).getByTestId(`job-${job.id}`), WAIT)
+      .toBeVisible();
   });
 
   test('dragging a scheduled post to another slot reschedules it, keeping its minutes', async () => {
@@ -59,7 +67,8 @@ describe('calendar', () => {
     // The page's own drag events with a real DataTransfer: Playwright's mouse-driven drag does not
     // reach HTML5 drag and drop inside vitest's iframe.
     const data = new DataTransfer();
-    const fire = (el: Element, type: string) => el.dispatchEvent(new DragEvent(type, { bubbles: true, cancelable: true, dataTransfer: data }));
+    const fire = (el: Element, type: string) =>
+      el.dispatchEvent(new DragEvent(type, { bubbles: true, cancelable: true, dataTransfer: data }));
     const target = screen.getByTestId(slot(at(3, 11))).element();
     fire(chip.element(), 'dragstart');
     fire(target, 'dragenter');
@@ -68,7 +77,9 @@ describe('calendar', () => {
     fire(chip.element(), 'dragend');
     await expect.poll(() => main.calls('outbox:reschedule'), WAIT).toBe(1);
     expect(main.jobs()[0]?.scheduledAt).toBe(at(3, 11, 15).toISOString());
-    await expect.element(screen.getByTestId(slot(at(3, 11))).getByTestId(`job-${job.id}`), WAIT).toBeVisible();
+    await expect
+      .element(screen.getByTestId(slot(at(3, 11))).getByTestId(`job-${job.id}`), WAIT)
+      .toBeVisible();
   });
 
   test('keyboard: arrows move focus, Space picks a post up, Alt+arrows move it, Enter opens', async () => {
@@ -94,7 +105,9 @@ describe('calendar', () => {
     expect(main.calls('outbox:reschedule')).toBe(2);
 
     await userEvent.keyboard('{Escape}{Enter}');
-    await expect.element(screen.getByRole('dialog', { name: 'Post details' }), WAIT).toHaveTextContent('Move me');
+    await expect
+      .element(screen.getByRole('dialog', { name: 'Post details' }), WAIT)
+      .toHaveTextContent('Move me');
   });
 
   test('filters by account and by campaign', async () => {
@@ -120,8 +133,18 @@ describe('calendar', () => {
   test('overdue posts are highlighted and can be sent now or cancelled', async () => {
     const main = createPublishingMain();
     const a = main.main.seedAccount(alice);
-    const late = main.seedJob({ accountId: a.id, scheduledAt: at(0, 8).toISOString(), state: 'overdue', text: 'Late one' });
-    const other = main.seedJob({ accountId: a.id, scheduledAt: at(0, 9).toISOString(), state: 'overdue', text: 'Drop me' });
+    const late = main.seedJob({
+      accountId: a.id,
+      scheduledAt: at(0, 8).toISOString(),
+      state: 'overdue',
+      text: 'Late one',
+    });
+    const other = main.seedJob({
+      accountId: a.id,
+      scheduledAt: at(0, 9).toISOString(),
+      state: 'overdue',
+      text: 'Drop me',
+    });
     const { screen } = await open(main);
     await expect.element(screen.getByTestId(`job-${late.id}`), WAIT).toHaveAttribute('data-state', 'overdue');
     await userEvent.click(screen.getByTestId(`overdue-${late.id}`).getByRole('button', { name: 'Send now' }));

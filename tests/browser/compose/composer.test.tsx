@@ -36,15 +36,23 @@ describe('composer', () => {
     const url = `https://example.com/${'a'.repeat(40)}`; // 60 characters
     await userEvent.fill(textArea(screen), `Hi 👩‍👩‍👧 ${url}`);
     // Bluesky: "Hi " (3) + one family emoji (1) + " " (1) + the URL as typed (60) = 65 of 300.
-    await expect.element(screen.getByTestId(`count-text-${a.id}`), WAIT).toHaveTextContent('@alice.test: 235 left of 300');
+    await expect
+      .element(screen.getByTestId(`count-text-${a.id}`), WAIT)
+      .toHaveTextContent('@alice.test: 235 left of 300');
     // Mastodon: 3 + 1 + 1 + 23 for the URL = 28 of 500.
-    await expect.element(screen.getByTestId(`count-text-${m.id}`), WAIT).toHaveTextContent('@maud@masto.example: 472 left of 500');
+    await expect
+      .element(screen.getByTestId(`count-text-${m.id}`), WAIT)
+      .toHaveTextContent('@maud@masto.example: 472 left of 500');
 
     await userEvent.fill(textArea(screen), 'é'.repeat(301));
-    await expect.element(screen.getByTestId(`count-text-${a.id}`), WAIT).toHaveTextContent('1 over the limit of 300');
+    await expect
+      .element(screen.getByTestId(`count-text-${a.id}`), WAIT)
+      .toHaveTextContent('1 over the limit of 300');
     await expect.element(screen.getByTestId(`count-${a.id}`)).toHaveAttribute('data-state', 'over');
     await expect.element(screen.getByRole('button', { name: 'Send' })).toBeDisabled();
-    await expect.element(screen.getByTestId('compose-problems')).toHaveTextContent('Too long for @alice.test by 1.');
+    await expect
+      .element(screen.getByTestId('compose-problems'))
+      .toHaveTextContent('Too long for @alice.test by 1.');
   });
 
   test('a Mastodon limit from capabilities replaces the default', async () => {
@@ -54,7 +62,9 @@ describe('composer', () => {
     const { screen } = await open(main);
     await userEvent.click(screen.getByTestId('pick-maud@masto.example'));
     await userEvent.fill(textArea(screen), 'hello');
-    await expect.element(screen.getByTestId(`count-text-${m.id}`), WAIT).toHaveTextContent('995 left of 1000');
+    await expect
+      .element(screen.getByTestId(`count-text-${m.id}`), WAIT)
+      .toHaveTextContent('995 left of 1000');
   });
 
   test('autosaves while typing and restores text, accounts and caret after a restart', async () => {
@@ -69,7 +79,9 @@ describe('composer', () => {
 
     const second = await open(main, first.dbName);
     await expect.element(textArea(second.screen), WAIT).toHaveValue('Nothing typed is ever lost');
-    await expect.element(second.screen.getByTestId('pick-alice.test')).toHaveAttribute('aria-pressed', 'true');
+    await expect
+      .element(second.screen.getByTestId('pick-alice.test'))
+      .toHaveAttribute('aria-pressed', 'true');
     const area = textArea(second.screen).element() as HTMLTextAreaElement;
     expect(area.selectionStart).toBe('Nothing typed is ever lost'.length);
     const saved = await second.drafts.lastOpen();
@@ -101,10 +113,16 @@ describe('composer', () => {
     const dialog = screen.getByRole('dialog', { name: 'Confirm before publishing' });
     await expect.element(dialog, WAIT).toBeVisible();
     const confirm = dialog.getByRole('button', { name: 'Confirm and send' });
-    await userEvent.fill(dialog.getByLabelText('Type alice.test to post to this protected account'), 'alice.tset');
+    await userEvent.fill(
+      dialog.getByLabelText('Type alice.test to post to this protected account'),
+      'alice.tset',
+    );
     await expect.element(confirm).toBeDisabled();
     expect(main.submits()).toHaveLength(0);
-    await userEvent.fill(dialog.getByLabelText('Type alice.test to post to this protected account'), 'alice.test');
+    await userEvent.fill(
+      dialog.getByLabelText('Type alice.test to post to this protected account'),
+      'alice.test',
+    );
     await expect.element(confirm).toBeEnabled();
     await userEvent.click(confirm);
     await expect.poll(() => main.submits().length, WAIT).toBe(1);
@@ -124,7 +142,9 @@ describe('composer', () => {
     await userEvent.click(screen.getByTestId('pick-alice.test'));
     await userEvent.fill(textArea(screen), 'This is forbidden here');
     await userEvent.click(screen.getByRole('button', { name: 'Send' }));
-    await expect.element(screen.getByTestId('compose-blocked'), WAIT).toHaveTextContent('“forbidden” is on the list of blocked terms.');
+    await expect
+      .element(screen.getByTestId('compose-blocked'), WAIT)
+      .toHaveTextContent('“forbidden” is on the list of blocked terms.');
     expect(main.submits()).toHaveLength(0);
     await expect.element(textArea(screen)).toHaveValue('This is forbidden here');
   });
@@ -142,7 +162,9 @@ describe('composer', () => {
     await expect.poll(() => main.jobs().map((j) => j.state), WAIT).toEqual(['cancelled']);
     expect(main.calls('outbox:cancel')).toBe(1);
     await expect.element(textArea(screen), WAIT).toHaveValue('Oops, wrong link');
-    await expect.element(screen.getByTestId('undo-toast')).toHaveTextContent('Cancelled. Your text is back in the composer.');
+    await expect
+      .element(screen.getByTestId('undo-toast'))
+      .toHaveTextContent('Cancelled. Your text is back in the composer.');
   });
 
   test('openComposer opens a reply from the deck and sends it with the reply reference', async () => {
@@ -150,7 +172,12 @@ describe('composer', () => {
     const a = main.main.seedAccount(alice);
     const { screen, store } = await open(main, undefined);
     store.getState().navigate('streams');
-    store.getState().openComposer({ replyTo: item('at://did:plc:bob/app.bsky.feed.post/1', 'bob.test'), fromAccountId: a.id });
+    store
+      .getState()
+      .openComposer({
+        replyTo: item('at://did:plc:bob/app.bsky.feed.post/1', 'bob.test'),
+        fromAccountId: a.id,
+      });
     await expect.element(screen.getByTestId('compose-ref'), WAIT).toHaveTextContent('Replying to @bob.test');
     await expect.element(screen.getByTestId('pick-alice.test')).toHaveAttribute('aria-pressed', 'true');
     await userEvent.fill(textArea(screen), 'Thanks Bob!');
@@ -166,7 +193,15 @@ describe('composer', () => {
 });
 
 function item(remoteId: string, handle: string): StreamItem {
-  const author = { id: 'did:plc:bob', handle, displayName: 'Bob', avatarUrl: null, profileUrl: null, server: null, location: null };
+  const author = {
+    id: 'did:plc:bob',
+    handle,
+    displayName: 'Bob',
+    avatarUrl: null,
+    profileUrl: null,
+    server: null,
+    location: null,
+  };
   return {
     key: `bluesky:${remoteId}`,
     network: 'bluesky',

@@ -45,7 +45,9 @@ describe('drafts repository', () => {
     expect((await drafts.list('LAUNCH')).length).toBe(2);
     expect((await drafts.list('unrelated')).length).toBe(1);
     await drafts.markSent(one.id, ['job-1']);
-    expect((await drafts.list('launch')).map((d) => d.content.variants.mastodon)).toEqual(['Fediverse launch']);
+    expect((await drafts.list('launch')).map((d) => d.content.variants.mastodon)).toEqual([
+      'Fediverse launch',
+    ]);
     db.close();
   });
 });

@@ -36,7 +36,9 @@ describe('offline sending', () => {
     main.main.setState('offline');
     await expect.element(screen.getByTestId('compose-offline'), WAIT).toBeVisible();
     await userEvent.click(screen.getByRole('button', { name: 'Send' }));
-    await expect.element(screen.getByTestId('compose-notice'), WAIT).toHaveTextContent('sent as soon as Roost reconnects');
+    await expect
+      .element(screen.getByTestId('compose-notice'), WAIT)
+      .toHaveTextContent('sent as soon as Roost reconnects');
     const [queued] = await drafts.withPending();
     expect(queued?.content.text).toBe('Written on a train');
     // Keyed by the draft and the version that was sent; writing the submission itself is one more version.

@@ -32,7 +32,7 @@ describe('schema versions', () => {
     ]);
     db.close();
 
-    db = await openRoostDb({ name });
+    db = await openRoostDb({ name, upToVersion: 2 });
     expect(db.verno).toBe(2);
     expect(await db.settings.get('theme')).toEqual({ key: 'theme', value: 'dark' });
     const byRecency = await db.drafts.orderBy('updatedAt').reverse().primaryKeys();

@@ -52,9 +52,9 @@ describe('app frame', () => {
   test('with an account, empty states no longer ask for one', async () => {
     const main = createMemoryMain();
     main.seedAccount({ identifier: 'a', password: 'p', handle: 'a.test', displayName: 'A' });
-    const { screen, store } = await renderApp({ main, section: 'compose' });
+    const { screen, store } = await renderApp({ main, section: 'inbox' });
     await expect.poll(() => store.getState().accounts?.length, WAIT).toBe(1);
-    await expect.element(screen.getByTestId('empty-compose')).toBeVisible();
+    await expect.element(screen.getByTestId('empty-inbox')).toBeVisible();
     await expect.element(screen.getByRole('button', { name: 'Go to Settings → Accounts' })).not.toBeInTheDocument();
   });
 

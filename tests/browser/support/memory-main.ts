@@ -12,6 +12,7 @@ import type {
   TransportState,
   TransportStateListener,
 } from '../../../src-renderer/bridge/transport.ts';
+import { withOtherMethodsRefused } from '../../support/partial-handlers.ts';
 
 export interface KnownUser {
   readonly identifier: string;
@@ -68,7 +69,7 @@ export function createMemoryMain(users: readonly KnownUser[] = [], service = 'ht
     };
   }
 
-  const handlers: Handlers = {
+  const handlers: Handlers = withOtherMethodsRefused({
     'app:info': () => ({ version: '0.0.0-test', mode: 'browser', platform: 'test' }),
     'app:ready': () => ({ queued: 0 }),
     'vault:status': () => vault,
@@ -99,7 +100,7 @@ export function createMemoryMain(users: readonly KnownUser[] = [], service = 'ht
       changed();
       return updated;
     },
-  };
+  });
   const router = createRouter(handlers);
 
   const transport: Transport = {

@@ -8,6 +8,7 @@ import { createEventBus } from '../../../src-main/services/event-bus.ts';
 import { REQUEST_METHODS } from '../../../src-shared/contract/methods.ts';
 import { EVENT_CHANNEL } from '../../../src-shared/contract/preload-api.ts';
 import type { Account } from '../../../src-shared/domain/account.ts';
+import { withOtherMethodsRefused } from '../../support/partial-handlers.ts';
 
 type Listener = (event: IpcMainInvokeEvent, ...args: unknown[]) => unknown;
 
@@ -61,7 +62,7 @@ const account: Account = {
 
 function setup() {
   const calls: { method: string; input: unknown; ctx: CallContext }[] = [];
-  const handlers: Handlers = {
+  const handlers: Handlers = withOtherMethodsRefused({
     'app:info': (input, ctx) => {
       calls.push({ method: 'app:info', input, ctx });
       return { version: '1.2.3', mode: 'electron', platform: 'linux' };
@@ -75,7 +76,7 @@ function setup() {
       return { removed: true };
     },
     'accounts:setProtected': () => account,
-  };
+  });
   const router = createRouter(handlers);
   const events = createEventBus();
   const ipcMain = new RecordingIpcMain();

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createRouter, type Handlers } from '../../../src-main/host/router.ts';
 import { RoostError } from '../../../src-shared/contract/errors.ts';
+import { withOtherMethodsRefused } from '../../support/partial-handlers.ts';
 
 const account = {
   id: 'a1',
@@ -16,7 +17,7 @@ const account = {
 };
 
 function handlers(overrides: Partial<Handlers> = {}): Handlers {
-  return {
+  return withOtherMethodsRefused({
     'app:info': () => ({ version: '1', mode: 'browser', platform: 'linux' }),
     'app:ready': () => ({ queued: 0 }),
     'vault:status': () => ({ state: 'available', detail: '' }),
@@ -25,7 +26,7 @@ function handlers(overrides: Partial<Handlers> = {}): Handlers {
     'accounts:remove': () => ({ removed: true }),
     'accounts:setProtected': () => account,
     ...overrides,
-  };
+  });
 }
 
 describe('router', () => {

@@ -5,7 +5,18 @@ import { useEffect, useRef, useState, type DragEvent, type KeyboardEvent } from 
 import { useTranslation } from 'react-i18next';
 import type { Account } from '../../../../src-shared/domain/account.ts';
 import type { OutboxJob } from '../../../../src-shared/contract/publishing-contract.ts';
-import { HOURS, dayKey, fromDayKey, isMovable, jobInstant, slotKey, slotOf, step, type Slot, type View } from '../model/calendar-math.ts';
+import {
+  HOURS,
+  dayKey,
+  fromDayKey,
+  isMovable,
+  jobInstant,
+  slotKey,
+  slotOf,
+  step,
+  type Slot,
+  type View,
+} from '../model/calendar-math.ts';
 
 const DRAG_TYPE = 'application/x-roost-job';
 const ARROWS = ['ArrowLeft', 'ArrowRight', 'ArrowUp', 'ArrowDown'] as const;
@@ -36,7 +47,10 @@ export function CalendarGrid(props: GridProps) {
   const active: Slot =
     dayKeys.includes(focused.day) && (view === 'week') === focused.hour >= 0
       ? focused
-      : { day: dayKeys.includes(focused.day) ? focused.day : initialDay, hour: view === 'week' ? Math.max(0, focused.hour) : -1 };
+      : {
+          day: dayKeys.includes(focused.day) ? focused.day : initialDay,
+          hour: view === 'week' ? Math.max(0, focused.hour) : -1,
+        };
 
   useEffect(() => {
     if (moveFocus === 0) return;
@@ -51,7 +65,11 @@ export function CalendarGrid(props: GridProps) {
   }
   const handle = (id: string) => accounts.find((a) => a.id === id)?.handle ?? id;
   const time = new Intl.DateTimeFormat(i18n.language, { hour: '2-digit', minute: '2-digit' });
-  const dayLabel = new Intl.DateTimeFormat(i18n.language, { weekday: 'short', day: 'numeric', month: 'short' });
+  const dayLabel = new Intl.DateTimeFormat(i18n.language, {
+    weekday: 'short',
+    day: 'numeric',
+    month: 'short',
+  });
   const longDay = new Intl.DateTimeFormat(i18n.language, { weekday: 'long', day: 'numeric', month: 'long' });
 
   const focusSlot = (slot: Slot) => {
@@ -104,7 +122,9 @@ export function CalendarGrid(props: GridProps) {
         data-slot={key}
         data-testid={`slot-${key}`}
         data-today={slot.day === today || undefined}
-        data-outside={view === 'month' && fromDayKey(slot.day).getMonth() !== props.anchorMonth ? true : undefined}
+        data-outside={
+          view === 'month' && fromDayKey(slot.day).getMonth() !== props.anchorMonth ? true : undefined
+        }
         tabIndex={isActive ? 0 : -1}
         aria-label={t('calendar.cell', { label, count: here.length })}
         onFocus={() => setFocused(slot)}
@@ -112,7 +132,11 @@ export function CalendarGrid(props: GridProps) {
         onDragOver={(e) => e.preventDefault()}
         onDrop={(e) => onDrop(e, slot)}
       >
-        {view === 'month' && <span className="calendar__date" aria-hidden="true">{fromDayKey(slot.day).getDate()}</span>}
+        {view === 'month' && (
+          <span className="calendar__date" aria-hidden="true">
+            {fromDayKey(slot.day).getDate()}
+          </span>
+        )}
         {here.map((job) => (
           <button
             key={job.id}
@@ -143,12 +167,20 @@ export function CalendarGrid(props: GridProps) {
   };
 
   return (
-    <div ref={gridRef} role="grid" aria-label={t('calendar.grid')} className={`calendar__grid calendar__grid--${view}`} data-testid="calendar-grid">
+    <div
+      ref={gridRef}
+      role="grid"
+      aria-label={t('calendar.grid')}
+      className={`calendar__grid calendar__grid--${view}`}
+      data-testid="calendar-grid"
+    >
       <div role="row" className="calendar__row calendar__row--head">
         {view === 'week' && <span role="columnheader" className="calendar__corner" />}
         {days.slice(0, 7).map((d) => (
           <span role="columnheader" key={dayKey(d)} className="calendar__dayhead">
-            {view === 'week' ? dayLabel.format(d) : new Intl.DateTimeFormat(i18n.language, { weekday: 'short' }).format(d)}
+            {view === 'week'
+              ? dayLabel.format(d)
+              : new Intl.DateTimeFormat(i18n.language, { weekday: 'short' }).format(d)}
           </span>
         ))}
       </div>
@@ -158,7 +190,9 @@ export function CalendarGrid(props: GridProps) {
               <span role="rowheader" className="calendar__hour">
                 {String(hour).padStart(2, '0')}:00
               </span>
-              {days.map((d) => cell({ day: dayKey(d), hour }, `${longDay.format(d)} ${String(hour).padStart(2, '0')}:00`))}
+              {days.map((d) =>
+                cell({ day: dayKey(d), hour }, `${longDay.format(d)} ${String(hour).padStart(2, '0')}:00`),
+              )}
             </div>
           ))
         : Array.from({ length: days.length / 7 }, (_, w) => (

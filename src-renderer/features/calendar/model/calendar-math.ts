@@ -74,7 +74,11 @@ export function moveInstant(job: OutboxJob, slot: Slot): string {
 }
 
 /** The slot one step away; week: left/right days, up/down hours; month: left/right days, up/down weeks. */
-export function step(view: View, slot: Slot, key: 'ArrowLeft' | 'ArrowRight' | 'ArrowUp' | 'ArrowDown'): Slot {
+export function step(
+  view: View,
+  slot: Slot,
+  key: 'ArrowLeft' | 'ArrowRight' | 'ArrowUp' | 'ArrowDown',
+): Slot {
   const day = fromDayKey(slot.day);
   if (key === 'ArrowLeft') return { ...slot, day: dayKey(addDays(day, -1)) };
   if (key === 'ArrowRight') return { ...slot, day: dayKey(addDays(day, 1)) };

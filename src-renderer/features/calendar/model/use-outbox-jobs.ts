@@ -21,7 +21,10 @@ export function useOutboxJobs(client: RoostClient, from: string, to: string): Ou
   const [jobs, setJobs] = useState<readonly OutboxJob[]>([]);
   const [loading, setLoading] = useState(true);
   const [error, setError] = useState<string | null>(null);
-  const upsert = useCallback((changed: readonly OutboxJob[]) => setJobs((current) => mergeJobs(current, changed)), []);
+  const upsert = useCallback(
+    (changed: readonly OutboxJob[]) => setJobs((current) => mergeJobs(current, changed)),
+    [],
+  );
 
   useEffect(() => {
     let cancelled = false;

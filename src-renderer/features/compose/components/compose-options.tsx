@@ -42,7 +42,11 @@ export const FollowUps = memo(function FollowUps({
           </button>
         </div>
       ))}
-      <button type="button" className="button" onClick={() => onChange((c) => ({ ...c, followUps: [...c.followUps, ''] }))}>
+      <button
+        type="button"
+        className="button"
+        onClick={() => onChange((c) => ({ ...c, followUps: [...c.followUps, ''] }))}
+      >
         {t('compose.addFollowUp')}
       </button>
     </div>
@@ -59,8 +63,18 @@ export const PostOptions = memo(function PostOptions({
   hasMastodon: boolean;
 }) {
   const { t, i18n } = useTranslation();
-  const ids = { cw: useId(), cwText: useId(), visibility: useId(), language: useId(), utm: useId(), campaign: useId() };
-  const languageNames = useMemo(() => new Intl.DisplayNames([i18n.language], { type: 'language' }), [i18n.language]);
+  const ids = {
+    cw: useId(),
+    cwText: useId(),
+    visibility: useId(),
+    language: useId(),
+    utm: useId(),
+    campaign: useId(),
+  };
+  const languageNames = useMemo(
+    () => new Intl.DisplayNames([i18n.language], { type: 'language' }),
+    [i18n.language],
+  );
   return (
     <div className="post-options">
       <div className="check">
@@ -176,7 +190,12 @@ export function SendingPreferences() {
         />
       </div>
       <div className="check">
-        <input id={altId} type="checkbox" checked={requireAlt} onChange={(e) => setRequireAlt(e.target.checked)} />
+        <input
+          id={altId}
+          type="checkbox"
+          checked={requireAlt}
+          onChange={(e) => setRequireAlt(e.target.checked)}
+        />
         <label htmlFor={altId}>{t('compose.requireAlt')}</label>
       </div>
     </details>

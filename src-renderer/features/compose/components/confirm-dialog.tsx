@@ -60,7 +60,9 @@ export function ConfirmDialog({
         >
           {protectedAccounts.map((account, i) => (
             <div className="field" key={account.id}>
-              <label htmlFor={`type-${account.id}`}>{t('compose.confirm.typeHandle', { handle: account.handle })}</label>
+              <label htmlFor={`type-${account.id}`}>
+                {t('compose.confirm.typeHandle', { handle: account.handle })}
+              </label>
               <input
                 id={`type-${account.id}`}
                 ref={i === 0 ? first : undefined}
@@ -87,7 +89,9 @@ export function ConfirmDialog({
                   })
                 }
               />
-              <label htmlFor={`ack-${d.id}`}>{t('compose.confirm.acknowledge', { message: d.message })}</label>
+              <label htmlFor={`ack-${d.id}`}>
+                {t('compose.confirm.acknowledge', { message: d.message })}
+              </label>
             </div>
           ))}
           {warnings.length > 0 && (

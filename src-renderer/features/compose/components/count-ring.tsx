@@ -6,7 +6,15 @@ import type { LengthResult } from '../model/limits.ts';
 const R = 9;
 const CIRCUMFERENCE = 2 * Math.PI * R;
 
-export function CountRing({ label, result, accountId }: { label: string; result: LengthResult; accountId: string }) {
+export function CountRing({
+  label,
+  result,
+  accountId,
+}: {
+  label: string;
+  result: LengthResult;
+  accountId: string;
+}) {
   const { t } = useTranslation();
   const used = Math.min(1, result.length / result.max);
   const state = result.remaining < 0 ? 'over' : result.remaining <= 20 ? 'near' : 'ok';

@@ -5,7 +5,12 @@ import type { DraftsRepository } from '../repositories/drafts-repository.ts';
 import { isBlank, type DraftRecord } from '../model/draft.ts';
 
 function excerpt(draft: Pick<DraftRecord, 'content'>, fallback: string): string {
-  const text = draft.content.text.trim() || Object.values(draft.content.variants).find((v) => v?.trim())?.trim() || '';
+  const text =
+    draft.content.text.trim() ||
+    Object.values(draft.content.variants)
+      .find((v) => v?.trim())
+      ?.trim() ||
+    '';
   return text ? (text.length > 80 ? `${text.slice(0, 80)}…` : text) : fallback;
 }
 
@@ -57,8 +62,12 @@ export const DraftList = memo(function DraftList({
           {shown.map((d) => (
             <li key={d.id} className="drafts__item" data-testid="draft-item">
               <span className="drafts__text">{excerpt(d, t('compose.drafts.untitled'))}</span>
-              <span className="hint">{t('compose.drafts.edited', { time: time.format(new Date(d.updatedAt)) })}</span>
-              {d.pending && <span className="badge badge--neutral">{t(`compose.drafts.state.${d.pending.state}`)}</span>}
+              <span className="hint">
+                {t('compose.drafts.edited', { time: time.format(new Date(d.updatedAt)) })}
+              </span>
+              {d.pending && (
+                <span className="badge badge--neutral">{t(`compose.drafts.state.${d.pending.state}`)}</span>
+              )}
               {d.id === currentId ? (
                 <span className="badge badge--active">{t('compose.drafts.current')}</span>
               ) : (
@@ -67,7 +76,11 @@ export const DraftList = memo(function DraftList({
                     {t('compose.drafts.open')}
                   </button>
                   {d.status === 'open' && (
-                    <button type="button" className="button button--danger" onClick={() => void drafts.remove(d.id)}>
+                    <button
+                      type="button"
+                      className="button button--danger"
+                      onClick={() => void drafts.remove(d.id)}
+                    >
                       {t('compose.drafts.remove')}
                     </button>
                   )}
@@ -81,7 +94,13 @@ export const DraftList = memo(function DraftList({
   );
 });
 
-export const VersionPicker = memo(function VersionPicker({ record, onRestore }: { record: DraftRecord | null; onRestore: (version: number) => void }) {
+export const VersionPicker = memo(function VersionPicker({
+  record,
+  onRestore,
+}: {
+  record: DraftRecord | null;
+  onRestore: (version: number) => void;
+}) {
   const { t, i18n } = useTranslation();
   const pickId = useId();
   const [picked, setPicked] = useState<number | null>(null);

@@ -33,17 +33,19 @@ export const PostPreviews = memo(function PostPreviews({
           <header className="preview__head">
             <AccountAvatar account={account} />
             <span>
-              <strong>{account.displayName || account.handle}</strong> <span className="hint">@{account.handle}</span>
+              <strong>{account.displayName || account.handle}</strong>{' '}
+              <span className="hint">@{account.handle}</span>
             </span>
           </header>
           {content.contentWarning && account.network === 'mastodon' && (
             <p className="preview__warning">{content.contentWarning}</p>
           )}
-          <PreviewText text={finalText(content, account.network as PostNetwork)} length={lengths.get(account.id)} />
+          <PreviewText
+            text={finalText(content, account.network as PostNetwork)}
+            length={lengths.get(account.id)}
+          />
           {content.media.length > 0 && (
-            <p className="hint">
-              {content.media.map((m) => m.alt || m.name).join(' · ')}
-            </p>
+            <p className="hint">{content.media.map((m) => m.alt || m.name).join(' · ')}</p>
           )}
         </article>
       ))}

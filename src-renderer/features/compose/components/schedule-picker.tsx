@@ -50,7 +50,13 @@ export const SchedulePicker = memo(function SchedulePicker({
     };
   }, [client, accountId, on]);
 
-  const format = new Intl.DateTimeFormat(i18n.language, { weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' });
+  const format = new Intl.DateTimeFormat(i18n.language, {
+    weekday: 'short',
+    day: 'numeric',
+    month: 'short',
+    hour: '2-digit',
+    minute: '2-digit',
+  });
   const upcoming = (best?.slots ?? []).filter((s) => Date.parse(s.at) > at).slice(0, 5);
 
   return (
@@ -60,7 +66,13 @@ export const SchedulePicker = memo(function SchedulePicker({
           id={toggleId}
           type="checkbox"
           checked={on}
-          onChange={(e) => onChange(e.target.checked ? new Date(Math.ceil((at + 3_600_000) / 900_000) * 900_000).toISOString() : null)}
+          onChange={(e) =>
+            onChange(
+              e.target.checked
+                ? new Date(Math.ceil((at + 3_600_000) / 900_000) * 900_000).toISOString()
+                : null,
+            )
+          }
         />
         <label htmlFor={toggleId}>{t('compose.schedule')}</label>
       </div>
@@ -84,7 +96,13 @@ export const SchedulePicker = memo(function SchedulePicker({
                 {t('compose.suggested')} — {t(`compose.suggestedBasis.${best.basis}`)}
               </p>
               {upcoming.map((slot) => (
-                <button key={slot.at} type="button" className="button" title={slot.reason} onClick={() => onChange(slot.at)}>
+                <button
+                  key={slot.at}
+                  type="button"
+                  className="button"
+                  title={slot.reason}
+                  onClick={() => onChange(slot.at)}
+                >
                   {format.format(new Date(slot.at))}
                 </button>
               ))}

@@ -72,7 +72,9 @@ export function TextEditor({
           const text = e.target.value;
           const cursor = e.target.selectionStart;
           onChange((c) =>
-            activeTab === 'all' ? { ...c, text, cursor } : { ...c, variants: { ...c.variants, [activeTab]: text }, cursor },
+            activeTab === 'all'
+              ? { ...c, text, cursor }
+              : { ...c, variants: { ...c.variants, [activeTab]: text }, cursor },
           );
         }}
         onBlur={onBlur}

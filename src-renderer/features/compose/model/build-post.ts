@@ -45,14 +45,18 @@ export function findProblems(
   const problems: Problem[] = [];
   const targets = selectedAccounts(content, accounts);
   if (targets.length === 0) problems.push({ kind: 'no-account' });
-  const hasText = targets.some((a) => textFor(content, a.network as PostNetwork).trim() !== '') || content.text.trim() !== '';
+  const hasText =
+    targets.some((a) => textFor(content, a.network as PostNetwork).trim() !== '') ||
+    content.text.trim() !== '';
   if (!hasText && content.media.length === 0) problems.push({ kind: 'empty' });
   for (const account of targets) {
     if (account.status !== 'active') problems.push({ kind: 'account-unusable', accountId: account.id });
     const limits = limitsFor(account);
     const result = lengthFor(account);
-    if (result.remaining < 0) problems.push({ kind: 'too-long', accountId: account.id, over: -result.remaining });
-    if (content.media.length > limits.maxMedia) problems.push({ kind: 'too-many-media', accountId: account.id, max: limits.maxMedia });
+    if (result.remaining < 0)
+      problems.push({ kind: 'too-long', accountId: account.id, over: -result.remaining });
+    if (content.media.length > limits.maxMedia)
+      problems.push({ kind: 'too-many-media', accountId: account.id, max: limits.maxMedia });
   }
   const missingAlt = content.media.filter((m) => m.alt.trim() === '').length;
   if (options.requireAltText && missingAlt > 0) problems.push({ kind: 'missing-alt', count: missingAlt });
@@ -61,7 +65,8 @@ export function findProblems(
   if (content.visibility !== 'public' && targets.some((a) => a.network === 'mastodon'))
     problems.push({ kind: 'visibility-unsupported' });
   if (content.utm.enabled && content.utm.campaign.trim() === '') problems.push({ kind: 'utm-campaign' });
-  if (content.scheduledAt !== null && Date.parse(content.scheduledAt) <= options.now) problems.push({ kind: 'schedule-past' });
+  if (content.scheduledAt !== null && Date.parse(content.scheduledAt) <= options.now)
+    problems.push({ kind: 'schedule-past' });
   return problems;
 }
 
@@ -73,7 +78,13 @@ export function buildPost(content: DraftContent, accounts: readonly Account[]): 
       network,
       text: finalText(content, network),
       contentWarning: content.contentWarning?.trim() ? content.contentWarning.trim() : null,
-      media: content.media.map((m) => ({ id: m.id, kind: m.kind, mimeType: m.mimeType, bytes: m.bytes, alt: m.alt })),
+      media: content.media.map((m) => ({
+        id: m.id,
+        kind: m.kind,
+        mimeType: m.mimeType,
+        bytes: m.bytes,
+        alt: m.alt,
+      })),
     };
   });
   return {

@@ -35,7 +35,11 @@ export interface Submitter {
 
 const LOCK_NAME = 'roost-pending-submissions';
 
-export function createSubmitter(client: RoostClient, drafts: DraftsRepository, now: () => number = Date.now): Submitter {
+export function createSubmitter(
+  client: RoostClient,
+  drafts: DraftsRepository,
+  now: () => number = Date.now,
+): Submitter {
   let events: SubmitterEvents = {};
   let chain: Promise<unknown> = Promise.resolve();
   const iso = () => new Date(now()).toISOString();
@@ -58,7 +62,10 @@ export function createSubmitter(client: RoostClient, drafts: DraftsRepository, n
   }
 
   async function delivered(draftId: string, jobs: readonly OutboxJob[]): Promise<SubmitOutcome> {
-    await drafts.markSent(draftId, jobs.map((j) => j.id));
+    await drafts.markSent(
+      draftId,
+      jobs.map((j) => j.id),
+    );
     events.onSubmitted?.(draftId, jobs);
     return { kind: 'submitted', jobs };
   }
@@ -71,7 +78,10 @@ export function createSubmitter(client: RoostClient, drafts: DraftsRepository, n
   }
 
   /** Guards are checked again when the user's confirmation is not at hand (queued while offline). */
-  async function clearance(draftId: string, post: OutgoingPost): Promise<string | null | 'offline' | 'confirm'> {
+  async function clearance(
+    draftId: string,
+    post: OutgoingPost,
+  ): Promise<string | null | 'offline' | 'confirm'> {
     const preflight = await client.call('publish:preflight', { post });
     if (!preflight.ok) return preflight.error.code === 'network_unreachable' ? 'offline' : 'confirm';
     const { blocked, typeHandleFor, acknowledge, digest } = preflight.value;
@@ -113,7 +123,12 @@ export function createSubmitter(client: RoostClient, drafts: DraftsRepository, n
     }
 
     // Written before the call: if the page dies now, the next start asks main before trying again.
-    await update(draftId, { state: 'submitting', attemptStartedAt: iso(), attempts: pending.attempts + 1, clearanceId: null });
+    await update(draftId, {
+      state: 'submitting',
+      attemptStartedAt: iso(),
+      attempts: pending.attempts + 1,
+      clearanceId: null,
+    });
     const result = await client.call('outbox:submit', {
       draftId,
       post: pending.post,

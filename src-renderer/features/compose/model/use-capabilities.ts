@@ -7,7 +7,10 @@ import type { RoostClient } from '../../../bridge/client.ts';
 import { limitsFrom, type TextLimits } from './limits.ts';
 import type { PostNetwork } from './draft.ts';
 
-export function useLimits(client: RoostClient, accounts: readonly Account[]): (account: Account) => TextLimits {
+export function useLimits(
+  client: RoostClient,
+  accounts: readonly Account[],
+): (account: Account) => TextLimits {
   const [known, setKnown] = useState<ReadonlyMap<string, Capabilities>>(new Map());
   const ids = accounts.map((a) => a.id).join(',');
 

@@ -62,7 +62,11 @@ export function useSend(options: {
     setPreflight(null);
     setHeld(null);
     if (outcome.kind === 'submitted') {
-      setNotice({ kind: 'sent', count: outcome.jobs.length, scheduled: pending.content.scheduledAt !== null });
+      setNotice({
+        kind: 'sent',
+        count: outcome.jobs.length,
+        scheduled: pending.content.scheduledAt !== null,
+      });
       await draft.startNew({ accountIds: pending.content.accountIds });
     } else if (outcome.kind === 'queued') {
       setNotice({ kind: 'queued' });
@@ -118,7 +122,11 @@ export function useSend(options: {
       }
       setHeld(pending);
       setPreflight(checked);
-      if (checked.decisions.length > 0 || checked.typeHandleFor.length > 0 || checked.acknowledge.length > 0) {
+      if (
+        checked.decisions.length > 0 ||
+        checked.typeHandleFor.length > 0 ||
+        checked.acknowledge.length > 0
+      ) {
         setPhase('confirm');
         return;
       }

@@ -24,7 +24,11 @@ export interface DraftsRepository {
   list(search?: string): Promise<DraftRecord[]>;
   save(id: string, content: DraftContent, options?: SaveOptions): Promise<DraftRecord | undefined>;
   restoreVersion(id: string, version: number): Promise<DraftRecord | undefined>;
-  setPending(id: string, pending: PendingSubmission | null, status?: DraftRecord['status']): Promise<DraftRecord | undefined>;
+  setPending(
+    id: string,
+    pending: PendingSubmission | null,
+    status?: DraftRecord['status'],
+  ): Promise<DraftRecord | undefined>;
   markSent(id: string, jobIds: readonly string[]): Promise<DraftRecord | undefined>;
   /** Back to editing after an undo: the submission is forgotten, the text is kept. */
   reopen(id: string): Promise<DraftRecord | undefined>;
@@ -126,7 +130,13 @@ export function createDraftsRepository(
         if (d.status === 'sent') return false;
         if (!needle) return true;
         const c = d.content;
-        const haystack = [c.text, ...Object.values(c.variants), ...c.followUps, c.contentWarning ?? '', c.utm.campaign];
+        const haystack = [
+          c.text,
+          ...Object.values(c.variants),
+          ...c.followUps,
+          c.contentWarning ?? '',
+          c.utm.campaign,
+        ];
         return haystack.some((t) => (t ?? '').toLowerCase().includes(needle));
       });
     },
@@ -136,7 +146,10 @@ export function createDraftsRepository(
         const last = draft.versions[0];
         const keep = saveOptions.checkpoint || !last || now() - Date.parse(last.savedAt) >= versionEvery;
         if (!keep || isEmptyText(draft.content)) return { content };
-        const versions = [{ version: draft.version, savedAt: iso(), content: draft.content }, ...draft.versions];
+        const versions = [
+          { version: draft.version, savedAt: iso(), content: draft.content },
+          ...draft.versions,
+        ];
         return { content, versions: versions.slice(0, MAX_VERSIONS) };
       });
     },
@@ -145,7 +158,10 @@ export function createDraftsRepository(
         const chosen = draft.versions.find((v) => v.version === version);
         if (!chosen) return {};
         // The content being replaced becomes a version too, so a restore can itself be undone.
-        const versions = [{ version: draft.version, savedAt: iso(), content: draft.content }, ...draft.versions];
+        const versions = [
+          { version: draft.version, savedAt: iso(), content: draft.content },
+          ...draft.versions,
+        ];
         return { content: chosen.content, versions: versions.slice(0, MAX_VERSIONS) };
       });
     },

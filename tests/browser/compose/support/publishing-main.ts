@@ -2,7 +2,11 @@
 // blocked term blocks), single-use clearances bound to a digest, an outbox with an undo window, and
 // capabilities per account. Requests go through main's real router, like memory-main's.
 import { createRouter, type Handlers } from '../../../../src-main/host/router.ts';
-import { REQUEST_METHODS, type RequestInput, type RequestMethod } from '../../../../src-shared/contract/contract.ts';
+import {
+  REQUEST_METHODS,
+  type RequestInput,
+  type RequestMethod,
+} from '../../../../src-shared/contract/contract.ts';
 import { RoostError, type Result } from '../../../../src-shared/contract/errors.ts';
 import type { OutboxJob } from '../../../../src-shared/contract/publishing-contract.ts';
 import type { OutgoingPost } from '../../../../src-shared/compose/post.ts';
@@ -88,7 +92,13 @@ export function createPublishingMain(users: readonly KnownUser[] = []): Publishi
         }
       }
     }
-    return { digest: digestOf(post), decisions, typeHandleFor, acknowledge: [], blocked: decisions.some((d) => d.level === 'block') };
+    return {
+      digest: digestOf(post),
+      decisions,
+      typeHandleFor,
+      acknowledge: [],
+      blocked: decisions.some((d) => d.level === 'block'),
+    };
   }
 
   const mine: Mine = {
@@ -115,11 +125,13 @@ export function createPublishingMain(users: readonly KnownUser[] = []): Publishi
     'publish:preflight': ({ post }) => preflight(post),
     'publish:clear': (input) => {
       const check = preflight(input.post);
-      if (check.digest !== input.digest) throw new RoostError('invalid_input', 'The post changed since it was checked.');
+      if (check.digest !== input.digest)
+        throw new RoostError('invalid_input', 'The post changed since it was checked.');
       if (check.blocked) throw new RoostError('forbidden', 'This post is blocked.');
       for (const id of check.typeHandleFor) {
         const typed = (input.typedHandles[id] ?? '').replace(/^@/, '').toLowerCase();
-        if (typed !== account(id)?.handle.toLowerCase()) throw new RoostError('forbidden', 'The typed handle does not match.');
+        if (typed !== account(id)?.handle.toLowerCase())
+          throw new RoostError('forbidden', 'The typed handle does not match.');
       }
       const clearanceId = `clr-${next++}`;
       clearances.set(clearanceId, { digest: check.digest, used: false });
@@ -137,29 +149,27 @@ export function createPublishingMain(users: readonly KnownUser[] = []): Publishi
       submits.push(input);
       const now = Date.now();
       const batchId = `batch-${next++}`;
-      const created = input.post.targets.map(
-        (t): OutboxJob => ({
-          id: `job-${next++}`,
-          batchId,
-          draftId: input.draftId,
-          accountId: t.accountId,
-          network: t.network === 'mastodon' ? 'mastodon' : 'bluesky',
-          state: input.undoSeconds > 0 ? 'held' : 'queued',
-          text: t.text,
-          scheduledAt: input.post.scheduledAt,
-          holdUntil: iso(now + input.undoSeconds * 1000),
-          scheduledBy: 'roost',
-          attempts: 0,
-          lastError: null,
-          remoteId: null,
-          url: null,
-          campaign: input.campaign,
-          guardRecords: [],
-          createdAt: iso(now),
-          updatedAt: iso(now),
-          sentAt: null,
-        }),
-      );
+      const created = input.post.targets.map((t): OutboxJob => ({
+        id: `job-${next++}`,
+        batchId,
+        draftId: input.draftId,
+        accountId: t.accountId,
+        network: t.network === 'mastodon' ? 'mastodon' : 'bluesky',
+        state: input.undoSeconds > 0 ? 'held' : 'queued',
+        text: t.text,
+        scheduledAt: input.post.scheduledAt,
+        holdUntil: iso(now + input.undoSeconds * 1000),
+        scheduledBy: 'roost',
+        attempts: 0,
+        lastError: null,
+        remoteId: null,
+        url: null,
+        campaign: input.campaign,
+        guardRecords: [],
+        createdAt: iso(now),
+        updatedAt: iso(now),
+        sentAt: null,
+      }));
       jobs = [...jobs, ...created];
       changed(created);
       return { jobs: created };
@@ -180,7 +190,8 @@ export function createPublishingMain(users: readonly KnownUser[] = []): Publishi
       ),
     'outbox:reschedule': ({ jobId, scheduledAt }) => {
       const job = jobs.find((j) => j.id === jobId);
-      if (!job || (job.state !== 'queued' && job.state !== 'held')) throw new RoostError('not_found', 'Not movable');
+      if (!job || (job.state !== 'queued' && job.state !== 'held'))
+        throw new RoostError('not_found', 'Not movable');
       return update(jobId, { scheduledAt });
     },
     'outbox:resolveOverdue': ({ jobId, decision }) => {
@@ -213,10 +224,12 @@ export function createPublishingMain(users: readonly KnownUser[] = []): Publishi
     async request(method, input): Promise<Result<unknown>> {
       if (!(method in mine)) return main.transport.request(method, input);
       counts.set(method, (counts.get(method) ?? 0) + 1);
-      if (main.transport.state() !== 'online') return { ok: false, error: { code: 'network_unreachable', message: 'offline' } };
+      if (main.transport.state() !== 'online')
+        return { ok: false, error: { code: 'network_unreachable', message: 'offline' } };
       const wire: unknown = JSON.parse(JSON.stringify(input));
       const result = await router.dispatch(method, wire, { transport: 'browser' });
-      if (lost.delete(method)) return { ok: false, error: { code: 'network_unreachable', message: 'answer lost' } };
+      if (lost.delete(method))
+        return { ok: false, error: { code: 'network_unreachable', message: 'answer lost' } };
       return JSON.parse(JSON.stringify(result)) as Result<unknown>;
     },
     onEvent: (listener) => main.transport.onEvent(listener),
