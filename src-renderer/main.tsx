@@ -7,7 +7,11 @@ import { AppProviders } from './app-context.tsx';
 import { createClient } from './bridge/client.ts';
 import { selectTransport } from './bridge/select-transport.ts';
 import { openRoostDb } from './db/roost-db.ts';
-import { createMemorySettingsRepository, createSettingsRepository, type SettingsRepository } from './db/settings-repository.ts';
+import {
+  createMemorySettingsRepository,
+  createSettingsRepository,
+  type SettingsRepository,
+} from './db/settings-repository.ts';
 import { createI18n, resolveLanguage } from './i18n/i18n.ts';
 import { startSession } from './session/start-session.ts';
 import { createRoostStore } from './store/store.ts';

@@ -2,7 +2,12 @@
 // subscription. Bundled into one CommonJS file (sandboxed preloads cannot import); it imports only the
 // method names, never the zod contract.
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
-import { EVENT_NAMES, REQUEST_METHODS, type EventName, type RequestMethod } from '../../src-shared/contract/methods.ts';
+import {
+  EVENT_NAMES,
+  REQUEST_METHODS,
+  type EventName,
+  type RequestMethod,
+} from '../../src-shared/contract/methods.ts';
 import {
   EVENT_CHANNEL,
   type RoostEventArgs,

@@ -5,7 +5,12 @@ import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket, type RawData } from 'ws';
-import { MAX_FRAME_BYTES, RPC_PATH, TOKEN_QUERY_KEY, type ServerFrame } from '../../src-shared/contract/wire.ts';
+import {
+  MAX_FRAME_BYTES,
+  RPC_PATH,
+  TOKEN_QUERY_KEY,
+  type ServerFrame,
+} from '../../src-shared/contract/wire.ts';
 import type { MainServices } from '../services/types.ts';
 import { createOriginGuard, type OriginGuard } from './origin-guard.ts';
 import { readStaticFile } from './static-files.ts';
@@ -109,7 +114,9 @@ function serveConnection(ws: WebSocket, services: MainServices): void {
     if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(frame));
   };
   const gate = createEventGate<ServerFrame>(send);
-  const unsubscribe = services.events.subscribe((name, payload) => gate.push({ kind: 'event', name, payload }));
+  const unsubscribe = services.events.subscribe((name, payload) =>
+    gate.push({ kind: 'event', name, payload }),
+  );
   ws.on('close', unsubscribe);
   ws.on('error', () => ws.terminate());
   ws.on('message', (data: RawData, isBinary: boolean) => {

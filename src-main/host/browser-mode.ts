@@ -22,7 +22,11 @@ if (!existsSync(path.join(staticDir, 'index.html'))) {
   process.exit(1);
 }
 const { version } = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { version: string };
-const services = await startMainServices({ dataDir: path.resolve(values['data-dir']), mode: 'browser', version });
+const services = await startMainServices({
+  dataDir: path.resolve(values['data-dir']),
+  mode: 'browser',
+  version,
+});
 const host = await startBrowserHost({ services, staticDir, port: Number(values.port) });
 
 // The last line is machine-readable so tests and benchmarks can find the address.

@@ -24,19 +24,39 @@ export const MIN_HISTORY = 8;
 const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 
 /** Default weights by local hour: weekdays peak at lunch, with late morning and early evening close behind. */
-const WEEKDAY_CURVE: Readonly<Record<number, number>> = { 8: 0.45, 9: 0.6, 10: 0.75, 11: 0.9, 12: 1, 13: 0.85, 17: 0.7, 18: 0.75, 19: 0.6 };
+const WEEKDAY_CURVE: Readonly<Record<number, number>> = {
+  8: 0.45,
+  9: 0.6,
+  10: 0.75,
+  11: 0.9,
+  12: 1,
+  13: 0.85,
+  17: 0.7,
+  18: 0.75,
+  19: 0.6,
+};
 const WEEKEND_CURVE: Readonly<Record<number, number>> = { 10: 0.45, 11: 0.5, 12: 0.45 };
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
 function localParts(ms: number, timeZone: string): { weekday: number; hour: number; minute: number } {
   let f = formatters.get(timeZone);
   if (!f) {
-    f = new Intl.DateTimeFormat('en-US', { timeZone, weekday: 'short', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+    f = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      weekday: 'short',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    });
     formatters.set(timeZone, f);
   }
   const parts = f.formatToParts(new Date(ms));
   const get = (type: string): string => parts.find((p) => p.type === type)?.value ?? '';
-  return { weekday: WEEKDAYS.indexOf(get('weekday')), hour: Number(get('hour')), minute: Number(get('minute')) };
+  return {
+    weekday: WEEKDAYS.indexOf(get('weekday')),
+    hour: Number(get('hour')),
+    minute: Number(get('minute')),
+  };
 }
 
 export function suggestBestTimes(input: {
@@ -67,12 +87,20 @@ export function suggestBestTimes(input: {
       const cell = byHourOfWeek.get(weekday * 24 + hour);
       if (!cell) continue;
       const score = cell.sum / cell.n / best;
-      candidates.push({ at: new Date(ms).toISOString(), score, reason: `${label}: your posts averaged ${(cell.sum / cell.n).toFixed(1)} interactions (${cell.n} posts)` });
+      candidates.push({
+        at: new Date(ms).toISOString(),
+        score,
+        reason: `${label}: your posts averaged ${(cell.sum / cell.n).toFixed(1)} interactions (${cell.n} posts)`,
+      });
     } else {
       const weekend = weekday === 0 || weekday === 6;
       const score = (weekend ? WEEKEND_CURVE : WEEKDAY_CURVE)[hour];
       if (score === undefined) continue;
-      candidates.push({ at: new Date(ms).toISOString(), score, reason: `${label}: a typical high-engagement hour (no history yet)` });
+      candidates.push({
+        at: new Date(ms).toISOString(),
+        score,
+        reason: `${label}: a typical high-engagement hour (no history yet)`,
+      });
     }
   }
   const slots = candidates.sort((a, b) => b.score - a.score || a.at.localeCompare(b.at)).slice(0, count);

@@ -5,9 +5,18 @@ import { checkGrant, type ClearanceGrant, type GrantCheck } from '../../src-shar
 import type { GuardRecord } from '../../src-shared/guards/types.ts';
 
 export interface ClearanceBook {
-  issue(input: { digest: string; accountIds: readonly string[]; records: GuardRecord[]; nowMs: number; ttlMs: number }): ClearanceGrant;
+  issue(input: {
+    digest: string;
+    accountIds: readonly string[];
+    records: GuardRecord[];
+    nowMs: number;
+    ttlMs: number;
+  }): ClearanceGrant;
   /** Checks and, when valid, spends the grant in the same step. */
-  spend(id: string, use: { digest: string; accountIds: readonly string[]; nowMs: number }): GrantCheck & { grant?: ClearanceGrant };
+  spend(
+    id: string,
+    use: { digest: string; accountIds: readonly string[]; nowMs: number },
+  ): GrantCheck & { grant?: ClearanceGrant };
 }
 
 export function createClearanceBook(newId: () => string = randomUUID): ClearanceBook {

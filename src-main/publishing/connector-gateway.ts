@@ -24,7 +24,10 @@ export function createConnectorGateway(deps: ConnectorGatewayDeps): PublishGatew
 
   const refusesMedia = (job: StoredJob): void => {
     if (job.payload.target.media.length > 0) {
-      throw new RoostError('invalid_input', 'Posts with media cannot be sent from the outbox in this version.');
+      throw new RoostError(
+        'invalid_input',
+        'Posts with media cannot be sent from the outbox in this version.',
+      );
     }
   };
 
@@ -90,9 +93,13 @@ export function createConnectorGateway(deps: ConnectorGatewayDeps): PublishGatew
     async unschedule(job, serverScheduleId) {
       const connector = await deps.mastodon(job.accountId);
       try {
-        await connector.http.send('DELETE', `/api/v1/scheduled_statuses/${encodeURIComponent(serverScheduleId)}`, {
-          action: 'Cancel scheduled post',
-        });
+        await connector.http.send(
+          'DELETE',
+          `/api/v1/scheduled_statuses/${encodeURIComponent(serverScheduleId)}`,
+          {
+            action: 'Cancel scheduled post',
+          },
+        );
       } catch (error) {
         // Already gone on the server (published or deleted there): nothing left to cancel.
         if (error instanceof RoostError && error.code === 'not_found') return;

@@ -70,7 +70,10 @@ export function createGuardGate(deps: GuardGateDeps): GuardGate {
   const refuseBlocked = (decisions: readonly GuardDecision[]): void => {
     const blocked = decisions.filter((d) => d.level === 'block');
     if (blocked.length > 0) {
-      throw new RoostError('forbidden', `This post cannot be published: ${blocked.map((d) => d.message).join('; ')}`);
+      throw new RoostError(
+        'forbidden',
+        `This post cannot be published: ${blocked.map((d) => d.message).join('; ')}`,
+      );
     }
   };
 
@@ -81,7 +84,9 @@ export function createGuardGate(deps: GuardGateDeps): GuardGate {
       return {
         digest: computeContentDigest(post),
         decisions,
-        typeHandleFor: clearance.required.filter((r) => r.kind === 'type-handle').flatMap((r) => r.accountIds),
+        typeHandleFor: clearance.required
+          .filter((r) => r.kind === 'type-handle')
+          .flatMap((r) => r.accountIds),
         acknowledge: clearance.required.filter((r) => r.kind === 'acknowledge').map((r) => r.decisionId),
         blocked: !clearance.publishable,
       };
@@ -91,15 +96,22 @@ export function createGuardGate(deps: GuardGateDeps): GuardGate {
       const now = deps.now();
       const digest = computeContentDigest(input.post);
       if (input.digest !== digest) {
-        throw new RoostError('forbidden', 'The post changed after it was checked; check it again before confirming.');
+        throw new RoostError(
+          'forbidden',
+          'The post changed after it was checked; check it again before confirming.',
+        );
       }
       const decisions = evaluate(input.post, now);
       refuseBlocked(decisions);
-      const check = checkConfirmations(decisions, { typedHandles: input.typedHandles, acknowledged: input.acknowledged }, {
-        actor: deps.actor,
-        at: new Date(now).toISOString(),
-        digest,
-      });
+      const check = checkConfirmations(
+        decisions,
+        { typedHandles: input.typedHandles, acknowledged: input.acknowledged },
+        {
+          actor: deps.actor,
+          at: new Date(now).toISOString(),
+          digest,
+        },
+      );
       if (!check.ok) {
         const why =
           check.reason === 'wrong_handle'
@@ -137,7 +149,8 @@ export function createGuardGate(deps: GuardGateDeps): GuardGate {
         digest,
       });
       if (required.length === 0) return { digest, records: decisions.map(warned) };
-      if (!clearanceId) throw new RoostError('forbidden', 'This post needs confirmation before it can be published.');
+      if (!clearanceId)
+        throw new RoostError('forbidden', 'This post needs confirmation before it can be published.');
       const spent = deps.clearances.spend(clearanceId, {
         digest,
         accountIds: post.targets.map((t) => t.accountId),
@@ -145,16 +158,27 @@ export function createGuardGate(deps: GuardGateDeps): GuardGate {
       });
       if (!spent.ok || !spent.grant) {
         const reason = spent.ok ? 'unknown' : spent.reason;
-        throw new RoostError('forbidden', `The confirmation is not valid for this post (${reason}); confirm again.`);
+        throw new RoostError(
+          'forbidden',
+          `The confirmation is not valid for this post (${reason}); confirm again.`,
+        );
       }
       // Something may need confirming that did not when the grant was issued (e.g. quiet hours began).
-      const confirmed = new Set(spent.grant.records.filter((r) => r.outcome !== 'warned').map((r) => r.decisionId));
+      const confirmed = new Set(
+        spent.grant.records.filter((r) => r.outcome !== 'warned').map((r) => r.decisionId),
+      );
       const missing = required.filter((r) => !confirmed.has(r.decisionId));
       if (missing.length > 0) {
-        throw new RoostError('forbidden', `New confirmations are needed: ${missing.map((m) => m.message).join('; ')}`);
+        throw new RoostError(
+          'forbidden',
+          `New confirmations are needed: ${missing.map((m) => m.message).join('; ')}`,
+        );
       }
       const known = new Set(spent.grant.records.map((r) => r.decisionId));
-      return { digest, records: [...spent.grant.records, ...decisions.filter((d) => !known.has(d.id)).map(warned)] };
+      return {
+        digest,
+        records: [...spent.grant.records, ...decisions.filter((d) => !known.has(d.id)).map(warned)],
+      };
     },
   };
 }

@@ -92,10 +92,25 @@ export function createOutboxEngine(deps: OutboxEngineDeps): OutboxEngine {
     record(id, (job, now) => {
       if (job.state !== 'sending') return null;
       if (outcome.kind === 'scheduled') {
-        return { ...job, state: 'queued', scheduledBy: 'server', serverScheduleId: outcome.serverScheduleId, wakeMs: job.dueMs, lastError: null };
+        return {
+          ...job,
+          state: 'queued',
+          scheduledBy: 'server',
+          serverScheduleId: outcome.serverScheduleId,
+          wakeMs: job.dueMs,
+          lastError: null,
+        };
       }
       const sentAt = new Date(now).toISOString();
-      return { ...job, state: 'sent', remoteId: outcome.remoteId, url: outcome.url, sentAt, wakeMs: null, lastError: null };
+      return {
+        ...job,
+        state: 'sent',
+        remoteId: outcome.remoteId,
+        url: outcome.url,
+        sentAt,
+        wakeMs: null,
+        lastError: null,
+      };
     });
 
   const failed = (id: string, error: unknown): void => {
@@ -112,10 +127,13 @@ export function createOutboxEngine(deps: OutboxEngineDeps): OutboxEngine {
 
   const send = (job: StoredJob): void => {
     const sending = update(job.id, (current) =>
-      current.state === 'queued' ? { ...current, state: 'sending', attempts: current.attempts + 1, wakeMs: null } : null,
+      current.state === 'queued'
+        ? { ...current, state: 'sending', attempts: current.attempts + 1, wakeMs: null }
+        : null,
     );
     if (!sending) return;
-    const serverAt = sending.scheduledBy === 'server' && !sending.serverScheduleId ? sending.scheduledAt : null;
+    const serverAt =
+      sending.scheduledBy === 'server' && !sending.serverScheduleId ? sending.scheduledAt : null;
     const run = deps.gateway
       .send(sending, serverAt)
       .then(
@@ -132,20 +150,28 @@ export function createOutboxEngine(deps: OutboxEngineDeps): OutboxEngine {
   /** One non-network step for a job whose wake time came; returns true when something changed. */
   const step = (job: StoredJob, now: number): boolean => {
     if (job.state === 'held') {
-      return !!update(job.id, (j, at) => (j.state === 'held' ? { ...j, state: 'queued', wakeMs: wakeAfterHold(j, at) } : null));
+      return !!update(job.id, (j, at) =>
+        j.state === 'held' ? { ...j, state: 'queued', wakeMs: wakeAfterHold(j, at) } : null,
+      );
     }
     if (job.serverScheduleId) {
       // The server published it at its time; Roost only records that the time has come.
       return !!update(job.id, (j) =>
-        j.state === 'queued' && j.serverScheduleId ? { ...j, state: 'sent', sentAt: j.scheduledAt, wakeMs: null } : null,
+        j.state === 'queued' && j.serverScheduleId
+          ? { ...j, state: 'sent', sentAt: j.scheduledAt, wakeMs: null }
+          : null,
       );
     }
     if (job.scheduledBy === 'server' && Date.parse(job.scheduledAt ?? '') - now < serverMin) {
       // Too close for the server to accept a schedule any more: Roost keeps it.
-      return !!update(job.id, (j) => (j.state === 'queued' ? { ...j, scheduledBy: 'roost', wakeMs: j.dueMs } : null));
+      return !!update(job.id, (j) =>
+        j.state === 'queued' ? { ...j, scheduledBy: 'roost', wakeMs: j.dueMs } : null,
+      );
     }
     if (job.scheduledBy === 'roost' && now - job.dueMs > grace) {
-      return !!update(job.id, (j) => (j.state === 'queued' ? { ...j, state: 'overdue', wakeMs: null } : null));
+      return !!update(job.id, (j) =>
+        j.state === 'queued' ? { ...j, state: 'overdue', wakeMs: null } : null,
+      );
     }
     return false;
   };
@@ -191,7 +217,15 @@ export function createOutboxEngine(deps: OutboxEngineDeps): OutboxEngine {
       record(job.id, (j, now) => {
         if (j.state !== 'sending') return null;
         if (found) {
-          return { ...j, state: 'sent', remoteId: found.remoteId, url: found.url, sentAt: new Date(now).toISOString(), wakeMs: null, lastError: null };
+          return {
+            ...j,
+            state: 'sent',
+            remoteId: found.remoteId,
+            url: found.url,
+            sentAt: new Date(now).toISOString(),
+            wakeMs: null,
+            lastError: null,
+          };
         }
         // Nothing was posted (or the key makes a resend return the first post): send again with the same key.
         return { ...j, state: 'queued', wakeMs: now };

@@ -68,7 +68,9 @@ export function createOutboxRepository(store: MainStore): OutboxRepository {
     `INSERT INTO outbox_jobs (${COLUMNS.join(', ')}) VALUES (${COLUMNS.map(() => '?').join(', ')})`,
   );
   const mutable = COLUMNS.filter((c) => c !== 'id');
-  const saveStmt = db.prepare(`UPDATE outbox_jobs SET ${mutable.map((c) => `${c} = ?`).join(', ')} WHERE id = ?`);
+  const saveStmt = db.prepare(
+    `UPDATE outbox_jobs SET ${mutable.map((c) => `${c} = ?`).join(', ')} WHERE id = ?`,
+  );
   const getStmt = db.prepare(`${select} WHERE id = ?`);
   const stateStmt = db.prepare(`${select} WHERE state = ? ORDER BY due_ms, id`);
   const wakeStmt = db.prepare(

@@ -12,7 +12,12 @@ import type { StoredJob } from './outbox-job.ts';
 import { createOutboxRepository, type OutboxRepository } from './outbox-repository.ts';
 import type { PublishGateway } from './publish-gateway.ts';
 import { createPublishingService, type PublishingService } from './publishing-service.ts';
-import { loadBlockList, loadPublishingSettings, SHIPPED_BLOCKLISTS, type PublishingSettings } from './publishing-settings.ts';
+import {
+  loadBlockList,
+  loadPublishingSettings,
+  SHIPPED_BLOCKLISTS,
+  type PublishingSettings,
+} from './publishing-settings.ts';
 import type { RetryPolicy } from './send-errors.ts';
 
 export interface PublishingModuleDeps {
@@ -41,7 +46,8 @@ export interface PublishingModule {
 }
 
 export function createPublishingModule(deps: PublishingModuleDeps): PublishingModule {
-  const settings = deps.settings ?? (() => loadPublishingSettings(deps.dataDir, (m) => deps.onError?.(new Error(m))));
+  const settings =
+    deps.settings ?? (() => loadPublishingSettings(deps.dataDir, (m) => deps.onError?.(new Error(m))));
   const graceMs = settings().graceMinutes * 60 * 1000;
   const repo = createOutboxRepository(deps.store);
   const engine = createOutboxEngine({

@@ -81,8 +81,14 @@ export function createPublishingService(deps: PublishingServiceDeps): Publishing
       for (const target of input.post.targets) {
         const account = deps.account(target.accountId);
         if (!account) throw new RoostError('not_found', 'A target account is no longer in Roost.');
-        if (account.network !== target.network || (account.network !== 'bluesky' && account.network !== 'mastodon')) {
-          throw new RoostError('invalid_input', `Account @${account.handle} cannot publish to ${target.network}.`);
+        if (
+          account.network !== target.network ||
+          (account.network !== 'bluesky' && account.network !== 'mastodon')
+        ) {
+          throw new RoostError(
+            'invalid_input',
+            `Account @${account.handle} cannot publish to ${target.network}.`,
+          );
         }
       }
       // Refuses (forbidden) before anything is written when a clearance is missing, stale, reused or blocked.
@@ -93,7 +99,8 @@ export function createPublishingService(deps: PublishingServiceDeps): Publishing
       const created = iso(now);
       const jobs: StoredJob[] = input.post.targets.map((target) => {
         const network = target.network as StoredJob['network'];
-        const serverHeld = network === 'mastodon' && scheduledMs !== null && scheduledMs - (holdMs ?? now) >= serverMin;
+        const serverHeld =
+          network === 'mastodon' && scheduledMs !== null && scheduledMs - (holdMs ?? now) >= serverMin;
         const base: StoredJob = {
           id: ulid(now),
           batchId,
@@ -110,7 +117,9 @@ export function createPublishingService(deps: PublishingServiceDeps): Publishing
           remoteId: null,
           url: null,
           campaign: input.campaign,
-          guardRecords: records.filter((r) => r.accountIds.length === 0 || r.accountIds.includes(target.accountId)),
+          guardRecords: records.filter(
+            (r) => r.accountIds.length === 0 || r.accountIds.includes(target.accountId),
+          ),
           createdAt: created,
           updatedAt: created,
           sentAt: null,
@@ -181,7 +190,15 @@ export function createPublishingService(deps: PublishingServiceDeps): Publishing
       }
       const next = deps.engine.update(jobId, (j) => {
         if (j.state !== 'queued' && j.state !== 'overdue') return null;
-        const moved: StoredJob = { ...j, state: 'queued', scheduledAt: iso(at), dueMs: at, scheduledBy, serverScheduleId, idempotencyKey };
+        const moved: StoredJob = {
+          ...j,
+          state: 'queued',
+          scheduledAt: iso(at),
+          dueMs: at,
+          scheduledBy,
+          serverScheduleId,
+          idempotencyKey,
+        };
         return { ...moved, wakeMs: serverScheduleId ? at : wakeAfterHold(moved, now) };
       });
       if (!next) throw new RoostError('invalid_input', 'The job changed while it was being rescheduled.');
@@ -190,7 +207,8 @@ export function createPublishingService(deps: PublishingServiceDeps): Publishing
 
     resolveOverdue(jobId, decision) {
       const job = mustGet(jobId);
-      if (job.state !== 'overdue') throw new RoostError('invalid_input', `The job is ${job.state}, not overdue.`);
+      if (job.state !== 'overdue')
+        throw new RoostError('invalid_input', `The job is ${job.state}, not overdue.`);
       const next = deps.engine.update(jobId, (j, now) => {
         if (j.state !== 'overdue') return null;
         // Sending late was decided by the person: lateness now counts from this moment.

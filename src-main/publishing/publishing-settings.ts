@@ -22,7 +22,12 @@ const SettingsSchema = z.object({
   levels: z.partialRecord(z.enum(GUARD_IDS), z.enum(['block', 'confirm', 'warn'])).default({}),
   /** The person's time zone, for best-time suggestions; empty: the system's. */
   timeZone: z.string().max(64).default(''),
-  graceMinutes: z.number().int().min(0).max(24 * 60).default(15),
+  graceMinutes: z
+    .number()
+    .int()
+    .min(0)
+    .max(24 * 60)
+    .default(15),
   clearanceMinutes: z.number().int().min(1).max(30).default(5),
 });
 
@@ -41,7 +46,10 @@ export function systemTimeZone(): string {
 }
 
 /** Reads the settings file; a missing file gives the defaults, a broken one is reported and ignored. */
-export function loadPublishingSettings(dataDir: string, onProblem?: (message: string) => void): PublishingSettings {
+export function loadPublishingSettings(
+  dataDir: string,
+  onProblem?: (message: string) => void,
+): PublishingSettings {
   const file = path.join(dataDir, SETTINGS_FILE);
   let raw: unknown = {};
   if (existsSync(file)) {
@@ -65,7 +73,9 @@ export function quietHoursFor(settings: PublishingSettings, accountId: string): 
 export function loadBlockList(dataDir: string, shippedDir: string = SHIPPED_BLOCKLISTS): BlockList {
   const sources: string[] = [];
   if (existsSync(shippedDir)) {
-    for (const name of readdirSync(shippedDir).filter((n) => n.endsWith('.txt')).sort()) {
+    for (const name of readdirSync(shippedDir)
+      .filter((n) => n.endsWith('.txt'))
+      .sort()) {
       sources.push(readFileSync(path.join(shippedDir, name), 'utf8'));
     }
   }

@@ -6,7 +6,14 @@ import type { Random } from '../streams/timing.ts';
 
 export type FailureKind = 'transient' | 'permanent';
 
-const PERMANENT = new Set(['auth_failed', 'invalid_input', 'forbidden', 'not_found', 'already_exists', 'unknown_method']);
+const PERMANENT = new Set([
+  'auth_failed',
+  'invalid_input',
+  'forbidden',
+  'not_found',
+  'already_exists',
+  'unknown_method',
+]);
 
 export interface SendFailure {
   readonly kind: FailureKind;
@@ -39,7 +46,12 @@ export interface RetryPolicy {
 export const DEFAULT_RETRY: RetryPolicy = { baseMs: 2_000, capMs: 5 * 60 * 1000, maxAttempts: 8 };
 
 /** Delay before the next attempt: the server's retry-after when it gave one, else capped exponential backoff. */
-export function retryDelay(failure: SendFailure, attempts: number, policy: RetryPolicy, random: Random): number {
+export function retryDelay(
+  failure: SendFailure,
+  attempts: number,
+  policy: RetryPolicy,
+  random: Random,
+): number {
   const backoff = backoffDelay(attempts, policy.baseMs, policy.capMs, random);
   return failure.retryAfterMs !== null ? Math.max(failure.retryAfterMs, policy.baseMs / 2) : backoff;
 }

@@ -101,7 +101,12 @@ export function createAccountsService(deps: AccountsServiceDeps): AccountsServic
           displayName: identity.displayName,
           avatarUrl: identity.avatarUrl,
         },
-        { kind: 'app-password', identifier: input.identifier, secret: input.appPassword, session: identity.session },
+        {
+          kind: 'app-password',
+          identifier: input.identifier,
+          secret: input.appPassword,
+          session: identity.session,
+        },
       );
     },
 

@@ -34,7 +34,12 @@ export function createConnectorRegistry(deps: ConnectorRegistryDeps): ConnectorR
     if (!account) throw new RoostError('not_found', 'This column’s account is no longer in Roost.');
     const credential = await deps.credentials.load(accountId);
     if (account.network === 'mastodon' && credential?.kind === 'oauth') {
-      return new MastodonConnector({ accountId, origin: account.service, accessToken: credential.accessToken, fetch: deps.fetch });
+      return new MastodonConnector({
+        accountId,
+        origin: account.service,
+        accessToken: credential.accessToken,
+        fetch: deps.fetch,
+      });
     }
     if (account.network !== 'bluesky' || credential?.kind !== 'app-password' || !credential.session) {
       throw new RoostError('auth_failed', 'No stored session for this account; sign in again.');
@@ -44,7 +49,9 @@ export function createConnectorRegistry(deps: ConnectorRegistryDeps): ConnectorR
       session: { ...credential.session, did: account.remoteId, handle: account.handle },
       fetch: deps.fetch,
       onSessionUpdateError: () =>
-        console.error(`[roost] could not store refreshed tokens for account ${accountId}; it will ask to sign in again.`),
+        console.error(
+          `[roost] could not store refreshed tokens for account ${accountId}; it will ask to sign in again.`,
+        ),
       onSessionUpdate: async (session) => {
         await deps.credentials.save(accountId, {
           ...credential,

@@ -5,12 +5,15 @@ import type { Keychain, KeychainFailure } from '../vault/keychain.ts';
 import { createSecretVault } from '../vault/secret-vault.ts';
 import type { CredentialStore } from './credential-store.ts';
 
-export function createKeychainCredentialStore(keychain: Keychain): CredentialStore & { stop(): Promise<void> } {
+export function createKeychainCredentialStore(
+  keychain: Keychain,
+): CredentialStore & { stop(): Promise<void> } {
   const vault = createSecretVault(keychain);
   return {
     async assertWritable() {
       const status = await vault.status();
-      if (status.state !== 'available') throw failure({ state: status.state, detail: status.detail } as KeychainFailure);
+      if (status.state !== 'available')
+        throw failure({ state: status.state, detail: status.detail } as KeychainFailure);
     },
     async save(accountId, credential) {
       const result = await vault.write(accountId, credential);
@@ -22,7 +25,11 @@ export function createKeychainCredentialStore(keychain: Keychain): CredentialSto
       if (result.state !== 'stored') throw failure(result);
       const { credential } = result;
       if (credential.kind === 'app-password') return credential;
-      return { kind: 'oauth', accessToken: credential.accessToken, ...(credential.scope ? { scope: credential.scope } : {}) };
+      return {
+        kind: 'oauth',
+        accessToken: credential.accessToken,
+        ...(credential.scope ? { scope: credential.scope } : {}),
+      };
     },
     async delete(accountId) {
       const result = await vault.remove(accountId);

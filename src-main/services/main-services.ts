@@ -65,12 +65,16 @@ export async function startMainServices(
   const mastodonSignIn = createMastodonSignIn({ accounts, events, fetch: fetchImpl });
   const poller = createPoller({
     clock: { now: Date.now },
-    timers: { setTimeout: (fn, ms) => setTimeout(fn, ms), clearTimeout: (handle) => clearTimeout(handle as NodeJS.Timeout) },
+    timers: {
+      setTimeout: (fn, ms) => setTimeout(fn, ms),
+      clearTimeout: (handle) => clearTimeout(handle as NodeJS.Timeout),
+    },
     random: Math.random,
     connectors: (source) => connectors.forSource(source),
     cursors: createCursorStore(createCursorRepository(store)),
     onItems: (event) => events.emit('streams:items', toItemsEvent(event)),
-    onColumnState: (columnKey, state) => events.emit('streams:state', { columnKey, state: toContractState(state) }),
+    onColumnState: (columnKey, state) =>
+      events.emit('streams:state', { columnKey, state: toContractState(state) }),
     onError: (columnKey, error) =>
       console.error(`[roost] column ${columnKey}:`, error instanceof Error ? error.message : 'unknown error'),
   });
@@ -93,14 +97,20 @@ export async function startMainServices(
       },
     }),
     clock: { now: Date.now },
-    timers: { setTimeout: (fn, ms) => setTimeout(fn, ms), clearTimeout: (handle) => clearTimeout(handle as NodeJS.Timeout) },
+    timers: {
+      setTimeout: (fn, ms) => setTimeout(fn, ms),
+      clearTimeout: (handle) => clearTimeout(handle as NodeJS.Timeout),
+    },
     random: Math.random,
     onChanged: (jobs) => events.emit('outbox:changed', { jobs: jobs.map(toContractJob) }),
-    onError: (error) => console.error('[roost] outbox:', error instanceof Error ? error.message : 'unknown error'),
+    onError: (error) =>
+      console.error('[roost] outbox:', error instanceof Error ? error.message : 'unknown error'),
   });
-  const publishingStarted = publishing.engine.start().catch((error: unknown) =>
-    console.error('[roost] outbox start failed:', error instanceof Error ? error.message : 'unknown error'),
-  );
+  const publishingStarted = publishing.engine
+    .start()
+    .catch((error: unknown) =>
+      console.error('[roost] outbox start failed:', error instanceof Error ? error.message : 'unknown error'),
+    );
 
   const router = createRouter(
     {

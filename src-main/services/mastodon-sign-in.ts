@@ -57,7 +57,9 @@ export function createMastodonSignIn(deps: {
           },
         })
           .then(register)
-          .then((account) => deps.events.emit('accounts:signIn', { flowId, ok: true, accountId: account.id, errorCode: null }))
+          .then((account) =>
+            deps.events.emit('accounts:signIn', { flowId, ok: true, accountId: account.id, errorCode: null }),
+          )
           .catch((error: unknown) => {
             const code = error instanceof RoostError ? error.code : 'internal';
             if (!opened) return reject(error);

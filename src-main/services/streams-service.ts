@@ -1,7 +1,11 @@
 // Connects the renderer's columns to the poller: subscriptions by column id, items and column states
 // pushed as contract events, and item actions routed to the right account's connector.
 import { RoostError } from '../../src-shared/contract/errors.ts';
-import type { ColumnState as ContractColumnState, Gap, ItemRef } from '../../src-shared/contract/streams-contract.ts';
+import type {
+  ColumnState as ContractColumnState,
+  Gap,
+  ItemRef,
+} from '../../src-shared/contract/streams-contract.ts';
 import type { ColumnSource } from '../../src-shared/domain/column.ts';
 import type { Capabilities } from '../../src-shared/domain/capabilities.ts';
 import type { StreamItem } from '../../src-shared/domain/stream-item.ts';
@@ -19,7 +23,12 @@ export interface StreamsService {
   refresh(columnId: string): void;
   loadGap(columnId: string, gap: Gap): Promise<void>;
   loadOlder(columnId: string): Promise<void>;
-  act(accountId: string, ref: ItemRef, action: ItemAction['kind'], text?: string): Promise<{ remoteId: string | null }>;
+  act(
+    accountId: string,
+    ref: ItemRef,
+    action: ItemAction['kind'],
+    text?: string,
+  ): Promise<{ remoteId: string | null }>;
   thread(accountId: string, ref: ItemRef): Promise<StreamItem[]>;
   closeAll(): void;
 }
@@ -75,12 +84,14 @@ export function createStreamsService(deps: {
       return (await deps.connectors.forAccount(accountId)).capabilities();
     },
     subscribe(columnId, source, visible) {
-      if (!deps.connectors.forSource(source)) throw new RoostError('not_found', 'No account can read this column.');
+      if (!deps.connectors.forSource(source))
+        throw new RoostError('not_found', 'No account can read this column.');
       subscriptions.get(columnId)?.close();
       const sub = deps.poller.subscribe(source, { visible });
       subscriptions.set(columnId, sub);
       const state = deps.poller.state(sub.columnKey);
-      if (state) deps.events.emit('streams:state', { columnKey: sub.columnKey, state: toContractState(state) });
+      if (state)
+        deps.events.emit('streams:state', { columnKey: sub.columnKey, state: toContractState(state) });
       return { columnKey: sub.columnKey };
     },
     unsubscribe(columnId) {
@@ -119,7 +130,15 @@ export function createStreamsService(deps: {
 
 /** The renderer sends only what identifies an item; everything else is rebuilt empty, never trusted. */
 function itemFromRef(ref: ItemRef, accountId: string): StreamItem {
-  const nobody = { id: '', handle: '', displayName: '', avatarUrl: null, profileUrl: null, server: null, location: null };
+  const nobody = {
+    id: '',
+    handle: '',
+    displayName: '',
+    avatarUrl: null,
+    profileUrl: null,
+    server: null,
+    location: null,
+  };
   return {
     key: `${ref.network}:${ref.remoteId}`,
     network: ref.network,

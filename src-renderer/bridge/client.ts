@@ -1,7 +1,13 @@
 // The typed client of the contract. Its type is derived from src-shared/contract, and every answer is
 // parsed with the contract's output schema here, so components only ever see checked values.
 import { events, requests } from '../../src-shared/contract/contract.ts';
-import type { EventName, EventPayload, RequestInput, RequestMethod, RequestOutput } from '../../src-shared/contract/contract.ts';
+import type {
+  EventName,
+  EventPayload,
+  RequestInput,
+  RequestMethod,
+  RequestOutput,
+} from '../../src-shared/contract/contract.ts';
 import { ERROR_CODES } from '../../src-shared/contract/errors.ts';
 import type { ContractError, Result } from '../../src-shared/contract/errors.ts';
 import { z } from '../../src-shared/zod.ts';
@@ -34,11 +40,17 @@ const ResultSchema = z.union([
 export function createClient(transport: Transport, options: ClientOptions = {}): RoostClient {
   const violation = (where: string): Result<never> => {
     options.onContractViolation?.(where);
-    return { ok: false, error: { code: 'internal', message: `Roost received an unexpected answer for ${where}.` } };
+    return {
+      ok: false,
+      error: { code: 'internal', message: `Roost received an unexpected answer for ${where}.` },
+    };
   };
 
   return {
-    async call<M extends RequestMethod>(method: M, input: RequestInput<M>): Promise<Result<RequestOutput<M>>> {
+    async call<M extends RequestMethod>(
+      method: M,
+      input: RequestInput<M>,
+    ): Promise<Result<RequestOutput<M>>> {
       const raw = await transport.request(method, input);
       const result = ResultSchema.safeParse(raw);
       if (!result.success) return violation(method);

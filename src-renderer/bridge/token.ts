@@ -17,7 +17,11 @@ export function takeToken(env: TokenEnvironment): string | null {
     env.storage.setItem(STORAGE_KEY, fromUrl);
     fragment.delete(TOKEN_FRAGMENT_KEY);
     const rest = fragment.toString();
-    env.history.replaceState(env.history.state, '', `${env.location.pathname}${env.location.search}${rest ? `#${rest}` : ''}`);
+    env.history.replaceState(
+      env.history.state,
+      '',
+      `${env.location.pathname}${env.location.search}${rest ? `#${rest}` : ''}`,
+    );
     return fromUrl;
   }
   return env.storage.getItem(STORAGE_KEY);

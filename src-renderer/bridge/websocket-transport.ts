@@ -3,7 +3,12 @@
 import type { Result } from '../../src-shared/contract/errors.ts';
 import type { RequestMethod } from '../../src-shared/contract/methods.ts';
 import type { RequestFrame } from '../../src-shared/contract/wire.ts';
-import type { Transport, TransportEventListener, TransportState, TransportStateListener } from './transport.ts';
+import type {
+  Transport,
+  TransportEventListener,
+  TransportState,
+  TransportStateListener,
+} from './transport.ts';
 
 /** The part of the DOM WebSocket this transport uses, so tests can hand in a double. */
 export interface SocketLike {
@@ -77,7 +82,9 @@ export function createWebSocketTransport(options: WebSocketTransportOptions): Tr
     ws.onclose = () => {
       if (socket !== ws) return;
       socket = null;
-      failAllPending('The connection to Roost closed before it answered; the action may or may not have happened.');
+      failAllPending(
+        'The connection to Roost closed before it answered; the action may or may not have happened.',
+      );
       setState('offline');
       scheduleReconnect();
     };

@@ -3,15 +3,19 @@ import type { ErrorCode } from '../../src-shared/contract/errors.ts';
 
 const errors: Record<ErrorCode, string> = {
   invalid_input: 'Some fields need fixing. Check the highlighted fields and try again.',
-  unknown_method: 'This version of Roost does not know that action. Restart Roost; if it keeps happening, reinstall it.',
-  forbidden: 'Roost refused this request because it did not come from the Roost window. Reload the window and try again.',
-  not_found: 'That item no longer exists. It may have been removed in another window; the list has been refreshed.',
+  unknown_method:
+    'This version of Roost does not know that action. Restart Roost; if it keeps happening, reinstall it.',
+  forbidden:
+    'Roost refused this request because it did not come from the Roost window. Reload the window and try again.',
+  not_found:
+    'That item no longer exists. It may have been removed in another window; the list has been refreshed.',
   auth_failed:
     'The server did not accept this handle and app password. Check both (an app password looks like xxxx-xxxx-xxxx-xxxx) and try again.',
   network_unreachable:
     'Roost could not reach the server. Check your internet connection and the server address, then try again.',
   rate_limited: 'The server is limiting requests right now. Wait a few minutes, then try again.',
-  server_error: 'The server had a problem answering. Try again in a moment; if it persists, check the service’s status page.',
+  server_error:
+    'The server had a problem answering. Try again in a moment; if it persists, check the service’s status page.',
   keychain_locked:
     'Your system keychain is locked. Unlock it (log in to your desktop keyring) and try again.',
   keychain_unavailable:
@@ -19,7 +23,8 @@ const errors: Record<ErrorCode, string> = {
   keychain_timeout:
     'Your system keychain did not answer in time. It may be waiting for you to unlock it in another window; do that, then try again.',
   already_exists: 'This account is already in Roost.',
-  internal: 'Something went wrong inside Roost. Try again; if it keeps happening, restart Roost and report the problem.',
+  internal:
+    'Something went wrong inside Roost. Try again; if it keeps happening, restart Roost and report the problem.',
 };
 
 export const en = {
@@ -41,8 +46,10 @@ export const en = {
   },
   empty: {
     notYet: 'Coming soon',
-    streams: 'Live columns of your Bluesky, Mastodon and RSS feeds will appear here, updating as posts arrive.',
-    inbox: 'Mentions, replies and messages assigned to you will wait here, with their thread and internal notes.',
+    streams:
+      'Live columns of your Bluesky, Mastodon and RSS feeds will appear here, updating as posts arrive.',
+    inbox:
+      'Mentions, replies and messages assigned to you will wait here, with their thread and internal notes.',
     compose: 'Write and schedule posts here, with a preview per network and checks before anything goes out.',
     calendar: 'Your scheduled and published posts will appear here on a calendar.',
     analytics: 'Reach, engagement and the results your posts lead to will be charted here.',
@@ -71,7 +78,8 @@ export const en = {
     handle: 'Handle',
     handleHint: 'Your handle (such as alice.bsky.social) or the email address you sign in with.',
     appPassword: 'App password',
-    appPasswordHint: 'Not your main password: create an app password in Bluesky for Roost. It is kept in your system keychain, never in this window.',
+    appPasswordHint:
+      'Not your main password: create an app password in Bluesky for Roost. It is kept in your system keychain, never in this window.',
     appPasswordLink: 'What is an app password?',
     add: 'Add account',
     adding: 'Adding…',
@@ -104,14 +112,17 @@ export const en = {
       intro:
         'Roost opens your server’s sign-in page in your browser. You sign in there, so Roost never sees your password; the access it receives is kept in your system keychain.',
       server: 'Mastodon server',
-      serverHint: 'The address of the server your account is on, such as mastodon.social. Other Mastodon-compatible servers work too.',
+      serverHint:
+        'The address of the server your account is on, such as mastodon.social. Other Mastodon-compatible servers work too.',
       signIn: 'Sign in with Mastodon',
       starting: 'Contacting your server…',
       waiting: 'Finish signing in in your browser…',
-      waitingHint: 'Approve Roost on your server’s page; Roost continues as soon as your browser comes back. No page opened?',
+      waitingHint:
+        'Approve Roost on your server’s page; Roost continues as soon as your browser comes back. No page opened?',
       openAgain: 'Open the sign-in page',
       useCode: 'Can’t get back to Roost? Use a code instead',
-      codeIntro: 'Open the sign-in page, approve Roost, then copy the code your server shows and paste it below.',
+      codeIntro:
+        'Open the sign-in page, approve Roost, then copy the code your server shows and paste it below.',
       openSignInPage: 'Open the sign-in page on {{server}}',
       code: 'Code from your server',
       codeHint: 'The code works once, for a few minutes. Roost does not keep it.',
@@ -127,7 +138,8 @@ export const en = {
         code: 'Paste the code your server showed.',
       },
       errors: {
-        auth_failed: 'Your server did not accept the sign-in. Start again and approve Roost on your server’s page.',
+        auth_failed:
+          'Your server did not accept the sign-in. Start again and approve Roost on your server’s page.',
         not_found: 'This sign-in has expired. Start again with “Sign in with Mastodon”.',
         forbidden: 'The answer did not come from the sign-in Roost started. Start again.',
       },
@@ -145,8 +157,10 @@ export const en = {
   },
   streams: {
     loading: 'Loading your columns…',
-    unavailable: 'Columns cannot be shown: the local database could not be opened. Restart Roost; if it keeps happening, check free disk space.',
-    noColumns: 'No columns in this workspace yet. Use “Add column” to follow a feed, a search or your mentions.',
+    unavailable:
+      'Columns cannot be shown: the local database could not be opened. Restart Roost; if it keeps happening, check free disk space.',
+    noColumns:
+      'No columns in this workspace yet. Use “Add column” to follow a feed, a search or your mentions.',
     workspaces: {
       label: 'Workspaces',
       nameLabel: 'Workspace name',
@@ -336,7 +350,12 @@ export const en = {
     contentWarning: 'Content warning',
     contentWarningText: 'Warning shown before the post',
     visibility: 'Visibility (Mastodon)',
-    visibilityOptions: { public: 'Public', unlisted: 'Quiet public', private: 'Followers only', direct: 'Mentioned people only' },
+    visibilityOptions: {
+      public: 'Public',
+      unlisted: 'Quiet public',
+      private: 'Followers only',
+      direct: 'Mentioned people only',
+    },
     language: 'Language',
     languageAuto: 'Let the network detect it',
     images: 'Add images',
@@ -352,7 +371,10 @@ export const en = {
     schedule: 'Schedule for later',
     scheduleAt: 'Publish at',
     suggested: 'Suggested times',
-    suggestedBasis: { history: 'From when your audience engaged before', default: 'Usual good times (no history yet)' },
+    suggestedBasis: {
+      history: 'From when your audience engaged before',
+      default: 'Usual good times (no history yet)',
+    },
     previews: 'Preview',
     previewFor: 'Preview for {{account}}',
     previewCut: '… and {{count}} more that do not fit',
@@ -362,7 +384,8 @@ export const en = {
     newDraft: 'New draft',
     saved: 'Saved on this computer',
     saving: 'Saving…',
-    saveFailed: 'Could not save the draft on this computer. Keep this window open and copy your text somewhere safe.',
+    saveFailed:
+      'Could not save the draft on this computer. Keep this window open and copy your text somewhere safe.',
     offline:
       'Roost is not connected to its background service. You can keep writing; drafts are saved here, and posts you send go out once Roost reconnects.',
     queued: 'Saved. It will be sent as soon as Roost reconnects.',
@@ -373,7 +396,8 @@ export const en = {
     undo: 'Undo ({{seconds}} s)',
     undone: 'Cancelled. Your text is back in the composer.',
     undoFailed: 'Too late to cancel: the post has already gone out.',
-    needsConfirmation: 'This post was kept while offline and needs your confirmation before it goes out. Press Send to review it.',
+    needsConfirmation:
+      'This post was kept while offline and needs your confirmation before it goes out. Press Send to review it.',
     failed: 'The post could not be sent: {{message}}',
     blocked: 'This post cannot be published:',
     problems: {
@@ -406,7 +430,12 @@ export const en = {
       current: 'Editing',
       remove: 'Delete',
       edited: 'Edited {{time}}',
-      state: { queued: 'Waiting to send', submitting: 'Sending', needs_confirmation: 'Needs confirmation', failed: 'Not sent' },
+      state: {
+        queued: 'Waiting to send',
+        submitting: 'Sending',
+        needs_confirmation: 'Needs confirmation',
+        failed: 'Not sent',
+      },
     },
     versions: {
       title: 'Earlier versions',

@@ -4,15 +4,19 @@ import type { Messages } from './en.ts';
 
 const errors: Record<ErrorCode, string> = {
   invalid_input: 'Certains champs sont à corriger. Vérifiez les champs signalés, puis réessayez.',
-  unknown_method: 'Cette version de Roost ne connaît pas cette action. Redémarrez Roost ; si cela persiste, réinstallez-le.',
-  forbidden: 'Roost a refusé cette demande car elle ne venait pas de la fenêtre Roost. Rechargez la fenêtre et réessayez.',
-  not_found: 'Cet élément n’existe plus. Il a peut-être été supprimé dans une autre fenêtre ; la liste a été actualisée.',
+  unknown_method:
+    'Cette version de Roost ne connaît pas cette action. Redémarrez Roost ; si cela persiste, réinstallez-le.',
+  forbidden:
+    'Roost a refusé cette demande car elle ne venait pas de la fenêtre Roost. Rechargez la fenêtre et réessayez.',
+  not_found:
+    'Cet élément n’existe plus. Il a peut-être été supprimé dans une autre fenêtre ; la liste a été actualisée.',
   auth_failed:
     'Le serveur n’a pas accepté cet identifiant et ce mot de passe d’application. Vérifiez-les (un mot de passe d’application ressemble à xxxx-xxxx-xxxx-xxxx) et réessayez.',
   network_unreachable:
     'Roost n’a pas pu joindre le serveur. Vérifiez votre connexion Internet et l’adresse du serveur, puis réessayez.',
   rate_limited: 'Le serveur limite les requêtes en ce moment. Patientez quelques minutes, puis réessayez.',
-  server_error: 'Le serveur a rencontré un problème. Réessayez dans un instant ; si cela persiste, consultez la page d’état du service.',
+  server_error:
+    'Le serveur a rencontré un problème. Réessayez dans un instant ; si cela persiste, consultez la page d’état du service.',
   keychain_locked:
     'Le trousseau du système est verrouillé. Déverrouillez-le (ouvrez votre session de trousseau) et réessayez.',
   keychain_unavailable:
@@ -20,7 +24,8 @@ const errors: Record<ErrorCode, string> = {
   keychain_timeout:
     'Le trousseau du système n’a pas répondu à temps. Il attend peut-être son déverrouillage dans une autre fenêtre ; faites-le, puis réessayez.',
   already_exists: 'Ce compte est déjà dans Roost.',
-  internal: 'Une erreur s’est produite dans Roost. Réessayez ; si cela se reproduit, redémarrez Roost et signalez le problème.',
+  internal:
+    'Une erreur s’est produite dans Roost. Réessayez ; si cela se reproduit, redémarrez Roost et signalez le problème.',
 };
 
 export const fr: Messages = {
@@ -42,9 +47,12 @@ export const fr: Messages = {
   },
   empty: {
     notYet: 'Bientôt disponible',
-    streams: 'Des colonnes en direct de vos flux Bluesky, Mastodon et RSS s’afficheront ici, mises à jour à l’arrivée des messages.',
-    inbox: 'Les mentions, réponses et messages qui vous sont attribués vous attendront ici, avec leur fil et les notes internes.',
-    compose: 'Rédigez et programmez vos messages ici, avec un aperçu par réseau et des vérifications avant tout envoi.',
+    streams:
+      'Des colonnes en direct de vos flux Bluesky, Mastodon et RSS s’afficheront ici, mises à jour à l’arrivée des messages.',
+    inbox:
+      'Les mentions, réponses et messages qui vous sont attribués vous attendront ici, avec leur fil et les notes internes.',
+    compose:
+      'Rédigez et programmez vos messages ici, avec un aperçu par réseau et des vérifications avant tout envoi.',
     calendar: 'Vos messages programmés et publiés apparaîtront ici dans un calendrier.',
     analytics: 'La portée, l’engagement et les résultats de vos messages seront présentés ici en graphiques.',
     needsAccount: 'Commencez par ajouter un compte.',
@@ -72,7 +80,8 @@ export const fr: Messages = {
     handle: 'Identifiant',
     handleHint: 'Votre identifiant (par exemple alice.bsky.social) ou l’adresse e-mail de connexion.',
     appPassword: 'Mot de passe d’application',
-    appPasswordHint: 'Pas votre mot de passe principal : créez dans Bluesky un mot de passe d’application pour Roost. Il est conservé dans le trousseau du système, jamais dans cette fenêtre.',
+    appPasswordHint:
+      'Pas votre mot de passe principal : créez dans Bluesky un mot de passe d’application pour Roost. Il est conservé dans le trousseau du système, jamais dans cette fenêtre.',
     appPasswordLink: 'Qu’est-ce qu’un mot de passe d’application ?',
     add: 'Ajouter le compte',
     adding: 'Ajout…',
@@ -105,14 +114,17 @@ export const fr: Messages = {
       intro:
         'Roost ouvre la page de connexion de votre serveur dans votre navigateur. Vous vous connectez là-bas : Roost ne voit jamais votre mot de passe, et l’accès qu’il reçoit est conservé dans le trousseau du système.',
       server: 'Serveur Mastodon',
-      serverHint: 'L’adresse du serveur qui héberge votre compte, par exemple mastodon.social. Les autres serveurs compatibles avec Mastodon fonctionnent aussi.',
+      serverHint:
+        'L’adresse du serveur qui héberge votre compte, par exemple mastodon.social. Les autres serveurs compatibles avec Mastodon fonctionnent aussi.',
       signIn: 'Se connecter avec Mastodon',
       starting: 'Contact du serveur…',
       waiting: 'Terminez la connexion dans votre navigateur…',
-      waitingHint: 'Autorisez Roost sur la page de votre serveur ; Roost reprend dès que votre navigateur revient. Aucune page ouverte ?',
+      waitingHint:
+        'Autorisez Roost sur la page de votre serveur ; Roost reprend dès que votre navigateur revient. Aucune page ouverte ?',
       openAgain: 'Ouvrir la page de connexion',
       useCode: 'Impossible de revenir à Roost ? Utiliser un code',
-      codeIntro: 'Ouvrez la page de connexion, autorisez Roost, puis copiez le code affiché par votre serveur et collez-le ci-dessous.',
+      codeIntro:
+        'Ouvrez la page de connexion, autorisez Roost, puis copiez le code affiché par votre serveur et collez-le ci-dessous.',
       openSignInPage: 'Ouvrir la page de connexion de {{server}}',
       code: 'Code fourni par votre serveur',
       codeHint: 'Le code ne sert qu’une fois, pendant quelques minutes. Roost ne le conserve pas.',
@@ -124,11 +136,13 @@ export const fr: Messages = {
       unsafeUrl:
         'Votre serveur a envoyé une adresse de connexion qui n’est pas une page web : Roost ne l’a pas ouverte. Vérifiez l’adresse du serveur et réessayez.',
       invalid: {
-        instance: 'Saisissez l’adresse de votre serveur, par exemple mastodon.social ou https://mastodon.social.',
+        instance:
+          'Saisissez l’adresse de votre serveur, par exemple mastodon.social ou https://mastodon.social.',
         code: 'Collez le code affiché par votre serveur.',
       },
       errors: {
-        auth_failed: 'Votre serveur n’a pas accepté la connexion. Recommencez et autorisez Roost sur la page de votre serveur.',
+        auth_failed:
+          'Votre serveur n’a pas accepté la connexion. Recommencez et autorisez Roost sur la page de votre serveur.',
         not_found: 'Cette connexion a expiré. Recommencez avec « Se connecter avec Mastodon ».',
         forbidden: 'La réponse ne provient pas de la connexion lancée par Roost. Recommencez.',
       },
@@ -138,7 +152,8 @@ export const fr: Messages = {
     title: 'Trousseau du système',
     checking: 'Vérification du trousseau…',
     available: 'Disponible : les mots de passe d’application sont conservés dans le trousseau du système.',
-    locked: 'Verrouillé : déverrouillez votre trousseau (par exemple en rouvrant votre session), puis vérifiez à nouveau.',
+    locked:
+      'Verrouillé : déverrouillez votre trousseau (par exemple en rouvrant votre session), puis vérifiez à nouveau.',
     unavailable:
       'Indisponible : aucun service de trousseau n’a répondu. Installez-en ou démarrez-en un (GNOME Keyring, KWallet), puis vérifiez à nouveau.',
     timed_out: 'Sans réponse : le trousseau attend peut-être son déverrouillage dans une autre fenêtre.',
@@ -146,8 +161,10 @@ export const fr: Messages = {
   },
   streams: {
     loading: 'Chargement de vos colonnes…',
-    unavailable: 'Impossible d’afficher les colonnes : la base de données locale n’a pas pu être ouverte. Redémarrez Roost ; si cela persiste, vérifiez l’espace disque libre.',
-    noColumns: 'Aucune colonne dans cet espace pour l’instant. Utilisez « Ajouter une colonne » pour suivre un flux, une recherche ou vos mentions.',
+    unavailable:
+      'Impossible d’afficher les colonnes : la base de données locale n’a pas pu être ouverte. Redémarrez Roost ; si cela persiste, vérifiez l’espace disque libre.',
+    noColumns:
+      'Aucune colonne dans cet espace pour l’instant. Utilisez « Ajouter une colonne » pour suivre un flux, une recherche ou vos mentions.',
     workspaces: {
       label: 'Espaces de travail',
       nameLabel: 'Nom de l’espace',
@@ -278,7 +295,8 @@ export const fr: Messages = {
       regionPlaces: 'Lieux dans la localisation du profil',
       mutedAuthors: 'Comptes masqués',
       mutedKeywords: 'Mots masqués',
-      invalid: 'Certaines valeurs ne sont pas valides. Vérifiez les codes de langue (deux ou trois lettres) et les longueurs.',
+      invalid:
+        'Certaines valeurs ne sont pas valides. Vérifiez les codes de langue (deux ou trois lettres) et les longueurs.',
       apply: 'Appliquer les filtres',
       cancel: 'Annuler',
     },
@@ -337,7 +355,12 @@ export const fr: Messages = {
     contentWarning: 'Avertissement de contenu',
     contentWarningText: 'Avertissement affiché avant la publication',
     visibility: 'Visibilité (Mastodon)',
-    visibilityOptions: { public: 'Public', unlisted: 'Public discret', private: 'Abonnés seulement', direct: 'Personnes mentionnées seulement' },
+    visibilityOptions: {
+      public: 'Public',
+      unlisted: 'Public discret',
+      private: 'Abonnés seulement',
+      direct: 'Personnes mentionnées seulement',
+    },
     language: 'Langue',
     languageAuto: 'Laisser le réseau la détecter',
     images: 'Ajouter des images',
@@ -353,7 +376,10 @@ export const fr: Messages = {
     schedule: 'Programmer',
     scheduleAt: 'Publier le',
     suggested: 'Horaires suggérés',
-    suggestedBasis: { history: 'D’après l’engagement passé de votre audience', default: 'Horaires habituellement favorables (pas encore d’historique)' },
+    suggestedBasis: {
+      history: 'D’après l’engagement passé de votre audience',
+      default: 'Horaires habituellement favorables (pas encore d’historique)',
+    },
     previews: 'Aperçu',
     previewFor: 'Aperçu pour {{account}}',
     previewCut: '… et {{count}} de plus qui ne tiennent pas',
@@ -363,7 +389,8 @@ export const fr: Messages = {
     newDraft: 'Nouveau brouillon',
     saved: 'Enregistré sur cet ordinateur',
     saving: 'Enregistrement…',
-    saveFailed: 'Impossible d’enregistrer le brouillon sur cet ordinateur. Gardez cette fenêtre ouverte et copiez votre texte en lieu sûr.',
+    saveFailed:
+      'Impossible d’enregistrer le brouillon sur cet ordinateur. Gardez cette fenêtre ouverte et copiez votre texte en lieu sûr.',
     offline:
       'Roost n’est pas connecté à son service d’arrière-plan. Vous pouvez continuer à écrire ; les brouillons sont enregistrés ici et les publications envoyées partiront dès la reconnexion.',
     queued: 'Enregistré. La publication partira dès que Roost sera reconnecté.',
@@ -374,7 +401,8 @@ export const fr: Messages = {
     undo: 'Annuler ({{seconds}} s)',
     undone: 'Annulé. Votre texte est de retour dans l’éditeur.',
     undoFailed: 'Trop tard pour annuler : la publication est déjà partie.',
-    needsConfirmation: 'Cette publication, gardée hors ligne, doit être confirmée avant de partir. Appuyez sur Envoyer pour la vérifier.',
+    needsConfirmation:
+      'Cette publication, gardée hors ligne, doit être confirmée avant de partir. Appuyez sur Envoyer pour la vérifier.',
     failed: 'La publication n’a pas pu être envoyée : {{message}}',
     blocked: 'Cette publication ne peut pas être publiée :',
     problems: {
@@ -384,9 +412,12 @@ export const fr: Messages = {
       'missing-alt_one': '{{count}} image n’a pas de description.',
       'missing-alt_other': '{{count}} images n’ont pas de description.',
       'too-many-media': '{{account}} accepte au plus {{max}} images.',
-      'account-unusable': '{{account}} demande votre attention dans Réglages → Comptes avant de pouvoir publier.',
-      'thread-unsupported': 'L’envoi de fils n’est pas encore disponible ; les publications suivantes restent dans le brouillon.',
-      'visibility-unsupported': 'Une visibilité restreinte ne peut pas encore être envoyée ; choisissez Public ou gardez le brouillon.',
+      'account-unusable':
+        '{{account}} demande votre attention dans Réglages → Comptes avant de pouvoir publier.',
+      'thread-unsupported':
+        'L’envoi de fils n’est pas encore disponible ; les publications suivantes restent dans le brouillon.',
+      'visibility-unsupported':
+        'Une visibilité restreinte ne peut pas encore être envoyée ; choisissez Public ou gardez le brouillon.',
       'utm-campaign': 'Saisissez un nom de campagne ou désactivez le marquage des liens.',
       'schedule-past': 'L’horaire programmé est passé ; choisissez-en un plus tard.',
     },
@@ -407,7 +438,12 @@ export const fr: Messages = {
       current: 'En cours',
       remove: 'Supprimer',
       edited: 'Modifié {{time}}',
-      state: { queued: 'En attente d’envoi', submitting: 'Envoi', needs_confirmation: 'À confirmer', failed: 'Non envoyé' },
+      state: {
+        queued: 'En attente d’envoi',
+        submitting: 'Envoi',
+        needs_confirmation: 'À confirmer',
+        failed: 'Non envoyé',
+      },
     },
     versions: {
       title: 'Versions précédentes',
@@ -434,7 +470,8 @@ export const fr: Messages = {
     loading: 'Chargement du planning…',
     loadFailed: 'Impossible de charger le planning : {{message}}',
     overdueTitle: 'Publications en retard',
-    overdueHint: 'Elles étaient prévues pendant que Roost était fermé ou en veille. Envoyez-les maintenant ou annulez-les.',
+    overdueHint:
+      'Elles étaient prévues pendant que Roost était fermé ou en veille. Envoyez-les maintenant ou annulez-les.',
     sendNow: 'Envoyer maintenant',
     cancel: 'Annuler',
     states: {

@@ -68,7 +68,9 @@ export function detectFacets(text: string): DetectedFacet[] {
   // Links win: a `#anchor` or `@user` inside a URL is part of the URL.
   const inLink = new Uint8Array(text.length);
   for (const l of links) inLink.fill(1, l.start, l.end);
-  const others = [...detectMentions(text), ...detectTags(text)].filter((f) => !inLink.subarray(f.start, f.end).includes(1));
+  const others = [...detectMentions(text), ...detectTags(text)].filter(
+    (f) => !inLink.subarray(f.start, f.end).includes(1),
+  );
   const bytes = utf8OffsetTable(text);
   return [...links, ...others]
     .sort((a, b) => a.start - b.start)
@@ -79,12 +81,17 @@ export function detectFacets(text: string): DetectedFacet[] {
  * The record's facets. Mentions whose handle did not resolve are dropped (the text stays as typed), as
  * a mention facet without a DID is invalid.
  */
-export function toBlueskyFacets(facets: readonly DetectedFacet[], dids: ReadonlyMap<string, string>): BlueskyFacet[] {
+export function toBlueskyFacets(
+  facets: readonly DetectedFacet[],
+  dids: ReadonlyMap<string, string>,
+): BlueskyFacet[] {
   const out: BlueskyFacet[] = [];
   for (const f of facets) {
     const index = { byteStart: f.byteStart, byteEnd: f.byteEnd };
-    if (f.kind === 'link') out.push({ index, features: [{ $type: 'app.bsky.richtext.facet#link', uri: f.value }] });
-    if (f.kind === 'tag') out.push({ index, features: [{ $type: 'app.bsky.richtext.facet#tag', tag: f.value }] });
+    if (f.kind === 'link')
+      out.push({ index, features: [{ $type: 'app.bsky.richtext.facet#link', uri: f.value }] });
+    if (f.kind === 'tag')
+      out.push({ index, features: [{ $type: 'app.bsky.richtext.facet#tag', tag: f.value }] });
     if (f.kind === 'mention') {
       const did = dids.get(f.value);
       if (did) out.push({ index, features: [{ $type: 'app.bsky.richtext.facet#mention', did }] });

@@ -14,7 +14,8 @@ export type TextLink = {
 };
 
 // A link starts the text or follows whitespace or an opening bracket, so `me@example.com` is not a link.
-const LINK = /(^|[\s([{<"'«])((?:https?:\/\/[^\s<>"]+)|(?:[\p{L}\p{N}][\p{L}\p{N}-]*(?:\.[\p{L}\p{N}-]+)+(?:[/?#][^\s<>"]*)?))/giu;
+const LINK =
+  /(^|[\s([{<"'«])((?:https?:\/\/[^\s<>"]+)|(?:[\p{L}\p{N}][\p{L}\p{N}-]*(?:\.[\p{L}\p{N}-]+)+(?:[/?#][^\s<>"]*)?))/giu;
 const TRAILING = /[.,;:!?'"»…]+$/u;
 
 function trimLink(raw: string): string {
@@ -45,7 +46,13 @@ export function findLinks(text: string): TextLink[] {
     const start = m.index + lead.length;
     const explicit = /^https?:\/\//i.test(link);
     if (explicit ? link.length <= link.indexOf('//') + 2 : !bareDomainLooksReal(link)) continue;
-    links.push({ text: link, href: explicit ? link : `https://${link}`, start, end: start + link.length, bare: !explicit });
+    links.push({
+      text: link,
+      href: explicit ? link : `https://${link}`,
+      start,
+      end: start + link.length,
+      bare: !explicit,
+    });
   }
   return links;
 }

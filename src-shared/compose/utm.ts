@@ -60,10 +60,15 @@ export function addUtmToText(text: string, network: Network, settings: UtmSettin
   const only = (settings.onlyDomains ?? []).map(normaliseDomain).filter((d): d is string => d !== null);
   const changed: UtmResult['changed'] = [];
   let out = text;
-  for (const link of findLinks(text).filter((l) => !l.bare).reverse()) {
+  for (const link of findLinks(text)
+    .filter((l) => !l.bare)
+    .reverse()) {
     const host = parseLinkHost(link.text);
     if (!host) continue;
-    if (only.length > 0 && !only.some((d) => isSameOrSubdomain(host.host, d) || isSameOrSubdomain(host.unicodeHost, d)))
+    if (
+      only.length > 0 &&
+      !only.some((d) => isSameOrSubdomain(host.host, d) || isSameOrSubdomain(host.unicodeHost, d))
+    )
       continue;
     const tagged = addUtmToUrl(link.text, params);
     if (tagged === link.text) continue;

@@ -41,7 +41,17 @@ export type ValidateSettings = {
 export type Variant = Pick<PostTarget, 'network' | 'text' | 'contentWarning' | 'media'>;
 
 function issue(code: ComposeIssueCode, message: string, extra: Partial<ComposeIssue> = {}): ComposeIssue {
-  return { code, severity: 'error', message, start: null, end: null, mediaIndex: null, limit: null, actual: null, ...extra };
+  return {
+    code,
+    severity: 'error',
+    message,
+    start: null,
+    end: null,
+    mediaIndex: null,
+    limit: null,
+    actual: null,
+    ...extra,
+  };
 }
 
 function lengthRules(variant: Variant, capabilities: Capabilities): LengthRules {
@@ -97,7 +107,11 @@ function checkText(variant: Variant, capabilities: Capabilities): ComposeIssue[]
   return issues;
 }
 
-function checkMedia(variant: Variant, capabilities: Capabilities, settings: ValidateSettings): ComposeIssue[] {
+function checkMedia(
+  variant: Variant,
+  capabilities: Capabilities,
+  settings: ValidateSettings,
+): ComposeIssue[] {
   const rules = settings.mediaRules ?? DEFAULT_MEDIA_RULES[variant.network];
   const issues: ComposeIssue[] = [];
   const media = variant.media;
@@ -118,11 +132,19 @@ function checkMedia(variant: Variant, capabilities: Capabilities, settings: Vali
     }
     const maxBytes = m.kind === 'image' ? capabilities.limits.maxImageBytes : rules.maxVideoBytes;
     if (m.bytes > maxBytes) {
-      issues.push(issue('media_too_large', `The file is larger than ${maxBytes} bytes`, { mediaIndex, limit: maxBytes, actual: m.bytes }));
+      issues.push(
+        issue('media_too_large', `The file is larger than ${maxBytes} bytes`, {
+          mediaIndex,
+          limit: maxBytes,
+          actual: m.bytes,
+        }),
+      );
     }
     const altLength = countGraphemes(m.alt.trim());
     if (settings.requireAltText && m.kind !== 'audio' && altLength === 0) {
-      issues.push(issue('alt_text_missing', 'Describe this attachment for people who cannot see it', { mediaIndex }));
+      issues.push(
+        issue('alt_text_missing', 'Describe this attachment for people who cannot see it', { mediaIndex }),
+      );
     }
     if (altLength > rules.maxAltGraphemes) {
       issues.push(
@@ -137,8 +159,13 @@ function checkMedia(variant: Variant, capabilities: Capabilities, settings: Vali
   return issues;
 }
 
-export function validateVariant(variant: Variant, capabilities: Capabilities, settings: ValidateSettings): ComposeIssue[] {
+export function validateVariant(
+  variant: Variant,
+  capabilities: Capabilities,
+  settings: ValidateSettings,
+): ComposeIssue[] {
   if (variant.network === 'rss') return [issue('cannot_publish', 'Feeds are read-only')];
-  if (variant.text.trim() === '' && variant.media.length === 0) return [issue('empty', 'Write something or attach media')];
+  if (variant.text.trim() === '' && variant.media.length === 0)
+    return [issue('empty', 'Write something or attach media')];
   return [...checkText(variant, capabilities), ...checkMedia(variant, capabilities, settings)];
 }

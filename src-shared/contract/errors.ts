@@ -25,7 +25,8 @@ export interface ContractError {
   readonly issues?: readonly { readonly path: string; readonly message: string }[];
 }
 
-export type Result<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: ContractError };
+export type Result<T> =
+  { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: ContractError };
 
 /** Thrown inside main-side handlers; the router turns it into `{ ok: false, error }`. */
 export class RoostError extends Error {

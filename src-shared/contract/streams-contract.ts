@@ -46,7 +46,10 @@ export const streamRequests = {
     output: z.object({ columnKey: z.string() }),
   },
   'streams:unsubscribe': { input: ColumnId, output: z.object({}) },
-  'streams:setVisible': { input: z.object({ columnId: Id, visible: z.boolean() }).strict(), output: z.object({}) },
+  'streams:setVisible': {
+    input: z.object({ columnId: Id, visible: z.boolean() }).strict(),
+    output: z.object({}),
+  },
   'streams:refresh': { input: ColumnId, output: z.object({}) },
   'streams:loadGap': { input: z.object({ columnId: Id, gap: GapSchema }).strict(), output: z.object({}) },
   'streams:loadOlder': { input: ColumnId, output: z.object({}) },

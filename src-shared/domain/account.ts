@@ -5,7 +5,12 @@ export const NetworkSchema = z.enum(NETWORKS);
 export type Network = z.infer<typeof NetworkSchema>;
 
 /** Why an account may not be usable right now; the UI shows a matching message and action. */
-export const AccountStatusSchema = z.enum(['active', 'needs_sign_in', 'keychain_locked', 'keychain_unavailable']);
+export const AccountStatusSchema = z.enum([
+  'active',
+  'needs_sign_in',
+  'keychain_locked',
+  'keychain_unavailable',
+]);
 export type AccountStatus = z.infer<typeof AccountStatusSchema>;
 
 /** An account as the renderer sees it: never a secret, only what is safe to display. */

@@ -49,7 +49,17 @@ export const QuotedSchema = z.object({
   text: LongText,
 });
 
-export const STREAM_ITEM_KINDS = ['post', 'repost', 'reply', 'mention', 'like', 'follow', 'quote', 'article', 'dm'] as const;
+export const STREAM_ITEM_KINDS = [
+  'post',
+  'repost',
+  'reply',
+  'mention',
+  'like',
+  'follow',
+  'quote',
+  'article',
+  'dm',
+] as const;
 
 export const StreamItemSchema = z.object({
   /** `${network}:${remoteId}` — one archive row per item whichever columns show it. */

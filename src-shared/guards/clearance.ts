@@ -48,7 +48,10 @@ export function clearanceFor(decisions: readonly GuardDecision[]): Clearance {
 }
 
 /** The person's answers: handles typed per protected account id, and the decision ids acknowledged. */
-export type Confirmations = { typedHandles: Readonly<Record<string, string>>; acknowledged: readonly string[] };
+export type Confirmations = {
+  typedHandles: Readonly<Record<string, string>>;
+  acknowledged: readonly string[];
+};
 
 export type ClearanceCheck =
   | { ok: true; records: GuardRecord[] }
@@ -64,15 +67,20 @@ export function checkConfirmations(
   who: { actor: string; at: string; digest: string },
 ): ClearanceCheck {
   const clearance = clearanceFor(decisions);
-  if (!clearance.publishable) return { ok: false, reason: 'blocked', decisionIds: clearance.blocked.map((d) => d.id) };
+  if (!clearance.publishable)
+    return { ok: false, reason: 'blocked', decisionIds: clearance.blocked.map((d) => d.id) };
   const acknowledged = new Set(answers.acknowledged);
   const typedFor = (r: ClearanceItem) => r.accountIds.map((id) => answers.typedHandles[id]);
   const missing = clearance.required
-    .filter((r) => (r.kind === 'acknowledge' ? !acknowledged.has(r.decisionId) : typedFor(r).some((t) => t === undefined)))
+    .filter((r) =>
+      r.kind === 'acknowledge' ? !acknowledged.has(r.decisionId) : typedFor(r).some((t) => t === undefined),
+    )
     .map((r) => r.decisionId);
   if (missing.length > 0) return { ok: false, reason: 'unconfirmed', decisionIds: missing };
   const wrong = clearance.required
-    .filter((r) => r.kind === 'type-handle' && !typedFor(r).every((t) => handleMatches(t ?? '', r.handle ?? '')))
+    .filter(
+      (r) => r.kind === 'type-handle' && !typedFor(r).every((t) => handleMatches(t ?? '', r.handle ?? '')),
+    )
     .map((r) => r.decisionId);
   if (wrong.length > 0) return { ok: false, reason: 'wrong_handle', decisionIds: wrong };
   const records: GuardRecord[] = decisions.map((d) => ({
@@ -101,9 +109,13 @@ export type ClearanceGrant = {
   records: GuardRecord[];
 };
 
-export type GrantCheck = { ok: true } | { ok: false; reason: 'used' | 'expired' | 'digest_mismatch' | 'accounts_mismatch' };
+export type GrantCheck =
+  { ok: true } | { ok: false; reason: 'used' | 'expired' | 'digest_mismatch' | 'accounts_mismatch' };
 
-export function checkGrant(grant: ClearanceGrant, use: { digest: string; accountIds: readonly string[]; now: number }): GrantCheck {
+export function checkGrant(
+  grant: ClearanceGrant,
+  use: { digest: string; accountIds: readonly string[]; now: number },
+): GrantCheck {
   if (grant.usedAt !== null) return { ok: false, reason: 'used' };
   if (use.now >= Date.parse(grant.expiresAt)) return { ok: false, reason: 'expired' };
   if (use.digest !== grant.digest) return { ok: false, reason: 'digest_mismatch' };

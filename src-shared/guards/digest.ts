@@ -40,7 +40,13 @@ export function canonicalPost(post: OutgoingPost): string {
       // Order matters: it is the order the attachments appear in.
       media: t.media.map((m) => ({ id: m.id, alt: m.alt })),
     }));
-  return canonicalJson({ v: 1, targets, replyTo: ref(post.replyTo), quote: ref(post.quote), scheduledAt: instant(post.scheduledAt) });
+  return canonicalJson({
+    v: 1,
+    targets,
+    replyTo: ref(post.replyTo),
+    quote: ref(post.quote),
+    scheduledAt: instant(post.scheduledAt),
+  });
 }
 
 /** `sha256:` + hex digest of the canonical post. */

@@ -23,7 +23,11 @@ export const GUARD_RULES: readonly GuardRule[] = [
 
 const SEVERITY: Record<GuardLevel, number> = { block: 0, confirm: 1, warn: 2 };
 
-export function evaluateGuards(post: OutgoingPost, ctx: GuardContext, rules: readonly GuardRule[] = GUARD_RULES): GuardDecision[] {
+export function evaluateGuards(
+  post: OutgoingPost,
+  ctx: GuardContext,
+  rules: readonly GuardRule[] = GUARD_RULES,
+): GuardDecision[] {
   // The same link or term in several targets' texts is one decision naming every account concerned.
   const byId = new Map<string, GuardDecision>();
   for (const rule of rules) {
@@ -37,5 +41,7 @@ export function evaluateGuards(post: OutgoingPost, ctx: GuardContext, rules: rea
       }
     }
   }
-  return [...byId.values()].sort((a, b) => SEVERITY[a.level] - SEVERITY[b.level] || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return [...byId.values()].sort(
+    (a, b) => SEVERITY[a.level] - SEVERITY[b.level] || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
+  );
 }

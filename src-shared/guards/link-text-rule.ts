@@ -51,7 +51,8 @@ function mismatch(
 
 export function linkTextRule(post: OutgoingPost, ctx: GuardContext): GuardDecision[] {
   const out: GuardDecision[] = [];
-  const isOrg = (domain: string) => isTrustedHost({ host: domain, unicodeHost: domain, userinfo: null }, ctx.orgDomains);
+  const isOrg = (domain: string) =>
+    isTrustedHost({ host: domain, unicodeHost: domain, userinfo: null }, ctx.orgDomains);
   for (const { accountId, text } of post.targets) {
     const markdownRanges: Array<[number, number]> = [];
     for (const m of text.matchAll(MARKDOWN_LINK)) {
@@ -61,21 +62,34 @@ export function linkTextRule(post: OutgoingPost, ctx: GuardContext): GuardDecisi
       const target = hostOf(url);
       if (!shown || !target || sameSite(shown, target)) continue;
       // Showing our own domain over a link to someone else's is the phishing pattern itself.
-      out.push(mismatch(accountId, url, shown, target, 'markdown', isOrg(shown) && !isOrg(target) ? 'block' : 'confirm'));
+      out.push(
+        mismatch(
+          accountId,
+          url,
+          shown,
+          target,
+          'markdown',
+          isOrg(shown) && !isOrg(target) ? 'block' : 'confirm',
+        ),
+      );
     }
     const inMarkdown = (at: number) => markdownRanges.some(([s, e]) => at >= s && at < e);
     const links = findLinks(text).filter((l) => !inMarkdown(l.start));
-    const targets = links.filter((l) => !l.bare).flatMap((l) => {
-      const host = hostOf(l.href);
-      return host ? [{ url: l.href, host }] : [];
-    });
+    const targets = links
+      .filter((l) => !l.bare)
+      .flatMap((l) => {
+        const host = hostOf(l.href);
+        return host ? [{ url: l.href, host }] : [];
+      });
     if (targets.length === 0) continue;
     for (const mention of links.filter((l) => l.bare)) {
       const shown = shownDomain(mention.text);
       if (!shown || targets.some((t) => sameSite(shown, t.host))) continue;
       const other = targets[0];
       if (!other) continue;
-      out.push(mismatch(accountId, other.url, shown, other.host, 'bare-text', isOrg(shown) ? 'confirm' : 'warn'));
+      out.push(
+        mismatch(accountId, other.url, shown, other.host, 'bare-text', isOrg(shown) ? 'confirm' : 'warn'),
+      );
     }
   }
   return out;

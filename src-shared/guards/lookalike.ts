@@ -26,9 +26,11 @@ function imitation(hostText: string, domain: string): LookalikeTechnique | null 
   if (hostSkeleton === domainSkeleton || hostSkeleton.endsWith(`.${domainSkeleton}`)) return 'homoglyph';
   // Same brand under another TLD, but only when it was disguised (a plain `example.net` may be anyone).
   if (nameLabels.some((l) => l !== brand && skeleton(l) === brandSkeleton)) return 'homoglyph';
-  if (hostSkeleton.startsWith(`${domainSkeleton}.`) || hostSkeleton.includes(`.${domainSkeleton}.`)) return 'embedded-domain';
+  if (hostSkeleton.startsWith(`${domainSkeleton}.`) || hostSkeleton.includes(`.${domainSkeleton}.`))
+    return 'embedded-domain';
   const hyphenated = domainSkeleton.replace(/\./g, '-');
-  if (nameLabels.some((l) => skeleton(l).split(/-+/).join('-').includes(hyphenated))) return 'hyphenated-domain';
+  if (nameLabels.some((l) => skeleton(l).split(/-+/).join('-').includes(hyphenated)))
+    return 'hyphenated-domain';
   if (
     brand.length >= MIN_LABEL_FOR_AFFIX &&
     nameLabels.some((l) => l.includes('-') && skeleton(l).split('-').includes(brandSkeleton))

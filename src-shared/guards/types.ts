@@ -19,7 +19,8 @@ export const GUARD_IDS = [
 ] as const;
 export type GuardId = (typeof GUARD_IDS)[number];
 
-export type LookalikeTechnique = 'homoglyph' | 'embedded-domain' | 'hyphenated-domain' | 'affixed-label' | 'userinfo';
+export type LookalikeTechnique =
+  'homoglyph' | 'embedded-domain' | 'hyphenated-domain' | 'affixed-label' | 'userinfo';
 
 export type GuardDetail =
   | { guard: 'protected-account'; accountId: string; handle: string }

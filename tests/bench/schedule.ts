@@ -15,15 +15,24 @@ import { createConnectorGateway } from '../../src-main/publishing/connector-gate
 import { createPublishingModule } from '../../src-main/publishing/publishing-module.ts';
 import { openMainStore } from '../../src-main/store/main-store.ts';
 import { DEFAULT_SETTINGS_FOR_TESTS } from '../integration/publishing/support/runner-config.ts';
-import { SANDBOX_LINE_PREFIX, SandboxClient, parseSandboxInfo, type SandboxInfo } from '../support/sandbox-client.ts';
+import {
+  SANDBOX_LINE_PREFIX,
+  SandboxClient,
+  parseSandboxInfo,
+  type SandboxInfo,
+} from '../support/sandbox-client.ts';
 
 const POSTS = Number(process.argv[2] ?? 200);
 const SPREAD_MS = Number(process.argv[3] ?? 180) * 1000;
 const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 
 async function sandbox(): Promise<{ info: SandboxInfo; child: ChildProcess | null }> {
-  if (process.env.ROOST_SANDBOX_INFO) return { info: parseSandboxInfo(process.env.ROOST_SANDBOX_INFO.trim()), child: null };
-  const child = spawn(process.execPath, ['tests/sandbox/start.ts', '--watch-stdin'], { cwd: repoRoot, stdio: ['pipe', 'pipe', 'ignore'] });
+  if (process.env.ROOST_SANDBOX_INFO)
+    return { info: parseSandboxInfo(process.env.ROOST_SANDBOX_INFO.trim()), child: null };
+  const child = spawn(process.execPath, ['tests/sandbox/start.ts', '--watch-stdin'], {
+    cwd: repoRoot,
+    stdio: ['pipe', 'pipe', 'ignore'],
+  });
   const lines = createInterface({ input: child.stdout as NodeJS.ReadableStream });
   const info = await new Promise<SandboxInfo>((resolve, reject) => {
     child.once('exit', () => reject(new Error('sandbox exited early')));
@@ -44,21 +53,42 @@ const dataDir = mkdtempSync(join(tmpdir(), 'roost-bench-schedule-'));
 try {
   const client = new SandboxClient(info);
   const user = await client.createAccount({ handlePrefix: 'sched' });
-  const identity = await signInToBluesky({ service: info.pdsUrl, identifier: user.handle, appPassword: user.appPassword });
+  const identity = await signInToBluesky({
+    service: info.pdsUrl,
+    identifier: user.handle,
+    appPassword: user.appPassword,
+  });
   const connector = createBlueskyConnector({
     service: info.pdsUrl,
     session: { ...identity.session, did: identity.did, handle: identity.handle },
     onSessionUpdate: () => undefined,
   });
   const store = openMainStore({ path: join(dataDir, 'main.sqlite') });
-  const account = { id: 'acct-bench', network: 'bluesky' as const, service: info.pdsUrl, remoteId: identity.did, handle: identity.handle, displayName: identity.handle, avatarUrl: null, status: 'active' as const, protected: false, createdAt: new Date().toISOString() };
+  const account = {
+    id: 'acct-bench',
+    network: 'bluesky' as const,
+    service: info.pdsUrl,
+    remoteId: identity.did,
+    handle: identity.handle,
+    displayName: identity.handle,
+    avatarUrl: null,
+    status: 'active' as const,
+    protected: false,
+    createdAt: new Date().toISOString(),
+  };
   const module = createPublishingModule({
     store,
     dataDir,
     accounts: () => [account],
-    gateway: createConnectorGateway({ bluesky: () => connector, mastodon: () => Promise.reject(new Error('none')) }),
+    gateway: createConnectorGateway({
+      bluesky: () => connector,
+      mastodon: () => Promise.reject(new Error('none')),
+    }),
     clock: { now: Date.now },
-    timers: { setTimeout: (fn, ms) => setTimeout(fn, ms), clearTimeout: (h) => clearTimeout(h as NodeJS.Timeout) },
+    timers: {
+      setTimeout: (fn, ms) => setTimeout(fn, ms),
+      clearTimeout: (h) => clearTimeout(h as NodeJS.Timeout),
+    },
     random: Math.random,
     onChanged: () => undefined,
     settings: () => DEFAULT_SETTINGS_FOR_TESTS,
@@ -76,15 +106,23 @@ try {
     due.set(text, at);
     module.service.submit({
       draftId: null,
-      post: { targets: [{ accountId: account.id, network: 'bluesky', text, contentWarning: null, media: [] }], replyTo: null, quote: null, scheduledAt: new Date(at).toISOString() },
+      post: {
+        targets: [{ accountId: account.id, network: 'bluesky', text, contentWarning: null, media: [] }],
+        replyTo: null,
+        quote: null,
+        scheduledAt: new Date(at).toISOString(),
+      },
       clearanceId: null,
       undoSeconds: 0,
       campaign: null,
     });
   }
-  const pending = store.db.prepare("SELECT count(*) AS n FROM outbox_jobs WHERE state NOT IN ('sent', 'failed', 'needs_attention', 'overdue', 'cancelled')");
+  const pending = store.db.prepare(
+    "SELECT count(*) AS n FROM outbox_jobs WHERE state NOT IN ('sent', 'failed', 'needs_attention', 'overdue', 'cancelled')",
+  );
   const deadline = start + SPREAD_MS + 60_000;
-  while (Number(pending.get()?.['n']) > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 250));
+  while (Number(pending.get()?.['n']) > 0 && Date.now() < deadline)
+    await new Promise((r) => setTimeout(r, 250));
   await module.engine.stop();
   const states = store.db.prepare('SELECT state, count(*) AS n FROM outbox_jobs GROUP BY state').all();
   store.close();
@@ -93,7 +131,12 @@ try {
   const lateness: number[] = [];
   let cursor: string | undefined;
   do {
-    const page = await agent.com.atproto.repo.listRecords({ repo: identity.did, collection: 'app.bsky.feed.post', limit: 100, ...(cursor ? { cursor } : {}) });
+    const page = await agent.com.atproto.repo.listRecords({
+      repo: identity.did,
+      collection: 'app.bsky.feed.post',
+      limit: 100,
+      ...(cursor ? { cursor } : {}),
+    });
     for (const record of page.data.records) {
       const value = record.value as { text?: string; createdAt?: string };
       const at = due.get(value.text ?? '');
@@ -104,7 +147,9 @@ try {
 
   const sorted = [...lateness].sort((a, b) => a - b);
   const within = sorted.filter((ms) => ms >= 0 && ms <= 2_000).length;
-  console.error(`states: ${JSON.stringify(states)}; early: ${sorted.filter((ms) => ms < 0).length}; max late: ${sorted.at(-1)} ms`);
+  console.error(
+    `states: ${JSON.stringify(states)}; early: ${sorted.filter((ms) => ms < 0).length}; max late: ${sorted.at(-1)} ms`,
+  );
   console.log(
     JSON.stringify({
       posts: lateness.length,

@@ -17,7 +17,10 @@ test.afterEach(async () => {
 
 async function openAccounts(page: Page): Promise<void> {
   await page.goto(app.url);
-  await page.getByRole('navigation', { name: 'Sections' }).getByRole('button', { name: 'Settings', exact: true }).click();
+  await page
+    .getByRole('navigation', { name: 'Sections' })
+    .getByRole('button', { name: 'Settings', exact: true })
+    .click();
   await page.getByTestId('settings-tab-accounts').click();
 }
 
@@ -28,7 +31,9 @@ async function fillAccountForm(page: Page, server: string, handle: string, passw
   await page.getByRole('button', { name: 'Add account' }).click();
 }
 
-test('add a Bluesky account with a wrong then right app password, see it listed, remove it', async ({ page }) => {
+test('add a Bluesky account with a wrong then right app password, see it listed, remove it', async ({
+  page,
+}) => {
   const sandbox = sandboxClient();
   const person = await sandbox.createAccount({ handlePrefix: 'e2e' });
   const received = recordReceivedFrames(page);

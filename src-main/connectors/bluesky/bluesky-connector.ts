@@ -56,18 +56,30 @@ export async function createBlueskyConnector(options: BlueskyConnectorOptions): 
   let saving: Promise<void> = Promise.resolve();
   const persistSession = (event: AtpSessionEvent, data: AtpSessionData | undefined): void => {
     if ((event !== 'update' && event !== 'create') || !data) return;
-    const session = { accessJwt: data.accessJwt, refreshJwt: data.refreshJwt, did: data.did, handle: data.handle };
+    const session = {
+      accessJwt: data.accessJwt,
+      refreshJwt: data.refreshJwt,
+      did: data.did,
+      handle: data.handle,
+    };
     saving = saving
       .then(() => options.onSessionUpdate(session))
       .catch((error: unknown) => options.onSessionUpdateError?.(error));
   };
-  const agent = new AtpAgent({ service: options.service, persistSession, ...(options.fetch ? { fetch: options.fetch } : {}) });
+  const agent = new AtpAgent({
+    service: options.service,
+    persistSession,
+    ...(options.fetch ? { fetch: options.fetch } : {}),
+  });
   try {
     // Resuming refreshes the tokens once, which also proves the session is still valid.
     await agent.resumeSession({ ...options.session, active: true });
   } catch (error) {
     if (!agent.session) {
-      throw new RoostError('auth_failed', 'Bluesky: the stored session expired or was revoked; sign in again.');
+      throw new RoostError(
+        'auth_failed',
+        'Bluesky: the stored session expired or was revoked; sign in again.',
+      );
     }
     throw toConnectorError(error, 'Bluesky session', now());
   }
@@ -119,7 +131,8 @@ function buildConnector(agent: AtpAgent, did: string, now: () => number, webUrl:
         return { remoteId: like ?? null };
       }
       case 'unrepost': {
-        const repost = action.item.viewer.reposted ?? (await freshView(postRef(action.item).uri)).viewer?.repost;
+        const repost =
+          action.item.viewer.reposted ?? (await freshView(postRef(action.item).uri)).viewer?.repost;
         if (repost) await agent.deleteRepost(repost);
         return { remoteId: repost ?? null };
       }
@@ -171,7 +184,8 @@ function buildConnector(agent: AtpAgent, did: string, now: () => number, webUrl:
         return items;
       }),
     act: (action: ItemAction) => guarded(`Bluesky ${action.kind}`, () => act(action)),
-    publishPost: (input: PublishPostInput) => guarded('Bluesky publish', () => publishPost(publishDeps, input)),
+    publishPost: (input: PublishPostInput) =>
+      guarded('Bluesky publish', () => publishPost(publishDeps, input)),
     findPostByRkey: (rkey: string) => guarded('Bluesky lookup', () => findPostByRkey(publishDeps, rkey)),
   };
 }

@@ -39,12 +39,22 @@ export function retryAfterMs(headers: unknown, nowMs: number): number | null {
 
 export function toConnectorError(error: unknown, action: string, nowMs: number): RoostError {
   if (error instanceof RoostError) return error;
-  const { status, error: name, headers } = (typeof error === 'object' && error !== null ? error : {}) as XrpcLikeError;
+  const {
+    status,
+    error: name,
+    headers,
+  } = (typeof error === 'object' && error !== null ? error : {}) as XrpcLikeError;
   if (status === 401 || (typeof name === 'string' && SESSION_ERRORS.has(name))) {
-    return new RoostError('auth_failed', `${action}: the Bluesky session expired or was revoked; sign in again.`);
+    return new RoostError(
+      'auth_failed',
+      `${action}: the Bluesky session expired or was revoked; sign in again.`,
+    );
   }
   if (status === 429) {
-    return new RateLimitedError(`${action}: Bluesky is rate limiting this account.`, retryAfterMs(headers, nowMs));
+    return new RateLimitedError(
+      `${action}: Bluesky is rate limiting this account.`,
+      retryAfterMs(headers, nowMs),
+    );
   }
   if (status === 404 || name === 'NotFound' || name === 'RecordNotFound' || name === 'UnknownFeed') {
     return new RoostError('not_found', `${action}: not found on the server.`);

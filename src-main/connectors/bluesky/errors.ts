@@ -14,8 +14,10 @@ export function toRoostError(error: unknown, action: string): RoostError {
   if (status === 401 || name === 'AuthenticationRequired' || name === 'AuthFactorTokenRequired') {
     return new RoostError('auth_failed', `${action}: the server rejected the handle or app password.`);
   }
-  if (status === 429) return new RoostError('rate_limited', `${action}: the server is rate limiting; try again later.`);
-  if (name === 'AccountTakedown') return new RoostError('forbidden', `${action}: this account was taken down.`);
+  if (status === 429)
+    return new RoostError('rate_limited', `${action}: the server is rate limiting; try again later.`);
+  if (name === 'AccountTakedown')
+    return new RoostError('forbidden', `${action}: this account was taken down.`);
   if (typeof status === 'number' && status >= 500) {
     return new RoostError('server_error', `${action}: the server failed (HTTP ${status}).`);
   }

@@ -29,7 +29,9 @@ function featureToFacet(feature: RawFacet['features'][number]): Pick<Facet, 'kin
     case 'app.bsky.richtext.facet#mention':
       return typeof feature.did === 'string' ? { kind: 'mention', value: feature.did } : null;
     case 'app.bsky.richtext.facet#tag':
-      return typeof feature.tag === 'string' ? { kind: 'hashtag', value: feature.tag.replace(/^#/, '') } : null;
+      return typeof feature.tag === 'string'
+        ? { kind: 'hashtag', value: feature.tag.replace(/^#/, '') }
+        : null;
     default:
       return null;
   }

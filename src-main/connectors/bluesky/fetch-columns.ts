@@ -5,10 +5,21 @@ import { RoostError } from '../../../src-shared/contract/errors.ts';
 import type { PageRequest } from '../connector.ts';
 import { conforms, feedViewPostToEntry, postViewToEntry } from './normalise-feed.ts';
 import type { NormaliseContext } from './normalise-post.ts';
-import { MENTION_REASONS, notificationToEntry, parseNotifications, postsToHydrate } from './normalise-notification.ts';
+import {
+  MENTION_REASONS,
+  notificationToEntry,
+  parseNotifications,
+  postsToHydrate,
+} from './normalise-notification.ts';
 import type { Entry, RawPage } from './paging.ts';
 import { readRateLimit } from './rate-limit.ts';
-import { FeedPageSchema, NotificationPageSchema, PostViewSchema, PostsSchema, SearchPageSchema } from './schemas.ts';
+import {
+  FeedPageSchema,
+  NotificationPageSchema,
+  PostViewSchema,
+  PostsSchema,
+  SearchPageSchema,
+} from './schemas.ts';
 import type { PostView } from './schemas.ts';
 
 interface Answer {
@@ -16,7 +27,10 @@ interface Answer {
   readonly headers: Readonly<Record<string, string | undefined>>;
 }
 
-function envelope<T>(schema: { safeParse(v: unknown): { success: true; data: T } | { success: false } }, data: unknown): T {
+function envelope<T>(
+  schema: { safeParse(v: unknown): { success: true; data: T } | { success: false } },
+  data: unknown,
+): T {
   const parsed = schema.safeParse(data);
   if (!parsed.success) throw new RoostError('server_error', 'Bluesky sent an answer Roost cannot read.');
   return parsed.data;
@@ -39,7 +53,10 @@ function requireParam(request: PageRequest, what: string): string {
 function feedPage(answer: Answer, ctx: NormaliseContext): RawPage {
   const page = envelope(FeedPageSchema, answer.data);
   return {
-    entries: keepConforming(page.feed, page.feed.map((raw) => feedViewPostToEntry(raw, ctx))),
+    entries: keepConforming(
+      page.feed,
+      page.feed.map((raw) => feedViewPostToEntry(raw, ctx)),
+    ),
     cursor: page.cursor ?? null,
     rateLimit: readRateLimit(answer.headers),
   };
@@ -48,17 +65,27 @@ function feedPage(answer: Answer, ctx: NormaliseContext): RawPage {
 function searchPage(answer: Answer, ctx: NormaliseContext): RawPage {
   const page = envelope(SearchPageSchema, answer.data);
   return {
-    entries: keepConforming(page.posts, page.posts.map((raw) => postViewToEntry(raw, ctx))),
+    entries: keepConforming(
+      page.posts,
+      page.posts.map((raw) => postViewToEntry(raw, ctx)),
+    ),
     cursor: page.cursor ?? null,
     rateLimit: readRateLimit(answer.headers),
   };
 }
 
 /** getPosts takes at most 25 URIs; posts the AppView no longer has are simply absent. */
-export async function postViews(agent: AtpAgent, uris: readonly string[], signal?: AbortSignal): Promise<Map<string, PostView>> {
+export async function postViews(
+  agent: AtpAgent,
+  uris: readonly string[],
+  signal?: AbortSignal,
+): Promise<Map<string, PostView>> {
   const views = new Map<string, PostView>();
   for (let i = 0; i < uris.length; i += 25) {
-    const answer = await agent.app.bsky.feed.getPosts({ uris: uris.slice(i, i + 25) }, signal ? { signal } : {});
+    const answer = await agent.app.bsky.feed.getPosts(
+      { uris: uris.slice(i, i + 25) },
+      signal ? { signal } : {},
+    );
     for (const raw of envelope(PostsSchema, answer.data).posts) {
       const post = PostViewSchema.safeParse(raw);
       if (post.success) views.set(post.data.uri, post.data);
@@ -74,7 +101,11 @@ async function notificationPage(
   ctx: NormaliseContext,
 ): Promise<RawPage> {
   const answer = await agent.app.bsky.notification.listNotifications(
-    { limit: request.limit, ...(request.before ? { cursor: request.before } : {}), ...(reasons ? { reasons: [...reasons] } : {}) },
+    {
+      limit: request.limit,
+      ...(request.before ? { cursor: request.before } : {}),
+      ...(reasons ? { reasons: [...reasons] } : {}),
+    },
     callOptions(request),
   );
   const page = envelope(NotificationPageSchema, answer.data);
@@ -92,7 +123,11 @@ function callOptions(request: PageRequest): { signal?: AbortSignal } {
   return request.signal ? { signal: request.signal } : {};
 }
 
-export async function fetchColumn(agent: AtpAgent, request: PageRequest, ctx: NormaliseContext): Promise<RawPage> {
+export async function fetchColumn(
+  agent: AtpAgent,
+  request: PageRequest,
+  ctx: NormaliseContext,
+): Promise<RawPage> {
   const limit = request.limit;
   const cursor = request.before ? { cursor: request.before } : {};
   const opts = callOptions(request);
@@ -101,16 +136,34 @@ export async function fetchColumn(agent: AtpAgent, request: PageRequest, ctx: No
     case 'home':
       return feedPage(await feed.getTimeline({ limit, ...cursor }, opts), ctx);
     case 'author':
-      return feedPage(await feed.getAuthorFeed({ actor: requireParam(request, 'a handle or DID'), limit, ...cursor }, opts), ctx);
+      return feedPage(
+        await feed.getAuthorFeed({ actor: requireParam(request, 'a handle or DID'), limit, ...cursor }, opts),
+        ctx,
+      );
     case 'list':
-      return feedPage(await feed.getListFeed({ list: requireParam(request, 'a list URI'), limit, ...cursor }, opts), ctx);
+      return feedPage(
+        await feed.getListFeed({ list: requireParam(request, 'a list URI'), limit, ...cursor }, opts),
+        ctx,
+      );
     case 'feed':
-      return feedPage(await feed.getFeed({ feed: requireParam(request, 'a feed URI'), limit, ...cursor }, opts), ctx);
+      return feedPage(
+        await feed.getFeed({ feed: requireParam(request, 'a feed URI'), limit, ...cursor }, opts),
+        ctx,
+      );
     case 'search':
-      return searchPage(await feed.searchPosts({ q: requireParam(request, 'a query'), sort: 'latest', limit, ...cursor }, opts), ctx);
+      return searchPage(
+        await feed.searchPosts(
+          { q: requireParam(request, 'a query'), sort: 'latest', limit, ...cursor },
+          opts,
+        ),
+        ctx,
+      );
     case 'hashtag': {
       const tag = requireParam(request, 'a hashtag').replace(/^#+/, '');
-      return searchPage(await feed.searchPosts({ q: `#${tag}`, sort: 'latest', limit, ...cursor }, opts), ctx);
+      return searchPage(
+        await feed.searchPosts({ q: `#${tag}`, sort: 'latest', limit, ...cursor }, opts),
+        ctx,
+      );
     }
     case 'mentions':
       return notificationPage(agent, request, MENTION_REASONS, ctx);

@@ -7,7 +7,9 @@ import type { NormaliseContext } from './normalise-post.ts';
 import { FeedViewPostSchema, PostViewSchema, ProfileSchema } from './schemas.ts';
 import { z } from '../../../src-shared/zod.ts';
 
-const ReplyParentSchema = z.looseObject({ reply: z.looseObject({ parent: z.looseObject({ author: ProfileSchema }) }) });
+const ReplyParentSchema = z.looseObject({
+  reply: z.looseObject({ parent: z.looseObject({ author: ProfileSchema }) }),
+});
 
 export function feedViewPostToEntry(raw: unknown, ctx: NormaliseContext): Entry | null {
   const parsed = FeedViewPostSchema.safeParse(raw);
@@ -18,7 +20,12 @@ export function feedViewPostToEntry(raw: unknown, ctx: NormaliseContext): Entry 
   if (reason?.$type === 'app.bsky.feed.defs#reasonRepost' && reason.by) {
     // A repost is its own item: the same post may also appear on its own in the same column.
     const key = reason.uri ? `bluesky:${reason.uri}` : `bluesky:${post.uri}#repost:${reason.by.did}`;
-    const item = postViewToItem(post, ctx, { kind: 'repost', via: toAuthor(reason.by, ctx), key, replyToHandle });
+    const item = postViewToItem(post, ctx, {
+      kind: 'repost',
+      via: toAuthor(reason.by, ctx),
+      key,
+      replyToHandle,
+    });
     return item ? { item, sortAt: reason.indexedAt ?? post.indexedAt } : null;
   }
   const item = postViewToItem(post, ctx, { replyToHandle });

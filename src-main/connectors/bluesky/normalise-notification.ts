@@ -25,7 +25,10 @@ export const MENTION_REASONS = ['mention', 'reply', 'quote'] as const;
  * Well-formed notifications whose reason Roost shows (and, for mention columns, is asked for). Reasons Roost
  * does not show (starter packs, verification...) are skipped; a page where nothing is well formed is an error.
  */
-export function parseNotifications(raw: readonly unknown[], reasons: readonly string[] | null): Notification[] {
+export function parseNotifications(
+  raw: readonly unknown[],
+  reasons: readonly string[] | null,
+): Notification[] {
   const wellFormed: Notification[] = [];
   for (const value of raw) {
     const parsed = NotificationSchema.safeParse(value);
@@ -64,7 +67,13 @@ export function notificationToEntry(
   if (!kind) return null;
   if (kind === 'mention' || kind === 'reply' || kind === 'quote') {
     // The post may be gone from the AppView (deleted since): fall back to the record the notification carries.
-    const view = views.get(n.uri) ?? { uri: n.uri, cid: n.cid, author: n.author, record: n.record, indexedAt: n.indexedAt };
+    const view = views.get(n.uri) ?? {
+      uri: n.uri,
+      cid: n.cid,
+      author: n.author,
+      record: n.record,
+      indexedAt: n.indexedAt,
+    };
     const item = postViewToItem(view, ctx, { kind });
     return item ? { item, sortAt: n.indexedAt } : null;
   }

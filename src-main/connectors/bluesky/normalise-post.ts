@@ -55,7 +55,9 @@ export function parsePostUri(uri: string): { repo: string; rkey: string } | null
 
 export function postUrl(uri: string, handle: string, ctx: NormaliseContext): string | null {
   const parts = parsePostUri(uri);
-  return parts ? `${ctx.webUrl}/profile/${encodeURIComponent(handle)}/post/${encodeURIComponent(parts.rkey)}` : null;
+  return parts
+    ? `${ctx.webUrl}/profile/${encodeURIComponent(handle)}/post/${encodeURIComponent(parts.rkey)}`
+    : null;
 }
 
 export function parsePostRecord(value: unknown): PostRecord | null {
@@ -118,7 +120,14 @@ function mediaFrom(embed: unknown): Pick<EmbedParts, 'media' | 'title'> {
       const card = external.data.external;
       return {
         media: [
-          { kind: 'unknown', url, thumbUrl: safeHttpUrl(card.thumb), alt: card.description.slice(0, 5_000), width: null, height: null },
+          {
+            kind: 'unknown',
+            url,
+            thumbUrl: safeHttpUrl(card.thumb),
+            alt: card.description.slice(0, 5_000),
+            width: null,
+            height: null,
+          },
         ],
         title: card.title.slice(0, 1_000) || null,
       };
@@ -146,7 +155,8 @@ function quoteFrom(recordView: unknown, ctx: NormaliseContext): StreamItem['quot
 export function embedParts(embed: unknown, ctx: NormaliseContext): EmbedParts {
   const typed = TypedSchema.safeParse(embed);
   if (!typed.success) return { media: [], quote: null, title: null };
-  if (typed.data.$type === 'app.bsky.embed.record#view') return { media: [], quote: quoteFrom(embed, ctx), title: null };
+  if (typed.data.$type === 'app.bsky.embed.record#view')
+    return { media: [], quote: quoteFrom(embed, ctx), title: null };
   if (typed.data.$type === 'app.bsky.embed.recordWithMedia#view') {
     const both = RecordWithMediaViewSchema.safeParse(embed);
     if (!both.success) return { media: [], quote: null, title: null };
@@ -159,7 +169,8 @@ function contentWarning(post: PostView, record: PostRecord): string | null {
   const values = new Set<string>();
   for (const label of post.labels ?? []) if (WARNING_LABELS.has(label.val)) values.add(label.val);
   const self = SelfLabelsSchema.safeParse(record.labels);
-  if (self.success) for (const label of self.data.values) if (WARNING_LABELS.has(label.val)) values.add(label.val);
+  if (self.success)
+    for (const label of self.data.values) if (WARNING_LABELS.has(label.val)) values.add(label.val);
   return values.size > 0 ? [...values].join(', ') : null;
 }
 
@@ -173,7 +184,11 @@ export interface PostItemOptions {
 }
 
 /** Null when the post's record is not a readable post (the caller skips it). */
-export function postViewToItem(post: PostView, ctx: NormaliseContext, options: PostItemOptions = {}): StreamItem | null {
+export function postViewToItem(
+  post: PostView,
+  ctx: NormaliseContext,
+  options: PostItemOptions = {},
+): StreamItem | null {
   const record = parsePostRecord(post.record);
   if (!record) return null;
   const embed = embedParts(post.embed, ctx);

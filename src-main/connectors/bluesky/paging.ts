@@ -41,7 +41,10 @@ export function toPage(raw: RawPage, since: string | null): Page {
   for (const entry of raw.entries) {
     if (held) {
       const at = Date.parse(entry.sortAt);
-      if (entry.item.key === held.key || (held.sortAtMs !== null && !Number.isNaN(at) && at < held.sortAtMs)) {
+      if (
+        entry.item.key === held.key ||
+        (held.sortAtMs !== null && !Number.isNaN(at) && at < held.sortAtMs)
+      ) {
         reached = true;
         break;
       }

@@ -3,7 +3,12 @@
 import { RichText } from '@atproto/api';
 import type { AtpAgent } from '@atproto/api';
 import { RoostError } from '../../../src-shared/contract/errors.ts';
-import { BLUESKY_MAX_GRAPHEMES, BLUESKY_MAX_IMAGE_BYTES, BLUESKY_MAX_IMAGES, BLUESKY_MAX_TEXT_BYTES } from './capabilities.ts';
+import {
+  BLUESKY_MAX_GRAPHEMES,
+  BLUESKY_MAX_IMAGE_BYTES,
+  BLUESKY_MAX_IMAGES,
+  BLUESKY_MAX_TEXT_BYTES,
+} from './capabilities.ts';
 import { postViews } from './fetch-columns.ts';
 import { parsePostRecord, parsePostUri } from './normalise-post.ts';
 import { GetRecordSchema, StrongRefAnswerSchema } from './schemas.ts';
@@ -56,11 +61,17 @@ export interface PublishDeps {
 function validate(input: PublishPostInput, rt: RichText): void {
   if (!isTid(input.rkey)) throw new RoostError('invalid_input', 'The record key must be a TID.');
   if (rt.graphemeLength > BLUESKY_MAX_GRAPHEMES) {
-    throw new RoostError('invalid_input', `Bluesky posts are limited to ${BLUESKY_MAX_GRAPHEMES} characters.`);
+    throw new RoostError(
+      'invalid_input',
+      `Bluesky posts are limited to ${BLUESKY_MAX_GRAPHEMES} characters.`,
+    );
   }
   // The lexicon also caps the UTF-8 size: 300 emoji sequences can pass the grapheme count and still fail here.
   if (rt.length > BLUESKY_MAX_TEXT_BYTES) {
-    throw new RoostError('invalid_input', `Bluesky posts are limited to ${BLUESKY_MAX_TEXT_BYTES} bytes of text.`);
+    throw new RoostError(
+      'invalid_input',
+      `Bluesky posts are limited to ${BLUESKY_MAX_TEXT_BYTES} bytes of text.`,
+    );
   }
   if (rt.text.trim().length === 0 && !input.images?.length && !input.quote) {
     throw new RoostError('invalid_input', 'A post needs text, an image or a quote.');
@@ -71,9 +82,13 @@ function validate(input: PublishPostInput, rt: RichText): void {
   }
   for (const image of images) {
     if (image.data.byteLength > BLUESKY_MAX_IMAGE_BYTES) {
-      throw new RoostError('invalid_input', `Bluesky images must be at most ${BLUESKY_MAX_IMAGE_BYTES} bytes.`);
+      throw new RoostError(
+        'invalid_input',
+        `Bluesky images must be at most ${BLUESKY_MAX_IMAGE_BYTES} bytes.`,
+      );
     }
-    if (!image.mimeType.startsWith('image/')) throw new RoostError('invalid_input', 'Only images can be attached.');
+    if (!image.mimeType.startsWith('image/'))
+      throw new RoostError('invalid_input', 'Only images can be attached.');
   }
 }
 
@@ -114,8 +129,13 @@ export async function findPostByRkey(deps: PublishDeps, rkey: string): Promise<F
   return { uri: found.uri, cid: found.cid ?? null, text: record.text, createdAt: record.createdAt };
 }
 
-async function embedFor(agent: AtpAgent, input: PublishPostInput): Promise<Record<string, unknown> | undefined> {
-  const quote = input.quote ? { $type: 'app.bsky.embed.record', record: { uri: input.quote.uri, cid: input.quote.cid } } : null;
+async function embedFor(
+  agent: AtpAgent,
+  input: PublishPostInput,
+): Promise<Record<string, unknown> | undefined> {
+  const quote = input.quote
+    ? { $type: 'app.bsky.embed.record', record: { uri: input.quote.uri, cid: input.quote.cid } }
+    : null;
   const images = [];
   for (const image of input.images ?? []) {
     const uploaded = await agent.uploadBlob(image.data, { encoding: image.mimeType });

@@ -21,7 +21,9 @@ export const FacetRawSchema = z.looseObject({
   features: z.array(z.looseObject({ $type: z.string().max(200).optional() })).max(100),
 });
 
-const SelfLabelsSchema = z.looseObject({ values: z.array(z.looseObject({ val: z.string().max(128) })).max(50) });
+const SelfLabelsSchema = z.looseObject({
+  values: z.array(z.looseObject({ val: z.string().max(128) })).max(50),
+});
 
 export const PostRecordSchema = z.looseObject({
   text: z.string().max(100_000),
@@ -60,7 +62,9 @@ export const ImagesViewSchema = z.looseObject({
         thumb: Uri,
         fullsize: Uri,
         alt: z.string().max(10_000).default(''),
-        aspectRatio: z.looseObject({ width: z.number().int().positive(), height: z.number().int().positive() }).optional(),
+        aspectRatio: z
+          .looseObject({ width: z.number().int().positive(), height: z.number().int().positive() })
+          .optional(),
       }),
     )
     .max(20),
@@ -69,7 +73,9 @@ export const VideoViewSchema = z.looseObject({
   playlist: Uri,
   thumbnail: Uri.optional(),
   alt: z.string().max(10_000).optional(),
-  aspectRatio: z.looseObject({ width: z.number().int().positive(), height: z.number().int().positive() }).optional(),
+  aspectRatio: z
+    .looseObject({ width: z.number().int().positive(), height: z.number().int().positive() })
+    .optional(),
 });
 export const ExternalViewSchema = z.looseObject({
   external: z.looseObject({ uri: Uri, title: Str, description: Str, thumb: Uri.optional() }),
@@ -81,7 +87,9 @@ export const ViewRecordSchema = z.looseObject({
   author: ProfileSchema,
   value: z.unknown(),
 });
-export const RecordViewSchema = z.looseObject({ record: z.looseObject({ $type: z.string().max(200).optional() }) });
+export const RecordViewSchema = z.looseObject({
+  record: z.looseObject({ $type: z.string().max(200).optional() }),
+});
 export const RecordWithMediaViewSchema = z.looseObject({
   record: RecordViewSchema,
   media: z.looseObject({ $type: z.string().max(200).optional() }),
@@ -98,8 +106,14 @@ export const ReasonSchema = z.looseObject({
 export const FeedViewPostSchema = z.looseObject({ post: PostViewSchema, reason: ReasonSchema.optional() });
 
 /** Envelopes: items stay unknown here and are validated one by one, so one odd post cannot sink a page. */
-export const FeedPageSchema = z.looseObject({ cursor: z.string().max(2_048).optional(), feed: z.array(z.unknown()) });
-export const SearchPageSchema = z.looseObject({ cursor: z.string().max(2_048).optional(), posts: z.array(z.unknown()) });
+export const FeedPageSchema = z.looseObject({
+  cursor: z.string().max(2_048).optional(),
+  feed: z.array(z.unknown()),
+});
+export const SearchPageSchema = z.looseObject({
+  cursor: z.string().max(2_048).optional(),
+  posts: z.array(z.unknown()),
+});
 export const NotificationPageSchema = z.looseObject({
   cursor: z.string().max(2_048).optional(),
   notifications: z.array(z.unknown()),
@@ -126,5 +140,9 @@ export const ThreadNodeSchema = z.looseObject({
 });
 export const ThreadAnswerSchema = z.looseObject({ thread: z.unknown() });
 
-export const GetRecordSchema = z.looseObject({ uri: Uri, cid: z.string().max(512).optional(), value: z.unknown() });
+export const GetRecordSchema = z.looseObject({
+  uri: Uri,
+  cid: z.string().max(512).optional(),
+  value: z.unknown(),
+});
 export const StrongRefAnswerSchema = z.looseObject({ uri: Uri, cid: z.string().max(512) });

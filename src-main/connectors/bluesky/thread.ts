@@ -21,7 +21,11 @@ export function flattenThread(raw: unknown, ctx: NormaliseContext): StreamItem[]
   if (!anchorItem) return null;
 
   const ancestors: StreamItem[] = [];
-  for (let parent = node(anchor.parent); parent && ancestors.length < MAX_ITEMS; parent = node(parent.parent)) {
+  for (
+    let parent = node(anchor.parent);
+    parent && ancestors.length < MAX_ITEMS;
+    parent = node(parent.parent)
+  ) {
     const item = postViewToItem(parent.post, ctx);
     if (!item) break;
     ancestors.unshift(item);

@@ -13,7 +13,8 @@ export function isTid(value: string): boolean {
  */
 export function createTid(nowMs: number, clockId: number, subMicros = 0): string {
   if (!Number.isFinite(nowMs) || nowMs < 0) throw new RangeError('TID time must be a non-negative number');
-  const micros = BigInt(Math.floor(nowMs)) * 1000n + BigInt(Math.max(0, Math.min(999, Math.floor(subMicros))));
+  const micros =
+    BigInt(Math.floor(nowMs)) * 1000n + BigInt(Math.max(0, Math.min(999, Math.floor(subMicros))));
   const clock = BigInt(Math.max(0, Math.min(1023, Math.floor(clockId))));
   let value = ((micros & ((1n << 53n) - 1n)) << 10n) | clock;
   let out = '';

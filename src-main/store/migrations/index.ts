@@ -5,4 +5,8 @@ import { migration001Accounts } from './001-accounts.ts';
 import { migration002PollCursors } from './002-poll-cursors.ts';
 import { migration003Outbox } from './003-outbox.ts';
 
-export const MIGRATIONS: readonly Migration[] = [migration001Accounts, migration002PollCursors, migration003Outbox];
+export const MIGRATIONS: readonly Migration[] = [
+  migration001Accounts,
+  migration002PollCursors,
+  migration003Outbox,
+];

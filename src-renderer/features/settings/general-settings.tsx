@@ -2,7 +2,12 @@
 import { useId, type ChangeEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useRoost, useServices } from '../../app-context.tsx';
-import { LOCALE_PREFERENCES, THEME_PREFERENCES, type LocalePreference, type ThemePreference } from '../../preferences.ts';
+import {
+  LOCALE_PREFERENCES,
+  THEME_PREFERENCES,
+  type LocalePreference,
+  type ThemePreference,
+} from '../../preferences.ts';
 
 /** Language names are shown in their own language, so anyone can find theirs. */
 const LANGUAGE_NAMES: Record<Exclude<LocalePreference, 'system'>, string> = { en: 'English', fr: 'Français' };

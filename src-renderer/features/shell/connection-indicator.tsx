@@ -7,8 +7,7 @@ export function ConnectionIndicator() {
   const transport = useRoost((s) => s.transport);
   const internet = useRoost((s) => s.internet);
   const state = transport === 'online' && internet === false ? 'no-internet' : transport;
-  const label =
-    state === 'no-internet' ? t('connection.noInternet') : t(`connection.${transport}`);
+  const label = state === 'no-internet' ? t('connection.noInternet') : t(`connection.${transport}`);
   return (
     <div className="connection" data-state={state} data-testid="connection-indicator" role="status">
       <span className="connection__dot" aria-hidden="true" />

@@ -18,7 +18,11 @@ export function NavRail() {
     const buttons = [...event.currentTarget.querySelectorAll('button')];
     const index = buttons.indexOf(document.activeElement as HTMLButtonElement);
     const next =
-      event.key === 'Home' ? 0 : event.key === 'End' ? buttons.length - 1 : (index + (step ?? 0) + buttons.length) % buttons.length;
+      event.key === 'Home'
+        ? 0
+        : event.key === 'End'
+          ? buttons.length - 1
+          : (index + (step ?? 0) + buttons.length) % buttons.length;
     buttons[next]?.focus();
     event.preventDefault();
   }

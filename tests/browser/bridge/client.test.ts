@@ -15,7 +15,9 @@ function answering(result: unknown): Transport {
 
 describe('contract client', () => {
   test('returns checked values for valid calls', async () => {
-    const main = createMemoryMain([{ identifier: 'c.test', password: 'pw', handle: 'c.test', displayName: 'C' }]);
+    const main = createMemoryMain([
+      { identifier: 'c.test', password: 'pw', handle: 'c.test', displayName: 'C' },
+    ]);
     const client = createClient(main.transport);
     const added = await client.call('accounts:add', {
       network: 'bluesky',
@@ -48,10 +50,9 @@ describe('contract client', () => {
   });
 
   test('rejects unknown error codes and malformed results', async () => {
-    const unknownCode = await createClient(answering({ ok: false, error: { code: 'teapot', message: 'x' } })).call(
-      'app:info',
-      {},
-    );
+    const unknownCode = await createClient(
+      answering({ ok: false, error: { code: 'teapot', message: 'x' } }),
+    ).call('app:info', {});
     expect(unknownCode).toMatchObject({ ok: false, error: { code: 'internal' } });
     const garbage = await createClient(answering('nonsense')).call('app:info', {});
     expect(garbage).toMatchObject({ ok: false, error: { code: 'internal' } });
@@ -60,7 +61,9 @@ describe('contract client', () => {
   test('delivers events by name, parsed, and drops payloads that break the contract', async () => {
     const main = createMemoryMain();
     const seen: string[] = [];
-    const client = createClient(main.transport, { onContractViolation: (where) => seen.push(`violation:${where}`) });
+    const client = createClient(main.transport, {
+      onContractViolation: (where) => seen.push(`violation:${where}`),
+    });
     const got: boolean[] = [];
     const off = client.on('app:connectivity', ({ online }) => got.push(online));
     main.emit('app:connectivity', { online: false });

@@ -10,7 +10,10 @@ function environment(hash: string) {
     replaced,
     env: {
       location: { hash, pathname: '/index.html', search: '?a=1' },
-      history: { state: null, replaceState: (_s: unknown, _t: string, url?: string | URL | null) => replaced.push(String(url)) },
+      history: {
+        state: null,
+        replaceState: (_s: unknown, _t: string, url?: string | URL | null) => replaced.push(String(url)),
+      },
       storage: sessionStorage,
     },
   };
@@ -33,7 +36,9 @@ describe('browser-mode token', () => {
   });
 
   test('goes into the WebSocket URL, encoded, with the scheme of the page', () => {
-    expect(rpcUrl({ protocol: 'http:', host: '127.0.0.1:4321' }, 'a+b/c')).toBe('ws://127.0.0.1:4321/rpc?token=a%2Bb%2Fc');
+    expect(rpcUrl({ protocol: 'http:', host: '127.0.0.1:4321' }, 'a+b/c')).toBe(
+      'ws://127.0.0.1:4321/rpc?token=a%2Bb%2Fc',
+    );
     expect(rpcUrl({ protocol: 'https:', host: 'h:1' }, 't')).toBe('wss://h:1/rpc?token=t');
   });
 });

@@ -172,12 +172,10 @@ describe('composer', () => {
     const a = main.main.seedAccount(alice);
     const { screen, store } = await open(main, undefined);
     store.getState().navigate('streams');
-    store
-      .getState()
-      .openComposer({
-        replyTo: item('at://did:plc:bob/app.bsky.feed.post/1', 'bob.test'),
-        fromAccountId: a.id,
-      });
+    store.getState().openComposer({
+      replyTo: item('at://did:plc:bob/app.bsky.feed.post/1', 'bob.test'),
+      fromAccountId: a.id,
+    });
     await expect.element(screen.getByTestId('compose-ref'), WAIT).toHaveTextContent('Replying to @bob.test');
     await expect.element(screen.getByTestId('pick-alice.test')).toHaveAttribute('aria-pressed', 'true');
     await userEvent.fill(textArea(screen), 'Thanks Bob!');

@@ -24,7 +24,9 @@ describe('i18n', () => {
       await expect.poll(() => settings.get('locale'), WAIT).toBe('fr');
 
       await userEvent.click(screen.getByTestId('settings-tab-accounts'));
-      await expect.element(screen.getByLabelText('Mot de passe d’application')).toHaveAttribute('type', 'password');
+      await expect
+        .element(screen.getByLabelText('Mot de passe d’application'))
+        .toHaveAttribute('type', 'password');
       await expect.element(screen.getByRole('button', { name: 'Ajouter le compte' })).toBeVisible();
     } finally {
       db.close();
@@ -51,7 +53,12 @@ describe('i18n', () => {
 
   test('French texts are really French, not English fallbacks', async () => {
     const [en, fr] = await Promise.all([createI18n('en'), createI18n('fr')]);
-    for (const key of ['errors.keychain_locked', 'accounts.appPasswordHint', 'empty.streams', 'vault.locked']) {
+    for (const key of [
+      'errors.keychain_locked',
+      'accounts.appPasswordHint',
+      'empty.streams',
+      'vault.locked',
+    ]) {
       expect(fr.t(key), key).not.toBe(en.t(key));
     }
   });

@@ -43,7 +43,10 @@ export interface MastodonMain {
   hold(method: 'accounts:beginMastodon' | 'accounts:completeMastodon'): () => void;
 }
 
-const OWN_METHODS: ReadonlySet<RequestMethod> = new Set(['accounts:beginMastodon', 'accounts:completeMastodon']);
+const OWN_METHODS: ReadonlySet<RequestMethod> = new Set([
+  'accounts:beginMastodon',
+  'accounts:completeMastodon',
+]);
 
 export function createMastodonMain(servers: readonly MastodonServer[]): MastodonMain {
   const base = createMemoryMain();
@@ -82,7 +85,8 @@ export function createMastodonMain(servers: readonly MastodonServer[]): Mastodon
       const flowId = `flow-${nextFlow++}`;
       flows.set(flowId, { server, method: input.method });
       begins.push({ instance: input.instance, method: input.method, flowId });
-      const redirect = input.method === 'oob' ? 'urn:ietf:wg:oauth:2.0:oob' : 'http://127.0.0.1:45678/callback';
+      const redirect =
+        input.method === 'oob' ? 'urn:ietf:wg:oauth:2.0:oob' : 'http://127.0.0.1:45678/callback';
       const authorizeUrl =
         server.authorizeUrl?.(flowId, input.method) ??
         `${origin}/oauth/authorize?client_id=roost&response_type=code&redirect_uri=${encodeURIComponent(redirect)}&state=${flowId}`;
@@ -91,7 +95,8 @@ export function createMastodonMain(servers: readonly MastodonServer[]): Mastodon
     'accounts:completeMastodon': (input) => {
       completeCount++;
       const flow = flows.get(input.flowId);
-      if (!flow || flow.method !== 'oob') throw new RoostError('not_found', 'This sign-in has expired; start again.');
+      if (!flow || flow.method !== 'oob')
+        throw new RoostError('not_found', 'This sign-in has expired; start again.');
       const user = flow.server.users.find((u) => u.code === input.code);
       if (!user) throw new RoostError('auth_failed', 'Sign-in: the server did not accept the code.');
       flows.delete(input.flowId);
@@ -104,7 +109,8 @@ export function createMastodonMain(servers: readonly MastodonServer[]): Mastodon
     ...base.transport,
     async request(method, input): Promise<Result<unknown>> {
       if (!OWN_METHODS.has(method)) return base.transport.request(method, input);
-      if (base.transport.state() !== 'online') return { ok: false, error: { code: 'network_unreachable', message: 'offline' } };
+      if (base.transport.state() !== 'online')
+        return { ok: false, error: { code: 'network_unreachable', message: 'offline' } };
       await holds.get(method);
       const wireInput: unknown = JSON.parse(JSON.stringify(input));
       const result = await router.dispatch(method, wireInput, { transport: 'browser' });

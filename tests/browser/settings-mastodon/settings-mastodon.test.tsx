@@ -18,7 +18,11 @@ const hostile: MastodonServer = {
   users: [],
   authorizeUrl: () => 'javascript:alert(document.domain)',
 };
-const fileServer: MastodonServer = { origin: 'https://files.example', users: [], authorizeUrl: () => 'file:///etc/passwd' };
+const fileServer: MastodonServer = {
+  origin: 'https://files.example',
+  users: [],
+  authorizeUrl: () => 'file:///etc/passwd',
+};
 
 const WAIT = { timeout: 5_000 };
 
@@ -30,9 +34,19 @@ afterEach(() => {
   open.mockRestore();
 });
 
-async function openMastodonForm(mastodon = createMastodonMain([social, hostile, fileServer]), language?: 'fr') {
-  const app = await renderApp({ main: mastodon.memory, section: 'settings', language, locale: language ?? 'en' });
-  const toggle = app.screen.getByRole('button', { name: language ? 'Ajouter un compte Mastodon' : 'Add a Mastodon account' });
+async function openMastodonForm(
+  mastodon = createMastodonMain([social, hostile, fileServer]),
+  language?: 'fr',
+) {
+  const app = await renderApp({
+    main: mastodon.memory,
+    section: 'settings',
+    language,
+    locale: language ?? 'en',
+  });
+  const toggle = app.screen.getByRole('button', {
+    name: language ? 'Ajouter un compte Mastodon' : 'Add a Mastodon account',
+  });
   await expect.element(toggle, WAIT).toHaveAttribute('aria-expanded', 'false');
   await userEvent.click(toggle);
   await expect.element(toggle, WAIT).toHaveAttribute('aria-expanded', 'true');
@@ -46,7 +60,9 @@ describe('Settings → Accounts → Mastodon, loopback sign-in', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Sign in with Mastodon' }));
 
     await expect.element(screen.getByText('Finish signing in in your browser…'), WAIT).toBeVisible();
-    expect(mastodon.begins).toEqual([{ instance: 'https://mastodon.social', method: 'loopback', flowId: 'flow-1' }]);
+    expect(mastodon.begins).toEqual([
+      { instance: 'https://mastodon.social', method: 'loopback', flowId: 'flow-1' },
+    ]);
     expect(open).toHaveBeenCalledTimes(1);
     const [url, target, features] = open.mock.calls[0] ?? [];
     expect(String(url)).toMatch(/^https:\/\/mastodon\.social\/oauth\/authorize\?.*state=flow-1/);
@@ -57,12 +73,19 @@ describe('Settings → Accounts → Mastodon, loopback sign-in', () => {
     await expect.element(again).toHaveAttribute('rel', 'noopener noreferrer');
 
     // An event for some other sign-in does not end this one.
-    mastodon.base.emit('accounts:signIn', { flowId: 'flow-other', ok: false, accountId: null, errorCode: 'auth_failed' });
+    mastodon.base.emit('accounts:signIn', {
+      flowId: 'flow-other',
+      ok: false,
+      accountId: null,
+      errorCode: 'auth_failed',
+    });
     await expect.element(screen.getByTestId('mastodon-waiting')).toBeVisible();
     await expect.element(screen.getByTestId('add-mastodon-error')).not.toBeInTheDocument();
 
     mastodon.finishLoopback('flow-1', 'alice');
-    await expect.element(screen.getByTestId('add-mastodon-success'), WAIT).toHaveTextContent('Signed in: @alice was added.');
+    await expect
+      .element(screen.getByTestId('add-mastodon-success'), WAIT)
+      .toHaveTextContent('Signed in: @alice was added.');
     await expect.element(screen.getByTestId('mastodon-waiting')).not.toBeInTheDocument();
     const item = screen.getByRole('listitem').filter({ hasText: '@alice' });
     await expect.element(item, WAIT).toBeVisible();
@@ -98,8 +121,12 @@ describe('Settings → Accounts → Mastodon, loopback sign-in', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Sign in with Mastodon' }));
     await expect.element(screen.getByTestId('mastodon-waiting'), WAIT).toBeVisible();
     mastodon.failLoopback('flow-1', 'something_new');
-    await expect.element(screen.getByTestId('add-mastodon-error'), WAIT).toHaveAttribute('data-code', 'internal');
-    await expect.element(screen.getByTestId('add-mastodon-error')).toHaveTextContent('Something went wrong inside Roost.');
+    await expect
+      .element(screen.getByTestId('add-mastodon-error'), WAIT)
+      .toHaveAttribute('data-code', 'internal');
+    await expect
+      .element(screen.getByTestId('add-mastodon-error'))
+      .toHaveTextContent('Something went wrong inside Roost.');
   });
 
   test('the button is disabled while main registers Roost with the server; cancel abandons the wait', async () => {
@@ -128,20 +155,30 @@ describe('Settings → Accounts → Mastodon, code fallback', () => {
   test('shows the authorize link, takes the code, and adds the account', async () => {
     const { screen, mastodon, store } = await openMastodonForm();
     await userEvent.fill(screen.getByLabelText('Mastodon server'), 'mastodon.social');
-    await userEvent.click(screen.getByRole('button', { name: 'Can’t get back to Roost? Use a code instead' }));
+    await userEvent.click(
+      screen.getByRole('button', { name: 'Can’t get back to Roost? Use a code instead' }),
+    );
 
     const link = screen.getByRole('link', { name: 'Open the sign-in page on mastodon.social' });
     await expect.element(link, WAIT).toBeVisible();
-    expect(mastodon.begins).toEqual([{ instance: 'https://mastodon.social', method: 'oob', flowId: 'flow-1' }]);
-    await expect.element(link).toHaveAttribute('href', expect.stringMatching(/^https:\/\/mastodon\.social\/oauth\/authorize\?/));
-    await expect.element(link).toHaveAttribute('href', expect.stringContaining('urn%3Aietf%3Awg%3Aoauth%3A2.0%3Aoob'));
+    expect(mastodon.begins).toEqual([
+      { instance: 'https://mastodon.social', method: 'oob', flowId: 'flow-1' },
+    ]);
+    await expect
+      .element(link)
+      .toHaveAttribute('href', expect.stringMatching(/^https:\/\/mastodon\.social\/oauth\/authorize\?/));
+    await expect
+      .element(link)
+      .toHaveAttribute('href', expect.stringContaining('urn%3Aietf%3Awg%3Aoauth%3A2.0%3Aoob'));
     await expect.element(link).toHaveAttribute('target', '_blank');
     await expect.element(link).toHaveAttribute('rel', 'noopener noreferrer');
     expect(open).not.toHaveBeenCalled();
 
     await userEvent.fill(screen.getByLabelText('Code from your server'), 'code-bob-456');
     await userEvent.click(screen.getByRole('button', { name: 'Finish sign-in' }));
-    await expect.element(screen.getByTestId('add-mastodon-success'), WAIT).toHaveTextContent('Signed in: @bob was added.');
+    await expect
+      .element(screen.getByTestId('add-mastodon-success'), WAIT)
+      .toHaveTextContent('Signed in: @bob was added.');
     await expect.element(screen.getByTestId('mastodon-code-step')).not.toBeInTheDocument();
     await expect.element(screen.getByRole('listitem').filter({ hasText: '@bob' }), WAIT).toBeVisible();
     expect(mastodon.base.accounts().map((a) => [a.network, a.handle])).toEqual([['mastodon', 'bob']]);
@@ -154,7 +191,9 @@ describe('Settings → Accounts → Mastodon, code fallback', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Sign in with Mastodon' }));
     const waiting = screen.getByTestId('mastodon-waiting');
     await expect.element(waiting, WAIT).toBeVisible();
-    await userEvent.click(waiting.getByRole('button', { name: 'Can’t get back to Roost? Use a code instead' }));
+    await userEvent.click(
+      waiting.getByRole('button', { name: 'Can’t get back to Roost? Use a code instead' }),
+    );
     await expect.element(screen.getByLabelText('Code from your server'), WAIT).toBeVisible();
     expect(mastodon.begins.map((b) => b.method)).toEqual(['loopback', 'oob']);
     await expect.element(screen.getByTestId('mastodon-waiting')).not.toBeInTheDocument();
@@ -167,7 +206,9 @@ describe('Settings → Accounts → Mastodon, code fallback', () => {
   test('a wrong code: translated error, the code field is emptied and stays for another try', async () => {
     const { screen, mastodon } = await openMastodonForm();
     await userEvent.fill(screen.getByLabelText('Mastodon server'), 'mastodon.social');
-    await userEvent.click(screen.getByRole('button', { name: 'Can’t get back to Roost? Use a code instead' }));
+    await userEvent.click(
+      screen.getByRole('button', { name: 'Can’t get back to Roost? Use a code instead' }),
+    );
     const code = screen.getByLabelText('Code from your server');
     await userEvent.fill(code, 'not-the-code');
     await userEvent.click(screen.getByRole('button', { name: 'Finish sign-in' }));
@@ -186,17 +227,25 @@ describe('Settings → Accounts → Mastodon, code fallback', () => {
   test('an empty code is marked on its field by main’s validation', async () => {
     const { screen } = await openMastodonForm();
     await userEvent.fill(screen.getByLabelText('Mastodon server'), 'mastodon.social');
-    await userEvent.click(screen.getByRole('button', { name: 'Can’t get back to Roost? Use a code instead' }));
+    await userEvent.click(
+      screen.getByRole('button', { name: 'Can’t get back to Roost? Use a code instead' }),
+    );
     await userEvent.click(screen.getByRole('button', { name: 'Finish sign-in' }));
-    await expect.element(screen.getByTestId('add-mastodon-error'), WAIT).toHaveAttribute('data-code', 'invalid_input');
-    await expect.element(screen.getByLabelText('Code from your server')).toHaveAttribute('aria-invalid', 'true');
+    await expect
+      .element(screen.getByTestId('add-mastodon-error'), WAIT)
+      .toHaveAttribute('data-code', 'invalid_input');
+    await expect
+      .element(screen.getByLabelText('Code from your server'))
+      .toHaveAttribute('aria-invalid', 'true');
     await expect.element(screen.getByText('Paste the code your server showed.')).toBeVisible();
   });
 
   test('an expired flow (not_found) says so and returns to the start', async () => {
     const { screen, mastodon } = await openMastodonForm();
     await userEvent.fill(screen.getByLabelText('Mastodon server'), 'mastodon.social');
-    await userEvent.click(screen.getByRole('button', { name: 'Can’t get back to Roost? Use a code instead' }));
+    await userEvent.click(
+      screen.getByRole('button', { name: 'Can’t get back to Roost? Use a code instead' }),
+    );
     await expect.element(screen.getByLabelText('Code from your server'), WAIT).toBeVisible();
     mastodon.expireFlows();
     await userEvent.fill(screen.getByLabelText('Code from your server'), 'code-alice-123');
@@ -213,14 +262,20 @@ describe('Settings → Accounts → Mastodon, errors when starting', () => {
   test('invalid_input: an empty or malformed address is marked on the server field', async () => {
     const { screen, mastodon } = await openMastodonForm();
     await userEvent.click(screen.getByRole('button', { name: 'Sign in with Mastodon' }));
-    await expect.element(screen.getByTestId('add-mastodon-error'), WAIT).toHaveAttribute('data-code', 'invalid_input');
+    await expect
+      .element(screen.getByTestId('add-mastodon-error'), WAIT)
+      .toHaveAttribute('data-code', 'invalid_input');
     const field = screen.getByLabelText('Mastodon server');
     await expect.element(field).toHaveAttribute('aria-invalid', 'true');
-    await expect.element(screen.getByText('Enter your server’s address, such as mastodon.social')).toBeVisible();
+    await expect
+      .element(screen.getByText('Enter your server’s address, such as mastodon.social'))
+      .toBeVisible();
 
     await userEvent.fill(field, 'ftp://mastodon.social');
     await userEvent.click(screen.getByRole('button', { name: 'Sign in with Mastodon' }));
-    await expect.element(screen.getByTestId('add-mastodon-error'), WAIT).toHaveAttribute('data-code', 'invalid_input');
+    await expect
+      .element(screen.getByTestId('add-mastodon-error'), WAIT)
+      .toHaveAttribute('data-code', 'invalid_input');
     expect(mastodon.begins).toEqual([]);
     expect(open).not.toHaveBeenCalled();
   });
@@ -231,7 +286,9 @@ describe('Settings → Accounts → Mastodon, errors when starting', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Sign in with Mastodon' }));
     await expect
       .element(screen.getByTestId('add-mastodon-error'), WAIT)
-      .toHaveTextContent('Roost could not reach the server. Check your internet connection and the server address');
+      .toHaveTextContent(
+        'Roost could not reach the server. Check your internet connection and the server address',
+      );
     await expect.element(screen.getByLabelText('Mastodon server')).not.toHaveAttribute('aria-invalid');
     expect(open).not.toHaveBeenCalled();
   });
@@ -273,8 +330,12 @@ describe('Settings → Accounts → Mastodon, addresses that are not web pages',
   test('code fallback: no link is shown for a javascript: address', async () => {
     const { screen, mastodon } = await openMastodonForm();
     await userEvent.fill(screen.getByLabelText('Mastodon server'), 'evil.example');
-    await userEvent.click(screen.getByRole('button', { name: 'Can’t get back to Roost? Use a code instead' }));
-    await expect.element(screen.getByTestId('add-mastodon-error'), WAIT).toHaveAttribute('data-code', 'unsafe_url');
+    await userEvent.click(
+      screen.getByRole('button', { name: 'Can’t get back to Roost? Use a code instead' }),
+    );
+    await expect
+      .element(screen.getByTestId('add-mastodon-error'), WAIT)
+      .toHaveAttribute('data-code', 'unsafe_url');
     expect(mastodon.begins.map((b) => b.method)).toEqual(['oob']);
     await expect.element(screen.getByTestId('mastodon-code-step')).not.toBeInTheDocument();
     expect(document.querySelector('[data-testid="add-mastodon"] a[href^="javascript:"]')).toBeNull();
@@ -287,15 +348,21 @@ describe('Settings → Accounts → Mastodon in French', () => {
     const { screen, mastodon } = await openMastodonForm(undefined, 'fr');
     await userEvent.fill(screen.getByLabelText('Serveur Mastodon'), 'mastodon.social');
     await userEvent.click(screen.getByRole('button', { name: 'Se connecter avec Mastodon' }));
-    await expect.element(screen.getByText('Terminez la connexion dans votre navigateur…'), WAIT).toBeVisible();
+    await expect
+      .element(screen.getByText('Terminez la connexion dans votre navigateur…'), WAIT)
+      .toBeVisible();
     mastodon.finishLoopback('flow-1', 'alice');
-    await expect.element(screen.getByTestId('add-mastodon-success'), WAIT).toHaveTextContent('Connecté : @alice a été ajouté.');
+    await expect
+      .element(screen.getByTestId('add-mastodon-success'), WAIT)
+      .toHaveTextContent('Connecté : @alice a été ajouté.');
   });
 
   test('the code step and its errors are translated', async () => {
     const { screen } = await openMastodonForm(undefined, 'fr');
     await userEvent.fill(screen.getByLabelText('Serveur Mastodon'), 'mastodon.social');
-    await userEvent.click(screen.getByRole('button', { name: 'Impossible de revenir à Roost ? Utiliser un code' }));
+    await userEvent.click(
+      screen.getByRole('button', { name: 'Impossible de revenir à Roost ? Utiliser un code' }),
+    );
     await userEvent.fill(screen.getByLabelText('Code fourni par votre serveur'), 'faux');
     await userEvent.click(screen.getByRole('button', { name: 'Terminer la connexion' }));
     await expect

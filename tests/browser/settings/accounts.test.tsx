@@ -10,13 +10,20 @@ const alice: KnownUser = {
   handle: 'alice.test',
   displayName: 'Alice Liddell',
 };
-const bob: KnownUser = { identifier: 'bob.test', password: 'bbbb-1111-2222-3333', handle: 'bob.test', displayName: '' };
+const bob: KnownUser = {
+  identifier: 'bob.test',
+  password: 'bbbb-1111-2222-3333',
+  handle: 'bob.test',
+  displayName: '',
+};
 
 const WAIT = { timeout: 5_000 };
 
 async function openAccounts(main = createMemoryMain([alice, bob])) {
   const app = await renderApp({ main, section: 'settings' });
-  await expect.element(app.screen.getByRole('heading', { name: 'Add a Bluesky account' }), WAIT).toBeVisible();
+  await expect
+    .element(app.screen.getByRole('heading', { name: 'Add a Bluesky account' }), WAIT)
+    .toBeVisible();
   return app;
 }
 
@@ -35,7 +42,9 @@ describe('Settings → Accounts', () => {
     await expect.element(item.getByText('Bluesky · Server: bsky.social')).toBeVisible();
     await expect.element(item.getByRole('img', { name: 'Avatar of Alice Liddell' })).toHaveTextContent('AL');
     await expect.element(screen.getByLabelText('App password'), WAIT).toHaveValue('');
-    await expect.element(screen.getByTestId('add-account-success')).toHaveTextContent('alice.test was added.');
+    await expect
+      .element(screen.getByTestId('add-account-success'))
+      .toHaveTextContent('alice.test was added.');
     expect(main.accounts().map((a) => a.handle)).toEqual(['alice.test']);
     // The secret must not linger anywhere the renderer keeps state.
     expect(JSON.stringify(store.getState())).not.toContain(alice.password);
@@ -78,13 +87,17 @@ describe('Settings → Accounts', () => {
     const main = createMemoryMain([alice]);
     main.setVault({ state: 'locked', detail: 'collection locked' });
     const { screen } = await openAccounts(main);
-    await expect.element(screen.getByTestId('vault-status'), WAIT).toHaveTextContent('Locked: unlock your desktop keyring');
+    await expect
+      .element(screen.getByTestId('vault-status'), WAIT)
+      .toHaveTextContent('Locked: unlock your desktop keyring');
     await userEvent.fill(screen.getByLabelText('Handle'), 'alice.test');
     await userEvent.fill(screen.getByLabelText('App password'), alice.password);
     await userEvent.click(screen.getByRole('button', { name: 'Add account' }));
     await expect
       .element(screen.getByTestId('add-account-error'), WAIT)
-      .toHaveTextContent('Your system keychain is locked. Unlock it (log in to your desktop keyring) and try again.');
+      .toHaveTextContent(
+        'Your system keychain is locked. Unlock it (log in to your desktop keyring) and try again.',
+      );
 
     main.setVault({ state: 'available', detail: 'ok' });
     await userEvent.click(screen.getByRole('button', { name: 'Check again' }));
@@ -95,11 +108,15 @@ describe('Settings → Accounts', () => {
     const { screen } = await openAccounts();
     await userEvent.fill(screen.getByLabelText('Server'), 'not a url');
     await userEvent.click(screen.getByRole('button', { name: 'Add account' }));
-    await expect.element(screen.getByTestId('add-account-error'), WAIT).toHaveAttribute('data-code', 'invalid_input');
+    await expect
+      .element(screen.getByTestId('add-account-error'), WAIT)
+      .toHaveAttribute('data-code', 'invalid_input');
     await expect.element(screen.getByLabelText('Server')).toHaveAttribute('aria-invalid', 'true');
     await expect.element(screen.getByLabelText('Handle')).toHaveAttribute('aria-invalid', 'true');
     await expect.element(screen.getByLabelText('App password')).toHaveAttribute('aria-invalid', 'true');
-    await expect.element(screen.getByText('Enter the full server address, starting with https://.')).toBeVisible();
+    await expect
+      .element(screen.getByText('Enter the full server address, starting with https://.'))
+      .toBeVisible();
   });
 
   test('already_exists is reported for a second add of the same account', async () => {

@@ -16,13 +16,17 @@ describe('app frame', () => {
     await expect.element(screen.getByRole('heading', { level: 1, name: 'Streams' })).toBeVisible();
 
     await userEvent.click(nav(screen).getByRole('button', { name: 'Calendar' }));
-    await expect.element(nav(screen).getByRole('button', { name: 'Calendar' })).toHaveAttribute('aria-current', 'page');
+    await expect
+      .element(nav(screen).getByRole('button', { name: 'Calendar' }))
+      .toHaveAttribute('aria-current', 'page');
     await expect.element(streams).not.toHaveAttribute('aria-current');
     const heading = screen.getByRole('heading', { level: 1, name: 'Calendar' });
     await expect.element(heading).toBeVisible();
     // Focus moves to the new section so keyboard users land on it.
     await expect.element(heading).toHaveFocus();
-    await expect.element(screen.getByTestId('empty-calendar')).toHaveTextContent('scheduled and published posts');
+    await expect
+      .element(screen.getByTestId('empty-calendar'))
+      .toHaveTextContent('scheduled and published posts');
   });
 
   test('arrow keys move along the rail and Enter opens a section', async () => {
@@ -55,7 +59,9 @@ describe('app frame', () => {
     const { screen, store } = await renderApp({ main, section: 'inbox' });
     await expect.poll(() => store.getState().accounts?.length, WAIT).toBe(1);
     await expect.element(screen.getByTestId('empty-inbox')).toBeVisible();
-    await expect.element(screen.getByRole('button', { name: 'Go to Settings → Accounts' })).not.toBeInTheDocument();
+    await expect
+      .element(screen.getByRole('button', { name: 'Go to Settings → Accounts' }))
+      .not.toBeInTheDocument();
   });
 
   test('the indicator follows the link to main and main’s view of the internet', async () => {

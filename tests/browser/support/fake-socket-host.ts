@@ -40,7 +40,8 @@ class FakeSocket implements SocketLike {
     setTimeout(() => this.onclose?.(new CloseEvent('close', { code: 1006 })), 0);
   }
   deliver(frame: ResultFrame | EventFrame): void {
-    if (this.readyState === OPEN) this.onmessage?.(new MessageEvent('message', { data: JSON.stringify(frame) }));
+    if (this.readyState === OPEN)
+      this.onmessage?.(new MessageEvent('message', { data: JSON.stringify(frame) }));
   }
 }
 

@@ -4,7 +4,12 @@
 import { createRouter, type Handlers } from '../../../src-main/host/router.ts';
 import { RoostError } from '../../../src-shared/contract/errors.ts';
 import type { Result } from '../../../src-shared/contract/errors.ts';
-import type { EventName, EventPayload, RequestMethod, RequestOutput } from '../../../src-shared/contract/contract.ts';
+import type {
+  EventName,
+  EventPayload,
+  RequestMethod,
+  RequestOutput,
+} from '../../../src-shared/contract/contract.ts';
 import type { Account } from '../../../src-shared/domain/account.ts';
 import type {
   Transport,
@@ -37,7 +42,10 @@ export interface MemoryMain {
   seedAccount(user: KnownUser, extra?: Partial<Account>): Account;
 }
 
-export function createMemoryMain(users: readonly KnownUser[] = [], service = 'https://pds.example'): MemoryMain {
+export function createMemoryMain(
+  users: readonly KnownUser[] = [],
+  service = 'https://pds.example',
+): MemoryMain {
   let accounts: Account[] = [];
   let vault: VaultStatus = { state: 'available', detail: 'Secret Service' };
   let state: TransportState = 'online';
@@ -79,8 +87,10 @@ export function createMemoryMain(users: readonly KnownUser[] = [], service = 'ht
       if (vault.state === 'unavailable') throw new RoostError('keychain_unavailable', 'No Secret Service');
       if (vault.state === 'timed_out') throw new RoostError('keychain_timeout', 'Keychain did not answer');
       const user = users.find((u) => u.identifier === input.identifier || u.handle === input.identifier);
-      if (!user || user.password !== input.appPassword) throw new RoostError('auth_failed', 'Invalid identifier or password');
-      if (accounts.some((a) => a.handle === user.handle)) throw new RoostError('already_exists', 'Account exists');
+      if (!user || user.password !== input.appPassword)
+        throw new RoostError('auth_failed', 'Invalid identifier or password');
+      if (accounts.some((a) => a.handle === user.handle))
+        throw new RoostError('already_exists', 'Account exists');
       const account = makeAccount(user, input.service);
       accounts = [...accounts, account];
       changed();
@@ -107,7 +117,8 @@ export function createMemoryMain(users: readonly KnownUser[] = [], service = 'ht
     kind: 'memory',
     async request(method, input): Promise<Result<unknown>> {
       counts.set(method, (counts.get(method) ?? 0) + 1);
-      if (state !== 'online') return { ok: false, error: { code: 'network_unreachable', message: 'offline' } };
+      if (state !== 'online')
+        return { ok: false, error: { code: 'network_unreachable', message: 'offline' } };
       await holds.get(method);
       const wireInput: unknown = input === undefined ? undefined : JSON.parse(JSON.stringify(input));
       const result = await router.dispatch(method, wireInput, { transport: 'browser' });

@@ -24,7 +24,11 @@ async function homeItem(uri: string): Promise<StreamItem> {
 
 async function record(who: Person, uri: string): Promise<Record<string, unknown>> {
   const [, repo, collection, rkey] = /^at:\/\/([^/]+)\/([^/]+)\/([^/]+)$/.exec(uri) as unknown as string[];
-  const answer = await who.agent.com.atproto.repo.getRecord({ repo: repo!, collection: collection!, rkey: rkey! });
+  const answer = await who.agent.com.atproto.repo.getRecord({
+    repo: repo!,
+    collection: collection!,
+    rkey: rkey!,
+  });
   return answer.data.value as Record<string, unknown>;
 }
 
@@ -67,14 +71,21 @@ describe('Bluesky actions against the local network', () => {
   it('replies deep in a thread with the thread root and the parent, and facets', async () => {
     const word = uniqueWord();
     const root = await sandbox.post({ handle: friend.account.handle, text: `Root ${word}` });
-    const middle = await sandbox.post({ handle: friend.account.handle, text: `Middle ${word}`, replyTo: root });
+    const middle = await sandbox.post({
+      handle: friend.account.handle,
+      text: `Middle ${word}`,
+      replyTo: root,
+    });
     const { remoteId } = await me.connector.act({
       kind: 'reply',
       item: await homeItem(middle.uri),
       text: `Agreed @${friend.account.handle} #${word} ✨`,
     });
     const value = await record(me, remoteId as string);
-    expect(value.reply).toEqual({ root: { uri: root.uri, cid: root.cid }, parent: { uri: middle.uri, cid: middle.cid } });
+    expect(value.reply).toEqual({
+      root: { uri: root.uri, cid: root.cid },
+      parent: { uri: middle.uri, cid: middle.cid },
+    });
     const features = (value.facets as { features: { $type: string }[] }[]).map((f) => f.features[0]!.$type);
     expect(features).toEqual(['app.bsky.richtext.facet#mention', 'app.bsky.richtext.facet#tag']);
 
@@ -84,13 +95,21 @@ describe('Bluesky actions against the local network', () => {
     expect(thread.map((i) => i.remoteId)).toEqual([root.uri, middle.uri, remoteId]);
     // From the leaf: parents first, root at the top.
     const leaf = thread[2]!;
-    expect((await me.connector.thread(leaf)).map((i) => i.remoteId)).toEqual([root.uri, middle.uri, remoteId]);
+    expect((await me.connector.thread(leaf)).map((i) => i.remoteId)).toEqual([
+      root.uri,
+      middle.uri,
+      remoteId,
+    ]);
     expect(leaf.replyTo?.remoteId).toBe(middle.uri);
   });
 
   it('quotes a post', async () => {
     const post = await sandbox.post({ handle: friend.account.handle, text: `Quote me ${uniqueWord()}` });
-    const { remoteId } = await me.connector.act({ kind: 'quote', item: await homeItem(post.uri), text: 'Worth reading' });
+    const { remoteId } = await me.connector.act({
+      kind: 'quote',
+      item: await homeItem(post.uri),
+      text: 'Worth reading',
+    });
     expect((await record(me, remoteId as string)).embed).toEqual({
       $type: 'app.bsky.embed.record',
       record: { uri: post.uri, cid: post.cid },
@@ -109,7 +128,9 @@ describe('Bluesky actions against the local network', () => {
     expect(await me.connector.findPostByRkey(rkey)).toBeNull();
 
     const theirs = await sandbox.post({ handle: friend.account.handle, text: `Not yours ${uniqueWord()}` });
-    const error = await me.connector.act({ kind: 'delete', item: await homeItem(theirs.uri) }).catch((e: unknown) => e);
+    const error = await me.connector
+      .act({ kind: 'delete', item: await homeItem(theirs.uri) })
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(RoostError);
     expect((error as RoostError).code).toBe('forbidden');
     await sandbox.processAll();
@@ -120,7 +141,11 @@ describe('Bluesky actions against the local network', () => {
     const word = uniqueWord();
     const rkey = newPostRkey(Date.now());
     const first = await me.connector.publishPost({ text: `Once ${word}`, rkey, langs: ['en'] });
-    expect(first).toMatchObject({ rkey, created: true, uri: `at://${me.account.did}/app.bsky.feed.post/${rkey}` });
+    expect(first).toMatchObject({
+      rkey,
+      created: true,
+      uri: `at://${me.account.did}/app.bsky.feed.post/${rkey}`,
+    });
     const retry = await me.connector.publishPost({ text: `Once ${word}`, rkey, langs: ['en'] });
     expect(retry).toEqual({ ...first, created: false });
 
@@ -135,7 +160,11 @@ describe('Bluesky actions against the local network', () => {
     await sandbox.processAll();
     const found = await itemsOf(me, 'search', word);
     expect(found.map((i) => i.text).sort()).toEqual([`Once ${word}`, `Raced ${word}`]);
-    expect(await me.connector.findPostByRkey(rkey)).toMatchObject({ uri: first.uri, cid: first.cid, text: `Once ${word}` });
+    expect(await me.connector.findPostByRkey(rkey)).toMatchObject({
+      uri: first.uri,
+      cid: first.cid,
+      text: `Once ${word}`,
+    });
     expect(await me.connector.findPostByRkey(newPostRkey(Date.now() + 5))).toBeNull();
   });
 
@@ -147,7 +176,15 @@ describe('Bluesky actions against the local network', () => {
       rkey: newPostRkey(Date.now()),
       replyTo: target,
       quote: target,
-      images: [{ data: avatarPng([10, 120, 200], 24), mimeType: 'image/png', alt: 'Blue square', width: 24, height: 24 }],
+      images: [
+        {
+          data: avatarPng([10, 120, 200], 24),
+          mimeType: 'image/png',
+          alt: 'Blue square',
+          width: 24,
+          height: 24,
+        },
+      ],
     });
     await sandbox.processAll();
     const item = (await itemsOf(me, 'search', word)).find((i) => i.remoteId === published.uri)!;
@@ -165,7 +202,11 @@ describe('Bluesky actions against the local network', () => {
       // 300 graphemes, but 5,400 bytes: over the lexicon's 3,000-byte cap.
       me.connector.publishPost({ text: '👩‍👩‍👧'.repeat(300), rkey }).catch((e: unknown) => e),
     ]);
-    expect(errors.map((e) => (e as RoostError).code)).toEqual(['invalid_input', 'invalid_input', 'invalid_input']);
+    expect(errors.map((e) => (e as RoostError).code)).toEqual([
+      'invalid_input',
+      'invalid_input',
+      'invalid_input',
+    ]);
     expect(await me.connector.findPostByRkey(rkey)).toBeNull();
     // Exactly 300 graphemes within 3,000 bytes is allowed.
     const ok = await me.connector.publishPost({ text: 'é'.repeat(150) + '🎉'.repeat(150), rkey });

@@ -29,7 +29,10 @@ beforeAll(async () => {
 
   refs.friendPost = await sandbox.post({ handle: friend.account.handle, text: `Plain post ${word}` });
   refs.tagged = await sandbox.post({ handle: friend.account.handle, text: `Tagged post #${tag} ${word}` });
-  refs.strangerPost = await sandbox.post({ handle: stranger.account.handle, text: `Stranger speaking ${word}` });
+  refs.strangerPost = await sandbox.post({
+    handle: stranger.account.handle,
+    text: `Stranger speaking ${word}`,
+  });
   await sandbox.repost(friend.account.handle, refs.strangerPost);
 
   // Rich text: accents and emoji before the facets move UTF-8 byte offsets away from UTF-16 ones.
@@ -42,7 +45,13 @@ beforeAll(async () => {
     text: `Picture ${word}`,
     embed: {
       $type: 'app.bsky.embed.images',
-      images: [{ image: image.data.blob, alt: 'A red square, slightly lighter bottom-right', aspectRatio: { width: 32, height: 32 } }],
+      images: [
+        {
+          image: image.data.blob,
+          alt: 'A red square, slightly lighter bottom-right',
+          aspectRatio: { width: 32, height: 32 },
+        },
+      ],
     },
   });
   refs.withCard = await friend.agent.post({
@@ -55,8 +64,15 @@ beforeAll(async () => {
 
   // Towards me: a mention, a reply, a quote, a like and a follow.
   refs.myPost = await sandbox.post({ handle: me.account.handle, text: `My own post ${word}` });
-  refs.mention = await sandbox.post({ handle: stranger.account.handle, text: `Hello @${me.account.handle} ${word}` });
-  refs.reply = await sandbox.post({ handle: stranger.account.handle, text: `Replying ${word}`, replyTo: refs.myPost });
+  refs.mention = await sandbox.post({
+    handle: stranger.account.handle,
+    text: `Hello @${me.account.handle} ${word}`,
+  });
+  refs.reply = await sandbox.post({
+    handle: stranger.account.handle,
+    text: `Replying ${word}`,
+    replyTo: refs.myPost,
+  });
   refs.quote = await stranger.agent.post({
     text: `Quoting ${word}`,
     embed: { $type: 'app.bsky.embed.record', record: refs.myPost },
@@ -68,13 +84,23 @@ beforeAll(async () => {
   const list = await me.agent.com.atproto.repo.createRecord({
     repo: me.account.did,
     collection: 'app.bsky.graph.list',
-    record: { $type: 'app.bsky.graph.list', purpose: 'app.bsky.graph.defs#curatelist', name: `List ${word}`, createdAt: new Date().toISOString() },
+    record: {
+      $type: 'app.bsky.graph.list',
+      purpose: 'app.bsky.graph.defs#curatelist',
+      name: `List ${word}`,
+      createdAt: new Date().toISOString(),
+    },
   });
   listUri = list.data.uri;
   await me.agent.com.atproto.repo.createRecord({
     repo: me.account.did,
     collection: 'app.bsky.graph.listitem',
-    record: { $type: 'app.bsky.graph.listitem', subject: stranger.account.did, list: listUri, createdAt: new Date().toISOString() },
+    record: {
+      $type: 'app.bsky.graph.listitem',
+      subject: stranger.account.did,
+      list: listUri,
+      createdAt: new Date().toISOString(),
+    },
   });
 
   // A custom feed served by a generator of our own, declared in my repo.
@@ -84,7 +110,12 @@ beforeAll(async () => {
     repo: me.account.did,
     collection: 'app.bsky.feed.generator',
     rkey: word.slice(0, 15),
-    record: { $type: 'app.bsky.feed.generator', did: generator.did, displayName: 'Test feed', createdAt: new Date().toISOString() },
+    record: {
+      $type: 'app.bsky.feed.generator',
+      did: generator.did,
+      displayName: 'Test feed',
+      createdAt: new Date().toISOString(),
+    },
   });
   feedUri = feed.data.uri;
   await sandbox.processAll();
@@ -128,18 +159,29 @@ describe('Bluesky columns against the local network', () => {
     ]);
     const image = byRemoteId(items, refs.withImage!.uri)!;
     expect(image.media).toHaveLength(1);
-    expect(image.media[0]).toMatchObject({ kind: 'image', alt: 'A red square, slightly lighter bottom-right', width: 32, height: 32 });
+    expect(image.media[0]).toMatchObject({
+      kind: 'image',
+      alt: 'A red square, slightly lighter bottom-right',
+      width: 32,
+      height: 32,
+    });
     expect(image.media[0]!.url).toMatch(/^http:\/\/localhost:\d+\/img\//);
     const card = byRemoteId(items, refs.withCard!.uri)!;
     expect(card.title).toBe('An article');
-    expect(card.media[0]).toMatchObject({ kind: 'unknown', url: 'https://example.com/article', alt: 'What it is about' });
+    expect(card.media[0]).toMatchObject({
+      kind: 'unknown',
+      url: 'https://example.com/article',
+      alt: 'What it is about',
+    });
   });
 
   it('author: by handle and by DID, replies included', async () => {
     for (const actor of [friend.account.handle, friend.account.did]) {
       const items = await itemsOf(me, 'author', actor);
       expect(items.length).toBeGreaterThanOrEqual(5);
-      expect(items.every((i) => i.author.id === friend.account.did || i.via?.id === friend.account.did)).toBe(true);
+      expect(items.every((i) => i.author.id === friend.account.did || i.via?.id === friend.account.did)).toBe(
+        true,
+      );
       expect(byRemoteId(items, refs.tagged!.uri)).toBeDefined();
     }
     const strangerItems = await itemsOf(me, 'author', stranger.account.handle);
@@ -148,13 +190,30 @@ describe('Bluesky columns against the local network', () => {
       replyTo: { remoteId: refs.myPost!.uri, authorHandle: me.account.handle },
     });
     const quote = byRemoteId(strangerItems, refs.quote!.uri)!;
-    expect(quote.quote).toMatchObject({ remoteId: refs.myPost!.uri, text: `My own post ${word}`, author: { id: me.account.did } });
+    expect(quote.quote).toMatchObject({
+      remoteId: refs.myPost!.uri,
+      text: `My own post ${word}`,
+      author: { id: me.account.did },
+    });
   });
 
   it('search and hashtag: searchPosts finds exactly the posts with the word or the tag', async () => {
     const search = await itemsOf(stranger, 'search', word);
     expect(new Set(search.map((i) => i.remoteId))).toEqual(
-      new Set([refs.friendPost, refs.tagged, refs.strangerPost, refs.rich, refs.withImage, refs.withCard, refs.myPost, refs.mention, refs.reply, refs.quote].map((r) => r!.uri)),
+      new Set(
+        [
+          refs.friendPost,
+          refs.tagged,
+          refs.strangerPost,
+          refs.rich,
+          refs.withImage,
+          refs.withCard,
+          refs.myPost,
+          refs.mention,
+          refs.reply,
+          refs.quote,
+        ].map((r) => r!.uri),
+      ),
     );
     for (const param of [tag, `#${tag}`]) {
       const tagged = await itemsOf(stranger, 'hashtag', param);
@@ -173,7 +232,11 @@ describe('Bluesky columns against the local network', () => {
       ].sort(),
     );
     const reply = items.find((i) => i.kind === 'reply')!;
-    expect(reply).toMatchObject({ text: `Replying ${word}`, actionRef: refs.reply!.cid, author: { id: stranger.account.did } });
+    expect(reply).toMatchObject({
+      text: `Replying ${word}`,
+      actionRef: refs.reply!.cid,
+      author: { id: stranger.account.did },
+    });
     expect(reply.replyTo?.remoteId).toBe(refs.myPost!.uri);
   });
 
@@ -202,9 +265,11 @@ describe('Bluesky columns against the local network', () => {
   });
 
   it('feed: an unknown feed URI is a not_found RoostError, not a crash', async () => {
-    const error = await firstPage(me, 'feed', `at://${me.account.did}/app.bsky.feed.generator/${uniqueWord('nofeed')}`).catch(
-      (e: unknown) => e,
-    );
+    const error = await firstPage(
+      me,
+      'feed',
+      `at://${me.account.did}/app.bsky.feed.generator/${uniqueWord('nofeed')}`,
+    ).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(RoostError);
     expect((error as RoostError).code).toBe('not_found');
   });

@@ -49,12 +49,22 @@ describe('Bluesky sessions against the local PDS', () => {
 
     const word = uniqueWord();
     await sandbox.post({ handle: account.handle, text: `Session ${word}` });
-    const page = await connector.fetchPage({ source: source('search', word), since: null, before: null, limit: 10 });
+    const page = await connector.fetchPage({
+      source: source('search', word),
+      since: null,
+      before: null,
+      limit: 10,
+    });
     expect(page.items.map((i) => i.text)).toEqual([`Session ${word}`]);
 
     // The next start-up uses what was stored after the refresh.
     const again = observedFetch();
-    const next = await createBlueskyConnector({ service: info.pdsUrl, session: updates[0]!, onSessionUpdate: () => undefined, fetch: again.fetch });
+    const next = await createBlueskyConnector({
+      service: info.pdsUrl,
+      session: updates[0]!,
+      onSessionUpdate: () => undefined,
+      fetch: again.fetch,
+    });
     expect(again.methods).not.toContain('com.atproto.server.createSession');
     expect(next.did).toBe(account.did);
   });
@@ -63,11 +73,17 @@ describe('Bluesky sessions against the local PDS', () => {
     const account = await sandbox.createAccount({ handlePrefix: 'revoke' });
     const stored = await sessionFor(account);
     const agent = new AtpAgent({ service: info.pdsUrl });
-    await agent.com.atproto.server.deleteSession(undefined, { headers: { authorization: `Bearer ${stored.refreshJwt}` } });
+    await agent.com.atproto.server.deleteSession(undefined, {
+      headers: { authorization: `Bearer ${stored.refreshJwt}` },
+    });
     const updates: BlueskySession[] = [];
     expect(
       await authError(
-        createBlueskyConnector({ service: info.pdsUrl, session: stored, onSessionUpdate: (s) => void updates.push(s) }),
+        createBlueskyConnector({
+          service: info.pdsUrl,
+          session: stored,
+          onSessionUpdate: (s) => void updates.push(s),
+        }),
       ),
     ).toBe('auth_failed');
     expect(updates).toEqual([]);
@@ -80,20 +96,35 @@ describe('Bluesky sessions against the local PDS', () => {
     await owner.login({ identifier: account.handle, password: account.password });
     await owner.com.atproto.server.revokeAppPassword({ name: 'roost' });
     expect(
-      await authError(createBlueskyConnector({ service: info.pdsUrl, session: stored, onSessionUpdate: () => undefined })),
+      await authError(
+        createBlueskyConnector({ service: info.pdsUrl, session: stored, onSessionUpdate: () => undefined }),
+      ),
     ).toBe('auth_failed');
   });
 
   it('is auth_failed for garbage tokens, and network_unreachable when the PDS is not there', async () => {
     const account = await sandbox.createAccount({ handlePrefix: 'junk' });
-    const junk = { accessJwt: 'not.a.jwt', refreshJwt: 'not.a.jwt', did: account.did, handle: account.handle };
-    expect(await authError(createBlueskyConnector({ service: info.pdsUrl, session: junk, onSessionUpdate: () => undefined }))).toBe(
-      'auth_failed',
-    );
+    const junk = {
+      accessJwt: 'not.a.jwt',
+      refreshJwt: 'not.a.jwt',
+      did: account.did,
+      handle: account.handle,
+    };
+    expect(
+      await authError(
+        createBlueskyConnector({ service: info.pdsUrl, session: junk, onSessionUpdate: () => undefined }),
+      ),
+    ).toBe('auth_failed');
     const stored = await sessionFor(account);
     // Port 9 (discard) on loopback: nothing listens there.
     expect(
-      await authError(createBlueskyConnector({ service: 'http://127.0.0.1:9', session: stored, onSessionUpdate: () => undefined })),
+      await authError(
+        createBlueskyConnector({
+          service: 'http://127.0.0.1:9',
+          session: stored,
+          onSessionUpdate: () => undefined,
+        }),
+      ),
     ).toBe('network_unreachable');
   });
 });

@@ -40,7 +40,18 @@ function workspace(): { db: string; dataDir: string } {
 }
 
 function account(id: string, network: 'bluesky' | 'mastodon', handle: string): Account {
-  return { id, network, service: 'http://127.0.0.1', remoteId: id, handle, displayName: handle, avatarUrl: null, status: 'active', protected: false, createdAt: new Date().toISOString() };
+  return {
+    id,
+    network,
+    service: 'http://127.0.0.1',
+    remoteId: id,
+    handle,
+    displayName: handle,
+    avatarUrl: null,
+    status: 'active',
+    protected: false,
+    createdAt: new Date().toISOString(),
+  };
 }
 
 function jobStates(db: string): Record<string, number> {
@@ -50,7 +61,10 @@ function jobStates(db: string): Record<string, number> {
   return Object.fromEntries(rows.map((r) => [String(r['state']), Number(r['n'])]));
 }
 
-function countTexts(texts: readonly string[], marker: string): { duplicates: number; lost: number; stray: number } {
+function countTexts(
+  texts: readonly string[],
+  marker: string,
+): { duplicates: number; lost: number; stray: number } {
   const counts = new Map<string, number>();
   for (const text of texts) if (text.includes(marker)) counts.set(text, (counts.get(text) ?? 0) + 1);
   let duplicates = 0;
@@ -65,60 +79,88 @@ function countTexts(texts: readonly string[], marker: string): { duplicates: num
 }
 
 describe('outbox under SIGKILL', () => {
-  it('publishes 500 scheduled Bluesky posts exactly once across 20+ kills', { timeout: 300_000 }, async () => {
-    const sandbox = new SandboxClient(inject('sandbox'));
-    const user = await sandbox.createAccount({ handlePrefix: 'crash' });
-    const { db, dataDir } = workspace();
-    const config: RunnerConfig = {
-      db,
-      dataDir,
-      accountId: 'acct-bsky',
-      bluesky: { service: sandbox.info.pdsUrl, identifier: user.handle, appPassword: user.appPassword },
-    };
-    const marker = `crash${Date.now().toString(36)}`;
-    const texts = Array.from({ length: POSTS }, (_, i) => `${marker} post ${i}`);
-    seedOutbox(config, account('acct-bsky', 'bluesky', user.handle), texts, Date.now() + 3_000, 80);
-
-    const result = await crashLoop(config, KILLS, 1_500, seeded(11));
-    expect(result.kills).toBeGreaterThanOrEqual(KILLS);
-    expect(result.finalExit).toBe(0);
-    expect(jobStates(db)).toEqual({ sent: POSTS });
-
-    const agent = new AtpAgent({ service: sandbox.info.pdsUrl });
-    const records: string[] = [];
-    let cursor: string | undefined;
-    do {
-      const page = await agent.com.atproto.repo.listRecords({ repo: user.did, collection: 'app.bsky.feed.post', limit: 100, ...(cursor ? { cursor } : {}) });
-      records.push(...page.data.records.map((r) => String((r.value as { text?: unknown }).text)));
-      cursor = page.data.records.length === 100 ? page.data.cursor : undefined;
-    } while (cursor);
-    const tally = countTexts(records, marker);
-    console.log(`[crash-injection] bluesky: ${result.kills} kills, ${records.length} records, ${tally.duplicates} duplicates, ${tally.lost} lost`);
-    expect(tally).toEqual({ duplicates: 0, lost: 0, stray: 0 });
-    expect(records).toHaveLength(POSTS);
-  });
-
-  it('publishes 500 scheduled Mastodon posts exactly once across 20+ kills (replay server)', { timeout: 300_000 }, async () => {
-    const server = await MastodonReplayServer.start({ rateLimitBudget: 1_000_000, statusesPerTimeline: 1 });
-    try {
+  it(
+    'publishes 500 scheduled Bluesky posts exactly once across 20+ kills',
+    { timeout: 300_000 },
+    async () => {
+      const sandbox = new SandboxClient(inject('sandbox'));
+      const user = await sandbox.createAccount({ handlePrefix: 'crash' });
       const { db, dataDir } = workspace();
-      const config: RunnerConfig = { db, dataDir, accountId: 'acct-masto', mastodon: { origin: server.origin, token: server.token } };
+      const config: RunnerConfig = {
+        db,
+        dataDir,
+        accountId: 'acct-bsky',
+        bluesky: { service: sandbox.info.pdsUrl, identifier: user.handle, appPassword: user.appPassword },
+      };
       const marker = `crash${Date.now().toString(36)}`;
       const texts = Array.from({ length: POSTS }, (_, i) => `${marker} post ${i}`);
-      seedOutbox(config, account('acct-masto', 'mastodon', 'brand@replay.example'), texts, Date.now() + 2_000, 60);
+      seedOutbox(config, account('acct-bsky', 'bluesky', user.handle), texts, Date.now() + 3_000, 80);
 
-      const result = await crashLoop(config, KILLS, 1_200, seeded(23));
+      const result = await crashLoop(config, KILLS, 1_500, seeded(11));
       expect(result.kills).toBeGreaterThanOrEqual(KILLS);
       expect(result.finalExit).toBe(0);
       expect(jobStates(db)).toEqual({ sent: POSTS });
-      const posted = server.posted.map((s) => htmlToText(String(s.content)).text);
-      const tally = countTexts(posted, marker);
-      const resent = server.requestsTo('POST', '/api/v1/statuses').length - POSTS;
-      console.log(`[crash-injection] mastodon: ${result.kills} kills, ${posted.length} statuses, ${resent} resends answered by Idempotency-Key, ${tally.duplicates} duplicates, ${tally.lost} lost`);
+
+      const agent = new AtpAgent({ service: sandbox.info.pdsUrl });
+      const records: string[] = [];
+      let cursor: string | undefined;
+      do {
+        const page = await agent.com.atproto.repo.listRecords({
+          repo: user.did,
+          collection: 'app.bsky.feed.post',
+          limit: 100,
+          ...(cursor ? { cursor } : {}),
+        });
+        records.push(...page.data.records.map((r) => String((r.value as { text?: unknown }).text)));
+        cursor = page.data.records.length === 100 ? page.data.cursor : undefined;
+      } while (cursor);
+      const tally = countTexts(records, marker);
+      console.log(
+        `[crash-injection] bluesky: ${result.kills} kills, ${records.length} records, ${tally.duplicates} duplicates, ${tally.lost} lost`,
+      );
       expect(tally).toEqual({ duplicates: 0, lost: 0, stray: 0 });
-      expect(posted).toHaveLength(POSTS);
-    } finally {
-      await server.close();
-    }
-  });
+      expect(records).toHaveLength(POSTS);
+    },
+  );
+
+  it(
+    'publishes 500 scheduled Mastodon posts exactly once across 20+ kills (replay server)',
+    { timeout: 300_000 },
+    async () => {
+      const server = await MastodonReplayServer.start({ rateLimitBudget: 1_000_000, statusesPerTimeline: 1 });
+      try {
+        const { db, dataDir } = workspace();
+        const config: RunnerConfig = {
+          db,
+          dataDir,
+          accountId: 'acct-masto',
+          mastodon: { origin: server.origin, token: server.token },
+        };
+        const marker = `crash${Date.now().toString(36)}`;
+        const texts = Array.from({ length: POSTS }, (_, i) => `${marker} post ${i}`);
+        seedOutbox(
+          config,
+          account('acct-masto', 'mastodon', 'brand@replay.example'),
+          texts,
+          Date.now() + 2_000,
+          60,
+        );
+
+        const result = await crashLoop(config, KILLS, 1_200, seeded(23));
+        expect(result.kills).toBeGreaterThanOrEqual(KILLS);
+        expect(result.finalExit).toBe(0);
+        expect(jobStates(db)).toEqual({ sent: POSTS });
+        const posted = server.posted.map((s) => htmlToText(String(s.content)).text);
+        const tally = countTexts(posted, marker);
+        const resent = server.requestsTo('POST', '/api/v1/statuses').length - POSTS;
+        console.log(
+          `[crash-injection] mastodon: ${result.kills} kills, ${posted.length} statuses, ${resent} resends answered by Idempotency-Key, ${tally.duplicates} duplicates, ${tally.lost} lost`,
+        );
+        expect(tally).toEqual({ duplicates: 0, lost: 0, stray: 0 });
+        expect(posted).toHaveLength(POSTS);
+      } finally {
+        await server.close();
+      }
+    },
+  );
 });

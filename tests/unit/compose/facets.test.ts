@@ -18,7 +18,14 @@ describe('detectFacets', () => {
     ['accented tag', 'Vive la #crêpe!', 'tag', 'crêpe', 8, 15],
     ['bare domain', 'go to example.com.', 'link', 'https://example.com', 6, 17],
     ['mention in brackets', '(cc @bob.test)', 'mention', 'bob.test', 4, 13],
-    ['link with parentheses', 'https://en.wikipedia.org/wiki/Roost_(bird))', 'link', 'https://en.wikipedia.org/wiki/Roost_(bird)', 0, 42],
+    [
+      'link with parentheses',
+      'https://en.wikipedia.org/wiki/Roost_(bird))',
+      'link',
+      'https://en.wikipedia.org/wiki/Roost_(bird)',
+      0,
+      42,
+    ],
     ['fullwidth hash', 'ｘ ＃タグ', 'tag', 'タグ', 4, 13],
   ])('%s', (_label, text, kind, value, byteStart, byteEnd) => {
     const facets = detectFacets(text);
@@ -48,7 +55,8 @@ describe('detectFacets', () => {
       ['tag', 'fête'],
       ['link', 'https://ex.com/a?b=1'],
     ]);
-    for (const f of detectFacets(text)) expect(bytesOf(text, f.byteStart, f.byteEnd)).toBe(text.slice(f.start, f.end));
+    for (const f of detectFacets(text))
+      expect(bytesOf(text, f.byteStart, f.byteEnd)).toBe(text.slice(f.start, f.end));
   });
 
   it('does not find a tag or mention inside a link', () => {
@@ -65,20 +73,33 @@ describe('toBlueskyFacets', () => {
   it('builds record facets and drops mentions that did not resolve', () => {
     const facets = detectFacets('@alice.test @ghost.test #tag https://x.com');
     expect(toBlueskyFacets(facets, new Map([['alice.test', 'did:plc:alice']]))).toEqual([
-      { index: { byteStart: 0, byteEnd: 11 }, features: [{ $type: 'app.bsky.richtext.facet#mention', did: 'did:plc:alice' }] },
-      { index: { byteStart: 24, byteEnd: 28 }, features: [{ $type: 'app.bsky.richtext.facet#tag', tag: 'tag' }] },
-      { index: { byteStart: 29, byteEnd: 42 }, features: [{ $type: 'app.bsky.richtext.facet#link', uri: 'https://x.com' }] },
+      {
+        index: { byteStart: 0, byteEnd: 11 },
+        features: [{ $type: 'app.bsky.richtext.facet#mention', did: 'did:plc:alice' }],
+      },
+      {
+        index: { byteStart: 24, byteEnd: 28 },
+        features: [{ $type: 'app.bsky.richtext.facet#tag', tag: 'tag' }],
+      },
+      {
+        index: { byteStart: 29, byteEnd: 42 },
+        features: [{ $type: 'app.bsky.richtext.facet#link', uri: 'https://x.com' }],
+      },
     ]);
   });
 });
 
 describe('utf8OffsetTable', () => {
-  it.each(['', 'abc', 'Café 日本 👩🏽‍💻 x', 'a\ud800b\udc00c'])('agrees with per-offset conversion for %j', (text) => {
-    const table = utf8OffsetTable(text);
-    expect(table[text.length]).toBe(utf8Encode(text).length);
-    for (let i = 0; i <= text.length; i++) {
-      const mid = i > 0 && /[\ud800-\udbff]/.test(text[i - 1] ?? '') && /[\udc00-\udfff]/.test(text[i] ?? '');
-      if (!mid) expect(table[i], `offset ${i}`).toBe(utf16ToUtf8Offset(text, i));
-    }
-  });
+  it.each(['', 'abc', 'Café 日本 👩🏽‍💻 x', 'a\ud800b\udc00c'])(
+    'agrees with per-offset conversion for %j',
+    (text) => {
+      const table = utf8OffsetTable(text);
+      expect(table[text.length]).toBe(utf8Encode(text).length);
+      for (let i = 0; i <= text.length; i++) {
+        const mid =
+          i > 0 && /[\ud800-\udbff]/.test(text[i - 1] ?? '') && /[\udc00-\udfff]/.test(text[i] ?? '');
+        if (!mid) expect(table[i], `offset ${i}`).toBe(utf16ToUtf8Offset(text, i));
+      }
+    },
+  );
 });

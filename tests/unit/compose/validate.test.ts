@@ -15,7 +15,14 @@ function caps(limits: Partial<Capabilities['limits']>): Capabilities {
     directMessages: false,
     streaming: true,
     serverSideScheduling: false,
-    limits: { maxChars: 300, urlWeight: null, countsGraphemes: true, maxMedia: 4, maxImageBytes: 1_000_000, ...limits },
+    limits: {
+      maxChars: 300,
+      urlWeight: null,
+      countsGraphemes: true,
+      maxMedia: 4,
+      maxImageBytes: 1_000_000,
+      ...limits,
+    },
   };
 }
 const bluesky = caps({});
@@ -65,17 +72,26 @@ describe('length', () => {
   ])('Mastodon: %s', (_label, text, length, expected) => {
     const v = variant(text, { network: 'mastodon' });
     expect(codes(v, mastodon)).toEqual(expected);
-    expect(measureText(text, { urlWeight: 23, shortenRemoteMentions: true, countsGraphemes: true }, 500).length).toBe(length);
+    expect(
+      measureText(text, { urlWeight: 23, shortenRemoteMentions: true, countsGraphemes: true }, 500).length,
+    ).toBe(length);
   });
 
   it('Mastodon counts the content warning and starts the overflow inside the text', () => {
     const v = variant('a'.repeat(495), { network: 'mastodon', contentWarning: 'spoilers!!' });
-    expect(validateVariant(v, mastodon, noAlt)[0]).toMatchObject({ code: 'too_long', actual: 505, start: 490 });
+    expect(validateVariant(v, mastodon, noAlt)[0]).toMatchObject({
+      code: 'too_long',
+      actual: 505,
+      start: 490,
+    });
   });
 
   it('points at the start of a URL that crosses the limit', () => {
     const text = `${'a'.repeat(490)} https://example.com/x`;
-    expect(validateVariant(variant(text, { network: 'mastodon' }), mastodon, noAlt)[0]).toMatchObject({ start: 491, actual: 514 });
+    expect(validateVariant(variant(text, { network: 'mastodon' }), mastodon, noAlt)[0]).toMatchObject({
+      start: 491,
+      actual: 514,
+    });
   });
 
   it('uses the instance’s own limit and URL weight', () => {
@@ -90,13 +106,15 @@ describe('length', () => {
     '👩🏽‍💻 é https://a.co/x. @x@y.z https://b.example',
     'http://x.example.org/(paren) @a@b.c.d',
   ])('agrees with text/url-weight mastodonLength on %j', (text) => {
-    expect(measureText(text, { urlWeight: 23, shortenRemoteMentions: true, countsGraphemes: true }, 500).length).toBe(
-      mastodonLength(text, { urlWeight: 23 }),
-    );
+    expect(
+      measureText(text, { urlWeight: 23, shortenRemoteMentions: true, countsGraphemes: true }, 500).length,
+    ).toBe(mastodonLength(text, { urlWeight: 23 }));
   });
 
   it('counts code points when the network does not count graphemes', () => {
-    expect(measureText('👨‍👩‍👧', { urlWeight: null, shortenRemoteMentions: false, countsGraphemes: false }, 10).length).toBe(5);
+    expect(
+      measureText('👨‍👩‍👧', { urlWeight: null, shortenRemoteMentions: false, countsGraphemes: false }, 10).length,
+    ).toBe(5);
   });
 });
 
@@ -105,22 +123,51 @@ describe('content and media', () => {
     ['empty', variant('   '), ['empty']],
     ['media only is fine', variant('', { media: [image()] }), []],
     ['feeds cannot be published to', variant('hi', { network: 'rss' }), ['cannot_publish']],
-    ['five images', variant('x', { media: [image(), image(), image(), image(), image()] }), ['too_many_media']],
+    [
+      'five images',
+      variant('x', { media: [image(), image(), image(), image(), image()] }),
+      ['too_many_media'],
+    ],
     ['image too large', variant('x', { media: [image({ bytes: 1_000_001 })] }), ['media_too_large']],
-    ['unsupported type', variant('x', { media: [image({ mimeType: 'image/tiff' })] }), ['media_type_unsupported']],
-    ['video with an image', variant('x', { media: [image(), image({ kind: 'video', mimeType: 'video/mp4' })] }), ['media_mixed']],
-    ['video alone', variant('x', { media: [image({ kind: 'video', mimeType: 'video/mp4', bytes: 50_000_000 })] }), []],
-    ['video too large', variant('x', { media: [image({ kind: 'video', mimeType: 'video/mp4', bytes: 200_000_000 })] }), ['media_too_large']],
-    ['audio on Bluesky', variant('x', { media: [image({ kind: 'audio', mimeType: 'audio/mpeg' })] }), ['media_type_unsupported']],
+    [
+      'unsupported type',
+      variant('x', { media: [image({ mimeType: 'image/tiff' })] }),
+      ['media_type_unsupported'],
+    ],
+    [
+      'video with an image',
+      variant('x', { media: [image(), image({ kind: 'video', mimeType: 'video/mp4' })] }),
+      ['media_mixed'],
+    ],
+    [
+      'video alone',
+      variant('x', { media: [image({ kind: 'video', mimeType: 'video/mp4', bytes: 50_000_000 })] }),
+      [],
+    ],
+    [
+      'video too large',
+      variant('x', { media: [image({ kind: 'video', mimeType: 'video/mp4', bytes: 200_000_000 })] }),
+      ['media_too_large'],
+    ],
+    [
+      'audio on Bluesky',
+      variant('x', { media: [image({ kind: 'audio', mimeType: 'audio/mpeg' })] }),
+      ['media_type_unsupported'],
+    ],
     ['alt text too long', variant('x', { media: [image({ alt: 'a'.repeat(2001) })] }), ['alt_text_too_long']],
   ])('Bluesky: %s → %j', (_label, v, expected) => {
     expect(codes(v, bluesky)).toEqual(expected);
   });
 
   it('Mastodon takes audio and uses its own alt limit', () => {
-    const audio = variant('x', { network: 'mastodon', media: [image({ kind: 'audio', mimeType: 'audio/mpeg' })] });
+    const audio = variant('x', {
+      network: 'mastodon',
+      media: [image({ kind: 'audio', mimeType: 'audio/mpeg' })],
+    });
     expect(codes(audio, mastodon)).toEqual([]);
-    expect(codes(variant('x', { network: 'mastodon', media: [image({ alt: 'a'.repeat(1501) })] }), mastodon)).toEqual(['alt_text_too_long']);
+    expect(
+      codes(variant('x', { network: 'mastodon', media: [image({ alt: 'a'.repeat(1501) })] }), mastodon),
+    ).toEqual(['alt_text_too_long']);
   });
 
   it('requires alt text on images and video when the setting says so, pointing at each attachment', () => {

@@ -1,17 +1,38 @@
 // Protected accounts, cross-account replies and quiet hours (across midnight and DST changes).
 import { describe, expect, it } from 'vitest';
-import { crossAccountReplyRule, handleMatches, protectedAccountRule } from '../../../src-shared/guards/account-rules.ts';
-import { isQuietAt, localMinutes, quietHoursEnd, quietHoursRule } from '../../../src-shared/guards/quiet-hours.ts';
+import {
+  crossAccountReplyRule,
+  handleMatches,
+  protectedAccountRule,
+} from '../../../src-shared/guards/account-rules.ts';
+import {
+  isQuietAt,
+  localMinutes,
+  quietHoursEnd,
+  quietHoursRule,
+} from '../../../src-shared/guards/quiet-hours.ts';
 import type { QuietHours } from '../../../src-shared/guards/types.ts';
 import { account, context, post, target } from './fixtures.ts';
 
 describe('protected accounts', () => {
   it('asks for the handle of each protected target only', () => {
-    const ctx = context({ accounts: [account('acct-brand', { protected: true, handle: 'roost.example.com' }), account('acct-team')] });
-    const decisions = protectedAccountRule(post([target('hi', 'acct-brand'), target('hi', 'acct-team')]), ctx);
+    const ctx = context({
+      accounts: [
+        account('acct-brand', { protected: true, handle: 'roost.example.com' }),
+        account('acct-team'),
+      ],
+    });
+    const decisions = protectedAccountRule(
+      post([target('hi', 'acct-brand'), target('hi', 'acct-team')]),
+      ctx,
+    );
     expect(decisions).toHaveLength(1);
     expect(decisions[0]?.level).toBe('confirm');
-    expect(decisions[0]?.detail).toEqual({ guard: 'protected-account', accountId: 'acct-brand', handle: 'roost.example.com' });
+    expect(decisions[0]?.detail).toEqual({
+      guard: 'protected-account',
+      accountId: 'acct-brand',
+      handle: 'roost.example.com',
+    });
   });
 
   it.each([
@@ -30,11 +51,18 @@ describe('protected accounts', () => {
 });
 
 describe('cross-account replies', () => {
-  const replyTo = { network: 'bluesky' as const, remoteId: 'at://x/1', cid: 'c', sourceAccountId: 'acct-team' };
+  const replyTo = {
+    network: 'bluesky' as const,
+    remoteId: 'at://x/1',
+    cid: 'c',
+    sourceAccountId: 'acct-team',
+  };
 
   it('confirms replying from another account than the column’s', () => {
     const decisions = crossAccountReplyRule(post([target('hi', 'acct-brand')], { replyTo }), context());
-    expect(decisions.map((d) => [d.guard, d.level, d.accountIds])).toEqual([['cross-account-reply', 'confirm', ['acct-brand']]]);
+    expect(decisions.map((d) => [d.guard, d.level, d.accountIds])).toEqual([
+      ['cross-account-reply', 'confirm', ['acct-brand']],
+    ]);
     expect(decisions[0]?.message).toContain('acct-team.example.com');
   });
 
@@ -81,7 +109,9 @@ describe('quiet hours', () => {
   });
 
   it('never treats equal start and end as all-day quiet', () => {
-    expect(isQuietAt(Date.parse('2025-01-15T12:00:00Z'), { start: '09:00', end: '09:00', timeZone: 'UTC' })).toBe(false);
+    expect(
+      isQuietAt(Date.parse('2025-01-15T12:00:00Z'), { start: '09:00', end: '09:00', timeZone: 'UTC' }),
+    ).toBe(false);
   });
 
   it.each([
@@ -92,7 +122,10 @@ describe('quiet hours', () => {
     expect(new Date(quietHoursEnd(Date.parse(iso), paris)).toISOString()).toBe(expected);
   });
 
-  const ctx = context({ now: Date.parse('2025-01-15T22:00:00Z'), accounts: [{ ...account('acct-brand'), quietHours: paris }, account('acct-team')] });
+  const ctx = context({
+    now: Date.parse('2025-01-15T22:00:00Z'),
+    accounts: [{ ...account('acct-brand'), quietHours: paris }, account('acct-team')],
+  });
 
   it('confirms publishing now during quiet hours, only for accounts that have them', () => {
     const decisions = quietHoursRule(post([target('hi', 'acct-brand'), target('hi', 'acct-team')]), ctx);
@@ -102,13 +135,20 @@ describe('quiet hours', () => {
 
   it('checks the scheduled time instead of now', () => {
     expect(quietHoursRule(post('hi', { scheduledAt: '2025-01-16T09:00:00Z' }), ctx)).toEqual([]);
-    const night = quietHoursRule(post('hi', { scheduledAt: '2025-01-17T02:00:00+01:00' }), context({ accounts: ctx.accounts }));
-    expect(night.map((d) => d.detail)).toMatchObject([{ localTime: '02:00', at: '2025-01-17T01:00:00.000Z' }]);
+    const night = quietHoursRule(
+      post('hi', { scheduledAt: '2025-01-17T02:00:00+01:00' }),
+      context({ accounts: ctx.accounts }),
+    );
+    expect(night.map((d) => d.detail)).toMatchObject([
+      { localTime: '02:00', at: '2025-01-17T01:00:00.000Z' },
+    ]);
     expect(night[0]?.message).toContain('At the scheduled time');
   });
 
   it('asks rather than guesses when the time zone is unknown', () => {
-    const broken = context({ accounts: [{ ...account('acct-brand'), quietHours: { ...paris, timeZone: 'Mars/Olympus' } }] });
+    const broken = context({
+      accounts: [{ ...account('acct-brand'), quietHours: { ...paris, timeZone: 'Mars/Olympus' } }],
+    });
     expect(quietHoursRule(post('hi'), broken).map((d) => d.level)).toEqual(['confirm']);
   });
 });

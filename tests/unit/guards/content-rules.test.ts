@@ -24,9 +24,12 @@ describe('blocked terms', () => {
     expect(text.slice(match?.start, match?.end)).toBe(matched);
   });
 
-  it.each(['cryptocurrency', 'cryptos', 'anticrypto', 'crypto_fan', 'cafés noirs', '2crypto'])('%j does not match', (text) => {
-    expect(findBlockedTerms(text, terms)).toEqual([]);
-  });
+  it.each(['cryptocurrency', 'cryptos', 'anticrypto', 'crypto_fan', 'cafés noirs', '2crypto'])(
+    '%j does not match',
+    (text) => {
+      expect(findBlockedTerms(text, terms)).toEqual([]);
+    },
+  );
 
   it('keeps positions right after emoji and accents', () => {
     const text = '👩🏽‍💻 Éé crypto';
@@ -42,13 +45,21 @@ describe('blocked terms', () => {
   });
 
   it('blocks, naming each account whose text contains the term', () => {
-    const decisions = blockedTermRule(post([target('crypto', 'a'), target('nothing', 'b')]), context({ blockedTerms: terms }));
+    const decisions = blockedTermRule(
+      post([target('crypto', 'a'), target('nothing', 'b')]),
+      context({ blockedTerms: terms }),
+    );
     expect(decisions.map((d) => [d.level, d.accountIds])).toEqual([['block', ['a']]]);
   });
 
   it('reports a repeated term once per account, at its first occurrence', () => {
-    const decisions = blockedTermRule(post([target('x crypto y CRYPTO', 'a')]), context({ blockedTerms: terms }));
-    expect(decisions.map((d) => d.detail)).toEqual([{ guard: 'blocked-term', term: 'crypto', matched: 'crypto', start: 2, end: 8 }]);
+    const decisions = blockedTermRule(
+      post([target('x crypto y CRYPTO', 'a')]),
+      context({ blockedTerms: terms }),
+    );
+    expect(decisions.map((d) => d.detail)).toEqual([
+      { guard: 'blocked-term', term: 'crypto', matched: 'crypto', start: 2, end: 8 },
+    ]);
   });
 });
 

@@ -83,7 +83,16 @@ describe('parseLinkHost', () => {
 
 describe('block list', () => {
   const list = parseBlockList(
-    ['# comment line', '', 'evil.net', 'Phish.EXAMPLE   # trailing comment', '*.wild.org', 'xn--mnchen-3ya.de', 'not a domain', 'ok.io'].join('\n'),
+    [
+      '# comment line',
+      '',
+      'evil.net',
+      'Phish.EXAMPLE   # trailing comment',
+      '*.wild.org',
+      'xn--mnchen-3ya.de',
+      'not a domain',
+      'ok.io',
+    ].join('\n'),
   );
 
   it('collects domains and reports lines that are not domains', () => {
@@ -109,7 +118,10 @@ describe('block list', () => {
   });
 
   it('ships a default list that parses cleanly', () => {
-    const source = readFileSync(new URL('../../../resources/blocklists/default.txt', import.meta.url), 'utf8');
+    const source = readFileSync(
+      new URL('../../../resources/blocklists/default.txt', import.meta.url),
+      'utf8',
+    );
     const parsed = parseBlockList(source);
     expect(parsed.invalid).toEqual([]);
     expect(blockListEntryFor(parsed, 'www.grabify.link')).toBe('grabify.link');

@@ -1,7 +1,12 @@
 // The whole table: decisions merged across targets, policy overrides, what the person must confirm,
 // checking their answers, and the single-use grant bound to one digest.
 import { describe, expect, it } from 'vitest';
-import { checkConfirmations, checkGrant, clearanceFor, type ClearanceGrant } from '../../../src-shared/guards/clearance.ts';
+import {
+  checkConfirmations,
+  checkGrant,
+  clearanceFor,
+  type ClearanceGrant,
+} from '../../../src-shared/guards/clearance.ts';
 import { computeContentDigest } from '../../../src-shared/guards/digest.ts';
 import { evaluateGuards } from '../../../src-shared/guards/evaluate.ts';
 import { decisionId } from '../../../src-shared/guards/decision-id.ts';
@@ -18,7 +23,10 @@ describe('evaluateGuards', () => {
   });
 
   it('merges the same link in several targets into one decision naming both accounts, blocks first', () => {
-    const decisions = evaluateGuards(post([target('https://bit.ly/x', 'acct-brand'), target('https://bit.ly/x forbidden', 'acct-team')]), ctx);
+    const decisions = evaluateGuards(
+      post([target('https://bit.ly/x', 'acct-brand'), target('https://bit.ly/x forbidden', 'acct-team')]),
+      ctx,
+    );
     expect(decisions.map((d) => [d.guard, d.level, d.accountIds])).toEqual([
       ['blocked-term', 'block', ['acct-team']],
       ['link-shortener', 'confirm', ['acct-brand', 'acct-team']],
@@ -27,7 +35,10 @@ describe('evaluateGuards', () => {
   });
 
   it('applies policy level overrides', () => {
-    const decisions = evaluateGuards(post([target('https://bit.ly/x', 'acct-team')]), { ...ctx, levels: { 'link-shortener': 'warn' } });
+    const decisions = evaluateGuards(post([target('https://bit.ly/x', 'acct-team')]), {
+      ...ctx,
+      levels: { 'link-shortener': 'warn' },
+    });
     expect(decisions.map((d) => d.level)).toEqual(['warn']);
   });
 
@@ -68,7 +79,11 @@ describe('clearance', () => {
   });
 
   it('accepts the right handle (with @, any case) and records who confirmed what', () => {
-    const check = checkConfirmations(decisions, { typedHandles: { 'acct-brand': '@Brand.Example.com' }, acknowledged: [shortenerId, 'stale-id'] }, who);
+    const check = checkConfirmations(
+      decisions,
+      { typedHandles: { 'acct-brand': '@Brand.Example.com' }, acknowledged: [shortenerId, 'stale-id'] },
+      who,
+    );
     expect(check.ok).toBe(true);
     if (!check.ok) return;
     expect(check.records.map((r) => [r.guard, r.outcome, r.confirmedBy, r.digest])).toEqual([
@@ -79,7 +94,11 @@ describe('clearance', () => {
 
   it('cannot confirm past a block', () => {
     const blocked = evaluateGuards(post([target('forbidden', 'acct-team')]), ctx);
-    const check = checkConfirmations(blocked, { typedHandles: {}, acknowledged: blocked.map((d) => d.id) }, who);
+    const check = checkConfirmations(
+      blocked,
+      { typedHandles: {}, acknowledged: blocked.map((d) => d.id) },
+      who,
+    );
     expect(check).toEqual({ ok: false, reason: 'blocked', decisionIds: [blocked[0]?.id] });
     expect(clearanceFor(blocked).publishable).toBe(false);
   });
@@ -105,10 +124,30 @@ describe('checkGrant', () => {
 
   it.each([
     ['matching use', grant, { digest: 'sha256:aa', accountIds: ['a', 'b'], now }, { ok: true }],
-    ['already used', { ...grant, usedAt: '2025-01-15T12:01:00Z' }, { digest: 'sha256:aa', accountIds: ['a', 'b'], now }, { ok: false, reason: 'used' }],
-    ['expired', grant, { digest: 'sha256:aa', accountIds: ['a', 'b'], now: Date.parse('2025-01-15T12:10:00Z') }, { ok: false, reason: 'expired' }],
-    ['edited content', grant, { digest: 'sha256:bb', accountIds: ['a', 'b'], now }, { ok: false, reason: 'digest_mismatch' }],
-    ['another account added', grant, { digest: 'sha256:aa', accountIds: ['a', 'b', 'c'], now }, { ok: false, reason: 'accounts_mismatch' }],
+    [
+      'already used',
+      { ...grant, usedAt: '2025-01-15T12:01:00Z' },
+      { digest: 'sha256:aa', accountIds: ['a', 'b'], now },
+      { ok: false, reason: 'used' },
+    ],
+    [
+      'expired',
+      grant,
+      { digest: 'sha256:aa', accountIds: ['a', 'b'], now: Date.parse('2025-01-15T12:10:00Z') },
+      { ok: false, reason: 'expired' },
+    ],
+    [
+      'edited content',
+      grant,
+      { digest: 'sha256:bb', accountIds: ['a', 'b'], now },
+      { ok: false, reason: 'digest_mismatch' },
+    ],
+    [
+      'another account added',
+      grant,
+      { digest: 'sha256:aa', accountIds: ['a', 'b', 'c'], now },
+      { ok: false, reason: 'accounts_mismatch' },
+    ],
   ])('%s', (_label, g, use, expected) => {
     expect(checkGrant(g, use)).toEqual(expected);
   });

@@ -20,7 +20,14 @@ export function post(targets: PostTarget[] | string, patch: Partial<OutgoingPost
 }
 
 export function account(id: string, patch: Partial<GuardAccount> = {}): GuardAccount {
-  return { id, network: 'bluesky', handle: `${id}.example.com`, protected: false, quietHours: null, ...patch };
+  return {
+    id,
+    network: 'bluesky',
+    handle: `${id}.example.com`,
+    protected: false,
+    quietHours: null,
+    ...patch,
+  };
 }
 
 export function context(patch: Partial<GuardContext> = {}): GuardContext {

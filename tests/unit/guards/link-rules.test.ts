@@ -7,10 +7,17 @@ import { linkTextRule, shownDomain } from '../../../src-shared/guards/link-text-
 import type { GuardId, GuardLevel } from '../../../src-shared/guards/types.ts';
 import { context, post } from './fixtures.ts';
 
-const ctx = context({ orgDomains: ['example.com', 'microsoft.com', 'roost.social'], blockList: parseBlockList('evil.net\nbad.example\n') });
+const ctx = context({
+  orgDomains: ['example.com', 'microsoft.com', 'roost.social'],
+  blockList: parseBlockList('evil.net\nbad.example\n'),
+});
 
 function found(text: string): Array<[GuardId, GuardLevel, string]> {
-  return linkRule(post(text), ctx).map((d) => [d.guard, d.level, 'technique' in d.detail ? d.detail.technique : '']);
+  return linkRule(post(text), ctx).map((d) => [
+    d.guard,
+    d.level,
+    'technique' in d.detail ? d.detail.technique : '',
+  ]);
 }
 
 describe('look-alike domains', () => {
@@ -73,20 +80,27 @@ describe('block list', () => {
     ['https://notevil.net', false],
     ['https://evil.network', false],
   ])('%s blocked: %s', (text, blocked) => {
-    expect(found(text).some(([guard, level]) => guard === 'link-blocklist' && level === 'block')).toBe(blocked);
+    expect(found(text).some(([guard, level]) => guard === 'link-blocklist' && level === 'block')).toBe(
+      blocked,
+    );
   });
 });
 
 describe('shorteners', () => {
-  it.each(['https://bit.ly/3abc', 'https://t.co/xyz', 'https://tinyurl.com/y', 'https://ow.ly/z', 'https://buff.ly/a', 'https://goo.gl/b', 'https://is.gd/c'])(
-    '%s is a shortener chain',
-    (text) => {
-      const decisions = linkRule(post(text), ctx);
-      expect(decisions).toHaveLength(1);
-      expect(decisions[0]?.guard).toBe('link-shortener');
-      expect(decisions[0]?.message).toContain('shortener chain — cannot verify the destination');
-    },
-  );
+  it.each([
+    'https://bit.ly/3abc',
+    'https://t.co/xyz',
+    'https://tinyurl.com/y',
+    'https://ow.ly/z',
+    'https://buff.ly/a',
+    'https://goo.gl/b',
+    'https://is.gd/c',
+  ])('%s is a shortener chain', (text) => {
+    const decisions = linkRule(post(text), ctx);
+    expect(decisions).toHaveLength(1);
+    expect(decisions[0]?.guard).toBe('link-shortener');
+    expect(decisions[0]?.message).toContain('shortener chain — cannot verify the destination');
+  });
 
   it('does not flag a shortener the organisation owns', () => {
     expect(linkRule(post('https://go.example.com/x https://bitly.example.com'), ctx)).toEqual([]);
@@ -99,15 +113,28 @@ describe('shorteners', () => {
 
 describe('link text naming another domain', () => {
   function mismatches(text: string) {
-    return linkTextRule(post(text), ctx).map((d) => [d.level, d.detail.guard === 'link-text-mismatch' ? d.detail.form : '']);
+    return linkTextRule(post(text), ctx).map((d) => [
+      d.level,
+      d.detail.guard === 'link-text-mismatch' ? d.detail.form : '',
+    ]);
   }
 
   it.each([
     ['our domain over a foreign link', '[example.com](https://evil.io/login)', 'block', 'markdown'],
     ['a URL as text over a foreign link', '[https://example.com/sale](https://evil.io)', 'block', 'markdown'],
     ['a foreign domain over another one', '[wikipedia.org](https://evil.io)', 'confirm', 'markdown'],
-    ['our domain in words, foreign link', 'Our new site example.com is live: https://evil.io/x', 'confirm', 'bare-text'],
-    ['a foreign domain in words, other link', 'Read it on lemonde.fr https://bit.ly/abc', 'warn', 'bare-text'],
+    [
+      'our domain in words, foreign link',
+      'Our new site example.com is live: https://evil.io/x',
+      'confirm',
+      'bare-text',
+    ],
+    [
+      'a foreign domain in words, other link',
+      'Read it on lemonde.fr https://bit.ly/abc',
+      'warn',
+      'bare-text',
+    ],
   ])('%s', (_label, text, level, form) => {
     expect(mismatches(text)).toContainEqual([level, form]);
   });

@@ -18,7 +18,10 @@ describe('sha256', () => {
       'abcdefghbcdefghicdefghijdefghijkefghijklfghijklmghijklmnhijklmnoijklmnopjklmnopqklmnopqrlmnopqrsmnopqrstnopqrstu',
       'cf5b16a778af8380036ce59e7b0492370b249b11e8f07a51afac45037afee9d1',
     ],
-    ['The quick brown fox jumps over the lazy dog', 'd7a8fbb307d7809469ca9abcb0082e4f8d5651e46d3cdb762d02d0bf37c9e592'],
+    [
+      'The quick brown fox jumps over the lazy dog',
+      'd7a8fbb307d7809469ca9abcb0082e4f8d5651e46d3cdb762d02d0bf37c9e592',
+    ],
   ])('hashes %j', (input, expected) => {
     expect(sha256Hex(input)).toBe(expected);
   });
@@ -32,7 +35,9 @@ describe('sha256', () => {
   it('agrees with node:crypto at every length around the padding boundaries, and on Unicode', () => {
     for (let length = 0; length <= 130; length++) {
       const text = 'é😀a'.repeat(length).slice(0, length);
-      expect(sha256Hex(text), `length ${length}`).toBe(createHash('sha256').update(text, 'utf8').digest('hex'));
+      expect(sha256Hex(text), `length ${length}`).toBe(
+        createHash('sha256').update(text, 'utf8').digest('hex'),
+      );
     }
   });
 });
@@ -69,10 +74,17 @@ describe('computeContentDigest', () => {
   });
 
   it('ignores which column a reply was opened from, but not what it replies to', () => {
-    const ref = { network: 'bluesky' as const, remoteId: 'at://did:plc:x/app.bsky.feed.post/1', cid: 'bafy', sourceAccountId: 'acct-a' };
+    const ref = {
+      network: 'bluesky' as const,
+      remoteId: 'at://did:plc:x/app.bsky.feed.post/1',
+      cid: 'bafy',
+      sourceAccountId: 'acct-a',
+    };
     const replying = computeContentDigest({ ...base, replyTo: ref });
     expect(computeContentDigest({ ...base, replyTo: { ...ref, sourceAccountId: 'acct-b' } })).toBe(replying);
-    expect(computeContentDigest({ ...base, replyTo: { ...ref, remoteId: `${ref.remoteId}2` } })).not.toBe(replying);
+    expect(computeContentDigest({ ...base, replyTo: { ...ref, remoteId: `${ref.remoteId}2` } })).not.toBe(
+      replying,
+    );
   });
 
   const media = { id: 'm1', kind: 'image' as const, mimeType: 'image/png', bytes: 10, alt: 'A cat' };
@@ -83,8 +95,17 @@ describe('computeContentDigest', () => {
     ['the schedule', { ...base, scheduledAt: '2025-02-01T09:01:00Z' }],
     ['publishing now instead', { ...base, scheduledAt: null }],
     ['a media id', { ...base, targets: [target('Hello', 'acct-a', { media: [media] }), base.targets[1]!] }],
-    ['a content warning', { ...base, targets: [target('Hello', 'acct-a', { contentWarning: 'cw' }), base.targets[1]!] }],
-    ['a quote', { ...base, quote: { network: 'bluesky' as const, remoteId: 'at://q', cid: null, sourceAccountId: null } }],
+    [
+      'a content warning',
+      { ...base, targets: [target('Hello', 'acct-a', { contentWarning: 'cw' }), base.targets[1]!] },
+    ],
+    [
+      'a quote',
+      {
+        ...base,
+        quote: { network: 'bluesky' as const, remoteId: 'at://q', cid: null, sourceAccountId: null },
+      },
+    ],
   ])('changes with %s', (_label, changed) => {
     expect(computeContentDigest(changed)).not.toBe(digest);
   });
@@ -93,6 +114,8 @@ describe('computeContentDigest', () => {
     const m2 = { ...media, id: 'm2' };
     const a = computeContentDigest(post([target('x', 'acct-a', { media: [media, m2] })]));
     expect(computeContentDigest(post([target('x', 'acct-a', { media: [m2, media] })]))).not.toBe(a);
-    expect(computeContentDigest(post([target('x', 'acct-a', { media: [{ ...media, alt: 'A dog' }, m2] })]))).not.toBe(a);
+    expect(
+      computeContentDigest(post([target('x', 'acct-a', { media: [{ ...media, alt: 'A dog' }, m2] })])),
+    ).not.toBe(a);
   });
 });

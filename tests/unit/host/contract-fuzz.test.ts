@@ -93,7 +93,8 @@ describe('contract fuzzing through the browser-mode host', () => {
   });
 
   it('the valid base inputs really are valid, so mutations test the schema and not a typo', () => {
-    for (const method of REQUEST_METHODS) expect(requests[method].input.safeParse(VALID[method]).success).toBe(true);
+    for (const method of REQUEST_METHODS)
+      expect(requests[method].input.safeParse(VALID[method]).success).toBe(true);
   });
 
   it.each(REQUEST_METHODS.map((method, index) => [method, index] as const))(
@@ -125,7 +126,8 @@ describe('contract fuzzing through the browser-mode host', () => {
       '{"kind":"request","id":1.5,"method":"app:info"}',
       Buffer.from([0xff, 0xfe, 0x00]),
     ];
-    for (let i = 0; i < 200; i++) frames.push(JSON.stringify({ kind: 'request', id: i, method: hostileValue(random) }));
+    for (let i = 0; i < 200; i++)
+      frames.push(JSON.stringify({ kind: 'request', id: i, method: hostileValue(random) }));
     for (const frame of frames) {
       client.sendRaw(frame);
       const answer = await client.nextResult();

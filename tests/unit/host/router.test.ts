@@ -32,7 +32,10 @@ function handlers(overrides: Partial<Handlers> = {}): Handlers {
 describe('router', () => {
   it('answers a valid request with ok and the handler value', async () => {
     const router = createRouter(handlers());
-    expect(await router.dispatch('accounts:list', {}, { transport: 'browser' })).toEqual({ ok: true, value: [account] });
+    expect(await router.dispatch('accounts:list', {}, { transport: 'browser' })).toEqual({
+      ok: true,
+      value: [account],
+    });
   });
 
   it('refuses unknown methods, including prototype names', async () => {

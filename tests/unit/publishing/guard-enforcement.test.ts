@@ -13,8 +13,18 @@ afterEach(async () => {
 const submit = (harness: Harness, p: ReturnType<typeof post>, clearanceId: string | null) =>
   harness.module.service.submit({ draftId: null, post: p, clearanceId, undoSeconds: 0, campaign: null });
 
-const clear = (harness: Harness, p: ReturnType<typeof post>, typed: Record<string, string>, acknowledged: string[] = []) =>
-  harness.module.service.clear({ post: p, digest: computeContentDigest(p), typedHandles: typed, acknowledged });
+const clear = (
+  harness: Harness,
+  p: ReturnType<typeof post>,
+  typed: Record<string, string>,
+  acknowledged: string[] = [],
+) =>
+  harness.module.service.clear({
+    post: p,
+    digest: computeContentDigest(p),
+    typedHandles: typed,
+    acknowledged,
+  });
 
 describe('clearance rules', () => {
   it('asks for the protected account’s handle and refuses a submit without a clearance', async () => {
@@ -32,13 +42,20 @@ describe('clearance rules', () => {
   it('refuses a wrong typed handle and accepts the handle case-insensitively with an optional @', async () => {
     h = await createHarness();
     const p = post('Brand news', ['acct-3']);
-    expect(() => clear(h!, p, { 'acct-3': 'brand.exampl' })).toThrow(expect.objectContaining({ code: 'forbidden' }));
+    expect(() => clear(h!, p, { 'acct-3': 'brand.exampl' })).toThrow(
+      expect.objectContaining({ code: 'forbidden' }),
+    );
     expect(() => clear(h!, p, {})).toThrow(expect.objectContaining({ code: 'forbidden' }));
     const { clearanceId } = clear(h, p, { 'acct-3': ' @BRAND.EXAMPLE ' });
     const { jobs } = submit(h, p, clearanceId);
     expect(jobs).toHaveLength(1);
     expect(jobs[0]!.guardRecords).toEqual([
-      expect.objectContaining({ guard: 'protected-account', outcome: 'typed', confirmedBy: 'tester', digest: computeContentDigest(p) }),
+      expect.objectContaining({
+        guard: 'protected-account',
+        outcome: 'typed',
+        confirmedBy: 'tester',
+        digest: computeContentDigest(p),
+      }),
     ]);
     await h.time.advance(0);
     expect(h.network.posts.size).toBe(1);
@@ -72,7 +89,12 @@ describe('clearance rules', () => {
     h = await createHarness();
     const p = post('Brand news', ['acct-3']);
     expect(() =>
-      h!.module.service.clear({ post: p, digest: 'sha256:00', typedHandles: { 'acct-3': 'brand.example' }, acknowledged: [] }),
+      h!.module.service.clear({
+        post: p,
+        digest: 'sha256:00',
+        typedHandles: { 'acct-3': 'brand.example' },
+        acknowledged: [],
+      }),
     ).toThrow(expect.objectContaining({ code: 'forbidden' }));
   });
 
@@ -81,7 +103,9 @@ describe('clearance rules', () => {
     const p = post('Free stuff at https://login.malware.example/win', ['acct-1']);
     const preflight = h.module.service.preflight(p);
     expect(preflight.blocked).toBe(true);
-    expect(() => clear(h!, p, {}, preflight.acknowledge)).toThrow(expect.objectContaining({ code: 'forbidden' }));
+    expect(() => clear(h!, p, {}, preflight.acknowledge)).toThrow(
+      expect.objectContaining({ code: 'forbidden' }),
+    );
     expect(() => submit(h!, p, null)).toThrow(expect.objectContaining({ code: 'forbidden' }));
   });
 
@@ -101,8 +125,12 @@ describe('clearance rules', () => {
   });
 
   it('honours blocked terms from the settings', async () => {
-    h = await createHarness({ settings: { blockedTerms: ['secret launch'], levels: { 'blocked-term': 'block' } } });
-    expect(() => submit(h!, post('The Secret Launch is tomorrow'), null)).toThrow(expect.objectContaining({ code: 'forbidden' }));
+    h = await createHarness({
+      settings: { blockedTerms: ['secret launch'], levels: { 'blocked-term': 'block' } },
+    });
+    expect(() => submit(h!, post('The Secret Launch is tomorrow'), null)).toThrow(
+      expect.objectContaining({ code: 'forbidden' }),
+    );
   });
 });
 
@@ -113,7 +141,12 @@ describe('best times', () => {
     expect(best.basis).toBe('default');
     expect(best.slots.length).toBeGreaterThan(3);
     for (const slot of best.slots) {
-      const local = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Paris', weekday: 'short', hour: '2-digit', hourCycle: 'h23' }).format(new Date(slot.at));
+      const local = new Intl.DateTimeFormat('en-GB', {
+        timeZone: 'Europe/Paris',
+        weekday: 'short',
+        hour: '2-digit',
+        hourCycle: 'h23',
+      }).format(new Date(slot.at));
       expect(local).toMatch(/^(Mon|Tue|Wed|Thu|Fri),? 1[1-3]$/);
       expect(Date.parse(slot.at)).toBeGreaterThan(h.now());
     }

@@ -37,12 +37,19 @@ async function setup(): Promise<{ harness: Harness; replay: MastodonReplayServer
   let now = () => Date.now();
   const replay = await MastodonReplayServer.start({ now: () => now() });
   replay.intercept = scheduledStatusRoutes(replay);
-  const connector = new MastodonConnector({ accountId: 'masto-1', origin: replay.origin, accessToken: replay.token });
+  const connector = new MastodonConnector({
+    accountId: 'masto-1',
+    origin: replay.origin,
+    accessToken: replay.token,
+  });
   const gateway = createConnectorGateway({
     bluesky: () => Promise.reject(new Error('no bluesky here')),
     mastodon: () => Promise.resolve(connector),
   });
-  const harness = await createHarness({ gateway, accounts: [account(9, { id: 'masto-1', network: 'mastodon', handle: 'brand@social.example' })] });
+  const harness = await createHarness({
+    gateway,
+    accounts: [account(9, { id: 'masto-1', network: 'mastodon', handle: 'brand@social.example' })],
+  });
   now = harness.now;
   return { harness, replay };
 }
@@ -59,7 +66,13 @@ describe('Mastodon server-side scheduling', () => {
   it('hands a post an hour ahead to the server, keeps reschedule and cancel in sync', async () => {
     ({ harness: h, replay: server } = await setup());
     const at = new Date(h.now() + 60 * MIN).toISOString();
-    const [job] = h.module.service.submit({ draftId: null, post: post('Scheduled on the server', ['masto-1'], at), clearanceId: null, undoSeconds: 5, campaign: null }).jobs;
+    const [job] = h.module.service.submit({
+      draftId: null,
+      post: post('Scheduled on the server', ['masto-1'], at),
+      clearanceId: null,
+      undoSeconds: 5,
+      campaign: null,
+    }).jobs;
     expect(job!.scheduledBy).toBe('server');
     await h.time.advance(5_000);
     await until(() => h!.module.repo.get(job!.id)?.serverScheduleId !== null, h);
@@ -84,7 +97,13 @@ describe('Mastodon server-side scheduling', () => {
   it('takes the schedule back when rescheduled to less than 5 minutes ahead, and publishes itself', async () => {
     ({ harness: h, replay: server } = await setup());
     const at = new Date(h.now() + 30 * MIN).toISOString();
-    const [job] = h.module.service.submit({ draftId: null, post: post('Moved close', ['masto-1'], at), clearanceId: null, undoSeconds: 0, campaign: null }).jobs;
+    const [job] = h.module.service.submit({
+      draftId: null,
+      post: post('Moved close', ['masto-1'], at),
+      clearanceId: null,
+      undoSeconds: 0,
+      campaign: null,
+    }).jobs;
     await until(() => h!.module.repo.get(job!.id)?.serverScheduleId !== null, h);
     const moved = await h.module.service.reschedule(job!.id, new Date(h.now() + 2 * MIN).toISOString());
     expect(moved.scheduledBy).toBe('roost');
@@ -98,7 +117,13 @@ describe('Mastodon server-side scheduling', () => {
   it('schedules in Roost when less than 5 minutes ahead, and the Idempotency-Key makes a resend harmless', async () => {
     ({ harness: h, replay: server } = await setup());
     const at = new Date(h.now() + 3 * MIN).toISOString();
-    const [job] = h.module.service.submit({ draftId: null, post: post('Soon', ['masto-1'], at), clearanceId: null, undoSeconds: 0, campaign: null }).jobs;
+    const [job] = h.module.service.submit({
+      draftId: null,
+      post: post('Soon', ['masto-1'], at),
+      clearanceId: null,
+      undoSeconds: 0,
+      campaign: null,
+    }).jobs;
     expect(job!.scheduledBy).toBe('roost');
     await h.time.advance(3 * MIN);
     await until(() => h!.module.repo.get(job!.id)?.state === 'sent', h);
@@ -106,7 +131,10 @@ describe('Mastodon server-side scheduling', () => {
     const stored = h.module.repo.get(job!.id)!;
     const again = await createConnectorGateway({
       bluesky: () => Promise.reject(new Error('none')),
-      mastodon: () => Promise.resolve(new MastodonConnector({ accountId: 'masto-1', origin: server!.origin, accessToken: server!.token })),
+      mastodon: () =>
+        Promise.resolve(
+          new MastodonConnector({ accountId: 'masto-1', origin: server!.origin, accessToken: server!.token }),
+        ),
     }).send(stored, null);
     expect(again).toMatchObject({ kind: 'published', remoteId: stored.remoteId });
     expect(server.posted).toHaveLength(1);

@@ -45,8 +45,16 @@ describe('accounts service', () => {
 
   it('adds an account: secret in the keychain, profile in the registry, an event for the UI', async () => {
     const account = await service.addBluesky(input);
-    expect(account).toMatchObject({ handle: 'alice.test', remoteId: 'did:plc:alice', service: 'https://pds.example', status: 'active' });
-    expect(credentials.entries.get(account.id)).toMatchObject({ kind: 'app-password', secret: 'app-pass-1234' });
+    expect(account).toMatchObject({
+      handle: 'alice.test',
+      remoteId: 'did:plc:alice',
+      service: 'https://pds.example',
+      status: 'active',
+    });
+    expect(credentials.entries.get(account.id)).toMatchObject({
+      kind: 'app-password',
+      secret: 'app-pass-1234',
+    });
     expect(JSON.stringify(service.list())).not.toContain('app-pass-1234');
     expect(changes).toBe(1);
   });

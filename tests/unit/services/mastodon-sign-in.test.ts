@@ -53,7 +53,9 @@ describe('Mastodon sign-in', () => {
     const callback = authorize.headers.get('location');
     expect(callback).toMatch(/^http:\/\/127\.0\.0\.1:\d+\//);
     await fetch(callback as string);
-    await expect.poll(() => events.find((e) => e.name === 'accounts:signIn')?.payload).toMatchObject({ flowId, ok: true });
+    await expect
+      .poll(() => events.find((e) => e.name === 'accounts:signIn')?.payload)
+      .toMatchObject({ flowId, ok: true });
     expect(credentials.entries.size).toBe(1);
   });
 

@@ -32,7 +32,9 @@ describe('migration 003-outbox', () => {
     expect(v2.schemaVersion).toBe(2);
     const account = createAccountRepository(v2).insert(sampleAccount(1));
     v2.db
-      .prepare("INSERT INTO poll_cursors (account_id, column_key, cursor, updated_at) VALUES ('acct-1', 'home', 'c', 't')")
+      .prepare(
+        "INSERT INTO poll_cursors (account_id, column_key, cursor, updated_at) VALUES ('acct-1', 'home', 'c', 't')",
+      )
       .run();
     v2.close();
 
@@ -44,9 +46,9 @@ describe('migration 003-outbox', () => {
     insertJob(store, 'j1', '3jzfcijpj2z2a', 'k1');
     expect(() => insertJob(store!, 'j2', '3jzfcijpj2z2a', 'k2')).toThrow(/UNIQUE/);
     expect(() => insertJob(store!, 'j3', null, 'k1')).toThrow(/UNIQUE/);
-    expect(() =>
-      store!.db.prepare("UPDATE outbox_jobs SET state = 'posted' WHERE id = 'j1'").run(),
-    ).toThrow(/CHECK/);
+    expect(() => store!.db.prepare("UPDATE outbox_jobs SET state = 'posted' WHERE id = 'j1'").run()).toThrow(
+      /CHECK/,
+    );
     insertJob(store, 'j4', null, 'k4');
     expect(store.db.prepare('SELECT count(*) AS n FROM outbox_jobs').get()?.['n']).toBe(2);
   });

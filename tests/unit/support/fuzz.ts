@@ -34,7 +34,18 @@ const STRINGS = [
   'x'.repeat(300),
 ];
 
-const KEYS = ['id', 'network', 'service', 'identifier', 'appPassword', 'protected', '__proto__', 'constructor', 'extra', ''];
+const KEYS = [
+  'id',
+  'network',
+  'service',
+  'identifier',
+  'appPassword',
+  'protected',
+  '__proto__',
+  'constructor',
+  'extra',
+  '',
+];
 
 export function hostileValue(random: Random, depth = 0): unknown {
   const kind = Math.floor(random() * (depth > 3 ? 8 : 11));

@@ -4,7 +4,10 @@ import { useTranslation } from 'react-i18next';
 import type { Account } from '../../../../src-shared/domain/account.ts';
 
 export function initials(name: string): string {
-  const words = name.replace(/^@/, '').split(/[\s._-]+/).filter(Boolean);
+  const words = name
+    .replace(/^@/, '')
+    .split(/[\s._-]+/)
+    .filter(Boolean);
   const letters = words.slice(0, 2).map((w) => [...w][0] ?? '');
   return letters.join('').toUpperCase() || '?';
 }

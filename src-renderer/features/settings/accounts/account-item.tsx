@@ -51,7 +51,8 @@ export function AccountItem({ account }: { account: Account }) {
         <span className="account__name">{account.displayName || account.handle}</span>
         <span className="account__handle">@{account.handle}</span>
         <span className="account__meta">
-          {t(`accounts.network.${account.network}`)} · {t('accounts.serverLabel', { server: hostOf(account.service) })}
+          {t(`accounts.network.${account.network}`)} ·{' '}
+          {t('accounts.serverLabel', { server: hostOf(account.service) })}
         </span>
       </div>
       <span className={`badge badge--${account.status}`} data-testid="account-status">
@@ -76,7 +77,12 @@ export function AccountItem({ account }: { account: Account }) {
         {confirming ? (
           <>
             <p>{t('accounts.removeQuestion', { handle: account.handle })}</p>
-            <button type="button" className="button button--danger" disabled={pending} onClick={() => void remove()}>
+            <button
+              type="button"
+              className="button button--danger"
+              disabled={pending}
+              onClick={() => void remove()}
+            >
               {t('accounts.confirmRemoval')}
             </button>
             <button type="button" className="button" disabled={pending} onClick={() => setConfirming(false)}>

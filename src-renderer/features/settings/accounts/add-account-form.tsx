@@ -107,7 +107,13 @@ export function AddAccountForm() {
       </div>
       <div className="field">
         <label htmlFor={ids.appPassword}>{t('accounts.appPassword')}</label>
-        <input {...fieldProps('appPassword')} ref={passwordRef} type="password" autoComplete="off" spellCheck={false} />
+        <input
+          {...fieldProps('appPassword')}
+          ref={passwordRef}
+          type="password"
+          autoComplete="off"
+          spellCheck={false}
+        />
         <p className="hint" id={`${ids.appPassword}-hint`}>
           {t('accounts.appPasswordHint')}{' '}
           <a href={APP_PASSWORD_HELP} target="_blank" rel="noreferrer noopener">
@@ -117,7 +123,13 @@ export function AddAccountForm() {
         {issue('appPassword')}
       </div>
       {error && (
-        <div className="alert" role="alert" id={ids.error} data-testid="add-account-error" data-code={error.code}>
+        <div
+          className="alert"
+          role="alert"
+          id={ids.error}
+          data-testid="add-account-error"
+          data-code={error.code}
+        >
           <p>{t(`errors.${error.code}`)}</p>
           {issues.other.length > 0 && (
             <ul>

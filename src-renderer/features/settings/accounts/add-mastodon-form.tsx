@@ -30,7 +30,12 @@ export function AddMastodonForm() {
   }
 
   return (
-    <section className="panel add-account add-mastodon" data-testid="add-mastodon" aria-labelledby={ids.title} aria-busy={busy}>
+    <section
+      className="panel add-account add-mastodon"
+      data-testid="add-mastodon"
+      aria-labelledby={ids.title}
+      aria-busy={busy}
+    >
       <h2 id={ids.title}>
         <button
           type="button"
@@ -104,13 +109,20 @@ export function AddMastodonForm() {
             />
           )}
           {problem && (
-            <div className="alert" role="alert" data-testid="add-mastodon-error" data-code={problemCode(problem)}>
+            <div
+              className="alert"
+              role="alert"
+              data-testid="add-mastodon-error"
+              data-code={problemCode(problem)}
+            >
               <p>{t(problemMessageKey(problem))}</p>
             </div>
           )}
           {signIn.addedId !== null && (
             <p className="notice" role="status" data-testid="add-mastodon-success">
-              {added ? t('accounts.mastodon.added', { handle: added.handle }) : t('accounts.mastodon.addedUnnamed')}
+              {added
+                ? t('accounts.mastodon.added', { handle: added.handle })
+                : t('accounts.mastodon.addedUnnamed')}
             </p>
           )}
         </div>

@@ -21,7 +21,13 @@ function hostOf(url: string): string {
   }
 }
 
-export function MastodonCodeStep({ authorizeUrl, pending, invalid, onComplete, onCancel }: MastodonCodeStepProps) {
+export function MastodonCodeStep({
+  authorizeUrl,
+  pending,
+  invalid,
+  onComplete,
+  onCancel,
+}: MastodonCodeStepProps) {
   const { t } = useTranslation();
   const codeRef = useRef<HTMLInputElement>(null);
   const id = useId();
@@ -35,7 +41,12 @@ export function MastodonCodeStep({ authorizeUrl, pending, invalid, onComplete, o
   }
 
   return (
-    <form className="mastodon-code" data-testid="mastodon-code-step" noValidate onSubmit={(e) => void onSubmit(e)}>
+    <form
+      className="mastodon-code"
+      data-testid="mastodon-code-step"
+      noValidate
+      onSubmit={(e) => void onSubmit(e)}
+    >
       <p>{t('accounts.mastodon.codeIntro')}</p>
       <p>
         <a href={authorizeUrl} target="_blank" rel="noopener noreferrer">

@@ -18,7 +18,12 @@ export function VaultStatus() {
 
   const state = vault?.state ?? 'checking';
   return (
-    <section className="panel vault" data-testid="vault-status" data-state={state} aria-labelledby="vault-title">
+    <section
+      className="panel vault"
+      data-testid="vault-status"
+      data-state={state}
+      aria-labelledby="vault-title"
+    >
       <h2 id="vault-title">{t('vault.title')}</h2>
       <p role="status">{vault ? t(`vault.${vault.state}`) : t('vault.checking')}</p>
       {vault && vault.state !== 'available' && (

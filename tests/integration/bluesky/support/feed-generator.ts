@@ -38,7 +38,10 @@ export async function startFeedGenerator(): Promise<FeedGenerator> {
       const offset = Number(url.searchParams.get('cursor') ?? '0');
       const slice = state.posts.slice(offset, offset + limit);
       const next = offset + slice.length;
-      json(200, { feed: slice.map((post) => ({ post })), ...(next < state.posts.length ? { cursor: String(next) } : {}) });
+      json(200, {
+        feed: slice.map((post) => ({ post })),
+        ...(next < state.posts.length ? { cursor: String(next) } : {}),
+      });
     } else {
       json(404, { error: 'NotFound', message: url.pathname });
     }

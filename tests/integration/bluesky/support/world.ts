@@ -4,7 +4,10 @@ import { randomUUID } from 'node:crypto';
 import { AtpAgent } from '@atproto/api';
 import { inject } from 'vitest';
 import { createBlueskyConnector } from '../../../../src-main/connectors/bluesky/bluesky-connector.ts';
-import type { BlueskyConnector, BlueskySession } from '../../../../src-main/connectors/bluesky/bluesky-connector.ts';
+import type {
+  BlueskyConnector,
+  BlueskySession,
+} from '../../../../src-main/connectors/bluesky/bluesky-connector.ts';
 import { signInToBluesky } from '../../../../src-main/connectors/bluesky/sign-in.ts';
 import type { ColumnSource } from '../../../../src-shared/domain/column.ts';
 import type { StreamItem } from '../../../../src-shared/domain/stream-item.ts';
@@ -16,7 +19,8 @@ export const info = inject('sandbox');
 export const sandbox = new SandboxClient(info);
 
 /** Letters and digits only, so it survives search tokenising and can double as a hashtag. */
-export const uniqueWord = (prefix = 'kw'): string => `${prefix}${randomUUID().replace(/-/g, '').slice(0, 16)}`;
+export const uniqueWord = (prefix = 'kw'): string =>
+  `${prefix}${randomUUID().replace(/-/g, '').slice(0, 16)}`;
 
 export interface Person {
   readonly account: SandboxAccount;
@@ -27,7 +31,11 @@ export interface Person {
 }
 
 export async function sessionFor(account: SandboxAccount): Promise<BlueskySession> {
-  const identity = await signInToBluesky({ service: info.pdsUrl, identifier: account.handle, appPassword: account.appPassword });
+  const identity = await signInToBluesky({
+    service: info.pdsUrl,
+    identifier: account.handle,
+    appPassword: account.appPassword,
+  });
   return { ...identity.session, did: identity.did, handle: identity.handle };
 }
 
@@ -48,10 +56,19 @@ export function source(type: ColumnSource['type'], param: string | null = null):
   return { type, accountId: 'acct-test', param };
 }
 
-export function firstPage(who: Person, type: ColumnSource['type'], param: string | null = null, limit = 50): Promise<Page> {
+export function firstPage(
+  who: Person,
+  type: ColumnSource['type'],
+  param: string | null = null,
+  limit = 50,
+): Promise<Page> {
   return who.connector.fetchPage({ source: source(type, param), since: null, before: null, limit });
 }
 
-export async function itemsOf(who: Person, type: ColumnSource['type'], param: string | null = null): Promise<StreamItem[]> {
+export async function itemsOf(
+  who: Person,
+  type: ColumnSource['type'],
+  param: string | null = null,
+): Promise<StreamItem[]> {
   return [...(await firstPage(who, type, param)).items];
 }

@@ -19,7 +19,13 @@ const noNetwork: PublishGateway = {
 };
 
 /** Submits `texts` through the real service, scheduled `spreadMs` apart from `startMs`. */
-export function seedOutbox(config: RunnerConfig, account: Account, texts: readonly string[], startMs: number, spreadMs: number): void {
+export function seedOutbox(
+  config: RunnerConfig,
+  account: Account,
+  texts: readonly string[],
+  startMs: number,
+  spreadMs: number,
+): void {
   const store = openMainStore({ path: config.db });
   const module = createPublishingModule({
     store,
@@ -36,7 +42,15 @@ export function seedOutbox(config: RunnerConfig, account: Account, texts: readon
     module.service.submit({
       draftId: null,
       post: {
-        targets: [{ accountId: account.id, network: account.network as 'bluesky', text, contentWarning: null, media: [] }],
+        targets: [
+          {
+            accountId: account.id,
+            network: account.network as 'bluesky',
+            text,
+            contentWarning: null,
+            media: [],
+          },
+        ],
         replyTo: null,
         quote: null,
         scheduledAt: new Date(startMs + i * spreadMs).toISOString(),
@@ -49,7 +63,11 @@ export function seedOutbox(config: RunnerConfig, account: Account, texts: readon
   store.close();
 }
 
-function spawnRunner(config: RunnerConfig): { child: ChildProcess; started: Promise<void>; exited: Promise<number | null> } {
+function spawnRunner(config: RunnerConfig): {
+  child: ChildProcess;
+  started: Promise<void>;
+  exited: Promise<number | null>;
+} {
   const child = spawn(process.execPath, ['--disable-warning=ExperimentalWarning', RUNNER], {
     cwd: REPO,
     env: { ...process.env, ROOST_RUNNER: JSON.stringify(config) },
@@ -72,7 +90,12 @@ export interface CrashLoopResult {
 }
 
 /** Kills the runner `kills` times at random moments (0–`maxDelayMs` after it started), then lets it finish. */
-export async function crashLoop(config: RunnerConfig, kills: number, maxDelayMs: number, random: () => number): Promise<CrashLoopResult> {
+export async function crashLoop(
+  config: RunnerConfig,
+  kills: number,
+  maxDelayMs: number,
+  random: () => number,
+): Promise<CrashLoopResult> {
   let done = 0;
   while (done < kills) {
     const run = spawnRunner(config);

@@ -14,7 +14,11 @@ const store = openMainStore({ path: config.db });
 
 const bluesky = async () => {
   if (!config.bluesky) throw new Error('no Bluesky account configured');
-  const identity = await signInToBluesky({ service: config.bluesky.service, identifier: config.bluesky.identifier, appPassword: config.bluesky.appPassword });
+  const identity = await signInToBluesky({
+    service: config.bluesky.service,
+    identifier: config.bluesky.identifier,
+    appPassword: config.bluesky.appPassword,
+  });
   return createBlueskyConnector({
     service: config.bluesky.service,
     session: { ...identity.session, did: identity.did, handle: identity.handle },
@@ -23,7 +27,11 @@ const bluesky = async () => {
 };
 let blueskyConnector: ReturnType<typeof bluesky> | null = null;
 const mastodon = config.mastodon
-  ? new MastodonConnector({ accountId: config.accountId, origin: config.mastodon.origin, accessToken: config.mastodon.token })
+  ? new MastodonConnector({
+      accountId: config.accountId,
+      origin: config.mastodon.origin,
+      accessToken: config.mastodon.token,
+    })
   : null;
 
 const module = createPublishingModule({
@@ -38,10 +46,14 @@ const module = createPublishingModule({
     },
   }),
   clock: { now: Date.now },
-  timers: { setTimeout: (fn, ms) => setTimeout(fn, ms), clearTimeout: (h) => clearTimeout(h as NodeJS.Timeout) },
+  timers: {
+    setTimeout: (fn, ms) => setTimeout(fn, ms),
+    clearTimeout: (h) => clearTimeout(h as NodeJS.Timeout),
+  },
   random: Math.random,
   onChanged: () => undefined,
-  onError: (error) => process.stderr.write(`outbox error: ${error instanceof Error ? error.message : String(error)}\n`),
+  onError: (error) =>
+    process.stderr.write(`outbox error: ${error instanceof Error ? error.message : String(error)}\n`),
   settings: () => DEFAULT_SETTINGS_FOR_TESTS,
   concurrency: 6,
   retry: { baseMs: 200, capMs: 2_000, maxAttempts: 50 },
@@ -49,7 +61,9 @@ const module = createPublishingModule({
 
 await module.engine.start();
 process.stdout.write('started\n');
-const unsettled = store.db.prepare("SELECT count(*) AS n FROM outbox_jobs WHERE state NOT IN ('sent', 'failed', 'cancelled', 'needs_attention', 'overdue')");
+const unsettled = store.db.prepare(
+  "SELECT count(*) AS n FROM outbox_jobs WHERE state NOT IN ('sent', 'failed', 'cancelled', 'needs_attention', 'overdue')",
+);
 const poll = setInterval(() => {
   if (Number(unsettled.get()?.['n']) === 0) {
     clearInterval(poll);

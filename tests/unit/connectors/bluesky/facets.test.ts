@@ -9,7 +9,10 @@ function facetOver(text: string, needle: string, feature: RawFacet['features'][n
   const at = text.indexOf(needle);
   if (at < 0) throw new Error(`${needle} not in text`);
   const byteStart = Buffer.byteLength(text.slice(0, at), 'utf8');
-  return { index: { byteStart, byteEnd: byteStart + Buffer.byteLength(needle, 'utf8') }, features: [feature] };
+  return {
+    index: { byteStart, byteEnd: byteStart + Buffer.byteLength(needle, 'utf8') },
+    features: [feature],
+  };
 }
 
 const link = (uri: string) => ({ $type: 'app.bsky.richtext.facet#link', uri });
@@ -38,7 +41,10 @@ describe('toUtf16Facets', () => {
 
   it('handles a facet that starts at 0 and one that ends at the very end', () => {
     const text = '#début 👋 fin';
-    const facets = toUtf16Facets(text, [facetOver(text, '#début', tag('début')), facetOver(text, 'fin', link('https://x.example'))]);
+    const facets = toUtf16Facets(text, [
+      facetOver(text, '#début', tag('début')),
+      facetOver(text, 'fin', link('https://x.example')),
+    ]);
     expect(facets.map((f) => [f.start, f.end])).toEqual([
       [0, 6],
       [text.length - 3, text.length],
@@ -55,14 +61,19 @@ describe('toUtf16Facets', () => {
       { index: { byteStart: -1, byteEnd: 2 }, features: [tag('negative')] },
       { index: { byteStart: 1, byteEnd: 2 }, features: [tag('inside-é')] },
       { index: { byteStart: 2, byteEnd: 4 }, features: [tag('inside-emoji')] },
-      { index: { byteStart: 0, byteEnd: 2 }, features: [{ $type: 'app.bsky.richtext.facet#bold' }, tag('kept')] },
+      {
+        index: { byteStart: 0, byteEnd: 2 },
+        features: [{ $type: 'app.bsky.richtext.facet#bold' }, tag('kept')],
+      },
       { index: { byteStart: 0, byteEnd: 2 }, features: [{ $type: 'app.bsky.richtext.facet#link', uri: 42 }] },
     ]);
     expect(facets).toEqual([{ kind: 'hashtag', value: 'kept', start: 0, end: 1 }]);
   });
 
   it('strips a leading # from tag values and returns nothing for no facets', () => {
-    expect(toUtf16Facets('#x', [{ index: { byteStart: 0, byteEnd: 2 }, features: [tag('#x')] }])[0]?.value).toBe('x');
+    expect(
+      toUtf16Facets('#x', [{ index: { byteStart: 0, byteEnd: 2 }, features: [tag('#x')] }])[0]?.value,
+    ).toBe('x');
     expect(toUtf16Facets('text', undefined)).toEqual([]);
     expect(toUtf16Facets('text', [])).toEqual([]);
   });

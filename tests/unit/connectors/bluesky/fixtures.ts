@@ -6,7 +6,10 @@ const NOW = '2026-03-01T10:00:00.000Z';
 
 /** A well-formed CIDv1 (dag-cbor, sha-256) derived from `seed`: the client's lexicon check parses CIDs. */
 export function cidOf(seed: string): string {
-  const bytes = Buffer.concat([Buffer.from([0x01, 0x71, 0x12, 0x20]), createHash('sha256').update(seed).digest()]);
+  const bytes = Buffer.concat([
+    Buffer.from([0x01, 0x71, 0x12, 0x20]),
+    createHash('sha256').update(seed).digest(),
+  ]);
   const alphabet = 'abcdefghijklmnopqrstuvwxyz234567';
   let bits = 0;
   let value = 0;
@@ -32,7 +35,12 @@ export const alice = {
   labels: [],
   createdAt: '2025-01-01T00:00:00.000Z',
 };
-export const bob = { did: 'did:plc:bob00000000000000000000000', handle: 'bob.test', displayName: '', labels: [] };
+export const bob = {
+  did: 'did:plc:bob00000000000000000000000',
+  handle: 'bob.test',
+  displayName: '',
+  labels: [],
+};
 
 export function postView(overrides: Record<string, unknown> = {}, record: Record<string, unknown> = {}) {
   const rkey = (overrides.rkey as string | undefined) ?? '3lxyzabcdef22';
@@ -78,7 +86,9 @@ export const externalEmbed = {
   },
 };
 
-export function recordEmbed(quoted = postView({ author: bob, rkey: '3lquoted22222' }, { text: 'Quoted text' })) {
+export function recordEmbed(
+  quoted = postView({ author: bob, rkey: '3lquoted22222' }, { text: 'Quoted text' }),
+) {
   return {
     $type: 'app.bsky.embed.record#view',
     record: {
@@ -101,7 +111,10 @@ export const recordWithMediaEmbed = {
 
 export function notification(reason: string, overrides: Record<string, unknown> = {}) {
   return {
-    uri: `at://${bob.did}/app.bsky.feed.like/3lnotif${reason.replace(/[^a-z]/g, '').slice(0, 6).padEnd(6, 'a')}`,
+    uri: `at://${bob.did}/app.bsky.feed.like/3lnotif${reason
+      .replace(/[^a-z]/g, '')
+      .slice(0, 6)
+      .padEnd(6, 'a')}`,
     cid: cidOf(`notif-${reason}`),
     author: bob,
     reason,

@@ -3,7 +3,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RoostError } from '../../../../src-shared/contract/errors.ts';
 import { createBlueskyConnector } from '../../../../src-main/connectors/bluesky/bluesky-connector.ts';
-import type { BlueskyConnector, BlueskySession } from '../../../../src-main/connectors/bluesky/bluesky-connector.ts';
+import type {
+  BlueskyConnector,
+  BlueskySession,
+} from '../../../../src-main/connectors/bluesky/bluesky-connector.ts';
 import { RateLimitedError } from '../../../../src-main/connectors/bluesky/connector-errors.ts';
 import { alice, postView } from './fixtures.ts';
 import { startReplayPds } from './replay-pds.ts';
@@ -13,7 +16,12 @@ const NOW_MS = Date.parse('2026-03-01T10:00:00.000Z');
 let pds: ReplayPds;
 let connector: BlueskyConnector;
 const updates: BlueskySession[] = [];
-const home = { source: { type: 'home' as const, accountId: 'acct-1', param: null }, since: null, before: null, limit: 30 };
+const home = {
+  source: { type: 'home' as const, accountId: 'acct-1', param: null },
+  since: null,
+  before: null,
+  limit: 30,
+};
 
 async function failure(): Promise<RoostError> {
   const error = await connector.fetchPage(home).then(
@@ -39,7 +47,12 @@ afterAll(() => pds.close());
 describe('Bluesky connector over HTTP', () => {
   it('resumed by refreshing, and reported the new tokens', () => {
     expect(pds.calls).not.toContain('com.atproto.server.createSession');
-    expect(updates.at(-1)).toEqual({ did: alice.did, handle: alice.handle, accessJwt: 'access-1', refreshJwt: 'refresh-1' });
+    expect(updates.at(-1)).toEqual({
+      did: alice.did,
+      handle: alice.handle,
+      accessJwt: 'access-1',
+      refreshJwt: 'refresh-1',
+    });
   });
 
   it('reads rate-limit headers into the page', async () => {
@@ -47,7 +60,12 @@ describe('Bluesky connector over HTTP', () => {
     pds.answer('app.bsky.feed.getTimeline', {
       status: 200,
       body: { cursor: 'c1', feed: [{ post: postView() }] },
-      headers: { 'ratelimit-limit': '3000', 'ratelimit-remaining': '2999', 'ratelimit-reset': String(reset), 'ratelimit-policy': '3000;w=300' },
+      headers: {
+        'ratelimit-limit': '3000',
+        'ratelimit-remaining': '2999',
+        'ratelimit-reset': String(reset),
+        'ratelimit-policy': '3000;w=300',
+      },
     });
     const page = await connector.fetchPage(home);
     expect(page.items).toHaveLength(1);
@@ -59,7 +77,11 @@ describe('Bluesky connector over HTTP', () => {
     pds.answer('app.bsky.feed.getTimeline', {
       status: 429,
       body: { error: 'RateLimitExceeded', message: 'Rate Limit Exceeded' },
-      headers: { 'ratelimit-limit': '3000', 'ratelimit-remaining': '0', 'ratelimit-reset': String(NOW_MS / 1000 + 42) },
+      headers: {
+        'ratelimit-limit': '3000',
+        'ratelimit-remaining': '0',
+        'ratelimit-reset': String(NOW_MS / 1000 + 42),
+      },
     });
     const error = await failure();
     expect(error.code).toBe('rate_limited');
@@ -68,7 +90,10 @@ describe('Bluesky connector over HTTP', () => {
   });
 
   it('turns a 5xx into server_error', async () => {
-    pds.answer('app.bsky.feed.getTimeline', { status: 502, body: { error: 'UpstreamFailure', message: 'AppView down' } });
+    pds.answer('app.bsky.feed.getTimeline', {
+      status: 502,
+      body: { error: 'UpstreamFailure', message: 'AppView down' },
+    });
     expect((await failure()).code).toBe('server_error');
   });
 
@@ -79,7 +104,10 @@ describe('Bluesky connector over HTTP', () => {
 
   it('skips posts that pass the lexicon but not Roost’s schemas, and fails a page made only of them', async () => {
     const bad = postView({ rkey: '3lbadbadbad22' }, { text: 12345 });
-    pds.answer('app.bsky.feed.getTimeline', { status: 200, body: { feed: [{ post: bad }, { post: postView() }] } });
+    pds.answer('app.bsky.feed.getTimeline', {
+      status: 200,
+      body: { feed: [{ post: bad }, { post: postView() }] },
+    });
     expect((await connector.fetchPage(home)).items.map((i) => i.text)).toEqual(['Hello world']);
 
     pds.answer('app.bsky.feed.getTimeline', { status: 200, body: { feed: [{ post: bad }] } });
@@ -89,8 +117,14 @@ describe('Bluesky connector over HTTP', () => {
   });
 
   it('turns a 401 that a refresh cannot cure into auth_failed', async () => {
-    pds.answer('app.bsky.feed.getTimeline', { status: 401, body: { error: 'AuthenticationRequired', message: 'Bad token' } });
-    pds.answer('com.atproto.server.refreshSession', { status: 400, body: { error: 'ExpiredToken', message: 'Token has been revoked' } });
+    pds.answer('app.bsky.feed.getTimeline', {
+      status: 401,
+      body: { error: 'AuthenticationRequired', message: 'Bad token' },
+    });
+    pds.answer('com.atproto.server.refreshSession', {
+      status: 400,
+      body: { error: 'ExpiredToken', message: 'Token has been revoked' },
+    });
     expect((await failure()).code).toBe('auth_failed');
   });
 });
@@ -113,7 +147,10 @@ describe('Bluesky session saves', () => {
       onSessionUpdateError: (error) => void failures.push(error),
     });
     // An expired access token makes the client refresh again (refresh-2) while refresh-1 is still saving.
-    replay.answer('app.bsky.feed.getTimeline', { status: 400, body: { error: 'ExpiredToken', message: 'expired' } });
+    replay.answer('app.bsky.feed.getTimeline', {
+      status: 400,
+      body: { error: 'ExpiredToken', message: 'expired' },
+    });
     await live.fetchPage(home).catch(() => undefined);
     release();
     await expect.poll(() => saved).toEqual(['refresh-1', 'refresh-2']);

@@ -1,8 +1,15 @@
 // Normalisation of recorded-shape Bluesky answers into StreamItems, including what happens to odd data.
 import { describe, expect, it } from 'vitest';
 import { StreamItemSchema } from '../../../../src-shared/domain/stream-item.ts';
-import { feedViewPostToEntry, postViewToEntry } from '../../../../src-main/connectors/bluesky/normalise-feed.ts';
-import { notificationToEntry, parseNotifications, postsToHydrate } from '../../../../src-main/connectors/bluesky/normalise-notification.ts';
+import {
+  feedViewPostToEntry,
+  postViewToEntry,
+} from '../../../../src-main/connectors/bluesky/normalise-feed.ts';
+import {
+  notificationToEntry,
+  parseNotifications,
+  postsToHydrate,
+} from '../../../../src-main/connectors/bluesky/normalise-notification.ts';
 import { PostViewSchema } from '../../../../src-main/connectors/bluesky/schemas.ts';
 import { flattenThread } from '../../../../src-main/connectors/bluesky/thread.ts';
 import { RoostError } from '../../../../src-shared/contract/errors.ts';
@@ -35,7 +42,12 @@ describe('feed posts', () => {
       html: null,
       counts: { replies: 2, reposts: 3, likes: 5, quotes: 1 },
       viewer: { liked: null, reposted: null },
-      author: { id: alice.did, handle: 'alice.test', displayName: 'Alice Martin', profileUrl: 'https://bsky.app/profile/alice.test' },
+      author: {
+        id: alice.did,
+        handle: 'alice.test',
+        displayName: 'Alice Martin',
+        profileUrl: 'https://bsky.app/profile/alice.test',
+      },
     });
     expect(entry.sortAt).toBe('2026-03-01T10:00:00.000Z');
   });
@@ -58,7 +70,14 @@ describe('feed posts', () => {
     const item = feedViewPostToEntry({ post: postView({ embed: externalEmbed }) }, ctx)!.item;
     expect(item.title).toBe('Big news');
     expect(item.media).toEqual([
-      { kind: 'unknown', url: 'https://example.com/news', thumbUrl: externalEmbed.external.thumb, alt: 'Something happened', width: null, height: null },
+      {
+        kind: 'unknown',
+        url: 'https://example.com/news',
+        thumbUrl: externalEmbed.external.thumb,
+        alt: 'Something happened',
+        width: null,
+        height: null,
+      },
     ]);
   });
 
@@ -74,7 +93,10 @@ describe('feed posts', () => {
     expect(both.quote?.text).toBe('Quoted text');
     expect(both.media.map((m) => m.alt)).toEqual(['A cat on a bike']);
     const gone = postView({
-      embed: { $type: 'app.bsky.embed.record#view', record: { $type: 'app.bsky.embed.record#viewNotFound', uri: 'at://x/y/z', notFound: true } },
+      embed: {
+        $type: 'app.bsky.embed.record#view',
+        record: { $type: 'app.bsky.embed.record#viewNotFound', uri: 'at://x/y/z', notFound: true },
+      },
     });
     expect(feedViewPostToEntry({ post: gone }, ctx)!.item.quote).toBeNull();
   });
@@ -109,8 +131,15 @@ describe('feed posts', () => {
     const entry = feedViewPostToEntry(
       {
         post: postView(
-          { labels: [{ src: 'did:plc:mod', uri: 'at://x', val: 'graphic-media', cts: '2026-01-01T00:00:00Z' }] },
-          { reply: { root: ref, parent: ref }, labels: { $type: 'com.atproto.label.defs#selfLabels', values: [{ val: 'nudity' }] } },
+          {
+            labels: [
+              { src: 'did:plc:mod', uri: 'at://x', val: 'graphic-media', cts: '2026-01-01T00:00:00Z' },
+            ],
+          },
+          {
+            reply: { root: ref, parent: ref },
+            labels: { $type: 'com.atproto.label.defs#selfLabels', values: [{ val: 'nudity' }] },
+          },
         ),
         reply: { root: postView({ author: bob }), parent: postView({ author: bob }) },
       },
@@ -122,8 +151,16 @@ describe('feed posts', () => {
   });
 
   it('record the viewer’s own like and repost for undo', () => {
-    const item = postViewToEntry(postView({ viewer: { like: 'at://me/app.bsky.feed.like/1', repost: 'at://me/app.bsky.feed.repost/2' } }), ctx)!.item;
-    expect(item.viewer).toEqual({ liked: 'at://me/app.bsky.feed.like/1', reposted: 'at://me/app.bsky.feed.repost/2' });
+    const item = postViewToEntry(
+      postView({
+        viewer: { like: 'at://me/app.bsky.feed.like/1', repost: 'at://me/app.bsky.feed.repost/2' },
+      }),
+      ctx,
+    )!.item;
+    expect(item.viewer).toEqual({
+      liked: 'at://me/app.bsky.feed.like/1',
+      reposted: 'at://me/app.bsky.feed.repost/2',
+    });
   });
 
   it('skip malformed posts instead of throwing', () => {
@@ -133,11 +170,17 @@ describe('feed posts', () => {
     expect(feedViewPostToEntry('not an object', ctx)).toBeNull();
     expect(postViewToEntry({ ...postView(), uri: 7 }, ctx)).toBeNull();
     // An unknown embed type is ignored, the post kept.
-    expect(feedViewPostToEntry({ post: postView({ embed: { $type: 'app.bsky.embed.hologram#view' } }) }, ctx)?.item.media).toEqual([]);
+    expect(
+      feedViewPostToEntry({ post: postView({ embed: { $type: 'app.bsky.embed.hologram#view' } }) }, ctx)?.item
+        .media,
+    ).toEqual([]);
   });
 
   it('do not trust a javascript: avatar', () => {
-    const item = postViewToEntry(postView({ author: { ...alice, avatar: 'javascript:alert(1)' } }), ctx)!.item;
+    const item = postViewToEntry(
+      postView({ author: { ...alice, avatar: 'javascript:alert(1)' } }),
+      ctx,
+    )!.item;
     expect(item.author.avatarUrl).toBeNull();
   });
 });
@@ -150,7 +193,10 @@ describe('notifications', () => {
     const raw = [
       notification('mention', { uri: mentionPost.uri, cid: mentionPost.cid, record: mentionPost.record }),
       notification('like', { reasonSubject: likeSubject }),
-      notification('follow', { uri: `at://${bob.did}/app.bsky.graph.follow/3lfollow22222`, record: { $type: 'app.bsky.graph.follow', subject: alice.did, createdAt: '2026-03-01T09:00:00.000Z' } }),
+      notification('follow', {
+        uri: `at://${bob.did}/app.bsky.graph.follow/3lfollow22222`,
+        record: { $type: 'app.bsky.graph.follow', subject: alice.did, createdAt: '2026-03-01T09:00:00.000Z' },
+      }),
       notification('starterpack-joined'),
     ];
     const notifications = parseNotifications(raw, null);
@@ -160,13 +206,30 @@ describe('notifications', () => {
     const views = new Map([mentionPost, postView()].map((p) => [p.uri, PostViewSchema.parse(p)]));
     const items = notifications.map((n) => notificationToEntry(n, views, ctx)!.item);
     for (const item of items) expect(StreamItemSchema.safeParse(item).success).toBe(true);
-    expect(items[0]).toMatchObject({ kind: 'mention', key: `bluesky:${mentionPost.uri}`, text: 'Hi @alice.test', counts: { likes: 5 } });
-    expect(items[1]).toMatchObject({ kind: 'like', author: { id: bob.did }, quote: { remoteId: likeSubject, text: 'Hello world' } });
-    expect(items[2]).toMatchObject({ kind: 'follow', text: '', url: 'https://bsky.app/profile/bob.test', createdAt: '2026-03-01T09:00:00.000Z' });
+    expect(items[0]).toMatchObject({
+      kind: 'mention',
+      key: `bluesky:${mentionPost.uri}`,
+      text: 'Hi @alice.test',
+      counts: { likes: 5 },
+    });
+    expect(items[1]).toMatchObject({
+      kind: 'like',
+      author: { id: bob.did },
+      quote: { remoteId: likeSubject, text: 'Hello world' },
+    });
+    expect(items[2]).toMatchObject({
+      kind: 'follow',
+      text: '',
+      url: 'https://bsky.app/profile/bob.test',
+      createdAt: '2026-03-01T09:00:00.000Z',
+    });
   });
 
   it('fall back to the notification’s own record when the post view is gone', () => {
-    const [n] = parseNotifications([notification('reply', { uri: mentionPost.uri, cid: mentionPost.cid, record: mentionPost.record })], null);
+    const [n] = parseNotifications(
+      [notification('reply', { uri: mentionPost.uri, cid: mentionPost.cid, record: mentionPost.record })],
+      null,
+    );
     const item = notificationToEntry(n!, new Map(), ctx)!.item;
     expect(item).toMatchObject({ kind: 'reply', text: 'Hi @alice.test', counts: { likes: 0, replies: 0 } });
   });
@@ -189,9 +252,14 @@ describe('threads', () => {
   });
 
   it('flatten parents first (root at the top), then the post, then replies depth-first', () => {
-    const [root, parent, anchor, r1, r1a, r2] = ['3lroot', '3lparent', '3lanchor', '3lr1', '3lr1a', '3lr2'].map((k) =>
-      postView({ rkey: `${k}`.padEnd(13, '2') }, { text: k }),
-    );
+    const [root, parent, anchor, r1, r1a, r2] = [
+      '3lroot',
+      '3lparent',
+      '3lanchor',
+      '3lr1',
+      '3lr1a',
+      '3lr2',
+    ].map((k) => postView({ rkey: `${k}`.padEnd(13, '2') }, { text: k }));
     const thread = node(anchor!, {
       parent: node(parent!, { parent: node(root!) }),
       replies: [
@@ -200,13 +268,24 @@ describe('threads', () => {
         node(r2!),
       ],
     });
-    expect(flattenThread(thread, ctx)!.map((i) => i.text)).toEqual(['3lroot', '3lparent', '3lanchor', '3lr1', '3lr1a', '3lr2']);
+    expect(flattenThread(thread, ctx)!.map((i) => i.text)).toEqual([
+      '3lroot',
+      '3lparent',
+      '3lanchor',
+      '3lr1',
+      '3lr1a',
+      '3lr2',
+    ]);
   });
 
   it('stop at a missing parent and answer null for an unavailable anchor', () => {
     const anchor = postView();
-    const thread = node(anchor, { parent: { $type: 'app.bsky.feed.defs#notFoundPost', uri: 'at://gone', notFound: true } });
+    const thread = node(anchor, {
+      parent: { $type: 'app.bsky.feed.defs#notFoundPost', uri: 'at://gone', notFound: true },
+    });
     expect(flattenThread(thread, ctx)!.map((i) => i.remoteId)).toEqual([anchor.uri]);
-    expect(flattenThread({ $type: 'app.bsky.feed.defs#notFoundPost', uri: 'at://gone', notFound: true }, ctx)).toBeNull();
+    expect(
+      flattenThread({ $type: 'app.bsky.feed.defs#notFoundPost', uri: 'at://gone', notFound: true }, ctx),
+    ).toBeNull();
   });
 });

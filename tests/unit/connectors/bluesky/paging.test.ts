@@ -9,7 +9,10 @@ import { normaliseContext, postView } from './fixtures.ts';
 const entries: Entry[] = Array.from({ length: 10 }, (_, i) => {
   const n = 9 - i;
   const at = new Date(Date.UTC(2026, 2, 1, 10, n)).toISOString();
-  return feedViewPostToEntry({ post: postView({ rkey: `3lkey${n}`.padEnd(13, '2'), indexedAt: at }) }, normaliseContext)!;
+  return feedViewPostToEntry(
+    { post: postView({ rkey: `3lkey${n}`.padEnd(13, '2'), indexedAt: at }) },
+    normaliseContext,
+  )!;
 });
 const keyOf = (n: number) => entries[9 - n]!.item.key;
 
@@ -53,7 +56,10 @@ describe('toPage', () => {
       sortAtMs: Date.UTC(2026, 2, 1, 10),
       key: 'bluesky:at://a b',
     });
-    expect(decodePosition('2026-03-01T10:00:00.000Z')).toEqual({ sortAtMs: Date.UTC(2026, 2, 1, 10), key: '' });
+    expect(decodePosition('2026-03-01T10:00:00.000Z')).toEqual({
+      sortAtMs: Date.UTC(2026, 2, 1, 10),
+      key: '',
+    });
     expect(decodePosition('bluesky:at://a')).toEqual({ sortAtMs: null, key: 'bluesky:at://a' });
   });
 });

@@ -25,13 +25,22 @@ export async function startReplayPds(did: string, handle: string): Promise<Repla
     status: 200,
     get body() {
       refreshes++;
-      return { did, handle, accessJwt: `access-${refreshes}`, refreshJwt: `refresh-${refreshes}`, active: true };
+      return {
+        did,
+        handle,
+        accessJwt: `access-${refreshes}`,
+        refreshJwt: `refresh-${refreshes}`,
+        active: true,
+      };
     },
   });
   const server: Server = createServer((req, res) => {
     const method = new URL(req.url ?? '/', 'http://127.0.0.1').pathname.replace(/^\/xrpc\//, '');
     calls.push(method);
-    const reply = replies.get(method) ?? { status: 404, body: { error: 'MethodNotImplemented', message: method } };
+    const reply = replies.get(method) ?? {
+      status: 404,
+      body: { error: 'MethodNotImplemented', message: method },
+    };
     res.writeHead(reply.status, { 'content-type': 'application/json', ...reply.headers });
     res.end(JSON.stringify(reply.body));
   });

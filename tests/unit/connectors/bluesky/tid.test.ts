@@ -17,7 +17,15 @@ describe('TIDs', () => {
   });
 
   it('rejects what is not a TID, and makes fresh keys from the injected clock and randomness', () => {
-    for (const bad of ['', 'abc', '3kabcdefghij', '3kabcdefghij22', 'zzzzzzzzzzzzz', '3KABCDEFGHIJ2', '3kabcdefghij1']) {
+    for (const bad of [
+      '',
+      'abc',
+      '3kabcdefghij',
+      '3kabcdefghij22',
+      'zzzzzzzzzzzzz',
+      '3KABCDEFGHIJ2',
+      '3kabcdefghij1',
+    ]) {
       expect(isTid(bad)).toBe(false);
     }
     const a = newPostRkey(1_700_000_000_000, () => 0);

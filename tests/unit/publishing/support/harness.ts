@@ -7,13 +7,17 @@ import { RoostError } from '../../../../src-shared/contract/errors.ts';
 import type { OutgoingPost } from '../../../../src-shared/compose/post.ts';
 import type { Account } from '../../../../src-shared/domain/account.ts';
 import { openMainStore, type MainStore } from '../../../../src-main/store/main-store.ts';
-import { createPublishingModule, type PublishingModule } from '../../../../src-main/publishing/publishing-module.ts';
+import {
+  createPublishingModule,
+  type PublishingModule,
+} from '../../../../src-main/publishing/publishing-module.ts';
 import type { StoredJob } from '../../../../src-main/publishing/outbox-job.ts';
 import type { PublishGateway, SendOutcome } from '../../../../src-main/publishing/publish-gateway.ts';
 import type { PublishingSettings } from '../../../../src-main/publishing/publishing-settings.ts';
 import { createFakeTime, seededRandom, type FakeTime } from '../../streams/support/fake-time.ts';
 
-export type Step = 'ok' | 'post-then-hang' | 'hang' | RoostError | { error: RoostError; afterPosting: boolean };
+export type Step =
+  'ok' | 'post-then-hang' | 'hang' | RoostError | { error: RoostError; afterPosting: boolean };
 
 /** The simulated network: posts keyed by record key or Idempotency-Key, and a script of what the next sends do. */
 export class FakeNetwork implements PublishGateway {
@@ -72,7 +76,11 @@ export function account(n: number, overrides: Partial<Account> = {}): Account {
   };
 }
 
-export function post(text: string, accountIds: readonly string[] = ['acct-1'], scheduledAt: string | null = null): OutgoingPost {
+export function post(
+  text: string,
+  accountIds: readonly string[] = ['acct-1'],
+  scheduledAt: string | null = null,
+): OutgoingPost {
   return {
     targets: accountIds.map((accountId) => ({
       accountId,
@@ -128,7 +136,12 @@ export async function createHarness(options: HarnessOptions = {}): Promise<Harne
   mkdirSync(shipped);
   writeFileSync(join(shipped, 'default.txt'), options.blockList ?? '# test list\nmalware.example\n');
   const time = createFakeTime();
-  const accounts = [account(1), account(2), account(3, { protected: true, handle: 'Brand.example' }), ...(options.accounts ?? [])];
+  const accounts = [
+    account(1),
+    account(2),
+    account(3, { protected: true, handle: 'Brand.example' }),
+    ...(options.accounts ?? []),
+  ];
   const changed: StoredJob[][] = [];
   const attention: StoredJob[] = [];
   const settings = { ...DEFAULT_SETTINGS, ...options.settings };
