@@ -3,7 +3,7 @@
 import { createContext, useContext, type ReactNode } from 'react';
 import type { ArchivePort } from '../../archive/archive-port.ts';
 import { openRoostDb } from '../../db/roost-db.ts';
-import { createTransientArchive } from './model/transient-archive.ts';
+import { createArchive } from '../../archive/create-archive.ts';
 import type { FrameScheduler } from './model/stream-hub.ts';
 import type { NotificationConstructor, NotifierTimers } from './notifications/alert-notifier.ts';
 import { createLayoutRepository, type LayoutRepository } from './repositories/layout-repository.ts';
@@ -30,12 +30,12 @@ export function useInjectedDeckSetup(): DeckSetup | null {
   return useContext(DeckSetupContext);
 }
 
-/** The app's own setup: the shared IndexedDB and, until the archive worker is wired in, a transient archive. */
+/** The app's own setup: the shared IndexedDB and the archive worker (ingest and search off the UI thread). */
 export async function openDefaultDeckSetup(): Promise<DeckSetup> {
   const db = await openRoostDb();
   return {
     layout: createLayoutRepository(db),
-    archive: createTransientArchive(),
+    archive: createArchive(),
     Notification: typeof Notification === 'undefined' ? undefined : Notification,
   };
 }
