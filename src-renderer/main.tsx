@@ -12,6 +12,7 @@ import {
   createSettingsRepository,
   type SettingsRepository,
 } from './db/settings-repository.ts';
+import { startPublishingSettings } from './features/settings/publishing-settings.ts';
 import { createI18n, resolveLanguage } from './i18n/i18n.ts';
 import { startSession } from './session/start-session.ts';
 import { createRoostStore } from './store/store.ts';
@@ -26,6 +27,8 @@ async function boot(): Promise<void> {
   const settings = await openSettings();
   const [theme, locale] = await Promise.all([settings.get('theme'), settings.get('locale')]);
   const store = createRoostStore({ theme: theme ?? 'system', locale: locale ?? 'system' });
+  // Follows the stored publishing settings for the whole session.
+  await startPublishingSettings(store, settings);
   const i18n = await createI18n(resolveLanguage(store.getState().locale, navigator.languages));
   startSession(client, store);
 

@@ -13,8 +13,15 @@ const { values } = parseArgs({
     port: { type: 'string', default: '0' },
     'data-dir': { type: 'string', default: path.join(root, '.roost-data') },
     'static-dir': { type: 'string', default: path.join(root, 'dist/renderer') },
+    // Restarting main behind an open page keeps its address working only with the same port and token.
+    token: { type: 'string' },
   },
 });
+
+if (values.token !== undefined && !/^[A-Za-z0-9_-]{32,}$/.test(values.token)) {
+  console.error('--token must be at least 32 letters, digits, "-" or "_".');
+  process.exit(1);
+}
 
 const staticDir = path.resolve(values['static-dir']);
 if (!existsSync(path.join(staticDir, 'index.html'))) {
@@ -27,7 +34,12 @@ const services = await startMainServices({
   mode: 'browser',
   version,
 });
-const host = await startBrowserHost({ services, staticDir, port: Number(values.port) });
+const host = await startBrowserHost({
+  services,
+  staticDir,
+  port: Number(values.port),
+  ...(values.token ? { token: values.token } : {}),
+});
 
 // The last line is machine-readable so tests and benchmarks can find the address.
 console.log(`Roost is running in browser mode. Open this address in Chromium:\n  ${host.url}`);

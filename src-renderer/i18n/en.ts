@@ -61,6 +61,32 @@ export const en = {
     tabsLabel: 'Settings pages',
     accounts: 'Accounts',
     general: 'General',
+    loadingSection: 'Loading {{section}}…',
+    numberInvalid: 'Enter a whole number from {{min}} to {{max}}. Until then, {{kept}} stays in effect.',
+    saveFailed: 'This choice could not be saved on this computer. It applies until Roost is closed.',
+    publishing: {
+      title: 'Publishing',
+      intro: 'These apply to every post you send, from any account.',
+      undoSeconds: 'Undo window',
+      undoUnit: 'seconds',
+      undoHint:
+        'After you press Send, a post waits this long before it goes out, so you can still cancel it. 0 sends it at once.',
+      requireAlt: 'Require image descriptions',
+      requireAltHint:
+        'When on, a post cannot be sent while one of its images has no description (alt text). Descriptions tell people who use screen readers what an image shows.',
+    },
+    archive: {
+      title: 'Archive on this computer',
+      intro:
+        'Roost keeps the posts your columns receive on this computer, so you can scroll back and search them offline. The posts stay on their networks whatever you choose here.',
+      maxItems: 'Posts kept per column',
+      maxItemsUnit: 'posts',
+      maxItemsHint: 'When a column holds more, its oldest posts leave it.',
+      maxAgeDays: 'Days kept',
+      maxAgeUnit: 'days',
+      maxAgeHint: 'Posts older than this are removed from this computer.',
+      lowering: 'Lowering a number removes the older posts from this computer straight away.',
+    },
   },
   general: {
     language: 'Language',

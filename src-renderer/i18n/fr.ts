@@ -63,6 +63,34 @@ export const fr: Messages = {
     tabsLabel: 'Pages des réglages',
     accounts: 'Comptes',
     general: 'Général',
+    loadingSection: 'Chargement de {{section}}…',
+    numberInvalid:
+      'Saisissez un nombre entier de {{min}} à {{max}}. En attendant, la valeur {{kept}} reste en vigueur.',
+    saveFailed:
+      'Ce choix n’a pas pu être enregistré sur cet ordinateur. Il s’applique jusqu’à la fermeture de Roost.',
+    publishing: {
+      title: 'Publication',
+      intro: 'Ces réglages s’appliquent à tous les messages que vous envoyez, depuis n’importe quel compte.',
+      undoSeconds: 'Délai d’annulation',
+      undoUnit: 'secondes',
+      undoHint:
+        'Après avoir appuyé sur Envoyer, un message attend ce délai avant de partir : vous pouvez encore l’annuler. 0 l’envoie immédiatement.',
+      requireAlt: 'Exiger une description des images',
+      requireAltHint:
+        'Activé, un message ne peut pas être envoyé tant qu’une de ses images n’a pas de description (texte alternatif). Les descriptions disent aux personnes qui utilisent un lecteur d’écran ce que montre l’image.',
+    },
+    archive: {
+      title: 'Archive sur cet ordinateur',
+      intro:
+        'Roost garde sur cet ordinateur les messages reçus par vos colonnes, pour que vous puissiez y revenir et les rechercher hors ligne. Les messages restent sur leurs réseaux quel que soit votre choix.',
+      maxItems: 'Messages gardés par colonne',
+      maxItemsUnit: 'messages',
+      maxItemsHint: 'Au-delà, les messages les plus anciens quittent la colonne.',
+      maxAgeDays: 'Jours de conservation',
+      maxAgeUnit: 'jours',
+      maxAgeHint: 'Les messages plus anciens sont supprimés de cet ordinateur.',
+      lowering: 'Baisser un nombre supprime aussitôt les messages plus anciens de cet ordinateur.',
+    },
   },
   general: {
     language: 'Langue',

@@ -1,4 +1,5 @@
-// Settings → General: language and theme, saved in the renderer's database.
+// Settings → General: language and theme, publishing rules and the local archive's size, all saved in
+// the renderer's database.
 import { useId, type ChangeEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useRoost, useServices } from '../../app-context.tsx';
@@ -8,6 +9,8 @@ import {
   type LocalePreference,
   type ThemePreference,
 } from '../../preferences.ts';
+import { ArchiveGroup } from './archive-group.tsx';
+import { PublishingGroup } from './publishing-group.tsx';
 
 /** Language names are shown in their own language, so anyone can find theirs. */
 const LANGUAGE_NAMES: Record<Exclude<LocalePreference, 'system'>, string> = { en: 'English', fr: 'Français' };
@@ -42,28 +45,32 @@ export function GeneralSettings() {
   };
 
   return (
-    <div className="panel" data-testid="general-settings">
-      <div className="field">
-        <label htmlFor={languageId}>{t('general.language')}</label>
-        <select id={languageId} value={locale} onChange={onLanguage}>
-          {LOCALE_PREFERENCES.map((value) => (
-            <option key={value} value={value}>
-              {value === 'system' ? t('general.languageSystem') : LANGUAGE_NAMES[value]}
-            </option>
-          ))}
-        </select>
+    <>
+      <div className="panel" data-testid="general-settings">
+        <div className="field">
+          <label htmlFor={languageId}>{t('general.language')}</label>
+          <select id={languageId} value={locale} onChange={onLanguage}>
+            {LOCALE_PREFERENCES.map((value) => (
+              <option key={value} value={value}>
+                {value === 'system' ? t('general.languageSystem') : LANGUAGE_NAMES[value]}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor={themeId}>{t('general.theme')}</label>
+          <select id={themeId} value={theme} onChange={onTheme}>
+            {THEME_PREFERENCES.map((value) => (
+              <option key={value} value={value}>
+                {themeLabels[value]}
+              </option>
+            ))}
+          </select>
+        </div>
+        <p className="hint">{t('general.savedLocally')}</p>
       </div>
-      <div className="field">
-        <label htmlFor={themeId}>{t('general.theme')}</label>
-        <select id={themeId} value={theme} onChange={onTheme}>
-          {THEME_PREFERENCES.map((value) => (
-            <option key={value} value={value}>
-              {themeLabels[value]}
-            </option>
-          ))}
-        </select>
-      </div>
-      <p className="hint">{t('general.savedLocally')}</p>
-    </div>
+      <PublishingGroup />
+      <ArchiveGroup />
+    </>
   );
 }

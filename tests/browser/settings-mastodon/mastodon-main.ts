@@ -1,11 +1,12 @@
 // Adds Mastodon sign-in to the in-memory main: begin/complete go through main's real router (same input
 // validation and error mapping) and a small table of servers and their users stands in for instances.
 // Loopback flows end when the test says the user's browser came back, as main's redirect listener would.
-import { createRouter, type Handlers } from '../../../src-main/host/router.ts';
-import { REQUEST_METHODS, type RequestMethod } from '../../../src-shared/contract/contract.ts';
+import { createRouter } from '../../../src-main/host/router.ts';
+import type { RequestMethod } from '../../../src-shared/contract/contract.ts';
 import { RoostError, type ErrorCode, type Result } from '../../../src-shared/contract/errors.ts';
 import type { Account } from '../../../src-shared/domain/account.ts';
 import type { Transport } from '../../../src-renderer/bridge/transport.ts';
+import { withOtherMethodsRefused } from '../../support/partial-handlers.ts';
 import { createMemoryMain, type MemoryMain, type VaultStatus } from '../support/memory-main.ts';
 
 export interface MastodonUser {
@@ -72,11 +73,7 @@ export function createMastodonMain(servers: readonly MastodonServer[]): Mastodon
     return account;
   }
 
-  const refuse = (): never => {
-    throw new RoostError('unknown_method', 'Not modelled by the Mastodon double');
-  };
-  const handlers = {
-    ...(Object.fromEntries(REQUEST_METHODS.map((m) => [m, refuse])) as unknown as Handlers),
+  const handlers = withOtherMethodsRefused({
     'accounts:beginMastodon': (input) => {
       assertCanStoreSecrets();
       const origin = new URL(input.instance).origin;
@@ -102,7 +99,7 @@ export function createMastodonMain(servers: readonly MastodonServer[]): Mastodon
       flows.delete(input.flowId);
       return register(flow.server, user);
     },
-  } satisfies Handlers;
+  });
   const router = createRouter(handlers);
 
   const transport: Transport = {

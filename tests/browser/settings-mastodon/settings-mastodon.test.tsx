@@ -34,6 +34,14 @@ afterEach(() => {
   open.mockRestore();
 });
 
+/**
+ * A negative check right after an event would pass before React renders what the event caused; a real
+ * input event, driven from outside the page, only returns after the page has handled its pending work.
+ */
+async function letReactRender(): Promise<void> {
+  await userEvent.keyboard('{Shift}');
+}
+
 async function openMastodonForm(
   mastodon = createMastodonMain([social, hostile, fileServer]),
   language?: 'fr',
@@ -79,6 +87,7 @@ describe('Settings → Accounts → Mastodon, loopback sign-in', () => {
       accountId: null,
       errorCode: 'auth_failed',
     });
+    await letReactRender();
     await expect.element(screen.getByTestId('mastodon-waiting')).toBeVisible();
     await expect.element(screen.getByTestId('add-mastodon-error')).not.toBeInTheDocument();
 
@@ -147,6 +156,7 @@ describe('Settings → Accounts → Mastodon, loopback sign-in', () => {
     await expect.element(screen.getByTestId('mastodon-waiting'), WAIT).not.toBeInTheDocument();
     // A late event for the abandoned flow changes nothing on screen.
     mastodon.failLoopback('flow-1', 'auth_failed');
+    await letReactRender();
     await expect.element(screen.getByTestId('add-mastodon-error')).not.toBeInTheDocument();
   });
 });

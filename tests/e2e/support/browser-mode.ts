@@ -9,15 +9,37 @@ export interface BrowserModeApp {
   readonly url: string;
   readonly port: number;
   readonly dataDir: string;
+  readonly token: string;
   readonly output: () => string;
-  stop(): Promise<void>;
+  /** Stops main; `keepData` leaves the data folder for a restart. */
+  stop(options?: { keepData?: boolean }): Promise<void>;
 }
 
-export async function startBrowserMode(env: NodeJS.ProcessEnv = {}): Promise<BrowserModeApp> {
-  const dataDir = mkdtempSync(path.join(tmpdir(), 'roost-e2e-'));
+export interface BrowserModeOptions {
+  /** Restart on an existing data folder, port and token (main restarted behind an open page). */
+  readonly dataDir?: string;
+  readonly port?: number;
+  readonly token?: string;
+}
+
+export async function startBrowserMode(
+  env: NodeJS.ProcessEnv = {},
+  options: BrowserModeOptions = {},
+): Promise<BrowserModeApp> {
+  const dataDir = options.dataDir ?? mkdtempSync(path.join(tmpdir(), 'roost-e2e-'));
+  const extra = [
+    ...(options.port ? ['--port', String(options.port)] : []),
+    ...(options.token ? ['--token', options.token] : []),
+  ];
   const child: ChildProcess = spawn(
     process.execPath,
-    ['--disable-warning=ExperimentalWarning', 'src-main/host/browser-mode.ts', '--data-dir', dataDir],
+    [
+      '--disable-warning=ExperimentalWarning',
+      'src-main/host/browser-mode.ts',
+      '--data-dir',
+      dataDir,
+      ...extra,
+    ],
     { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] },
   );
   let output = '';
@@ -38,14 +60,15 @@ export async function startBrowserMode(env: NodeJS.ProcessEnv = {}): Promise<Bro
   return {
     ...info,
     dataDir,
+    token: new URL(info.url).hash.replace('#token=', ''),
     output: () => output,
-    async stop() {
+    async stop({ keepData = false } = {}) {
       if (child.exitCode === null) {
         const exited = new Promise((resolve) => child.once('exit', resolve));
         child.kill('SIGTERM');
         await exited;
       }
-      rmSync(dataDir, { recursive: true, force: true });
+      if (!keepData) rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }
