@@ -1,7 +1,7 @@
 // The app frame: navigation rail on the left, the current section on the right. Each section is its own
 // chunk, loaded on first visit (and fetched in the background after the first paint), so start-up only
 // needs the frame.
-import { lazy, Suspense, useEffect } from 'react';
+import { lazy, Suspense, useEffect, useState, type ComponentType } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useRoost } from './app-context.tsx';
 import { EmptySection } from './features/shell/empty-section.tsx';
@@ -9,25 +9,62 @@ import { NavRail } from './features/shell/nav-rail.tsx';
 import type { Section } from './store/ui-slice.ts';
 import { useDocumentPreferences } from './use-document-preferences.ts';
 
-const loadStreams = () => import('./features/streams/streams-section.tsx');
-const loadCompose = () => import('./features/compose/compose-screen.tsx');
-const loadComposeBackground = () => import('./features/compose/compose-background.tsx');
-const loadCalendar = () => import('./features/calendar/calendar-screen.tsx');
-const loadSettings = () => import('./features/settings/settings-screen.tsx');
+interface LazySection {
+  readonly Component: ComponentType;
+  /** Fetches the chunk; once it is in, the section renders without suspending. */
+  preload(): Promise<void>;
+}
 
-const StreamsSection = lazy(() => loadStreams().then((m) => ({ default: m.StreamsSection })));
-const ComposeScreen = lazy(() => loadCompose().then((m) => ({ default: m.ComposeScreen })));
-const ComposeBackground = lazy(() => loadComposeBackground().then((m) => ({ default: m.ComposeBackground })));
-const CalendarScreen = lazy(() => loadCalendar().then((m) => ({ default: m.CalendarScreen })));
-const SettingsScreen = lazy(() => loadSettings().then((m) => ({ default: m.SettingsScreen })));
+function lazySection<M>(load: () => Promise<M>, pick: (module: M) => ComponentType): LazySection {
+  let ready: ComponentType | null = null;
+  const fetchChunk = () =>
+    load().then((module) => {
+      ready = pick(module);
+      return ready;
+    });
+  const Lazy = lazy(() => fetchChunk().then((component) => ({ default: component })));
+  function Component() {
+    // Chosen once per mount: swapping the two later would remount the section and lose its state.
+    const [Chosen] = useState<ComponentType>(() => ready ?? Lazy);
+    return <Chosen />;
+  }
+  return {
+    Component,
+    preload: () => fetchChunk().then(() => undefined),
+  };
+}
+
+const sections = {
+  streams: lazySection(
+    () => import('./features/streams/streams-section.tsx'),
+    (m) => m.StreamsSection,
+  ),
+  compose: lazySection(
+    () => import('./features/compose/compose-screen.tsx'),
+    (m) => m.ComposeScreen,
+  ),
+  calendar: lazySection(
+    () => import('./features/calendar/calendar-screen.tsx'),
+    (m) => m.CalendarScreen,
+  ),
+  settings: lazySection(
+    () => import('./features/settings/settings-screen.tsx'),
+    (m) => m.SettingsScreen,
+  ),
+} as const;
+
+const background = lazySection(
+  () => import('./features/compose/compose-background.tsx'),
+  (m) => m.ComposeBackground,
+);
 
 /** Fetches every section once the frame is on screen, so the first visit to one rarely waits. */
 function usePreloadSections(): void {
   useEffect(() => {
     const timer = setTimeout(() => {
-      for (const load of [loadStreams, loadCompose, loadCalendar, loadSettings]) {
+      for (const section of Object.values(sections)) {
         // A failed fetch is retried (and reported) when the section is opened.
-        load().catch(() => undefined);
+        section.preload().catch(() => undefined);
       }
     }, 0);
     return () => clearTimeout(timer);
@@ -46,13 +83,13 @@ function SectionLoading({ section }: { section: Section }) {
 function CurrentSection({ section }: { section: Section }) {
   switch (section) {
     case 'settings':
-      return <SettingsScreen />;
+      return <sections.settings.Component />;
     case 'streams':
-      return <StreamsSection />;
+      return <sections.streams.Component />;
     case 'compose':
-      return <ComposeScreen />;
+      return <sections.compose.Component />;
     case 'calendar':
-      return <CalendarScreen />;
+      return <sections.calendar.Component />;
     default:
       return <EmptySection key={section} section={section} />;
   }
@@ -72,7 +109,7 @@ export function App() {
       </main>
       {/* Renders nothing until there is something to undo, so it needs no loading state. */}
       <Suspense fallback={null}>
-        <ComposeBackground />
+        <background.Component />
       </Suspense>
     </div>
   );

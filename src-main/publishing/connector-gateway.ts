@@ -1,5 +1,7 @@
 // The PublishGateway on the real connectors: Bluesky publishes at the job's own record key (and looks it up
-// to reconcile), Mastodon posts with the job's Idempotency-Key and manages scheduled statuses.
+// to reconcile), Mastodon posts with the job's Idempotency-Key and manages scheduled statuses. Language goes
+// to both (Bluesky `langs`, Mastodon `language`), visibility to Mastodon; a later post of a thread arrives
+// with its reply reference set by the engine (Bluesky derives the thread root from the parent's record).
 import { RoostError } from '../../src-shared/contract/errors.ts';
 import type { PostRef } from '../../src-shared/compose/post.ts';
 import type { BlueskyConnector } from '../connectors/bluesky/bluesky-connector.ts';
@@ -48,13 +50,20 @@ export function createConnectorGateway(deps: ConnectorGatewayDeps): PublishGatew
         const connector = await deps.bluesky(job.accountId);
         const replyTo = blueskyRef(job.payload.replyTo);
         const quote = blueskyRef(job.payload.quote);
+        const language = job.payload.target.language;
         const published = await connector.publishPost({
           text: job.text,
           rkey: job.rkey,
           ...(replyTo ? { replyTo } : {}),
           ...(quote ? { quote } : {}),
+          ...(language ? { langs: [language] } : {}),
         });
-        return { kind: 'published', remoteId: published.uri, url: blueskyUrl(connector, job.rkey) };
+        return {
+          kind: 'published',
+          remoteId: published.uri,
+          cid: published.cid,
+          url: blueskyUrl(connector, job.rkey),
+        };
       }
       const connector = await deps.mastodon(job.accountId);
       const { replyTo, quote, target } = job.payload;
@@ -64,6 +73,8 @@ export function createConnectorGateway(deps: ConnectorGatewayDeps): PublishGatew
         ...(replyTo?.network === 'mastodon' ? { inReplyTo: replyTo.remoteId } : {}),
         ...(quote?.network === 'mastodon' ? { quoteOf: quote.remoteId } : {}),
         ...(target.contentWarning ? { spoilerText: target.contentWarning } : {}),
+        ...(target.visibility ? { visibility: target.visibility } : {}),
+        ...(target.language ? { language: target.language } : {}),
         ...(serverScheduleAt ? { scheduledAt: serverScheduleAt } : {}),
       });
       if (result.kind === 'scheduled') return { kind: 'scheduled', serverScheduleId: result.id };
@@ -75,7 +86,7 @@ export function createConnectorGateway(deps: ConnectorGatewayDeps): PublishGatew
         if (!job.rkey) return null;
         const connector = await deps.bluesky(job.accountId);
         const found = await connector.findPostByRkey(job.rkey);
-        return found ? { remoteId: found.uri, url: blueskyUrl(connector, job.rkey) } : null;
+        return found ? { remoteId: found.uri, cid: found.cid, url: blueskyUrl(connector, job.rkey) } : null;
       }
       // Within the key's lifetime, sending again with the same key returns the first status: nothing to look up.
       if (now() - Date.parse(job.updatedAt) < ttl) return null;

@@ -1,11 +1,13 @@
 // Runs the outbox: one timer for the next job that needs attention, sending with bounded concurrency, each
 // state written before the network call it announces. On start, jobs a crash left in `sending` are reconciled
 // with the network before anything is retried; jobs late beyond the grace period wait for the person.
+// A thread's posts go out one after another, each once the one before it is sent (thread-chain.ts).
 import type { Clock, Random, Timers } from '../streams/timing.ts';
 import type { OutboxRepository } from './outbox-repository.ts';
 import type { StoredJob } from './outbox-job.ts';
 import type { PublishGateway, SendOutcome } from './publish-gateway.ts';
 import { classifyFailure, DEFAULT_RETRY, retryDelay, type RetryPolicy } from './send-errors.ts';
+import { followThread, waitsForPrevious, withThreadParent } from './thread-chain.ts';
 
 export const DEFAULT_GRACE_MS = 15 * 60 * 1000;
 /** Mastodon accepts scheduled_at only this far ahead. */
@@ -60,17 +62,25 @@ export function createOutboxEngine(deps: OutboxEngineDeps): OutboxEngine {
 
   const update: OutboxEngine['update'] = (id, change) => {
     const now = deps.clock.now();
-    const next = deps.repo.transaction(() => {
+    const result = deps.repo.transaction(() => {
       const current = deps.repo.get(id);
       if (!current) return null;
       const changed = change(current, now);
       if (!changed) return null;
-      const stamped = { ...changed, updatedAt: new Date(now).toISOString() };
+      const updatedAt = new Date(now).toISOString();
+      const stamped = { ...changed, updatedAt };
       deps.repo.save(stamped);
-      return stamped;
+      // The rest of the thread follows in the same transaction: released, cancelled or held back.
+      const others =
+        stamped.state === current.state
+          ? []
+          : followThread(deps.repo, stamped, now).map((j) => ({ ...j, updatedAt }));
+      for (const other of others) deps.repo.save(other);
+      return { next: stamped, others };
     });
-    if (next) {
-      deps.onChanged([next]);
+    const next = result?.next ?? null;
+    if (result && next) {
+      deps.onChanged([next, ...result.others]);
       if (next.state === 'failed' || next.state === 'needs_attention' || next.state === 'overdue') {
         deps.onAttention?.(next);
       }
@@ -106,6 +116,7 @@ export function createOutboxEngine(deps: OutboxEngineDeps): OutboxEngine {
         ...job,
         state: 'sent',
         remoteId: outcome.remoteId,
+        remoteCid: outcome.cid ?? null,
         url: outcome.url,
         sentAt,
         wakeMs: null,
@@ -126,16 +137,17 @@ export function createOutboxEngine(deps: OutboxEngineDeps): OutboxEngine {
   };
 
   const send = (job: StoredJob): void => {
-    const sending = update(job.id, (current) =>
-      current.state === 'queued'
-        ? { ...current, state: 'sending', attempts: current.attempts + 1, wakeMs: null }
-        : null,
-    );
-    if (!sending) return;
+    const sending = update(job.id, (current) => {
+      if (current.state !== 'queued') return null;
+      // Not before the post it replies to: it waits without a wake time until that one is sent.
+      if (waitsForPrevious(deps.repo, current)) return current.wakeMs === null ? null : { ...current, wakeMs: null };
+      return { ...current, state: 'sending', attempts: current.attempts + 1, wakeMs: null };
+    });
+    if (sending?.state !== 'sending') return;
     const serverAt =
       sending.scheduledBy === 'server' && !sending.serverScheduleId ? sending.scheduledAt : null;
-    const run = deps.gateway
-      .send(sending, serverAt)
+    const run = Promise.resolve()
+      .then(() => deps.gateway.send(withThreadParent(deps.repo, sending), serverAt))
       .then(
         (outcome) => succeeded(sending.id, outcome),
         (error: unknown) => failed(sending.id, error),
@@ -151,7 +163,9 @@ export function createOutboxEngine(deps: OutboxEngineDeps): OutboxEngine {
   const step = (job: StoredJob, now: number): boolean => {
     if (job.state === 'held') {
       return !!update(job.id, (j, at) =>
-        j.state === 'held' ? { ...j, state: 'queued', wakeMs: wakeAfterHold(j, at) } : null,
+        j.state === 'held'
+          ? { ...j, state: 'queued', wakeMs: waitsForPrevious(deps.repo, j) ? null : wakeAfterHold(j, at) }
+          : null,
       );
     }
     if (job.serverScheduleId) {
@@ -221,6 +235,7 @@ export function createOutboxEngine(deps: OutboxEngineDeps): OutboxEngine {
             ...j,
             state: 'sent',
             remoteId: found.remoteId,
+            remoteCid: found.cid ?? null,
             url: found.url,
             sentAt: new Date(now).toISOString(),
             wakeMs: null,

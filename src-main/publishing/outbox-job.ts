@@ -5,7 +5,11 @@ import type { PostRef, PostTarget } from '../../src-shared/compose/post.ts';
 
 export type OutboxState = OutboxJob['state'];
 
-/** What the network call needs besides the text: the target's own variant, reply and quote references. */
+/**
+ * What the network call needs besides the text: the target's own variant (audience, language; the content
+ * warning and media of this post of the thread), reply and quote references. A later post of a thread has
+ * neither reference stored: it replies to the post before it, known only once that one is sent.
+ */
 export interface JobPayload {
   readonly target: PostTarget;
   readonly replyTo: PostRef | null;
@@ -25,11 +29,19 @@ export interface StoredJob extends OutboxJob {
   readonly idempotencyKey: string;
   /** Mastodon ScheduledStatus id once the server holds the schedule. */
   readonly serverScheduleId: string | null;
+  /** The chain this job belongs to (the first job's id), or null for a single post. */
+  readonly threadId: string | null;
+  /** Position in the chain, 0 for the first post; job N+1 is sent only after job N, as a reply to it. */
+  readonly threadIndex: number;
+  /** Bluesky strong-ref CID of the published post (the next post of the thread needs it); null elsewhere. */
+  readonly remoteCid: string | null;
 }
 
 /** States in which the engine still has work to do on a timer. */
 export const TIMED_STATES: readonly OutboxState[] = ['held', 'queued'];
 export const FINAL_STATES: readonly OutboxState[] = ['sent', 'failed', 'cancelled'];
+/** States from which a person can still cancel a job. */
+export const CANCELLABLE_STATES: readonly OutboxState[] = ['held', 'queued', 'overdue', 'failed', 'needs_attention'];
 
 export function toContractJob(job: StoredJob): OutboxJob {
   return {

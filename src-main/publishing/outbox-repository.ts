@@ -24,6 +24,10 @@ export interface OutboxRepository {
   wakeable(nowMs: number, limit: number): StoredJob[];
   /** The earliest pending wake time, or null. */
   nextWakeMs(): number | null;
+  /** The jobs of a thread after `index`, in order. */
+  laterInThread(threadId: string, index: number): StoredJob[];
+  /** The job at `index` of a thread, or null. */
+  threadJob(threadId: string, index: number): StoredJob | null;
   /** Posts sent or on their way since `sinceMs`, for the duplicate guard. */
   recentForAccounts(accountIds: readonly string[], sinceMs: number): StoredJob[];
   transaction<T>(fn: () => T): T;
@@ -57,6 +61,9 @@ const COLUMNS = [
   'created_at',
   'updated_at',
   'sent_at',
+  'thread_id',
+  'thread_index',
+  'remote_cid',
 ] as const;
 
 const GuardRecords = z.array(GuardRecordSchema);
@@ -79,6 +86,8 @@ export function createOutboxRepository(store: MainStore): OutboxRepository {
   const nextStmt = db.prepare(
     "SELECT min(wake_ms) AS next FROM outbox_jobs WHERE wake_ms IS NOT NULL AND state IN ('held', 'queued')",
   );
+  const laterStmt = db.prepare(`${select} WHERE thread_id = ? AND thread_index > ? ORDER BY thread_index`);
+  const atStmt = db.prepare(`${select} WHERE thread_id = ? AND thread_index = ?`);
   const values = (job: StoredJob): (string | number | null)[] => [
     job.id,
     job.batchId,
@@ -107,6 +116,9 @@ export function createOutboxRepository(store: MainStore): OutboxRepository {
     job.createdAt,
     job.updatedAt,
     job.sentAt,
+    job.threadId,
+    job.threadIndex,
+    job.remoteCid,
   ];
 
   return {
@@ -153,6 +165,11 @@ export function createOutboxRepository(store: MainStore): OutboxRepository {
     nextWakeMs() {
       const next = nextStmt.get()?.['next'];
       return typeof next === 'number' ? next : null;
+    },
+    laterInThread: (threadId, index) => laterStmt.all(threadId, index).map(toJob),
+    threadJob(threadId, index) {
+      const row = atStmt.get(threadId, index);
+      return row ? toJob(row) : null;
     },
     recentForAccounts(accountIds, sinceMs) {
       if (accountIds.length === 0) return [];
@@ -205,5 +222,8 @@ function toJob(row: Row): StoredJob {
     createdAt: str(row, 'created_at'),
     updatedAt: str(row, 'updated_at'),
     sentAt: strOrNull(row, 'sent_at'),
+    threadId: strOrNull(row, 'thread_id'),
+    threadIndex: Number(row['thread_index'] ?? 0),
+    remoteCid: strOrNull(row, 'remote_cid'),
   };
 }

@@ -1,10 +1,10 @@
 // The publishing side of the contract: guard preflight and clearance, the outbox (submit, cancel, list,
 // reschedule, overdue decisions) and best-time suggestions. The engine does the sending.
 import { randomUUID } from 'node:crypto';
-import { ulid } from 'ulid';
+import { monotonicFactory } from 'ulid';
 import { RoostError } from '../../src-shared/contract/errors.ts';
 import type { OutboxJob } from '../../src-shared/contract/publishing-contract.ts';
-import type { OutgoingPost } from '../../src-shared/compose/post.ts';
+import { threadOf, type OutgoingPost, type PostTarget } from '../../src-shared/compose/post.ts';
 import type { Account } from '../../src-shared/domain/account.ts';
 import { newPostRkey } from '../connectors/bluesky/tid.ts';
 import type { Random } from '../streams/timing.ts';
@@ -12,9 +12,10 @@ import { suggestBestTimes, type BestTimes, type EngagementSample } from './best-
 import type { GuardGate, Preflight, ClearInput } from './guard-gate.ts';
 import type { OutboxEngine } from './outbox-engine.ts';
 import { SERVER_SCHEDULE_MIN_MS, wakeAfterHold } from './outbox-engine.ts';
-import { toContractJob, type StoredJob } from './outbox-job.ts';
+import { CANCELLABLE_STATES, toContractJob, type StoredJob } from './outbox-job.ts';
 import type { OutboxRepository } from './outbox-repository.ts';
 import type { PublishGateway } from './publish-gateway.ts';
+import { THREAD_CANCELLED, threadRkeys, waitsForPrevious } from './thread-chain.ts';
 
 export interface PublishingServiceDeps {
   readonly repo: OutboxRepository;
@@ -50,7 +51,15 @@ export interface PublishingService {
   bestTimes(accountId: string): Promise<BestTimes>;
 }
 
-const CANCELLABLE = new Set(['held', 'queued', 'overdue', 'failed', 'needs_attention']);
+const CANCELLABLE = new Set<string>(CANCELLABLE_STATES);
+// Ids created together sort in creation order, so a thread's posts list in their order.
+const ulid = monotonicFactory();
+
+function checkTarget(target: PostTarget): void {
+  if (target.network !== 'mastodon' && target.visibility != null) {
+    throw new RoostError('invalid_input', `Posts to ${target.network} have no visibility setting.`);
+  }
+}
 
 export function createPublishingService(deps: PublishingServiceDeps): PublishingService {
   const serverMin = deps.serverScheduleMinMs ?? SERVER_SCHEDULE_MIN_MS;
@@ -90,6 +99,7 @@ export function createPublishingService(deps: PublishingServiceDeps): Publishing
             `Account @${account.handle} cannot publish to ${target.network}.`,
           );
         }
+        checkTarget(target);
       }
       // Refuses (forbidden) before anything is written when a clearance is missing, stale, reused or blocked.
       const { digest, records } = deps.guards.authorise(input.post, input.clearanceId);
@@ -97,42 +107,75 @@ export function createPublishingService(deps: PublishingServiceDeps): Publishing
       const dueMs = Math.max(holdMs ?? now, scheduledMs ?? now);
       const batchId = ulid(now);
       const created = iso(now);
-      const jobs: StoredJob[] = input.post.targets.map((target) => {
+      const jobs: StoredJob[] = input.post.targets.flatMap((target) => {
         const network = target.network as StoredJob['network'];
+        const parts = threadOf(target);
+        const threaded = parts.length > 1;
+        // A reply needs the status id of the post before it, which a server-held schedule never gives Roost:
+        // threads are always scheduled by Roost.
         const serverHeld =
-          network === 'mastodon' && scheduledMs !== null && scheduledMs - (holdMs ?? now) >= serverMin;
-        const base: StoredJob = {
-          id: ulid(now),
-          batchId,
-          draftId: input.draftId,
-          accountId: target.accountId,
-          network,
-          state: holdMs !== null ? 'held' : 'queued',
-          text: target.text,
-          scheduledAt: scheduledMs !== null ? iso(scheduledMs) : null,
-          holdUntil: holdMs !== null ? iso(holdMs) : null,
-          scheduledBy: serverHeld ? 'server' : 'roost',
-          attempts: 0,
-          lastError: null,
-          remoteId: null,
-          url: null,
-          campaign: input.campaign,
-          guardRecords: records.filter(
-            (r) => r.accountIds.length === 0 || r.accountIds.includes(target.accountId),
-          ),
-          createdAt: created,
-          updatedAt: created,
-          sentAt: null,
-          payload: { target, replyTo: input.post.replyTo, quote: input.post.quote },
-          digest,
-          dueMs,
-          wakeMs: null,
-          // Chosen now and never changed: every retry and every restart publishes at this key.
-          rkey: network === 'bluesky' ? newPostRkey(now, deps.random) : null,
-          idempotencyKey: randomUUID(),
-          serverScheduleId: null,
-        };
-        return { ...base, wakeMs: holdMs !== null ? holdMs : wakeAfterHold(base, now) };
+          !threaded &&
+          network === 'mastodon' &&
+          scheduledMs !== null &&
+          scheduledMs - (holdMs ?? now) >= serverMin;
+        // Chosen now and never changed: every retry and every restart publishes at these keys.
+        const rkeys =
+          network !== 'bluesky'
+            ? []
+            : threaded
+              ? threadRkeys(now, deps.random, parts.length)
+              : [newPostRkey(now, deps.random)];
+        const guardRecords = records.filter(
+          (r) => r.accountIds.length === 0 || r.accountIds.includes(target.accountId),
+        );
+        const ids = parts.map(() => ulid(now));
+        return parts.map((part, index) => {
+          const base: StoredJob = {
+            id: ids[index] ?? ulid(now),
+            batchId,
+            draftId: input.draftId,
+            accountId: target.accountId,
+            network,
+            state: holdMs !== null ? 'held' : 'queued',
+            text: part.text,
+            scheduledAt: scheduledMs !== null ? iso(scheduledMs) : null,
+            holdUntil: holdMs !== null ? iso(holdMs) : null,
+            scheduledBy: serverHeld ? 'server' : 'roost',
+            attempts: 0,
+            lastError: null,
+            remoteId: null,
+            url: null,
+            campaign: input.campaign,
+            guardRecords,
+            createdAt: created,
+            updatedAt: created,
+            sentAt: null,
+            payload: {
+              target: {
+                ...target,
+                text: part.text,
+                contentWarning: part.contentWarning,
+                media: [...part.media],
+                followUps: [],
+              },
+              // Only the first post answers or quotes; the later ones answer the post before them.
+              replyTo: index === 0 ? input.post.replyTo : null,
+              quote: index === 0 ? input.post.quote : null,
+            },
+            digest,
+            dueMs,
+            wakeMs: null,
+            rkey: rkeys[index] ?? null,
+            idempotencyKey: randomUUID(),
+            serverScheduleId: null,
+            threadId: threaded ? (ids[0] ?? null) : null,
+            threadIndex: index,
+            remoteCid: null,
+          };
+          // A later post waits for the one before it: no wake time until that one is sent.
+          const waiting = index > 0 && holdMs === null;
+          return { ...base, wakeMs: holdMs !== null ? holdMs : waiting ? null : wakeAfterHold(base, now) };
+        });
       });
       deps.repo.insert(jobs);
       deps.engine.wake();
@@ -142,6 +185,9 @@ export function createPublishingService(deps: PublishingServiceDeps): Publishing
 
     async cancel(jobId) {
       const job = mustGet(jobId);
+      // Already cancelled with an earlier post of its thread: cancelling every job of a submission (undo)
+      // succeeds whichever order the requests arrive in.
+      if (job.state === 'cancelled' && job.lastError?.code === THREAD_CANCELLED) return { cancelled: true };
       if (!CANCELLABLE.has(job.state)) return { cancelled: false };
       if (job.serverScheduleId) await deps.gateway.unschedule(job, job.serverScheduleId);
       const done = deps.engine.update(jobId, (j) =>
@@ -172,7 +218,10 @@ export function createPublishingService(deps: PublishingServiceDeps): Publishing
       let serverScheduleId = job.serverScheduleId;
       let scheduledBy = job.scheduledBy;
       let idempotencyKey = job.idempotencyKey;
-      if (serverScheduleId) {
+      if (job.threadId !== null) {
+        // A thread stays with Roost: each post needs the published id of the one before it.
+        scheduledBy = 'roost';
+      } else if (serverScheduleId) {
         if (at - now >= serverMin) {
           await deps.gateway.reschedule(job, serverScheduleId, iso(at));
         } else {
@@ -199,9 +248,18 @@ export function createPublishingService(deps: PublishingServiceDeps): Publishing
           serverScheduleId,
           idempotencyKey,
         };
+        if (waitsForPrevious(deps.repo, moved)) return { ...moved, wakeMs: null };
         return { ...moved, wakeMs: serverScheduleId ? at : wakeAfterHold(moved, now) };
       });
       if (!next) throw new RoostError('invalid_input', 'The job changed while it was being rescheduled.');
+      if (next.threadId !== null) {
+        // The later posts still waiting for this one move with it, so the calendar shows the thread together.
+        for (const later of deps.repo.laterInThread(next.threadId, next.threadIndex)) {
+          deps.engine.update(later.id, (j) =>
+            j.state === 'queued' && j.wakeMs === null ? { ...j, scheduledAt: iso(at), dueMs: at } : null,
+          );
+        }
+      }
       return toContractJob(next);
     },
 

@@ -23,23 +23,33 @@ export interface ConnectorRegistry {
   forAccount(accountId: string): Promise<Connector>;
   /** Drops a cached connector (account removed or signed in again). */
   forget(accountId: string): void;
+  /** For live columns: the account's Mastodon connector and the token its stream authenticates with. */
+  mastodonStreaming(
+    accountId: string,
+  ): Promise<{ readonly connector: MastodonConnector; readonly accessToken: string } | null>;
+  /** A streaming connection was refused with the account's token: the same path as a refused sign-in. */
+  reportAuthFailure(accountId: string): void;
 }
 
 export function createConnectorRegistry(deps: ConnectorRegistryDeps): ConnectorRegistry {
   const cache = new Map<string, Promise<Connector>>();
   const rss = createRssConnector({ fetch: deps.fetch });
+  // Streaming needs the token the connector keeps private; kept beside it so a rebuilt connector brings its own.
+  const streamingTokens = new WeakMap<MastodonConnector, string>();
 
   const build = async (accountId: string): Promise<Connector> => {
     const account = deps.getAccount(accountId);
     if (!account) throw new RoostError('not_found', 'This column’s account is no longer in Roost.');
     const credential = await deps.credentials.load(accountId);
     if (account.network === 'mastodon' && credential?.kind === 'oauth') {
-      return new MastodonConnector({
+      const connector = new MastodonConnector({
         accountId,
         origin: account.service,
         accessToken: credential.accessToken,
         fetch: deps.fetch,
       });
+      streamingTokens.set(connector, credential.accessToken);
+      return connector;
     }
     if (account.network !== 'bluesky' || credential?.kind !== 'app-password' || !credential.session) {
       throw new RoostError('auth_failed', 'No stored session for this account; sign in again.');
@@ -84,6 +94,16 @@ export function createConnectorRegistry(deps: ConnectorRegistryDeps): ConnectorR
     },
     forAccount,
     forget: (accountId) => void cache.delete(accountId),
+    async mastodonStreaming(accountId) {
+      const connector = await forAccount(accountId);
+      if (!(connector instanceof MastodonConnector)) return null;
+      const accessToken = streamingTokens.get(connector);
+      return accessToken === undefined ? null : { connector, accessToken };
+    },
+    reportAuthFailure(accountId) {
+      cache.delete(accountId);
+      deps.onNeedsSignIn(accountId);
+    },
   };
 }
 

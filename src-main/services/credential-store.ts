@@ -14,7 +14,13 @@ export interface OAuthCredential {
   readonly scope?: string;
 }
 
-export type StoredCredential = AppPasswordCredential | OAuthCredential;
+/** A key for a service Roost calls on the user's behalf (a link shortener), not tied to an account. */
+export interface ApiKeyCredential {
+  readonly kind: 'api-key';
+  readonly secret: string;
+}
+
+export type StoredCredential = AppPasswordCredential | OAuthCredential | ApiKeyCredential;
 
 export interface CredentialStore {
   /** Throws keychain_locked / keychain_unavailable / keychain_timeout when a write cannot succeed. */

@@ -24,7 +24,7 @@ export function createKeychainCredentialStore(
       if (result.state === 'not_stored' || result.state === 'invalid') return null;
       if (result.state !== 'stored') throw failure(result);
       const { credential } = result;
-      if (credential.kind === 'app-password') return credential;
+      if (credential.kind === 'app-password' || credential.kind === 'api-key') return credential;
       return {
         kind: 'oauth',
         accessToken: credential.accessToken,

@@ -10,6 +10,8 @@ import { signInToBluesky } from '../connectors/bluesky/sign-in.ts';
 import { createSecretServiceKeychain } from '../vault/secret-service-keychain.ts';
 import { createPoller } from '../streams/poller.ts';
 import { createCursorStore } from '../streams/cursor-store.ts';
+import { createStreamingManager } from '../streams/streaming-manager.ts';
+import { mastodonStreamTargets } from '../streams/mastodon-stream-target.ts';
 import { createEventBus } from './event-bus.ts';
 import { createAccountsService } from './accounts-service.ts';
 import { createKeychainCredentialStore } from './keychain-credential-store.ts';
@@ -19,6 +21,7 @@ import type { CredentialStore } from './credential-store.ts';
 import { createPublishingModule } from '../publishing/publishing-module.ts';
 import { createConnectorGateway } from '../publishing/connector-gateway.ts';
 import { toContractJob } from '../publishing/outbox-job.ts';
+import { createShortenerHandlers } from '../publishing/shortener/shortener-handlers.ts';
 import type { BlueskyConnector } from '../connectors/bluesky/bluesky-connector.ts';
 import type { MastodonConnector } from '../connectors/mastodon/mastodon-connector.ts';
 import { RoostError } from '../../src-shared/contract/errors.ts';
@@ -60,9 +63,28 @@ export async function startMainServices(
     onSignedInAgain: (id) => {
       connectors.forget(id);
       poller.resumeAccount(id);
+      streaming.resumeAccount(id);
     },
   });
   const mastodonSignIn = createMastodonSignIn({ accounts, events, fetch: fetchImpl });
+  // Live Mastodon columns: streams feed subscribed sources; the poller falls back to full polling when one drops.
+  const streaming = createStreamingManager({
+    timers: {
+      setTimeout: (fn, ms) => setTimeout(fn, ms),
+      clearTimeout: (handle) => clearTimeout(handle as NodeJS.Timeout),
+      now: Date.now,
+      random: Math.random,
+    },
+    resolve: mastodonStreamTargets(connectors),
+    markStreaming: (columnKey, live) => poller.markStreaming(columnKey, live),
+    onItems: (batch) => events.emit('streams:items', toItemsEvent(batch)),
+    onNeedsSignIn: (accountId) => connectors.reportAuthFailure(accountId),
+    onError: (connection, error) =>
+      console.error(
+        `[roost] stream ${connection}:`,
+        error instanceof Error ? error.message : 'unknown error',
+      ),
+  });
   const poller = createPoller({
     clock: { now: Date.now },
     timers: {
@@ -72,14 +94,17 @@ export async function startMainServices(
     random: Math.random,
     connectors: (source) => connectors.forSource(source),
     cursors: createCursorStore(createCursorRepository(store)),
-    onItems: (event) => events.emit('streams:items', toItemsEvent(event)),
+    onItems: (event) => {
+      streaming.notePolled(event); // so the stream does not deliver these again
+      events.emit('streams:items', toItemsEvent(event));
+    },
     onColumnState: (columnKey, state) =>
       events.emit('streams:state', { columnKey, state: toContractState(state) }),
     onError: (columnKey, error) =>
       console.error(`[roost] column ${columnKey}:`, error instanceof Error ? error.message : 'unknown error'),
   });
   const stopPoller = poller.start();
-  const streams = createStreamsService({ poller, connectors, events });
+  const streams = createStreamsService({ poller, connectors, events, streaming });
   const publishing = createPublishingModule({
     store,
     dataDir: options.dataDir,
@@ -140,6 +165,7 @@ export async function startMainServices(
       'outbox:reschedule': (input) => publishing.service.reschedule(input.jobId, input.scheduledAt),
       'outbox:resolveOverdue': (input) => publishing.service.resolveOverdue(input.jobId, input.decision),
       'schedule:bestTimes': (input) => publishing.service.bestTimes(input.accountId),
+      ...createShortenerHandlers({ store, credentials, fetch: fetchImpl }),
     },
     {
       onInternalError: (method, error) =>
@@ -152,16 +178,23 @@ export async function startMainServices(
     events,
     setOnline(online) {
       poller.setOnline(online);
+      streaming.setOnline(online);
       events.emit('app:connectivity', { online });
     },
     notifyPower(state) {
-      if (state === 'suspend') poller.suspend();
-      else poller.resume();
+      if (state === 'suspend') {
+        poller.suspend();
+        streaming.suspend();
+      } else {
+        poller.resume();
+        streaming.resume();
+      }
       if (state === 'resume') publishing.engine.wake();
       events.emit('app:power', { state });
     },
     async stop() {
       streams.closeAll();
+      streaming.stop();
       stopPoller();
       await publishingStarted;
       await publishing.engine.stop();

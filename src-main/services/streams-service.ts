@@ -12,6 +12,7 @@ import type { StreamItem } from '../../src-shared/domain/stream-item.ts';
 import type { ItemAction } from '../connectors/connector.ts';
 import type { ColumnState, GapMarker, StreamEvent } from '../streams/column-state.ts';
 import type { Poller, Subscription } from '../streams/poller.ts';
+import type { StreamingManager } from '../streams/streaming-manager.ts';
 import type { ConnectorRegistry } from './connector-registry.ts';
 import type { EventBus } from './event-bus.ts';
 
@@ -71,8 +72,16 @@ export function createStreamsService(deps: {
   readonly poller: Poller;
   readonly connectors: ConnectorRegistry;
   readonly events: EventBus;
+  /** Live columns: streamed sources, attached beside the poller's subscription. */
+  readonly streaming?: Pick<StreamingManager, 'attach'>;
 }): StreamsService {
   const subscriptions = new Map<string, Subscription>();
+  // Streaming releases by column id, beside the poller subscriptions (released together).
+  const streamReleases = new Map<string, () => void>();
+  const releaseStream = (columnId: string): void => {
+    streamReleases.get(columnId)?.();
+    streamReleases.delete(columnId);
+  };
   const subscription = (columnId: string): Subscription => {
     const found = subscriptions.get(columnId);
     if (!found) throw new RoostError('not_found', 'This column is not subscribed.');
@@ -89,6 +98,11 @@ export function createStreamsService(deps: {
       subscriptions.get(columnId)?.close();
       const sub = deps.poller.subscribe(source, { visible });
       subscriptions.set(columnId, sub);
+      // Attached before the old one is released, so re-subscribing the same source keeps its socket.
+      const previousStream = streamReleases.get(columnId);
+      if (deps.streaming) streamReleases.set(columnId, deps.streaming.attach(sub.columnKey, source));
+      else streamReleases.delete(columnId);
+      previousStream?.();
       const state = deps.poller.state(sub.columnKey);
       if (state)
         deps.events.emit('streams:state', { columnKey: sub.columnKey, state: toContractState(state) });
@@ -97,6 +111,7 @@ export function createStreamsService(deps: {
     unsubscribe(columnId) {
       subscriptions.get(columnId)?.close();
       subscriptions.delete(columnId);
+      releaseStream(columnId);
     },
     setVisible: (columnId, visible) => subscription(columnId).setVisible(visible),
     refresh: (columnId) => deps.poller.refresh(subscription(columnId).columnKey),
@@ -124,6 +139,7 @@ export function createStreamsService(deps: {
     closeAll() {
       for (const sub of subscriptions.values()) sub.close();
       subscriptions.clear();
+      for (const columnId of [...streamReleases.keys()]) releaseStream(columnId);
     },
   };
 }

@@ -24,7 +24,13 @@ const oauthCredential = z.object({
   expiresAt: z.string().optional(),
 });
 
-export const vaultCredentialSchema = z.discriminatedUnion('kind', [appPasswordCredential, oauthCredential]);
+const apiKeyCredential = z.object({ kind: z.literal('api-key'), secret: z.string().min(1) });
+
+export const vaultCredentialSchema = z.discriminatedUnion('kind', [
+  appPasswordCredential,
+  oauthCredential,
+  apiKeyCredential,
+]);
 export type VaultCredential = z.infer<typeof vaultCredentialSchema>;
 
 export type VaultRead =

@@ -1,8 +1,9 @@
 // What the archive worker does: ingest into Dexie, column reads, search over the in-memory index, and
 // retention in small chunks. Writes go through one queue so the index and the tables never disagree.
-import { Dexie } from 'dexie';
+// Column membership lives in the index (memory, persisted in its segments): IndexedDB only stores each
+// item row by key and the segments, which keeps ingest close to the cost of storing the rows alone.
 import type { StreamItem } from '../../src-shared/domain/stream-item.ts';
-import type { ArchiveItemRow, ColumnItemRow, IndexSegmentRow } from '../db/archive-rows.ts';
+import type { ArchiveItemRow, IndexSegmentRow } from '../db/archive-rows.ts';
 import { openRoostDb, type RoostDb } from '../db/roost-db.ts';
 import type {
   ArchiveHit,
@@ -12,7 +13,8 @@ import type {
   RetentionPolicy,
 } from './archive-port.ts';
 import { compileQuery } from './compile-query.ts';
-import { checkItem, columnSortKey, describeItem, type DescribedItem } from './item-doc.ts';
+import { checkItem, describeItem, type DescribedItem } from './item-doc.ts';
+import { RowCache } from './row-cache.ts';
 import { SearchIndex } from './search-index.ts';
 import { WriteQueue } from './write-queue.ts';
 
@@ -28,19 +30,19 @@ const SEARCH_LIMIT_MAX = 1_000;
 /** Items age continuously; while ingest keeps running, look for expired ones this often. */
 const AGE_SWEEP_INTERVAL_MS = 10 * 60_000;
 const MAINTENANCE_DELAY_MS = 2_000;
+/** Rows kept in memory (~1.6 KB each): recent arrivals and recent search hits. */
+const ROW_CACHE_SIZE = 2_000;
 
 interface PreparedIngest {
   readonly columnKey: string;
   readonly rows: ArchiveItemRow[];
-  readonly memberships: ColumnItemRow[];
-  /** Items already archived whose time changed: their memberships in other columns move. */
-  readonly moved: Map<string, number>;
   readonly segment: IndexSegmentRow | null;
 }
 
 export class ArchiveEngine {
   private readonly db: RoostDb;
   private index = new SearchIndex();
+  private readonly cache = new RowCache(ROW_CACHE_SIZE);
   private policy: RetentionPolicy = DEFAULT_RETENTION;
   private readonly queue: WriteQueue<PreparedIngest>;
   private segmentCount = 0;
@@ -63,7 +65,8 @@ export class ArchiveEngine {
   }
 
   static async open(dbName: string): Promise<ArchiveEngine> {
-    const db = await openRoostDb({ name: dbName });
+    // A batch lost to a power cut is fetched again from the network; an app crash loses nothing either way.
+    const db = await openRoostDb({ name: dbName, durability: 'relaxed' });
     const engine = new ArchiveEngine(db);
     const stored = (await db.archiveMeta.get('retention'))?.value;
     if (isPolicy(stored)) engine.policy = stored;
@@ -92,13 +95,8 @@ export class ArchiveEngine {
     if (!Number.isInteger(limit) || limit < 0)
       throw new Error(`loadColumn: limit must be a whole number ≥ 0, not ${limit}`);
     if (limit === 0) return [];
-    const keys = await this.db.columnItems
-      .where('[columnKey+sortKey]')
-      .between([columnKey, Dexie.minKey], [columnKey, Dexie.maxKey])
-      .limit(limit)
-      .toArray((rows) => rows.map((r) => r.itemKey));
-    const rows = await this.db.items.bulkGet(keys);
-    return rows.flatMap((row) => (row ? [row.item] : []));
+    const items = await this.readItems(this.index.columnPage(columnKey, 0, limit));
+    return items.flatMap((item) => (item ? [item] : []));
   }
 
   async search(query: ArchiveQuery): Promise<ArchiveHit[]> {
@@ -109,22 +107,33 @@ export class ArchiveEngine {
     }
     const keys = this.index.search(compiled, limit).map((doc) => this.index.keyOf(doc));
     if (keys.length === 0) return [];
-    // One getAll per key, all in flight at once: anyOf() would walk a cursor step by step instead.
-    const [rows, perKey] = await this.db.transaction('r', this.db.items, this.db.columnItems, () =>
-      Promise.all([
-        this.db.items.bulkGet(keys),
-        Promise.all(keys.map((key) => this.db.columnItems.where('itemKey').equals(key).toArray())),
-      ]),
-    );
-    const memberships = perKey.flat();
-    const columns = new Map<string, string[]>();
-    for (const m of memberships) {
-      const list = columns.get(m.itemKey);
-      if (list) list.push(m.columnKey);
-      else columns.set(m.itemKey, [m.columnKey]);
-    }
+    // Memberships are read now: the rows may take a round trip, during which a batch can change them.
+    const columns = keys.map((key) => this.index.columnsOf(key));
+    const items = await this.readItems(keys);
     // A row can be missing only for a batch that is still committing; it shows up in the next search.
-    return rows.flatMap((row) => (row ? [{ item: row.item, columnKeys: columns.get(row.key) ?? [] }] : []));
+    return items.flatMap((item, i) => (item ? [{ item, columnKeys: columns[i] ?? [] }] : []));
+  }
+
+  /** Items by key, in order: from the row cache, the rest in one batch of gets. */
+  private async readItems(keys: readonly string[]): Promise<(StreamItem | undefined)[]> {
+    const items = keys.map((key) => this.cache.get(key));
+    const missing: string[] = [];
+    const at: number[] = [];
+    items.forEach((item, i) => {
+      if (item === undefined) {
+        missing.push(keys[i] ?? '');
+        at.push(i);
+      }
+    });
+    if (missing.length === 0) return items;
+    const rows = await this.db.items.bulkGet(missing);
+    rows.forEach((row, j) => {
+      if (!row) return;
+      // A row deleted while this read was in flight must not come back through the cache.
+      if (this.index.docOf(row.key) !== undefined) this.cache.set(row.key, row.item);
+      items[at[j] ?? 0] = row.item;
+    });
+    return items;
   }
 
   async setRetention(policy: RetentionPolicy): Promise<void> {
@@ -135,7 +144,7 @@ export class ArchiveEngine {
     }
     this.policy = { maxItemsPerColumn: policy.maxItemsPerColumn, maxAgeDays: policy.maxAgeDays };
     await this.queue.run(() => this.db.archiveMeta.put({ key: 'retention', value: this.policy }));
-    for (const column of await this.columnKeys()) this.dirtyColumns.add(column);
+    for (const column of this.index.columnNames()) this.dirtyColumns.add(column);
     this.ageSweepDue = true;
     this.scheduleMaintenance(0);
   }
@@ -158,6 +167,7 @@ export class ArchiveEngine {
     const memory = (performance as Performance & { memory?: { usedJSHeapSize: number } }).memory;
     return {
       liveItems: index.liveDocs,
+      memberships: this.index.memberships,
       segments: this.segmentCount,
       indexLoad: this.loadInfo,
       index,
@@ -174,93 +184,63 @@ export class ArchiveEngine {
       // Items already past the age limit would only be swept again.
       if (described.sortTime >= cutoff) latest.set(described.row.key, described);
     });
-    const moved = new Map<string, number>();
-    const rows: ArchiveItemRow[] = [];
-    const memberships: ColumnItemRow[] = [];
+    const keys = [...latest.keys()];
     this.index.beginSegment();
-    for (const d of latest.values()) {
-      const before = this.index.docOf(d.row.key);
-      if (before !== undefined && this.index.sortTimeOf(before) !== d.sortTime)
-        moved.set(d.row.key, d.sortTime);
-      this.index.addDoc(d.doc);
-      rows.push(d.row);
-      memberships.push({ columnKey, sortKey: columnSortKey(d.sortTime, d.row.key), itemKey: d.row.key });
-    }
-    return { columnKey, rows, memberships, moved, segment: this.index.finishSegment() };
+    for (const d of latest.values()) this.index.addDoc(d.doc);
+    this.index.join(columnKey, keys);
+    const rows: ArchiveItemRow[] = [];
+    for (const d of latest.values()) rows.push({ ...d.row, columns: this.index.columnsOf(d.row.key) });
+    return { columnKey, rows, segment: this.index.finishSegment() };
   }
 
   private async commitIngest(p: PreparedIngest): Promise<void> {
     const { db } = this;
-    await db.transaction('rw', db.items, db.columnItems, db.indexSegments, async () => {
-      if (p.moved.size > 0) {
-        const old = await db.columnItems
-          .where('itemKey')
-          .anyOf([...p.moved.keys()])
-          .toArray();
-        await db.columnItems.bulkDelete(old.map((r) => [r.columnKey, r.sortKey] as [string, string]));
-        await db.columnItems.bulkPut(
-          old.map((r) => ({ ...r, sortKey: columnSortKey(p.moved.get(r.itemKey) ?? 0, r.itemKey) })),
-        );
-      }
+    await db.transaction('rw', db.items, db.indexSegments, async () => {
       await Promise.all([
         db.items.bulkPut(p.rows),
-        db.columnItems.bulkPut(p.memberships),
         p.segment ? db.indexSegments.add(p.segment) : Promise.resolve(0),
       ]);
     });
+    for (const row of p.rows) this.cache.set(row.key, row.item);
     if (p.segment) this.segmentCount += 1;
-    if (p.memberships.length > 0) this.dirtyColumns.add(p.columnKey);
+    if (p.rows.length > 0 && this.index.columnSize(p.columnKey) > this.policy.maxItemsPerColumn)
+      this.dirtyColumns.add(p.columnKey);
     this.scheduleMaintenance(MAINTENANCE_DELAY_MS);
   }
 
   /** Removes up to one chunk of a column's memberships from position `keep` on; returns whether more remain. */
   private async removeFromColumn(columnKey: string, keep: number): Promise<boolean> {
-    const { db } = this;
-    return db.transaction('rw', db.items, db.columnItems, db.indexSegments, async () => {
-      const rows = await db.columnItems
-        .where('[columnKey+sortKey]')
-        .between([columnKey, Dexie.minKey], [columnKey, Dexie.maxKey])
-        .offset(keep)
-        .limit(RETENTION_CHUNK)
-        .toArray();
-      if (rows.length === 0) return false;
-      await db.columnItems.bulkDelete(rows.map((r) => [r.columnKey, r.sortKey] as [string, string]));
-      const keys = [...new Set(rows.map((r) => r.itemKey))];
-      const held = new Set(await db.columnItems.where('itemKey').anyOf(keys).keys());
-      await this.forget(keys.filter((k) => !held.has(k)));
-      return rows.length === RETENTION_CHUNK;
-    });
+    const keys = this.index.columnPage(columnKey, keep, RETENTION_CHUNK);
+    if (keys.length === 0) return false;
+    this.index.beginSegment();
+    const orphans = this.index.leaveColumn(columnKey, keys);
+    this.index.removeKeys(orphans);
+    await this.persistRemoval(orphans, this.index.finishSegment());
+    return keys.length === RETENTION_CHUNK;
   }
 
-  /** Deletes up to one chunk of items past the age limit, with their memberships; returns whether more remain. */
+  /** Deletes up to one chunk of items past the age limit, from every column; returns whether more remain. */
   private async sweepAge(): Promise<boolean> {
-    const { db } = this;
-    const cutoff = new Date(Date.now() - this.policy.maxAgeDays * DAY_MS).toISOString();
-    return db.transaction('rw', db.items, db.columnItems, db.indexSegments, async () => {
-      const keys = (await db.items
-        .where('createdAt')
-        .below(cutoff)
-        .limit(RETENTION_CHUNK)
-        .primaryKeys()) as string[];
-      if (keys.length === 0) return false;
-      const memberships = await db.columnItems.where('itemKey').anyOf(keys).primaryKeys();
-      await db.columnItems.bulkDelete(memberships as [string, string][]);
-      await this.forget(keys);
-      return keys.length === RETENTION_CHUNK;
-    });
-  }
-
-  /** Deletes item rows (inside the caller's transaction) and records their removal in the index. */
-  private async forget(keys: readonly string[]): Promise<void> {
-    if (keys.length === 0) return;
-    await this.db.items.bulkDelete(keys as string[]);
+    const keys = this.index.keysOlderThan(Date.now() - this.policy.maxAgeDays * DAY_MS, RETENTION_CHUNK);
+    if (keys.length === 0) return false;
     this.index.beginSegment();
     this.index.removeKeys(keys);
-    const segment = this.index.finishSegment();
-    if (segment) {
-      await this.db.indexSegments.add(segment);
-      this.segmentCount += 1;
-    }
+    await this.persistRemoval(keys, this.index.finishSegment());
+    return keys.length === RETENTION_CHUNK;
+  }
+
+  /**
+   * Deletes the rows of items the index already forgot, with the segment recording it, in one
+   * transaction. Memory runs ahead of the database; a failure reloads the index from the segments.
+   */
+  private async persistRemoval(keys: readonly string[], segment: IndexSegmentRow | null): Promise<void> {
+    for (const key of keys) this.cache.delete(key);
+    if (!segment) return;
+    const { db } = this;
+    await db.transaction('rw', db.items, db.indexSegments, async () => {
+      await Promise.all([db.items.bulkDelete(keys as string[]), db.indexSegments.add(segment)]);
+    });
+    this.segmentCount += 1;
   }
 
   /**
@@ -367,6 +347,8 @@ export class ArchiveEngine {
       if (page.length === 0) break;
       this.index.beginSegment();
       for (const row of page) this.index.addDoc(describeItem(row.item, now).doc);
+      // Rows from before v4 carry no columns: those items stay searchable until the age limit.
+      for (const row of page) for (const column of row.columns ?? []) this.index.join(column, [row.key]);
       this.index.finishSegment();
       read += page.length;
       after = page[page.length - 1]?.key ?? null;
@@ -376,24 +358,12 @@ export class ArchiveEngine {
   }
 
   private async reloadIndex(): Promise<void> {
+    this.cache.clear();
     const index = new SearchIndex();
     const rows = await this.db.indexSegments.toArray();
     index.load(rows);
     this.index = index;
     this.segmentCount = rows.length;
-  }
-
-  private async columnKeys(): Promise<string[]> {
-    const keys: string[] = [];
-    let next = await this.db.columnItems.orderBy('[columnKey+sortKey]').first();
-    while (next) {
-      keys.push(next.columnKey);
-      next = await this.db.columnItems
-        .where('[columnKey+sortKey]')
-        .above([next.columnKey, Dexie.maxKey])
-        .first();
-    }
-    return keys;
   }
 
   private hasMaintenanceWork(): boolean {

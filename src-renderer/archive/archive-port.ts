@@ -52,6 +52,8 @@ export interface ArchiveIndexLoad {
 
 export interface ArchiveStats {
   readonly liveItems: number;
+  /** (column, item) pairs: an item two columns hold counts twice. */
+  readonly memberships: number;
   readonly segments: number;
   readonly indexLoad: ArchiveIndexLoad;
   readonly index: {

@@ -48,14 +48,6 @@ export function itemTime(item: StreamItem, now: number): number {
   return !Number.isNaN(seen) && created > seen ? seen : created;
 }
 
-// 9e15 > any realistic millisecond time, so the difference stays positive and 16 digits long.
-const SORT_BASE = 9e15;
-
-/** Ascending order of this key is newest first; the item key makes it unique within a column. */
-export function columnSortKey(time: number, key: string): string {
-  return `${String(SORT_BASE - Math.round(time)).padStart(16, '0')}|${key}`;
-}
-
 export function describeItem(item: StreamItem, now: number): DescribedItem {
   const sortTime = itemTime(item, now);
   const lang = primaryLanguage(item.lang) ?? guessLanguage(item.text);

@@ -2,6 +2,7 @@
 // segments (term ids and filter attributes per document), so reopening replays compact arrays instead of
 // reading and re-tokenising every stored item.
 import type { IndexSegmentRow } from '../db/archive-rows.ts';
+import { ColumnMembers, MemberLog } from './column-members.ts';
 import { GrowableDocs } from './growable-docs.ts';
 import { intersectSorted, TopK, unionSorted } from './postings.ts';
 
@@ -56,6 +57,7 @@ export class SearchIndex {
   private lastPosted = new Int32Array(1024);
   private readonly keyToDoc = new Map<string, number>();
   private readonly docs = new GrowableDocs(ATTRS_PER_DOC);
+  private readonly members = new ColumnMembers();
   private pending: SegmentBuilder | null = null;
 
   get liveDocs(): number {
@@ -97,16 +99,76 @@ export class SearchIndex {
     return doc;
   }
 
-  /** Marks the documents of these item keys as gone (their rows were deleted). */
+  /** Marks the documents of these item keys as gone (their rows were deleted), in every column too. */
   removeKeys(keys: readonly string[]): void {
     const segment = this.requirePending();
     for (const key of keys) {
+      for (const column of this.members.columnsOf(key)) this.leave(column, key, segment);
       const doc = this.docOf(key);
       if (doc !== undefined) this.killDoc(doc, segment);
     }
   }
 
-  /** Applies the batch to memory and returns its persistent form, or null when it changed nothing. */
+  /** Records that the column holds these items; membership changes apply at once. */
+  join(column: string, keys: readonly string[]): void {
+    const segment = this.requirePending();
+    for (const key of keys) if (this.members.add(column, key)) segment.members.added(column, key);
+  }
+
+  /** Takes the items out of the column; returns those no column holds any more (the caller deletes them). */
+  leaveColumn(column: string, keys: readonly string[]): string[] {
+    const segment = this.requirePending();
+    const orphans: string[] = [];
+    for (const key of keys) {
+      this.leave(column, key, segment);
+      if (!this.members.isHeld(key)) orphans.push(key);
+    }
+    return orphans;
+  }
+
+  columnsOf(key: string): string[] {
+    return this.members.columnsOf(key);
+  }
+
+  columnNames(): string[] {
+    return this.members.columnNames();
+  }
+
+  columnSize(column: string): number {
+    return this.members.keysOf(column).size;
+  }
+
+  get memberships(): number {
+    return this.members.size;
+  }
+
+  /**
+   * The column's items newest first (ties by key), from position `offset`, at most `limit`. Items whose
+   * document is gone (never, unless the stored index was damaged) sort last.
+   */
+  columnPage(column: string, offset: number, limit: number): string[] {
+    const keys = this.members.keysOf(column);
+    if (offset >= keys.size || limit <= 0) return [];
+    const entries: { key: string; time: number }[] = [];
+    for (const key of keys) {
+      const doc = this.docOf(key);
+      entries.push({ key, time: doc === undefined ? -Infinity : (this.docs.sortTime[doc] ?? 0) });
+    }
+    entries.sort((a, b) => b.time - a.time || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+    return entries.slice(offset, offset + limit).map((e) => e.key);
+  }
+
+  /** Up to `limit` live items ordered before `cutoff` (ms). */
+  keysOlderThan(cutoff: number, limit: number): string[] {
+    const out: string[] = [];
+    const d = this.docs;
+    for (let doc = 0; doc < d.count && out.length < limit; doc++) {
+      if (d.alive[doc] === 1 && (d.sortTime[doc] ?? 0) < cutoff) out.push(this.keyOf(doc));
+    }
+    return out;
+  }
+
+  /** Applies the batch's documents to memory and returns its persistent form, or null when it changed nothing. */
   finishSegment(): IndexSegmentRow | null {
     const segment = this.requirePending();
     this.pending = null;
@@ -128,12 +190,14 @@ export class SearchIndex {
       }
       for (const term of row.newTerms) this.addTerm(term);
       this.applyDocs(row, deleted);
+      if (row.members) this.members.apply(row.members);
     }
   }
 
   /** Every live document as segments of at most `size` documents (compaction drops the dead ones). */
   snapshot(size: number): IndexSegmentRow[] {
     const rows: IndexSegmentRow[] = [];
+    const columnsByKey = this.members.byKey();
     let builder = new SegmentBuilder(0);
     let first = true;
     for (let doc = 0; doc < this.docs.count; doc++) {
@@ -149,6 +213,7 @@ export class SearchIndex {
         this.sortTimeOf(doc),
         this.docs.sentiment[doc] as SentimentSign,
       );
+      for (const column of columnsByKey.get(this.keyOf(doc)) ?? []) builder.members.added(column, this.keyOf(doc));
       if (builder.size >= size) {
         rows.push(builder.toRow(first ? this.terms.slice() : []));
         first = false;
@@ -267,6 +332,10 @@ export class SearchIndex {
     if (!buf || end - start !== seq.length) return false;
     for (let i = 0; i < seq.length; i++) if (buf[start + i] !== seq[i]) return false;
     return true;
+  }
+
+  private leave(column: string, key: string, segment: SegmentBuilder): void {
+    if (this.members.remove(column, key)) segment.members.removed(column, key);
   }
 
   private killDoc(doc: number, segment: SegmentBuilder): void {
@@ -395,6 +464,7 @@ interface Filters {
 class SegmentBuilder {
   readonly termBase: number;
   readonly deleted: number[] = [];
+  readonly members = new MemberLog();
   private readonly docIds: number[] = [];
   private readonly keys: string[] = [];
   private readonly seq: number[] = [];
@@ -412,7 +482,7 @@ class SegmentBuilder {
   }
 
   isEmpty(): boolean {
-    return this.docIds.length === 0 && this.deleted.length === 0;
+    return this.docIds.length === 0 && this.deleted.length === 0 && this.members.isEmpty;
   }
 
   addDoc(
@@ -444,6 +514,7 @@ class SegmentBuilder {
       attrs: Uint32Array.from(this.attrs),
       sentiment: Int8Array.from(this.sentiment),
       deleted: Uint32Array.from(this.deleted),
+      members: this.members.toRows(),
     };
   }
 }

@@ -1,5 +1,5 @@
-// Row shapes of the archive tables (schema v3). The archive worker is the only code that writes them;
-// other features may read `items` through its indexes (network, account, author, date, language, sentiment).
+// Row shapes of the archive tables (schema v4). The archive worker is the only code that writes them and
+// answers every query from its in-memory index; `items` is looked up by key only, so it has no other index.
 import type { StreamItem } from '../../src-shared/domain/stream-item.ts';
 
 export type SentimentLabel = 'positive' | 'neutral' | 'negative';
@@ -16,10 +16,15 @@ export interface ArchiveItemRow {
   readonly lang: string;
   readonly sentiment: SentimentLabel;
   readonly sentimentScore: number;
+  /**
+   * Columns that held the item when it was last written (v4 on). Only read to rebuild the index when its
+   * segments are unreadable; the segments are the source of truth for membership.
+   */
+  readonly columns?: readonly string[];
   readonly item: StreamItem;
 }
 
-/** Column membership. `sortKey` sorts ascending newest first and ends with the item key, so it is unique. */
+/** Column membership, schema v3 only (v4 keeps it in the index segments). `sortKey` sorts ascending newest first and ends with the item key, so it is unique. */
 export interface ColumnItemRow {
   readonly columnKey: string;
   readonly sortKey: string;
@@ -47,6 +52,15 @@ export interface IndexSegmentRow {
   readonly sentiment: Int8Array;
   /** Documents (from any earlier segment) that left the archive. */
   readonly deleted: Uint32Array;
+  /** Column membership changes, applied after this segment's documents (v4 on; absent before). */
+  readonly members?: readonly MemberChange[];
+}
+
+/** Items that joined or left one column, as recorded in an index segment. */
+export interface MemberChange {
+  readonly column: string;
+  readonly added: readonly string[];
+  readonly removed: readonly string[];
 }
 
 export interface ArchiveMetaRow {

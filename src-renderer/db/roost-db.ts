@@ -33,6 +33,7 @@ export type RoostDb = Dexie & {
   columns: EntityTable<ColumnRow, 'id'>;
   drafts: EntityTable<DraftRow, 'id'>;
   items: EntityTable<ArchiveItemRow, 'key'>;
+  /** Schema v3 only: it exists when a migration test opens the database at v3, never at v4 or later. */
   columnItems: Table<ColumnItemRow, [string, string]>;
   indexSegments: EntityTable<IndexSegmentRow, 'id'>;
   archiveMeta: EntityTable<ArchiveMetaRow, 'key'>;
@@ -41,11 +42,18 @@ export type RoostDb = Dexie & {
 export interface OpenOptions {
   readonly name?: string;
   readonly upToVersion?: number;
+  /**
+   * Chromium's commit durability for this connection's transactions. 'relaxed' reports a commit once the
+   * data reached the OS (it survives a crash of the app, not a power cut) instead of waiting for a disk flush.
+   */
+  readonly durability?: 'default' | 'strict' | 'relaxed';
 }
 
 export async function openRoostDb(options: OpenOptions = {}): Promise<RoostDb> {
   const upTo = options.upToVersion ?? LATEST_VERSION;
-  const db = new Dexie(options.name ?? DEFAULT_DB_NAME) as RoostDb;
+  const db = new Dexie(options.name ?? DEFAULT_DB_NAME, {
+    chromeTransactionDurability: options.durability ?? 'default',
+  }) as RoostDb;
   for (const v of SCHEMA_VERSIONS) {
     if (v.version > upTo) break;
     const declared = db.version(v.version).stores(v.stores);

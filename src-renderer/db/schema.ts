@@ -1,6 +1,8 @@
 // Every version of the renderer's IndexedDB schema, oldest first. A version is never edited once
 // shipped: add a new one with a comment saying why it exists, and a migration test.
 import type { Transaction } from 'dexie';
+import type { IndexSegmentRow } from './archive-rows.ts';
+import { membershipSegment } from './membership-upgrade.ts';
 
 export interface SchemaVersion {
   readonly version: number;
@@ -44,6 +46,21 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
       columnItems: '&[columnKey+sortKey], itemKey',
       indexSegments: '++id',
       archiveMeta: '&key',
+    },
+  },
+  {
+    version: 4,
+    why: 'Ingest wrote a columnItems row and six index entries per item, about as much IndexedDB work as the item itself; the archive worker already answers every filter from its in-memory index. Column membership moves into the index segments (one segment row per batch), and items keep only their primary key. The upgrade carries v3 memberships over as one segment.',
+    stores: {
+      items: '&key',
+      columnItems: null,
+    },
+    upgrade: async (tx) => {
+      const memberKeys = (await tx.table('columnItems').toCollection().primaryKeys()) as [string, string][];
+      const segments = tx.table('indexSegments');
+      const last = (await segments.orderBy(':id').last()) as IndexSegmentRow | undefined;
+      const segment = membershipSegment(memberKeys, last);
+      if (segment) await segments.add(segment);
     },
   },
 ];

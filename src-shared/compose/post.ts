@@ -1,5 +1,6 @@
-// What the composer hands to publishing: one variant of the text per target account, the media, the
-// reply/quote references and an optional schedule. Main validates it with these schemas at the boundary.
+// What the composer hands to publishing: one variant of the text per target account (with its thread of
+// follow-ups, audience and language), the media, the reply/quote references and an optional schedule.
+// Main validates it with these schemas at the boundary.
 import { z } from '../zod.ts';
 import { NetworkSchema } from '../domain/account.ts';
 
@@ -26,14 +27,53 @@ export const PostRefSchema = z.object({
 });
 export type PostRef = z.infer<typeof PostRefSchema>;
 
+export const VISIBILITIES = ['public', 'unlisted', 'private', 'direct'] as const;
+export type PostVisibility = (typeof VISIBILITIES)[number];
+
+/** BCP 47 as networks accept it: a 2–3 letter language, optionally followed by subtags (`pt-BR`). */
+const LanguageTagSchema = z.string().regex(/^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*$/).max(35);
+
+export const MAX_FOLLOW_UPS = 24;
+
+/** A further post of a thread: it replies to the post before it. */
+export const FollowUpSchema = z.object({
+  text: z.string().min(1).max(100_000),
+  contentWarning: z.string().max(10_000).nullable(),
+});
+export type FollowUp = z.infer<typeof FollowUpSchema>;
+
+// The thread, audience and language fields are optional so that a post written before they existed still
+// reads the same: absent means no follow-ups, the network's default audience and no declared language.
 export const PostTargetSchema = z.object({
   accountId: z.string().min(1).max(64),
   network: NetworkSchema,
   text: z.string().max(100_000),
   contentWarning: z.string().max(10_000).nullable(),
   media: z.array(ComposeMediaSchema).max(16),
+  /** Mastodon's audience; null on networks without one. */
+  visibility: z.enum(VISIBILITIES).nullable().optional(),
+  /** BCP 47 language of every post of the thread (Bluesky `langs`, Mastodon `language`); null: not declared. */
+  language: LanguageTagSchema.nullable().optional(),
+  /** Posts after the first, in order; each replies to the one before. */
+  followUps: z.array(FollowUpSchema).max(MAX_FOLLOW_UPS).optional(),
 });
 export type PostTarget = z.infer<typeof PostTargetSchema>;
+
+/** One text of a target's thread, as it will be published. */
+export interface ThreadPart {
+  readonly text: string;
+  readonly contentWarning: string | null;
+  /** Only the first post carries media. */
+  readonly media: readonly ComposeMedia[];
+}
+
+/** The first post, then every follow-up: what the target publishes, in order. */
+export function threadOf(target: PostTarget): ThreadPart[] {
+  return [
+    { text: target.text, contentWarning: target.contentWarning, media: target.media },
+    ...(target.followUps ?? []).map((f) => ({ text: f.text, contentWarning: f.contentWarning, media: [] })),
+  ];
+}
 
 export const OutgoingPostSchema = z.object({
   targets: z.array(PostTargetSchema).min(1).max(50),

@@ -4,6 +4,7 @@ import { z } from '../zod.ts';
 import { AccountSchema } from '../domain/account.ts';
 import { streamRequests, streamEvents } from './streams-contract.ts';
 import { publishingRequests, publishingEvents } from './publishing-contract.ts';
+import { shortenerRequests } from './shortener-contract.ts';
 import type { EventName, RequestMethod } from './methods.ts';
 
 const Empty = z.object({}).strict();
@@ -53,6 +54,7 @@ export const requests = {
   },
   ...streamRequests,
   ...publishingRequests,
+  ...shortenerRequests,
 } as const satisfies Record<RequestMethod, { input: z.ZodType; output: z.ZodType }>;
 
 export const events = {

@@ -27,6 +27,13 @@ export const REQUEST_METHODS = [
   'outbox:reschedule',
   'outbox:resolveOverdue',
   'schedule:bestTimes',
+  'shortener:status',
+  'shortener:configure',
+  'shortener:setOptions',
+  'shortener:clear',
+  'shortener:shorten',
+  'shortener:clicks',
+  'shortener:links',
 ] as const;
 
 export const EVENT_NAMES = [

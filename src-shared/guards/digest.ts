@@ -1,5 +1,6 @@
 // The content digest a clearance is bound to: canonical JSON of exactly what will be published (text,
-// content warning, media ids and alt text, target accounts, reply/quote refs, schedule), hashed.
+// content warning, media ids and alt text, every follow-up of the thread, audience and language, target
+// accounts, reply/quote refs, schedule), hashed.
 // Any edit after confirming changes the digest, so main refuses the stale confirmation.
 import type { OutgoingPost, PostRef } from '../compose/post.ts';
 import { sha256Hex } from './sha256.ts';
@@ -39,9 +40,13 @@ export function canonicalPost(post: OutgoingPost): string {
       contentWarning: t.contentWarning,
       // Order matters: it is the order the attachments appear in.
       media: t.media.map((m) => ({ id: m.id, alt: m.alt })),
+      // Absent and null/empty publish the same thing, so they digest the same.
+      visibility: t.visibility ?? null,
+      language: t.language ?? null,
+      followUps: (t.followUps ?? []).map((f) => ({ text: f.text, contentWarning: f.contentWarning })),
     }));
   return canonicalJson({
-    v: 1,
+    v: 2,
     targets,
     replyTo: ref(post.replyTo),
     quote: ref(post.quote),

@@ -1,6 +1,7 @@
 // bench:ingest — 50,000 realistic items (~1.6 KB each, en/fr) ingested through the archive worker into
 // Dexie (tokenising, sentiment, search index and column membership included), against raw IndexedDB puts
 // of the same rows in the same browser. Raw runs before and after the archive; their mean is the baseline.
+// Both use relaxed durability, and the raw store declares the same indexes as the archive's items table.
 // The raw rows are derived before its clock starts; the archive's clock includes deriving them.
 // Prints one JSON line last.
 import type { BenchApi } from './support/bench-page.ts';

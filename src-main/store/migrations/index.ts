@@ -4,9 +4,13 @@ import type { Migration } from '../migrate.ts';
 import { migration001Accounts } from './001-accounts.ts';
 import { migration002PollCursors } from './002-poll-cursors.ts';
 import { migration003Outbox } from './003-outbox.ts';
+import { migration004OutboxThreads } from './004-outbox-threads.ts';
+import { migration005ShortLinks } from './005-short-links.ts';
 
 export const MIGRATIONS: readonly Migration[] = [
   migration001Accounts,
   migration002PollCursors,
   migration003Outbox,
+  migration004OutboxThreads,
+  migration005ShortLinks,
 ];

@@ -55,5 +55,6 @@ test('v2 → v3 keeps settings and drafts and adds the archive tables with their
   const row = await db.items.get('bluesky:m1');
   expect(row?.lang).toBe('en');
   expect(row?.authorId).toBe('did:plc:alice.example');
-  expect(await db.items.where('network').equals('bluesky').count()).toBe(1);
+  // The archive opened it at the latest version, where items are looked up by key only (see v4).
+  expect(row?.network).toBe('bluesky');
 });

@@ -132,6 +132,10 @@ describe('persistence', () => {
     expect(stats.indexLoad.itemsRead).toBe(0);
     expect(stats.indexLoad.segmentsRead).toBeGreaterThan(0);
     expect(stats.liveItems).toBe(1);
+    // Column membership is persisted with the index too.
+    expect(stats.memberships).toBe(1);
+    expect((await second.loadColumn('b', 10)).map((i) => i.remoteId)).toEqual(['p1']);
+    expect(await second.loadColumn('a', 10)).toEqual([]);
     expect(await keysOf(second, { text: 'cafe' })).toEqual(['p1']);
     expect(await keysOf(second, { text: '"port ce soir"', languages: ['fr'] })).toEqual(['p1']);
     expect(await keysOf(second, { text: 'release' })).toEqual([]);

@@ -65,6 +65,18 @@ const VALID: Record<RequestMethod, Record<string, unknown>> = {
   'outbox:reschedule': { jobId: 'j1', scheduledAt: '2025-06-01T10:00:00Z' },
   'outbox:resolveOverdue': { jobId: 'j1', decision: 'send' },
   'schedule:bestTimes': { accountId: 'a1' },
+  'shortener:status': {},
+  'shortener:configure': {
+    provider: 'shlink',
+    baseUrl: 'https://s.example',
+    apiKey: 'not-a-real-key',
+    allowMastodon: false,
+  },
+  'shortener:setOptions': { allowMastodon: true },
+  'shortener:clear': {},
+  'shortener:shorten': { urls: ['https://example.com/a'], network: 'bluesky' },
+  'shortener:clicks': { codes: ['abc12'] },
+  'shortener:links': { limit: 20 },
 };
 
 function malformedPayloads(method: RequestMethod, seed: number): unknown[] {

@@ -1,6 +1,7 @@
 // Routes `streams:items` / `streams:state` events to the columns that show each source. Events are queued
-// and applied once per animation frame, so a hundred items a second across a dozen columns costs one
-// render per column per frame at most. Every item also goes to the archive, batched the same way.
+// and applied to the buffers at most every `minIntervalMs`; the columns that changed are then told one
+// after another, a few per animation frame, so no frame re-lays out the whole deck. Every item also goes
+// to the archive, batched the same way.
 import type { ColumnState } from '../../../../src-shared/contract/streams-contract.ts';
 import type { EventPayload } from '../../../../src-shared/contract/contract.ts';
 import type { StreamItem } from '../../../../src-shared/domain/stream-item.ts';
@@ -42,6 +43,11 @@ export interface HubOptions {
    * that received items, so coalescing a few frames' worth keeps a busy deck smooth.
    */
   readonly minIntervalMs?: number;
+  /**
+   * Columns told of new items per animation frame. Each one re-renders and re-lays out its list, so
+   * spreading a busy deck's columns over consecutive frames keeps every frame short.
+   */
+  readonly columnsPerFrame?: number;
   /** Told how many new items a column received, for alert notifications. */
   readonly onArrivals?: (columnId: string, count: number) => void;
 }
@@ -60,7 +66,7 @@ export interface StreamHub {
   markRead(columnId: string): void;
   replaceItem(item: StreamItem): void;
   clear(columnId: string): void;
-  /** Applies queued events now (tests and benchmarks; the frame loop calls it otherwise). */
+  /** Applies queued events and tells every changed column now (the frame loop does it otherwise). */
   flush(): void;
 }
 
@@ -78,8 +84,13 @@ export function createStreamHub(options: HubOptions): StreamHub {
   let waiting: ReturnType<typeof setTimeout> | null = null;
   let lastFlush = -Infinity;
   const minInterval = options.minIntervalMs ?? 0;
+  const perFrame = Math.max(1, options.columnsPerFrame ?? 1);
+  /** Columns whose buffers changed but which have not been told yet, in arrival order. */
+  const dirty = new Set<string>();
+  let drainFrame: number | null = null;
 
   const notify = (columnId: string) => {
+    dirty.delete(columnId);
     const model = columns.get(columnId);
     if (model) model.version += 1;
     for (const listener of listeners.get(columnId) ?? []) listener();
@@ -87,11 +98,11 @@ export function createStreamHub(options: HubOptions): StreamHub {
   const schedule = () => {
     if (frame !== null || waiting !== null) return;
     const wait = lastFlush + minInterval - performance.now();
-    if (wait <= 0) frame = frames.request(flush);
+    if (wait <= 0) frame = frames.request(flushFromFrame);
     else
       waiting = setTimeout(() => {
         waiting = null;
-        frame = frames.request(flush);
+        frame = frames.request(flushFromFrame);
       }, wait);
   };
 
@@ -111,13 +122,36 @@ export function createStreamHub(options: HubOptions): StreamHub {
     return added;
   }
 
-  function flush(): void {
+  function drain(): void {
+    drainFrame = null;
+    let told = 0;
+    for (const columnId of dirty) {
+      if (told === perFrame) break;
+      notify(columnId);
+      told += 1;
+    }
+    if (dirty.size > 0) drainFrame = frames.request(drain);
+  }
+
+  function flushFromFrame(): void {
     frame = null;
+    applyQueued();
+    if (dirty.size > 0 && drainFrame === null) drain();
+  }
+
+  function flush(): void {
+    if (frame !== null) frames.cancel(frame);
+    frame = null;
+    applyQueued();
+    for (const columnId of [...dirty]) notify(columnId);
+  }
+
+  function applyQueued(): void {
     lastFlush = performance.now();
     const batch = queue;
     queue = [];
     if (batch.length === 0) return;
-    const changed = new Set<string>();
+    const changed = dirty;
     const arrivals = new Map<string, number>();
     const toArchive = new Map<string, StreamItem[]>();
     for (const event of batch) {
@@ -139,7 +173,6 @@ export function createStreamHub(options: HubOptions): StreamHub {
         .ingest(key, items)
         .catch((error: unknown) => console.error('Archive ingest failed', error));
     }
-    for (const columnId of changed) notify(columnId);
     for (const [columnId, count] of arrivals) options.onArrivals?.(columnId, count);
   }
 
@@ -157,10 +190,13 @@ export function createStreamHub(options: HubOptions): StreamHub {
         offItems();
         offState();
         if (frame !== null) frames.cancel(frame);
+        if (drainFrame !== null) frames.cancel(drainFrame);
         if (waiting !== null) clearTimeout(waiting);
         frame = null;
+        drainFrame = null;
         waiting = null;
         queue = [];
+        dirty.clear();
       };
     },
     attach(columnId, columnKey) {
@@ -195,6 +231,7 @@ export function createStreamHub(options: HubOptions): StreamHub {
       const model = columns.get(columnId);
       if (!model) return;
       columns.delete(columnId);
+      dirty.delete(columnId);
       const ids = byKey.get(model.columnKey);
       ids?.delete(columnId);
       if (ids && ids.size === 0) byKey.delete(model.columnKey);
