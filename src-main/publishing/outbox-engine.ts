@@ -140,7 +140,8 @@ export function createOutboxEngine(deps: OutboxEngineDeps): OutboxEngine {
     const sending = update(job.id, (current) => {
       if (current.state !== 'queued') return null;
       // Not before the post it replies to: it waits without a wake time until that one is sent.
-      if (waitsForPrevious(deps.repo, current)) return current.wakeMs === null ? null : { ...current, wakeMs: null };
+      if (waitsForPrevious(deps.repo, current))
+        return current.wakeMs === null ? null : { ...current, wakeMs: null };
       return { ...current, state: 'sending', attempts: current.attempts + 1, wakeMs: null };
     });
     if (sending?.state !== 'sending') return;

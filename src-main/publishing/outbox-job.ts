@@ -41,7 +41,13 @@ export interface StoredJob extends OutboxJob {
 export const TIMED_STATES: readonly OutboxState[] = ['held', 'queued'];
 export const FINAL_STATES: readonly OutboxState[] = ['sent', 'failed', 'cancelled'];
 /** States from which a person can still cancel a job. */
-export const CANCELLABLE_STATES: readonly OutboxState[] = ['held', 'queued', 'overdue', 'failed', 'needs_attention'];
+export const CANCELLABLE_STATES: readonly OutboxState[] = [
+  'held',
+  'queued',
+  'overdue',
+  'failed',
+  'needs_attention',
+];
 
 export function toContractJob(job: StoredJob): OutboxJob {
   return {

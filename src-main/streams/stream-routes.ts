@@ -34,7 +34,7 @@ export function streamRouteFor(source: ColumnSource): StreamRoute | null {
     case 'conversations':
       return statuses('direct');
     case 'hashtag': {
-      const tag = source.param?.replace(/^#/, '').trim();
+      const tag = source.param?.trim().replace(/^#/, '').trim();
       return tag ? statuses('hashtag', tag) : null;
     }
     case 'list': {

@@ -13,7 +13,8 @@ import type {
   RetentionPolicy,
 } from './archive-port.ts';
 import { compileQuery } from './compile-query.ts';
-import { checkItem, describeItem, type DescribedItem } from './item-doc.ts';
+import { checkItem, describeItem, type DescribedItem, type TextAnalysis } from './item-doc.ts';
+import { putIngestBatch } from './raw-commit.ts';
 import { RowCache } from './row-cache.ts';
 import { SearchIndex } from './search-index.ts';
 import { WriteQueue } from './write-queue.ts';
@@ -33,6 +34,13 @@ const MAINTENANCE_DELAY_MS = 2_000;
 /** Rows kept in memory (~1.6 KB each): recent arrivals and recent search hits. */
 const ROW_CACHE_SIZE = 2_000;
 
+interface IngestBatch {
+  readonly columnKey: string;
+  readonly items: readonly StreamItem[];
+  /** Computed ahead by the text worker, one per item; computed here when absent. */
+  readonly analysis: readonly TextAnalysis[] | null;
+}
+
 interface PreparedIngest {
   readonly columnKey: string;
   readonly rows: ArchiveItemRow[];
@@ -44,7 +52,7 @@ export class ArchiveEngine {
   private index = new SearchIndex();
   private readonly cache = new RowCache(ROW_CACHE_SIZE);
   private policy: RetentionPolicy = DEFAULT_RETENTION;
-  private readonly queue: WriteQueue<PreparedIngest>;
+  private readonly queue: WriteQueue<IngestBatch, PreparedIngest>;
   private segmentCount = 0;
   private loadInfo: ArchiveIndexLoad = { source: 'empty', ms: 0, segmentsRead: 0, itemsRead: 0 };
   private readonly dirtyColumns = new Set<string>();
@@ -56,8 +64,8 @@ export class ArchiveEngine {
 
   private constructor(db: RoostDb) {
     this.db = db;
-    this.queue = new WriteQueue<PreparedIngest>({
-      prepare: (columnKey, items) => this.prepareIngest(columnKey, items),
+    this.queue = new WriteQueue<IngestBatch, PreparedIngest>({
+      prepare: (batch) => this.prepareIngest(batch),
       commit: (prepared) => this.commitIngest(prepared),
       recover: () => this.reloadIndex(),
       onIdle: () => this.onQueueIdle(),
@@ -78,14 +86,26 @@ export class ArchiveEngine {
     this.db.close();
   }
 
-  ingest(columnKey: string, items: readonly StreamItem[]): Promise<void> {
+  ingest(
+    columnKey: string,
+    items: readonly StreamItem[],
+    analysis: readonly TextAnalysis[] | null = null,
+  ): Promise<void> {
     checkColumnKey(columnKey);
     if (!Array.isArray(items)) throw new Error('ingest: items must be an array');
+    if (analysis !== null && (!Array.isArray(analysis) || analysis.length !== items.length))
+      throw new Error('ingest: the text analysis does not match the items');
     // Check everything before queueing so a bad item rejects the call without storing half of it.
     items.forEach((item, i) => checkItem(item, i));
     const chunks: Promise<void>[] = [];
     for (let i = 0; i < items.length; i += INGEST_CHUNK) {
-      chunks.push(this.queue.ingest(columnKey, items.slice(i, i + INGEST_CHUNK)));
+      chunks.push(
+        this.queue.ingest({
+          columnKey,
+          items: items.slice(i, i + INGEST_CHUNK),
+          analysis: analysis?.slice(i, i + INGEST_CHUNK) ?? null,
+        }),
+      );
     }
     return Promise.all(chunks).then(() => undefined);
   }
@@ -175,12 +195,12 @@ export class ArchiveEngine {
     };
   }
 
-  private prepareIngest(columnKey: string, items: readonly StreamItem[]): PreparedIngest {
+  private prepareIngest({ columnKey, items, analysis }: IngestBatch): PreparedIngest {
     const now = Date.now();
     const cutoff = now - this.policy.maxAgeDays * DAY_MS;
     const latest = new Map<string, DescribedItem>();
     items.forEach((item, i) => {
-      const described = describeItem(checkItem(item, i), now);
+      const described = describeItem(checkItem(item, i), now, analysis?.[i]);
       // Items already past the age limit would only be swept again.
       if (described.sortTime >= cutoff) latest.set(described.row.key, described);
     });
@@ -195,12 +215,7 @@ export class ArchiveEngine {
 
   private async commitIngest(p: PreparedIngest): Promise<void> {
     const { db } = this;
-    await db.transaction('rw', db.items, db.indexSegments, async () => {
-      await Promise.all([
-        db.items.bulkPut(p.rows),
-        p.segment ? db.indexSegments.add(p.segment) : Promise.resolve(0),
-      ]);
-    });
+    await putIngestBatch(db.backendDB(), p.rows, p.segment);
     for (const row of p.rows) this.cache.set(row.key, row.item);
     if (p.segment) this.segmentCount += 1;
     if (p.rows.length > 0 && this.index.columnSize(p.columnKey) > this.policy.maxItemsPerColumn)

@@ -1,11 +1,20 @@
-// Messages between createArchive() on the UI thread and the archive worker. Every request carries an id;
-// the worker answers each one exactly once, with a value or an error message.
+// Messages between createArchive() on the UI thread and the archive's two workers. Requests go to the text
+// worker, which analyses ingested items and passes every request on, in order, to the archive worker over a
+// MessageChannel. Every request carries an id; one of the workers answers each exactly once, with a value
+// or an error message.
 import type { StreamItem } from '../../src-shared/domain/stream-item.ts';
 import type { ArchiveHit, ArchiveQuery, ArchiveStats, RetentionPolicy } from './archive-port.ts';
+import type { TextAnalysis } from './item-doc.ts';
 
 export type ArchiveRequestBody =
   | { readonly op: 'open'; readonly dbName: string }
-  | { readonly op: 'ingest'; readonly columnKey: string; readonly items: readonly StreamItem[] }
+  | {
+      readonly op: 'ingest';
+      readonly columnKey: string;
+      readonly items: readonly StreamItem[];
+      /** Added by the text worker, one per item. */
+      readonly analysis?: readonly TextAnalysis[];
+    }
   | { readonly op: 'loadColumn'; readonly columnKey: string; readonly limit: number }
   | { readonly op: 'search'; readonly query: ArchiveQuery }
   | { readonly op: 'setRetention'; readonly policy: RetentionPolicy }
@@ -14,6 +23,12 @@ export type ArchiveRequestBody =
   | { readonly op: 'stats' };
 
 export type ArchiveRequest = ArchiveRequestBody & { readonly id: number };
+
+/** Sent once to each worker before any request: the two ends of the channel between them. */
+export interface ArchiveConnect {
+  readonly op: 'connect';
+  readonly port: MessagePort;
+}
 
 /** What each operation resolves to. */
 export interface ArchiveResults {

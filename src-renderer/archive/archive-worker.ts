@@ -1,11 +1,12 @@
 // The archive's module Web Worker: owns the Dexie connection and the search index, answers one message
-// per request. Started only by createArchive().
-import type { ArchiveRequest, ArchiveResponse } from './archive-protocol.ts';
+// per request. Requests arrive from the text worker over a MessageChannel (or directly); answers go to the
+// UI thread. Started only by createArchive().
+import type { ArchiveConnect, ArchiveRequest, ArchiveResponse } from './archive-protocol.ts';
 import { ArchiveEngine } from './archive-engine.ts';
 
 interface WorkerScope {
   postMessage(message: ArchiveResponse): void;
-  addEventListener(type: 'message', listener: (event: MessageEvent<ArchiveRequest>) => void): void;
+  addEventListener(type: 'message', listener: (event: MessageEvent<ArchiveRequest | ArchiveConnect>) => void): void;
 }
 
 const scope = self as unknown as WorkerScope;
@@ -22,7 +23,7 @@ async function handle(request: ArchiveRequest): Promise<unknown> {
   const archive = await engine;
   switch (request.op) {
     case 'ingest':
-      return archive.ingest(request.columnKey, request.items).then(() => null);
+      return archive.ingest(request.columnKey, request.items, request.analysis ?? null).then(() => null);
     case 'loadColumn':
       return archive.loadColumn(request.columnKey, request.limit);
     case 'search':
@@ -38,8 +39,7 @@ async function handle(request: ArchiveRequest): Promise<unknown> {
   }
 }
 
-scope.addEventListener('message', (event) => {
-  const request = event.data;
+function answer(request: ArchiveRequest): void {
   handle(request).then(
     (value) => scope.postMessage({ id: request.id, ok: true, value }),
     (error: unknown) =>
@@ -49,4 +49,13 @@ scope.addEventListener('message', (event) => {
         error: error instanceof Error ? error.message : String(error),
       }),
   );
+}
+
+scope.addEventListener('message', (event) => {
+  const message = event.data;
+  if (message.op !== 'connect') {
+    answer(message);
+    return;
+  }
+  message.port.onmessage = (portEvent: MessageEvent<ArchiveRequest>) => answer(portEvent.data);
 });

@@ -1,9 +1,15 @@
-// The UI-thread side of the archive: implements ArchivePort by messaging the archive worker. Requests are
-// matched to answers by id; worker errors come back as rejected promises with the worker's message.
+// The UI-thread side of the archive: implements ArchivePort by messaging its workers (requests to the text
+// worker, which passes them on to the archive worker; answers from either). Requests are matched to answers
+// by id; worker errors come back as rejected promises with the worker's message.
 import type { StreamItem } from '../../src-shared/domain/stream-item.ts';
 import { DEFAULT_DB_NAME } from '../db/roost-db.ts';
 import type { ArchiveDiagnostics, ArchivePort } from './archive-port.ts';
-import type { ArchiveRequestBody, ArchiveResponse, ArchiveResults } from './archive-protocol.ts';
+import type {
+  ArchiveConnect,
+  ArchiveRequestBody,
+  ArchiveResponse,
+  ArchiveResults,
+} from './archive-protocol.ts';
 
 export interface CreateArchiveOptions {
   /** IndexedDB database name; tests and benchmarks use their own. */
@@ -17,10 +23,18 @@ interface Pending {
 }
 
 export function createArchive(options: CreateArchiveOptions = {}): ArchivePort & ArchiveDiagnostics {
-  const worker = new Worker(new URL('./archive-worker.ts', import.meta.url), {
+  const archiveWorker = new Worker(new URL('./archive-worker.ts', import.meta.url), {
     type: 'module',
     name: 'roost-archive',
   });
+  const textWorker = new Worker(new URL('./text-worker.ts', import.meta.url), {
+    type: 'module',
+    name: 'roost-archive-text',
+  });
+  const workers = [archiveWorker, textWorker];
+  const channel = new MessageChannel();
+  archiveWorker.postMessage({ op: 'connect', port: channel.port1 } satisfies ArchiveConnect, [channel.port1]);
+  textWorker.postMessage({ op: 'connect', port: channel.port2 } satisfies ArchiveConnect, [channel.port2]);
   const pending = new Map<number, Pending>();
   let nextId = 1;
   let closedReason: string | null = null;
@@ -33,19 +47,23 @@ export function createArchive(options: CreateArchiveOptions = {}): ArchivePort &
     }
   };
 
-  worker.addEventListener('message', (event: MessageEvent<ArchiveResponse>) => {
-    const response = event.data;
-    const p = pending.get(response.id);
-    if (!p) return;
-    pending.delete(response.id);
-    if (response.ok) p.resolve(response.value);
-    else p.reject(new Error(`archive ${p.op}: ${response.error}`));
-  });
-  worker.addEventListener('error', (event) => {
-    event.preventDefault();
-    failAll(`the archive worker failed (${event.message || 'it could not be loaded'})`);
-  });
-  worker.addEventListener('messageerror', () => failAll('a message to the archive worker could not be read'));
+  for (const worker of workers) {
+    worker.addEventListener('message', (event: MessageEvent<ArchiveResponse>) => {
+      const response = event.data;
+      const p = pending.get(response.id);
+      if (!p) return;
+      pending.delete(response.id);
+      if (response.ok) p.resolve(response.value);
+      else p.reject(new Error(`archive ${p.op}: ${response.error}`));
+    });
+    worker.addEventListener('error', (event) => {
+      event.preventDefault();
+      failAll(`the archive worker failed (${event.message || 'it could not be loaded'})`);
+    });
+    worker.addEventListener('messageerror', () =>
+      failAll('a message to the archive worker could not be read'),
+    );
+  }
 
   function call<K extends ArchiveRequestBody['op']>(
     body: ArchiveRequestBody & { op: K },
@@ -55,7 +73,7 @@ export function createArchive(options: CreateArchiveOptions = {}): ArchivePort &
     return new Promise((resolve, reject) => {
       pending.set(id, { op: body.op, resolve: resolve as (v: unknown) => void, reject });
       try {
-        worker.postMessage({ ...body, id });
+        textWorker.postMessage({ ...body, id });
       } catch (error) {
         pending.delete(id);
         reject(new Error(`archive ${body.op}: could not send the request (${(error as Error).message})`));
@@ -78,7 +96,7 @@ export function createArchive(options: CreateArchiveOptions = {}): ArchivePort &
     whenIdle: () => after(() => call({ op: 'whenIdle' })).then(() => undefined),
     stats: () => after(() => call({ op: 'stats' })),
     close() {
-      worker.terminate();
+      for (const worker of workers) worker.terminate();
       failAll('the archive is closed');
     },
   };

@@ -5,8 +5,15 @@ import { foldText } from '../../src-shared/text/fold.ts';
 import { guessLanguage, primaryLanguage } from '../../src-shared/text/language.ts';
 import { scoreSentiment } from '../../src-shared/text/sentiment.ts';
 import { tokenize } from '../../src-shared/text/tokenize.ts';
-import type { ArchiveItemRow } from '../db/archive-rows.ts';
+import type { ArchiveItemRow, SentimentLabel } from '../db/archive-rows.ts';
 import type { DocInput, SentimentSign } from './search-index.ts';
+
+/** What describeItem spends most of its time on; computed ahead by the text worker (see text-worker.ts). */
+export interface TextAnalysis {
+  readonly lang: string;
+  readonly sentiment: SentimentLabel;
+  readonly sentimentScore: number;
+}
 
 export interface DescribedItem {
   readonly row: ArchiveItemRow;
@@ -48,10 +55,16 @@ export function itemTime(item: StreamItem, now: number): number {
   return !Number.isNaN(seen) && created > seen ? seen : created;
 }
 
-export function describeItem(item: StreamItem, now: number): DescribedItem {
-  const sortTime = itemTime(item, now);
+export function analyseText(item: StreamItem): TextAnalysis {
   const lang = primaryLanguage(item.lang) ?? guessLanguage(item.text);
-  const sentiment = scoreSentiment(item.text, item.lang);
+  // A guessed English or French is what scoreSentiment would guess again: pass it on (same result).
+  const sentiment = scoreSentiment(item.text, lang === 'en' || lang === 'fr' ? lang : item.lang);
+  return { lang, sentiment: sentiment.label, sentimentScore: sentiment.score };
+}
+
+export function describeItem(item: StreamItem, now: number, analysis = analyseText(item)): DescribedItem {
+  const sortTime = itemTime(item, now);
+  const { lang } = analysis;
   const fields = [item.title ?? '', item.contentWarning ?? '', item.text, item.quote?.text ?? '']
     .concat(item.media.map((m) => m.alt))
     .map((text) => (text ? tokenize(text) : []));
@@ -65,8 +78,8 @@ export function describeItem(item: StreamItem, now: number): DescribedItem {
     authorId: item.author.id,
     createdAt: new Date(sortTime).toISOString(),
     lang,
-    sentiment: sentiment.label,
-    sentimentScore: sentiment.score,
+    sentiment: analysis.sentiment,
+    sentimentScore: analysis.sentimentScore,
     item,
   };
   const doc: DocInput = {
@@ -74,7 +87,7 @@ export function describeItem(item: StreamItem, now: number): DescribedItem {
     fields,
     sortTime,
     attrs: [item.network, item.accountId ?? '', item.author.id, normaliseHandle(item.author.handle), lang],
-    sentiment: SIGN[sentiment.label] as SentimentSign,
+    sentiment: SIGN[analysis.sentiment] as SentimentSign,
   };
   return { row, doc, sortTime };
 }

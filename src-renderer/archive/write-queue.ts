@@ -1,9 +1,9 @@
 // Serialises the archive's writes. Ingest batches are prepared (tokenised, indexed in memory) while the
 // previous batch's transaction commits, so CPU work overlaps IndexedDB's; any other write waits its turn.
-import type { StreamItem } from '../../src-shared/domain/stream-item.ts';
 
-export interface WriteQueueHooks<P> {
-  prepare(columnKey: string, items: readonly StreamItem[]): P;
+/** `B` is one ingest batch as queued, `P` the same batch prepared for its transaction. */
+export interface WriteQueueHooks<B, P> {
+  prepare(batch: B): P;
   commit(prepared: P): Promise<void>;
   /** Brings memory back in line with the database after a failed write. */
   recover(): Promise<void>;
@@ -15,16 +15,16 @@ interface Deferred {
   reject(error: unknown): void;
 }
 
-type Task<P> =
-  | { kind: 'ingest'; columnKey: string; items: readonly StreamItem[]; prepared: P | null; done: Deferred }
+type Task<B, P> =
+  | { kind: 'ingest'; batch: B; prepared: P | null; done: Deferred }
   | { kind: 'op'; run: () => Promise<unknown>; done: Deferred };
 
-export class WriteQueue<P> {
-  private readonly hooks: WriteQueueHooks<P>;
-  private readonly tasks: Task<P>[] = [];
+export class WriteQueue<B, P> {
+  private readonly hooks: WriteQueueHooks<B, P>;
+  private readonly tasks: Task<B, P>[] = [];
   private running = false;
 
-  constructor(hooks: WriteQueueHooks<P>) {
+  constructor(hooks: WriteQueueHooks<B, P>) {
     this.hooks = hooks;
   }
 
@@ -32,12 +32,11 @@ export class WriteQueue<P> {
     return !this.running && this.tasks.length === 0;
   }
 
-  ingest(columnKey: string, items: readonly StreamItem[]): Promise<void> {
+  ingest(batch: B): Promise<void> {
     return new Promise((resolve, reject) => {
       this.tasks.push({
         kind: 'ingest',
-        columnKey,
-        items,
+        batch,
         prepared: null,
         done: { resolve: () => resolve(), reject },
       });
@@ -70,8 +69,8 @@ export class WriteQueue<P> {
     }
   }
 
-  private async runIngest(task: Task<P> & { kind: 'ingest' }): Promise<void> {
-    const prepared = task.prepared ?? this.hooks.prepare(task.columnKey, task.items);
+  private async runIngest(task: Task<B, P> & { kind: 'ingest' }): Promise<void> {
+    const prepared = task.prepared ?? this.hooks.prepare(task.batch);
     const commit = this.hooks.commit(prepared);
     // Handled below; this only keeps a failure during the pause from counting as unhandled.
     commit.catch(() => undefined);
@@ -81,7 +80,7 @@ export class WriteQueue<P> {
     const next = this.tasks[0];
     if (next?.kind === 'ingest' && next.prepared === null) {
       try {
-        next.prepared = this.hooks.prepare(next.columnKey, next.items);
+        next.prepared = this.hooks.prepare(next.batch);
       } catch {
         // Its own turn will prepare it again and report the error to its caller.
       }

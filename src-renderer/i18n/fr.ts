@@ -481,6 +481,58 @@ export const fr: Messages = {
       label: '{{time}} — {{excerpt}}',
     },
   },
+  shortener: {
+    tab: 'Raccourcisseur de liens',
+    title: 'Raccourcisseur de liens',
+    intro:
+      'Roost peut raccourcir les liens de vos publications avec votre propre serveur Shlink ou YOURLS, et compter leurs clics.',
+    provider: 'Type de raccourcisseur',
+    providers: { shlink: 'Shlink', yourls: 'YOURLS' },
+    server: 'Adresse du serveur',
+    serverHint:
+      'Shlink : l’adresse du serveur, par exemple https://s.example. YOURLS : l’adresse du dossier qui contient yourls-api.php.',
+    apiKey: 'Clé d’API ou jeton de signature',
+    apiKeyHint:
+      'Conservée dans le trousseau du système. Roost la vérifie auprès du serveur avant de l’enregistrer et ne l’affiche plus jamais.',
+    allowMastodon: 'Raccourcir aussi les liens des publications Mastodon',
+    allowMastodonHint: 'Mastodon compte chaque lien pour 23 caractères : raccourcir y sert rarement.',
+    save: 'Vérifier et enregistrer',
+    saving: 'Vérification auprès du serveur…',
+    saved: 'Enregistré. La clé est dans le trousseau du système.',
+    none: 'Aucun raccourcisseur de liens n’est configuré.',
+    using: '{{provider}} sur {{baseUrl}}.',
+    replace: 'Utiliser un autre serveur ou une autre clé',
+    remove: 'Retirer le raccourcisseur',
+    removed: 'Le raccourcisseur et sa clé ont été retirés.',
+    linksTitle: 'Liens raccourcis par Roost',
+    linksEmpty: 'Aucun lien raccourci pour l’instant.',
+    clicks_one: '{{count}} clic',
+    clicks_other: '{{count}} clics',
+    notCounted: 'pas encore compté',
+    refreshClicks: 'Compter les clics',
+    errors: {
+      auth_failed:
+        'Le raccourcisseur a refusé cette clé. Vérifiez la clé et le type de raccourcisseur, puis réessayez.',
+      network_unreachable:
+        'Roost n’a pas pu joindre le raccourcisseur. Vérifiez l’adresse du serveur et votre connexion.',
+      server_error: 'Le raccourcisseur a eu un problème pour répondre.',
+      forbidden:
+        'Le raccourcissement des liens pour Mastodon est désactivé dans Réglages → Raccourcisseur de liens.',
+      not_found:
+        'Plus aucun raccourcisseur n’est configuré. Configurez-en un dans Réglages → Raccourcisseur de liens.',
+    },
+    compose: {
+      toggle: 'Raccourcir les liens',
+      notConfigured:
+        'Configurez un raccourcisseur dans Réglages → Raccourcisseur de liens pour utiliser cette option.',
+      mastodonKept: 'Les liens des publications Mastodon restent tels quels.',
+      working: 'Raccourcissement des liens…',
+      mapping: 'Liens raccourcis',
+      pending_one: '{{count}} lien n’est pas encore raccourci.',
+      pending_other: '{{count}} liens ne sont pas encore raccourcis.',
+      shortenNow: 'Raccourcir les nouveaux liens',
+    },
+  },
   calendar: {
     title: 'Calendrier',
     week: 'Semaine',

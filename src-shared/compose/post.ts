@@ -31,7 +31,10 @@ export const VISIBILITIES = ['public', 'unlisted', 'private', 'direct'] as const
 export type PostVisibility = (typeof VISIBILITIES)[number];
 
 /** BCP 47 as networks accept it: a 2–3 letter language, optionally followed by subtags (`pt-BR`). */
-const LanguageTagSchema = z.string().regex(/^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*$/).max(35);
+const LanguageTagSchema = z
+  .string()
+  .regex(/^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*$/)
+  .max(35);
 
 export const MAX_FOLLOW_UPS = 24;
 

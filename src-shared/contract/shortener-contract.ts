@@ -53,7 +53,11 @@ export const shortenerRequests = {
     input: z.object({ allowMastodon: z.boolean() }).strict(),
     output: ShortenerStatusSchema,
   },
-  'shortener:clear': { input: Empty, output: z.object({ cleared: z.boolean() }) },
+  /** Removing the key cannot be undone from Roost, so the caller says it means it. */
+  'shortener:clear': {
+    input: z.object({ confirm: z.literal(true) }).strict(),
+    output: z.object({ cleared: z.boolean() }),
+  },
   /** The network the text is for: Mastodon targets are refused unless allowed in the settings. */
   'shortener:shorten': {
     input: z

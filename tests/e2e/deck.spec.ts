@@ -34,7 +34,7 @@ test('a live mention arrives in the mentions column; like and reply from the col
 }) => {
   test.setTimeout(180_000);
   const sandbox = sandboxClient();
-  const brand = await sandbox.createAccount({ handlePrefix: 'deckbrand' });
+  const brand = await sandbox.createAccount({ handlePrefix: 'dbrand' });
   const fan = await sandbox.createAccount({ handlePrefix: 'deckfan' });
   const keyword = `roostdeck${Date.now().toString(36)}`;
   await sandbox.post({ handle: brand.handle, text: `Welcome to the ${keyword} launch` });

@@ -65,10 +65,16 @@ test('a protected account posts only after its handle is typed; undo cancels wit
 }) => {
   test.setTimeout(120_000);
   const sandbox = sandboxClient();
-  const brand = await sandbox.createAccount({ handlePrefix: 'protected' });
+  const brand = await sandbox.createAccount({ handlePrefix: 'guard' });
   await page.goto(app.url);
   await addBlueskyAccount(page, sandbox.info.pdsUrl, brand.handle, brand.appPassword);
-  await page.getByTestId('account-item').filter({ hasText: brand.handle }).getByRole('switch').check();
+  // The switch follows main's answer, so click and wait for it rather than `check()`.
+  const protectedSwitch = page
+    .getByTestId('account-item')
+    .filter({ hasText: brand.handle })
+    .getByRole('switch');
+  await protectedSwitch.click();
+  await expect(protectedSwitch).toBeChecked();
 
   const guarded = unique('brand announcement');
   await writePost(page, brand.handle, guarded);
@@ -79,7 +85,7 @@ test('a protected account posts only after its handle is typed; undo cancels wit
   await expect(confirm).toBeDisabled();
   await dialog.getByRole('textbox').first().fill('not-the-handle');
   await expect(confirm).toBeDisabled();
-  await dialog.getByRole('button', { name: 'Cancel' }).click();
+  await dialog.getByRole('button', { name: 'Back to editing' }).click();
   await page.waitForTimeout(2_000);
   expect(await postsContaining(sandbox.info.pdsUrl, brand.did, guarded)).toHaveLength(0);
 
@@ -135,6 +141,8 @@ test('a scheduled post shows in the calendar, moves by drag, and goes out at the
 
   await openSection(page, 'Calendar');
   const job = page.locator('[data-testid^="job-"]').filter({ hasText: text });
+  // Once its undo window has passed the post is queued and can be moved.
+  await expect(job).toHaveAttribute('data-state', 'queued', { timeout: 20_000 });
   await expect(
     page.getByTestId(slotId(firstTime)).locator('[data-testid^="job-"]').filter({ hasText: text }),
   ).toBeVisible();

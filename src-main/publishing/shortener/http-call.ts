@@ -73,5 +73,8 @@ export function statusError(status: number, message: string): RoostError {
 }
 
 export function malformed(host: string): RoostError {
-  return new RoostError('server_error', `The link shortener at ${host} sent an answer Roost does not understand.`);
+  return new RoostError(
+    'server_error',
+    `The link shortener at ${host} sent an answer Roost does not understand.`,
+  );
 }

@@ -40,7 +40,9 @@ export function createShortenerRepository(
   now: () => Date = () => new Date(),
 ): ShortenerRepository {
   const { db } = store;
-  const getSettings = db.prepare('SELECT provider, base_url, allow_mastodon FROM shortener_settings WHERE id = 1');
+  const getSettings = db.prepare(
+    'SELECT provider, base_url, allow_mastodon FROM shortener_settings WHERE id = 1',
+  );
   const putSettings = db.prepare(
     `INSERT INTO shortener_settings (id, provider, base_url, allow_mastodon, updated_at) VALUES (1, ?, ?, ?, ?)
      ON CONFLICT (id) DO UPDATE SET provider = excluded.provider, base_url = excluded.base_url,

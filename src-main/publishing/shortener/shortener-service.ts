@@ -55,7 +55,12 @@ export function createShortenerService(deps: ShortenerServiceDeps): ShortenerSer
   const status = (): ShortenerStatus => {
     const settings = deps.repo.settings();
     return settings
-      ? { configured: true, provider: settings.provider, baseUrl: settings.baseUrl, allowMastodon: settings.allowMastodon }
+      ? {
+          configured: true,
+          provider: settings.provider,
+          baseUrl: settings.baseUrl,
+          allowMastodon: settings.allowMastodon,
+        }
       : { configured: false, provider: null, baseUrl: null, allowMastodon: false };
   };
 

@@ -9,12 +9,21 @@ const ShortenSchema = z.object({
   status: z.enum(['success', 'fail']),
   code: z.string().optional(),
   message: z.string().optional(),
-  shorturl: z.url({ protocol: /^https?$/ }).max(2048).optional(),
+  shorturl: z
+    .url({ protocol: /^https?$/ })
+    .max(2048)
+    .optional(),
   url: z.object({ keyword: z.union([z.string(), z.number()]).optional() }).optional(),
 });
 
 /** PHP's database layer hands numbers back as strings; both are accepted. */
-const Count = z.union([z.number().int().nonnegative(), z.string().regex(/^\d{1,15}$/).transform(Number)]);
+const Count = z.union([
+  z.number().int().nonnegative(),
+  z
+    .string()
+    .regex(/^\d{1,15}$/)
+    .transform(Number),
+]);
 
 const StatsSchema = z.object({
   link: z.object({ clicks: Count }),
@@ -53,7 +62,8 @@ export function createYourlsShortener(options: ShortenerOptions): Shortener {
     async verify() {
       const answer = await call({ action: 'db-stats' });
       if (answer.status !== 200) fail(answer);
-      if (!z.object({ 'db-stats': z.object({}).loose() }).safeParse(answer.body).success) throw malformed(host);
+      if (!z.object({ 'db-stats': z.object({}).loose() }).safeParse(answer.body).success)
+        throw malformed(host);
     },
     async shorten(longUrl) {
       const answer = await call({ action: 'shorturl', url: longUrl });

@@ -15,6 +15,7 @@ import { DraftList, VersionPicker } from './components/draft-list.tsx';
 import { MediaEditor } from './components/media-editor.tsx';
 import { PostPreviews } from './components/post-preview.tsx';
 import { SchedulePicker } from './components/schedule-picker.tsx';
+import { ShortenLinks } from './components/shorten-links.tsx';
 import { TextEditor } from './components/text-editor.tsx';
 import { useComposeServices } from './compose-services.tsx';
 import {
@@ -212,6 +213,7 @@ export function ComposeScreen() {
           </div>
           <FollowUps followUps={content.followUps} onChange={change} />
           <PostOptions options={postOptions} onChange={change} hasMastodon={networks.includes('mastodon')} />
+          <ShortenLinks content={content} networks={networks} onChange={change} />
           <MediaEditor media={content.media} requireAlt={requireAltText} onChange={onMedia} />
           <SchedulePicker
             client={client}

@@ -5,6 +5,7 @@ import { SETTINGS_TABS } from '../../store/ui-slice.ts';
 import { SectionHeading } from '../shell/section-heading.tsx';
 import { AccountsSettings } from './accounts/accounts-settings.tsx';
 import { GeneralSettings } from './general-settings.tsx';
+import { ShortenerSettings } from './shortener-settings.tsx';
 
 export function SettingsScreen() {
   const { t } = useTranslation();
@@ -23,11 +24,17 @@ export function SettingsScreen() {
             aria-current={tab === id ? 'page' : undefined}
             onClick={() => showTab(id)}
           >
-            {t(`settings.${id}`)}
+            {id === 'shortener' ? t('shortener.tab') : t(`settings.${id}`)}
           </button>
         ))}
       </nav>
-      {tab === 'accounts' ? <AccountsSettings /> : <GeneralSettings />}
+      {tab === 'accounts' ? (
+        <AccountsSettings />
+      ) : tab === 'shortener' ? (
+        <ShortenerSettings />
+      ) : (
+        <GeneralSettings />
+      )}
     </section>
   );
 }

@@ -1,6 +1,6 @@
 // What the deck needs besides the contract client: the layout repository, the archive, and the platform's
 // notifications and frame clock. Tests and benchmarks inject their own; the app opens the defaults.
-import { createContext, useContext, type ReactNode } from 'react';
+import { createContext, useContext, useEffect, useState, type ReactNode } from 'react';
 import type { ArchivePort } from '../../archive/archive-port.ts';
 import { openRoostDb } from '../../db/roost-db.ts';
 import { createArchive } from '../../archive/create-archive.ts';
@@ -18,6 +18,8 @@ export interface DeckSetup {
   readonly capacity?: number;
   /** Least time between two applications of arriving items (default 250 ms). */
   readonly minIntervalMs?: number;
+  /** Columns told of new items per animation frame (default 1). */
+  readonly columnsPerFrame?: number;
 }
 
 const DeckSetupContext = createContext<DeckSetup | null>(null);
@@ -30,8 +32,34 @@ export function useInjectedDeckSetup(): DeckSetup | null {
   return useContext(DeckSetupContext);
 }
 
+let defaultSetup: Promise<DeckSetup> | null = null;
+
+/** The injected setup, or the app's own, opened once and shared by the app frame and the deck view. */
+export function useDeckSetup(): { readonly setup: DeckSetup | null; readonly failed: boolean } {
+  const injected = useInjectedDeckSetup();
+  const [opened, setOpened] = useState<DeckSetup | null>(null);
+  const [failed, setFailed] = useState(false);
+  useEffect(() => {
+    if (injected) return;
+    let current = true;
+    defaultSetup ??= openDefaultDeckSetup();
+    defaultSetup.then(
+      (setup) => current && setOpened(setup),
+      (error: unknown) => {
+        console.error('The deck could not open the local database.', error);
+        defaultSetup = null;
+        if (current) setFailed(true);
+      },
+    );
+    return () => {
+      current = false;
+    };
+  }, [injected]);
+  return { setup: injected ?? opened, failed: !injected && failed };
+}
+
 /** The app's own setup: the shared IndexedDB and the archive worker (ingest and search off the UI thread). */
-export async function openDefaultDeckSetup(): Promise<DeckSetup> {
+async function openDefaultDeckSetup(): Promise<DeckSetup> {
   const db = await openRoostDb();
   return {
     layout: createLayoutRepository(db),

@@ -1,7 +1,7 @@
 // The streams deck: workspace tabs, a search over the archive, notifications permission, and the open
 // workspace's row of live columns, with the thread panel and shortcut help beside them.
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useRoost, useServices } from '../../app-context.tsx';
 import { AddColumnForm } from './components/add-column-form.tsx';
@@ -11,63 +11,19 @@ import { NotificationsButton } from './components/notifications-button.tsx';
 import { SearchBox } from './components/search-box.tsx';
 import { ThreadPanel } from './components/thread-panel.tsx';
 import { WorkspaceTabs } from './components/workspace-tabs.tsx';
-import { DeckContext, type ColumnHandle, type DeckRuntime } from './deck-context.ts';
+import { DeckContext } from './deck-context.ts';
 import type { DeckSetup } from './deck-setup.tsx';
 import { useDeckKeys } from './keyboard/use-deck-keys.ts';
-import type { DeckColumn } from './model/layout.ts';
-import { createStreamHub } from './model/stream-hub.ts';
-import { createAlertNotifier } from './notifications/alert-notifier.ts';
-import { useColumnSubscriptions } from './use-column-subscriptions.ts';
+import { useStreamsRuntime } from './use-streams-runtime.ts';
 
 export function Deck({ setup }: { setup: DeckSetup }) {
   const { t } = useTranslation();
-  const { client, store } = useServices();
-  const columnsRef = useRef<readonly DeckColumn[]>([]);
-  const tRef = useRef(t);
-  tRef.current = t;
-
-  const runtime = useMemo<DeckRuntime>(() => {
-    const handles = new Map<string, ColumnHandle>();
-    const alertColumn = (id: string) => columnsRef.current.find((c) => c.id === id && c.alert);
-    const notifier = createAlertNotifier({
-      Notification: setup.Notification,
-      timers: setup.timers,
-      describe: (id, count) => {
-        const column = alertColumn(id);
-        if (!column) return null;
-        return {
-          title: tRef.current('streams.notify.title', { title: column.title }),
-          body: tRef.current('streams.notify.body', { count }),
-        };
-      },
-      onClick: (id) => {
-        const column = alertColumn(id);
-        if (!column) return;
-        store.getState().navigate('streams');
-        store.getState().setActiveWorkspace(column.workspaceId);
-        store.getState().focusColumn(id);
-      },
-    });
-    const hub = createStreamHub({
-      client,
-      archive: setup.archive,
-      frames: setup.frames,
-      capacity: setup.capacity,
-      minIntervalMs: setup.minIntervalMs ?? 250,
-      onArrivals: (id, count) => {
-        if (alertColumn(id)) notifier.arrivals(id, count);
-      },
-    });
-    return { hub, layout: setup.layout, archive: setup.archive, notifier, handles };
-  }, [client, setup, store]);
-
-  useEffect(() => {
-    const stop = runtime.hub.start();
-    return () => {
-      stop();
-      runtime.notifier.stop();
-    };
-  }, [runtime]);
+  const { store } = useServices();
+  // The runtime outlives this view when the app frame holds it (StreamsBackground); otherwise it lives
+  // exactly as long as the deck is on screen.
+  const runtime = useStreamsRuntime(setup);
+  useEffect(() => runtime.attachView(), [runtime]);
+  const { models, failures } = useSyncExternalStore(runtime.onSubscriptions, runtime.subscriptions);
 
   const layout = useLiveQuery(() => setup.layout.load(), [setup.layout]);
   const activeId = useRoost((s) => s.activeWorkspaceId);
@@ -87,8 +43,6 @@ export function Deck({ setup }: { setup: DeckSetup }) {
       store.getState().setActiveWorkspace(layout.workspaces[0]!.id);
   }, [layout, activeId, setup.layout, store, t]);
 
-  columnsRef.current = layout?.columns ?? [];
-  const { models, failures } = useColumnSubscriptions(client, runtime.hub, layout?.columns, activeId);
   const columns = useMemo(
     () => (layout?.columns ?? []).filter((c) => c.workspaceId === activeId),
     [layout, activeId],

@@ -137,35 +137,6 @@ const api = {
     return archive.stats();
   },
 
-  async profileTmp(): Promise<Record<string, number>> {
-    const { SearchIndex } = await import('../../../src-renderer/archive/search-index.ts');
-    const { scoreSentiment } = await import('../../../src-shared/text/sentiment.ts');
-    const { tokenize } = await import('../../../src-shared/text/tokenize.ts');
-    const { guessLanguage } = await import('../../../src-shared/text/language.ts');
-    const batch = items.slice(0, 5000);
-    const t0 = performance.now();
-    const described = batch.map((item) => describeItem(item, NOW));
-    const t1 = performance.now();
-    for (const item of batch) scoreSentiment(item.text, item.lang);
-    const t2 = performance.now();
-    for (const item of batch) tokenize(item.text);
-    const t3 = performance.now();
-    for (const item of batch) guessLanguage(item.text);
-    const t4 = performance.now();
-    const index = new SearchIndex();
-    index.beginSegment();
-    for (const d of described) index.addDoc(d.doc);
-    index.join('c', described.map((d) => d.row.key));
-    index.finishSegment();
-    const t5 = performance.now();
-    structuredClone(batch);
-    const t6 = performance.now();
-    structuredClone(described.map((d) => d.row));
-    const t7 = performance.now();
-    const per = (ms: number): number => Math.round((ms / batch.length) * 1000 * 10) / 10;
-    return { describe: per(t1 - t0), sentiment: per(t2 - t1), tokenizeText: per(t3 - t2), guessLang: per(t4 - t3), index: per(t5 - t4), cloneItems: per(t6 - t5), cloneRows: per(t7 - t6) };
-  },
-
   closeArchive(): void {
     archive?.close();
     archive = null;

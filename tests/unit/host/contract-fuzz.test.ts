@@ -73,7 +73,7 @@ const VALID: Record<RequestMethod, Record<string, unknown>> = {
     allowMastodon: false,
   },
   'shortener:setOptions': { allowMastodon: true },
-  'shortener:clear': {},
+  'shortener:clear': { confirm: true },
   'shortener:shorten': { urls: ['https://example.com/a'], network: 'bluesky' },
   'shortener:clicks': { codes: ['abc12'] },
   'shortener:links': { limit: 20 },

@@ -89,7 +89,8 @@ export function step(
   return { ...slot, hour };
 }
 
-export const MOVABLE_STATES: ReadonlySet<OutboxJob['state']> = new Set(['queued', 'held']);
+/** What main can reschedule: a held job is still inside its undo window and is cancelled, not moved. */
+export const MOVABLE_STATES: ReadonlySet<OutboxJob['state']> = new Set(['queued', 'overdue']);
 
 export function isMovable(job: OutboxJob): boolean {
   return MOVABLE_STATES.has(job.state) && job.scheduledAt !== null;

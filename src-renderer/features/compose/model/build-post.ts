@@ -4,7 +4,7 @@ import type { Account } from '../../../../src-shared/domain/account.ts';
 import type { OutgoingPost, PostTarget } from '../../../../src-shared/compose/post.ts';
 import { addUtmToText } from '../../../../src-shared/compose/utm.ts';
 import { textFor, type DraftContent, type PostNetwork } from './draft.ts';
-import type { LengthResult, TextLimits } from './limits.ts';
+import { measure, type LengthResult, type TextLimits } from './limits.ts';
 
 export type Problem =
   | { readonly kind: 'no-account' }
@@ -13,8 +13,6 @@ export type Problem =
   | { readonly kind: 'missing-alt'; readonly count: number }
   | { readonly kind: 'too-many-media'; readonly accountId: string; readonly max: number }
   | { readonly kind: 'account-unusable'; readonly accountId: string }
-  | { readonly kind: 'thread-unsupported' }
-  | { readonly kind: 'visibility-unsupported' }
   | { readonly kind: 'utm-campaign' }
   | { readonly kind: 'schedule-past' };
 
@@ -22,11 +20,23 @@ export function isPostNetwork(network: Account['network']): network is PostNetwo
   return network === 'bluesky' || network === 'mastodon';
 }
 
-/** The text a network gets, campaign-tagged when asked. */
-export function finalText(content: DraftContent, network: PostNetwork): string {
-  const text = textFor(content, network);
+function tagged(content: DraftContent, network: PostNetwork, text: string): string {
   if (!content.utm.enabled || content.utm.campaign.trim() === '') return text;
   return addUtmToText(text, network, { campaign: content.utm.campaign.trim() }).text;
+}
+
+/** The text a network gets, campaign-tagged when asked. */
+export function finalText(content: DraftContent, network: PostNetwork): string {
+  return tagged(content, network, textFor(content, network));
+}
+
+/** The follow-ups a network gets, in order: blank ones are left out, links tagged like the first post's. */
+export function finalFollowUps(content: DraftContent, network: PostNetwork): string[] {
+  return content.followUps.filter((f) => f.trim() !== '').map((f) => tagged(content, network, f));
+}
+
+function warningOf(content: DraftContent): string | null {
+  return content.contentWarning?.trim() ? content.contentWarning.trim() : null;
 }
 
 export function selectedAccounts(content: DraftContent, accounts: readonly Account[]): Account[] {
@@ -55,15 +65,17 @@ export function findProblems(
     const result = lengthFor(account);
     if (result.remaining < 0)
       problems.push({ kind: 'too-long', accountId: account.id, over: -result.remaining });
+    // Every post of the thread must fit: one refused mid-thread would leave the thread cut short.
+    for (const text of finalFollowUps(content, account.network as PostNetwork)) {
+      const followUp = measure(text, limits, warningOf(content));
+      if (followUp.remaining < 0)
+        problems.push({ kind: 'too-long', accountId: account.id, over: -followUp.remaining });
+    }
     if (content.media.length > limits.maxMedia)
       problems.push({ kind: 'too-many-media', accountId: account.id, max: limits.maxMedia });
   }
   const missingAlt = content.media.filter((m) => m.alt.trim() === '').length;
   if (options.requireAltText && missingAlt > 0) problems.push({ kind: 'missing-alt', count: missingAlt });
-  // Publishing carries one post per account today: a thread or a restricted audience would go out wrong.
-  if (content.followUps.some((f) => f.trim() !== '')) problems.push({ kind: 'thread-unsupported' });
-  if (content.visibility !== 'public' && targets.some((a) => a.network === 'mastodon'))
-    problems.push({ kind: 'visibility-unsupported' });
   if (content.utm.enabled && content.utm.campaign.trim() === '') problems.push({ kind: 'utm-campaign' });
   if (content.scheduledAt !== null && Date.parse(content.scheduledAt) <= options.now)
     problems.push({ kind: 'schedule-past' });
@@ -73,11 +85,12 @@ export function findProblems(
 export function buildPost(content: DraftContent, accounts: readonly Account[]): OutgoingPost {
   const targets: PostTarget[] = selectedAccounts(content, accounts).map((account) => {
     const network = account.network as PostNetwork;
+    const contentWarning = warningOf(content);
     return {
       accountId: account.id,
       network,
       text: finalText(content, network),
-      contentWarning: content.contentWarning?.trim() ? content.contentWarning.trim() : null,
+      contentWarning,
       media: content.media.map((m) => ({
         id: m.id,
         kind: m.kind,
@@ -85,6 +98,11 @@ export function buildPost(content: DraftContent, accounts: readonly Account[]): 
         bytes: m.bytes,
         alt: m.alt,
       })),
+      // Only Mastodon has an audience setting; elsewhere a post is public.
+      visibility: network === 'mastodon' ? content.visibility : null,
+      language: content.language,
+      // The whole thread shares the first post's content warning.
+      followUps: finalFollowUps(content, network).map((text) => ({ text, contentWarning })),
     };
   });
   return {

@@ -8,12 +8,14 @@ import { useRoost, useServices } from '../../../app-context.tsx';
 import { useDeck, type ColumnHandle } from '../deck-context.ts';
 import type { DeckColumn } from '../model/layout.ts';
 import type { ColumnModel } from '../model/stream-hub.ts';
-import { cachedPredicate, columnView } from './column-rows.ts';
+import { cachedPredicate, columnView, type ColumnView } from './column-rows.ts';
 import { ItemCard } from './item-card.tsx';
 import { useMinuteClock } from './minute-clock.ts';
 
 const AT_TOP_PX = 4;
 const ESTIMATE_PX = 140;
+const OLDER_KEY = '__older__';
+const estimateSize = () => ESTIMATE_PX;
 
 /**
  * Row heights come from the ResizeObserver's entries only. Measuring a new row synchronously on mount
@@ -54,7 +56,12 @@ export function ColumnList({ column, model, visible, register }: ColumnListProps
     [filterJson],
   );
   // `version` is the buffer's change signal: the rows array is replaced on every change.
-  const view = useMemo(() => columnView(model, passes), [model, passes, version]);
+  const lastView = useRef<ColumnView | undefined>(undefined);
+  const view = useMemo(
+    () => columnView(model, passes, lastView.current),
+    [model, passes, version],
+  );
+  lastView.current = view;
   const selectedKey = useRoost((s) => (s.focusedColumnId === column.id ? s.selectedItemKey : null));
   const replyingKey = useRoost((s) => s.replyingKey);
   const scrollRef = useRef<HTMLDivElement>(null);
@@ -62,11 +69,14 @@ export function ColumnList({ column, model, visible, register }: ColumnListProps
   const [olderState, setOlderState] = useState<'idle' | 'loading'>('idle');
 
   const rows = view.rows;
+  // A new key function tells the virtualizer to re-walk every row's position (2,000 per column), so it
+  // changes only with the rows, not on the renders that scrolling and measuring cause.
+  const getItemKey = useCallback((index: number) => rows[index]?.key ?? OLDER_KEY, [rows]);
   const virtualizer = useVirtualizer({
     count: rows.length + 1,
     getScrollElement: () => scrollRef.current,
-    estimateSize: () => ESTIMATE_PX,
-    getItemKey: (index) => rows[index]?.key ?? '__older__',
+    estimateSize,
+    getItemKey,
     measureElement: measureRow,
     overscan: 3,
   });

@@ -23,7 +23,12 @@ export function cachedPredicate(predicate: ItemPredicate): ItemPredicate {
   };
 }
 
-export function columnView(model: ColumnModel, passes: ItemPredicate): ColumnView {
+/**
+ * `previous` is the view last shown: when the rows it shows did not change (arrivals held behind the pill
+ * only change the count), its rows array is handed back as is, so the list keeps every row's position and
+ * re-renders nothing but the pill.
+ */
+export function columnView(model: ColumnModel, passes: ItemPredicate, previous?: ColumnView): ColumnView {
   const { rows, held, heldDropped } = model.buffer;
   let heldCount = heldDropped;
   for (let i = 0; i < held; i += 1) {
@@ -35,5 +40,14 @@ export function columnView(model: ColumnModel, passes: ItemPredicate): ColumnVie
     const row = rows[i]!;
     if (row.kind === 'gap' || passes(row.item)) shown.push(row);
   }
+  if (previous && sameRows(previous.rows, shown)) {
+    return previous.heldCount === heldCount ? previous : { rows: previous.rows, heldCount };
+  }
   return { rows: shown, heldCount };
+}
+
+function sameRows(a: readonly Row[], b: readonly Row[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i += 1) if (a[i] !== b[i]) return false;
+  return true;
 }

@@ -1,11 +1,12 @@
 // Renders the Streams section (as app.tsx places it) against the streams double, with a fresh IndexedDB
 // database, store and i18n per test, and the deck's archive and notifications injected.
 import { render } from 'vitest-browser-react';
-import { AppProviders, type AppServices } from '../../../../src-renderer/app-context.tsx';
+import { AppProviders, useRoost, type AppServices } from '../../../../src-renderer/app-context.tsx';
 import { createClient } from '../../../../src-renderer/bridge/client.ts';
 import { openRoostDb } from '../../../../src-renderer/db/roost-db.ts';
 import { createMemorySettingsRepository } from '../../../../src-renderer/db/settings-repository.ts';
 import { DeckSetupProvider, type DeckSetup } from '../../../../src-renderer/features/streams/deck-setup.tsx';
+import { StreamsBackground } from '../../../../src-renderer/features/streams/streams-background.tsx';
 import { StreamsSection } from '../../../../src-renderer/features/streams/streams-section.tsx';
 import {
   createLayoutRepository,
@@ -25,6 +26,23 @@ export interface RenderDeckOptions extends Partial<Omit<DeckSetup, 'layout' | 'a
   readonly dbName?: string;
   /** Runs against the layout before the first render, to start with workspaces and columns. */
   readonly prepare?: (layout: LayoutRepository) => Promise<void>;
+  /**
+   * Renders the app frame's arrangement instead: StreamsBackground always mounted, and the section only
+   * while the store's section is 'streams', so tests can leave and come back.
+   */
+  readonly frame?: boolean;
+}
+
+function Frame() {
+  const section = useRoost((s) => s.section);
+  return (
+    <>
+      <StreamsBackground />
+      <main className="app-main" data-section={section} style={{ height: '720px' }}>
+        {section === 'streams' ? <StreamsSection /> : <p>Another section</p>}
+      </main>
+    </>
+  );
 }
 
 export async function renderDeck(options: RenderDeckOptions = {}) {
@@ -45,15 +63,19 @@ export async function renderDeck(options: RenderDeckOptions = {}) {
     settings: createMemorySettingsRepository(),
     i18n: await createI18n('en'),
   };
-  const { main: _m, archive: _a, dbName: _d, prepare: _p, ...rest } = options;
+  const { main: _m, archive: _a, dbName: _d, prepare: _p, frame, ...rest } = options;
   const setup: DeckSetup = { layout, archive, ...rest };
   const stop = startSession(client, store);
   const screen = await render(
     <AppProviders services={services}>
       <DeckSetupProvider setup={setup}>
-        <main className="app-main" data-section="streams" style={{ height: '720px' }}>
-          <StreamsSection />
-        </main>
+        {frame ? (
+          <Frame />
+        ) : (
+          <main className="app-main" data-section="streams" style={{ height: '720px' }}>
+            <StreamsSection />
+          </main>
+        )}
       </DeckSetupProvider>
     </AppProviders>,
   );

@@ -4,7 +4,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { RoostError } from '../../../../src-shared/contract/errors.ts';
-import type { OutgoingPost } from '../../../../src-shared/compose/post.ts';
+import type { OutgoingPost, PostRef } from '../../../../src-shared/compose/post.ts';
 import type { Account } from '../../../../src-shared/domain/account.ts';
 import { openMainStore, type MainStore } from '../../../../src-main/store/main-store.ts';
 import {
@@ -22,7 +22,13 @@ export type Step =
 /** The simulated network: posts keyed by record key or Idempotency-Key, and a script of what the next sends do. */
 export class FakeNetwork implements PublishGateway {
   readonly posts = new Map<string, { jobId: string; text: string; atMs: number }>();
-  readonly sends: Array<{ jobId: string; key: string; stateDuringSend: string | null }> = [];
+  readonly sends: Array<{
+    jobId: string;
+    key: string;
+    stateDuringSend: string | null;
+    /** The reply reference the call carried (a later post of a thread: the post before it). */
+    replyTo: PostRef | null;
+  }> = [];
   readonly script: Step[] = [];
   readonly unscheduled: string[] = [];
   readjob: (id: string) => StoredJob | null = () => null;
@@ -34,7 +40,12 @@ export class FakeNetwork implements PublishGateway {
 
   async send(job: StoredJob, serverScheduleAt: string | null): Promise<SendOutcome> {
     const key = this.keyOf(job);
-    this.sends.push({ jobId: job.id, key, stateDuringSend: this.readjob(job.id)?.state ?? null });
+    this.sends.push({
+      jobId: job.id,
+      key,
+      stateDuringSend: this.readjob(job.id)?.state ?? null,
+      replyTo: job.payload.replyTo,
+    });
     const step = this.script.shift() ?? 'ok';
     if (step === 'hang') return new Promise<never>(() => undefined);
     if (step instanceof RoostError) throw step;
@@ -46,11 +57,17 @@ export class FakeNetwork implements PublishGateway {
       this.posts.delete(key);
       throw step.error;
     }
-    return { kind: 'published', remoteId: `remote-${key}`, url: null };
+    return { kind: 'published', remoteId: `remote-${key}`, url: null, cid: this.cidOf(job) };
+  }
+
+  /** Bluesky posts have a CID (a later post of a thread needs it); Mastodon statuses do not. */
+  cidOf(job: StoredJob): string | null {
+    return job.network === 'bluesky' ? `cid-${this.keyOf(job)}` : null;
   }
 
   async reconcile(job: StoredJob) {
-    return this.posts.has(this.keyOf(job)) ? { remoteId: `remote-${this.keyOf(job)}`, url: null } : null;
+    const key = this.keyOf(job);
+    return this.posts.has(key) ? { remoteId: `remote-${key}`, url: null, cid: this.cidOf(job) } : null;
   }
 
   async reschedule(): Promise<void> {}
@@ -92,6 +109,25 @@ export function post(
     replyTo: null,
     quote: null,
     scheduledAt,
+  };
+}
+
+/** A thread: the first text, then each follow-up, to every account (each with the same language). */
+export function thread(
+  texts: readonly [string, ...string[]],
+  accountIds: readonly string[] = ['acct-1'],
+  extra: { visibility?: 'public' | 'unlisted' | 'private' | 'direct'; language?: string } = {},
+): OutgoingPost {
+  const [first, ...rest] = texts;
+  const base = post(first, accountIds);
+  return {
+    ...base,
+    targets: base.targets.map((t) => ({
+      ...t,
+      visibility: t.network === 'mastodon' ? (extra.visibility ?? null) : null,
+      language: extra.language ?? null,
+      followUps: rest.map((text) => ({ text, contentWarning: null })),
+    })),
   };
 }
 

@@ -50,6 +50,8 @@ export interface LiveHarness {
   /** Main-services' setOnline / notifyPower, as wired there. */
   setOnline(online: boolean): void;
   power(state: 'suspend' | 'resume'): void;
+  /** The user signed in again with `accessToken`: main-services' onSignedInAgain. */
+  signedInAgain(accessToken: string): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -151,6 +153,12 @@ export async function startLiveHarness(options: { accessToken?: string } = {}): 
         poller.resume();
         streaming.resume();
       }
+    },
+    async signedInAgain(accessToken) {
+      await credentials.save(ACCOUNT_ID, { kind: 'oauth', accessToken });
+      connectors.forget(ACCOUNT_ID);
+      poller.resumeAccount(ACCOUNT_ID);
+      streaming.resumeAccount(ACCOUNT_ID);
     },
     async close() {
       streams.closeAll();
