@@ -19,7 +19,8 @@ import { createEventGate } from './event-gate.ts';
 import { parseRequestFrame } from './request-frame.ts';
 
 export interface BrowserHostOptions {
-  readonly services: MainServices;
+  /** May still be starting: the page is served at once and requests wait for the services. */
+  readonly services: MainServices | Promise<MainServices>;
   /** Folder holding the built renderer (dist/renderer). */
   readonly staticDir: string;
   /** 0 picks a free port. */
@@ -109,15 +110,27 @@ async function serveStatic(
   res.end(req.method === 'HEAD' ? undefined : file.body);
 }
 
-function serveConnection(ws: WebSocket, services: MainServices): void {
+function serveConnection(ws: WebSocket, starting: MainServices | Promise<MainServices>): void {
   const send = (frame: ServerFrame): void => {
     if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(frame));
   };
   const gate = createEventGate<ServerFrame>(send);
-  const unsubscribe = services.events.subscribe((name, payload) =>
-    gate.push({ kind: 'event', name, payload }),
+  const ready = Promise.resolve(starting);
+  let unsubscribe: () => void = () => undefined;
+  let closed = false;
+  void ready.then(
+    (services) => {
+      if (!closed)
+        unsubscribe = services.events.subscribe((name, payload) =>
+          gate.push({ kind: 'event', name, payload }),
+        );
+    },
+    () => undefined,
   );
-  ws.on('close', unsubscribe);
+  ws.on('close', () => {
+    closed = true;
+    unsubscribe();
+  });
   ws.on('error', () => ws.terminate());
   ws.on('message', (data: RawData, isBinary: boolean) => {
     void answer(data, isBinary);
@@ -127,6 +140,20 @@ function serveConnection(ws: WebSocket, services: MainServices): void {
     const frame = parseRequestFrame(data, isBinary);
     if (!frame.ok) {
       send({ kind: 'result', id: frame.id, result: { ok: false, error: frame.error } });
+      return;
+    }
+    let services: MainServices;
+    try {
+      services = await ready;
+    } catch {
+      send({
+        kind: 'result',
+        id: frame.id,
+        result: {
+          ok: false,
+          error: { code: 'internal', message: 'Roost could not start its services; see the log.' },
+        },
+      });
       return;
     }
     const result = await services.router.dispatch(frame.method, frame.input, { transport: 'browser' });

@@ -4,7 +4,6 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { existsSync, readFileSync } from 'node:fs';
-import { startMainServices } from '../services/main-services.ts';
 import { startBrowserHost } from './browser-host.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -29,10 +28,14 @@ if (!existsSync(path.join(staticDir, 'index.html'))) {
   process.exit(1);
 }
 const { version } = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { version: string };
-const services = await startMainServices({
-  dataDir: path.resolve(values['data-dir']),
-  mode: 'browser',
-  version,
+// The page is served while the services load (they pull in every connector), so the first paint does
+// not wait for them; requests from the page wait instead.
+const services = import('../services/main-services.ts').then(({ startMainServices }) =>
+  startMainServices({ dataDir: path.resolve(values['data-dir']), mode: 'browser', version }),
+);
+services.catch((error: unknown) => {
+  console.error('Roost could not start its services:', error instanceof Error ? error.message : error);
+  process.exit(1);
 });
 const host = await startBrowserHost({
   services,
@@ -50,7 +53,7 @@ async function shutdown(): Promise<void> {
   if (stopping) return;
   stopping = true;
   await host.stop();
-  await services.stop();
+  await (await services).stop();
   process.exit(0);
 }
 process.on('SIGINT', () => void shutdown());

@@ -213,7 +213,8 @@ export class SearchIndex {
         this.sortTimeOf(doc),
         this.docs.sentiment[doc] as SentimentSign,
       );
-      for (const column of columnsByKey.get(this.keyOf(doc)) ?? []) builder.members.added(column, this.keyOf(doc));
+      for (const column of columnsByKey.get(this.keyOf(doc)) ?? [])
+        builder.members.added(column, this.keyOf(doc));
       if (builder.size >= size) {
         rows.push(builder.toRow(first ? this.terms.slice() : []));
         first = false;

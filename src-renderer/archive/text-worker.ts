@@ -6,7 +6,10 @@ import { analyseText, checkItem } from './item-doc.ts';
 
 interface WorkerScope {
   postMessage(message: ArchiveResponse): void;
-  addEventListener(type: 'message', listener: (event: MessageEvent<ArchiveRequest | ArchiveConnect>) => void): void;
+  addEventListener(
+    type: 'message',
+    listener: (event: MessageEvent<ArchiveRequest | ArchiveConnect>) => void,
+  ): void;
 }
 
 const scope = self as unknown as WorkerScope;

@@ -1,12 +1,36 @@
 // bench:deck — 12 columns × 2,000 items, then 100 new items/s spread over the columns for 60 s while
 // columns are scrolled. Reports main-thread long tasks (> 50 ms) and the p95 frame time, measured with
 // rAF uncapped (--disable-frame-rate-limit --disable-gpu-vsync). Prints one JSON line last.
+// BENCH_TRACE=1 also traces the run and adds the main thread's CPU time per task: on a busy 2-core machine a
+// task's wall time includes time spent waiting for a core, which the CPU figures leave out.
 import { chromium } from 'playwright';
 import { chromiumArgs, chromiumPath } from '../support/chromium.ts';
 import { buildBenchPage } from './deck-page.ts';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 60);
 const RATE = Number(process.env.RATE ?? 100);
+const TRACE = process.env.BENCH_TRACE === '1';
+
+interface TraceEvent {
+  readonly ph: string;
+  readonly name: string;
+  readonly pid: number;
+  readonly tid: number;
+  readonly tdur?: number;
+  readonly args?: { readonly name?: string };
+}
+
+/** CPU time of every task on the page's main thread (trace `tdur`, in ms). */
+function mainThreadTaskCpuMs(events: readonly TraceEvent[]): number[] {
+  const main = new Set(
+    events
+      .filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain')
+      .map((e) => `${e.pid}:${e.tid}`),
+  );
+  return events
+    .filter((e) => e.ph === 'X' && e.name === 'RunTask' && e.tdur !== undefined && main.has(`${e.pid}:${e.tid}`))
+    .map((e) => e.tdur! / 1_000);
+}
 
 const page = await buildBenchPage();
 const browser = await chromium.launch({
@@ -21,6 +45,10 @@ try {
     (window as unknown as { __bench: { preload(n: number): Promise<void> } }).__bench.preload(2_000),
   );
   await tab.waitForTimeout(1_000);
+  const cdp = TRACE ? await tab.context().newCDPSession(tab) : null;
+  const events: TraceEvent[] = [];
+  cdp?.on('Tracing.dataCollected', (data) => events.push(...(data.value as TraceEvent[])));
+  await cdp?.send('Tracing.start', { categories: 'toplevel,disabled-by-default-devtools.timeline' });
   const result = await tab.evaluate(
     ([rate, ms]) =>
       (
@@ -30,6 +58,12 @@ try {
       ).__bench.live(rate!, ms!),
     [RATE, SECONDS * 1_000],
   );
+  if (cdp) {
+    const complete = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
+    await cdp.send('Tracing.end');
+    await complete;
+  }
+  const cpu = mainThreadTaskCpuMs(events);
   const longTasks = result.longTasks;
   console.log(
     JSON.stringify({
@@ -47,6 +81,11 @@ try {
       maxFrameMs: round(result.maxFrameMs as number),
       frames: result.frames,
       renderedCards: result.renderedCards,
+      ...(TRACE && {
+        mainThreadCpuMs: Math.round(cpu.reduce((a, b) => a + b, 0)),
+        tasksOver50msCpu: cpu.filter((ms) => ms > 50).length,
+        longestTaskCpuMs: Math.round(Math.max(0, ...cpu)),
+      }),
     }),
   );
 } finally {

@@ -84,7 +84,10 @@ function malformedPayloads(method: RequestMethod, seed: number): unknown[] {
   const schema = requests[method].input;
   const payloads: unknown[] = [];
   while (payloads.length < PAYLOADS_PER_METHOD) {
-    const candidate = random() < 0.5 ? hostileValue(random) : mutateValid(random, VALID[method]);
+    const generated = random() < 0.5 ? hostileValue(random) : mutateValid(random, VALID[method]);
+    // Judge the payload as main will receive it, after the JSON round trip of the wire (which drops
+    // undefined fields and turns some values into {} or null).
+    const candidate: unknown = JSON.parse(JSON.stringify(generated) ?? 'null');
     // Only inputs the contract must refuse count; a random value that happens to be valid is skipped.
     if (!schema.safeParse(candidate).success) payloads.push(candidate);
   }

@@ -246,6 +246,28 @@ describe('threads in the outbox', () => {
     expect(chainOf(h, 'masto-1').map((j) => j.state)).toEqual(['sent', 'sent']);
   });
 
+  it('rescheduling a thread moves the waiting posts with it; cancelling it when overdue cancels them', async () => {
+    h = await createHarness();
+    const at = new Date(h.now() + 60 * 60_000).toISOString();
+    const [head] = submit(h, ['Sched 1', 'Sched 2', 'Sched 3'], { scheduledAt: at });
+    const later = new Date(h.now() + 2 * 60 * 60_000).toISOString();
+    await h.module.service.reschedule(head!.id, later);
+    expect(chainOf(h, 'acct-1').map((j) => [j.scheduledAt, j.state, j.wakeMs === null])).toEqual([
+      [later, 'queued', false],
+      [later, 'queued', true],
+      [later, 'queued', true],
+    ]);
+    await h.time.advance(90 * 60_000);
+    expect(h.network.sends).toHaveLength(0);
+
+    // The machine sleeps past the grace period: the first post waits for the person, the rest wait for it.
+    await h.sleep(3 * 60 * 60_000);
+    expect(chainOf(h, 'acct-1').map((j) => j.state)).toEqual(['overdue', 'queued', 'queued']);
+    h.module.service.resolveOverdue(head!.id, 'cancel');
+    expect(chainOf(h, 'acct-1').map((j) => j.state)).toEqual(['cancelled', 'cancelled', 'cancelled']);
+    expect(h.network.sends).toHaveLength(0);
+  });
+
   it('binds a clearance to the follow-ups: an edited follow-up needs a new confirmation', async () => {
     h = await createHarness();
     const p = thread(['Brand thread', 'Part two'], ['acct-3']);
