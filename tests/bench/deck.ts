@@ -47,7 +47,7 @@ try {
   await tab.waitForTimeout(1_000);
   const cdp = TRACE ? await tab.context().newCDPSession(tab) : null;
   const events: TraceEvent[] = [];
-  cdp?.on('Tracing.dataCollected', (data) => events.push(...(data.value as TraceEvent[])));
+  cdp?.on('Tracing.dataCollected', (data) => events.push(...(data.value as unknown as TraceEvent[])));
   await cdp?.send('Tracing.start', { categories: 'toplevel,disabled-by-default-devtools.timeline' });
   const result = await tab.evaluate(
     ([rate, ms]) =>
