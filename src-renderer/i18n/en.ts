@@ -434,8 +434,6 @@ export const en = {
       'missing-alt_other': '{{count}} images have no description.',
       'too-many-media': '{{account}} accepts at most {{max}} images.',
       'account-unusable': '{{account}} needs attention in Settings → Accounts before it can post.',
-      'thread-unsupported': 'Sending threads is not available yet; follow-up posts stay in the draft.',
-      'visibility-unsupported': 'Restricted visibility cannot be sent yet; choose Public or keep the draft.',
       'utm-campaign': 'Enter a campaign name or turn off link tagging.',
       'schedule-past': 'The scheduled time has passed; pick a later one.',
     },

@@ -442,10 +442,6 @@ export const fr: Messages = {
       'too-many-media': '{{account}} accepte au plus {{max}} images.',
       'account-unusable':
         '{{account}} demande votre attention dans Réglages → Comptes avant de pouvoir publier.',
-      'thread-unsupported':
-        'L’envoi de fils n’est pas encore disponible ; les publications suivantes restent dans le brouillon.',
-      'visibility-unsupported':
-        'Une visibilité restreinte ne peut pas encore être envoyée ; choisissez Public ou gardez le brouillon.',
       'utm-campaign': 'Saisissez un nom de campagne ou désactivez le marquage des liens.',
       'schedule-past': 'L’horaire programmé est passé ; choisissez-en un plus tard.',
     },

@@ -19,6 +19,8 @@ export type OpenComposerInput =
 export interface UndoOffer {
   readonly draftId: string;
   readonly jobIds: readonly string[];
+  /** Accounts posted to (a thread makes several jobs per account). */
+  readonly accountCount: number;
   /** Epoch ms when the undo window closes. */
   readonly until: number;
 }

@@ -13,6 +13,8 @@ export type UtmSettings = {
   content?: string | null;
   /** When non-empty, only links to these domains (and their subdomains) are tagged. */
   onlyDomains?: readonly string[] | null;
+  /** Links to these domains are never tagged (a link shortener's own short links, for instance). */
+  exceptDomains?: readonly string[] | null;
 };
 
 export type UtmParams = { utm_source: string; utm_medium: string; utm_campaign: string; utm_content: string };
@@ -58,6 +60,7 @@ export type UtmResult = { text: string; changed: Array<{ from: string; to: strin
 export function addUtmToText(text: string, network: Network, settings: UtmSettings): UtmResult {
   const params = utmParamsFor(network, settings);
   const only = (settings.onlyDomains ?? []).map(normaliseDomain).filter((d): d is string => d !== null);
+  const except = (settings.exceptDomains ?? []).map(normaliseDomain).filter((d): d is string => d !== null);
   const changed: UtmResult['changed'] = [];
   let out = text;
   for (const link of findLinks(text)
@@ -69,6 +72,8 @@ export function addUtmToText(text: string, network: Network, settings: UtmSettin
       only.length > 0 &&
       !only.some((d) => isSameOrSubdomain(host.host, d) || isSameOrSubdomain(host.unicodeHost, d))
     )
+      continue;
+    if (except.some((d) => isSameOrSubdomain(host.host, d) || isSameOrSubdomain(host.unicodeHost, d)))
       continue;
     const tagged = addUtmToUrl(link.text, params);
     if (tagged === link.text) continue;

@@ -17,7 +17,12 @@ export function ComposeBackground() {
         const holds = jobs.map((j) => (j.holdUntil ? Date.parse(j.holdUntil) : 0));
         const until = Math.min(...holds);
         if (jobs.length > 0 && until > now()) {
-          store.getState().offerUndo({ draftId, jobIds: jobs.map((j) => j.id), until });
+          store.getState().offerUndo({
+            draftId,
+            jobIds: jobs.map((j) => j.id),
+            accountCount: new Set(jobs.map((j) => j.accountId)).size,
+            until,
+          });
         }
       },
     });
@@ -70,7 +75,7 @@ function UndoToast() {
     <div className="toast" role="status" data-testid="undo-toast">
       {offer ? (
         <>
-          <span>{t('compose.sent', { count: offer.jobIds.length })}</span>
+          <span>{t('compose.sent', { count: offer.accountCount })}</span>
           <button type="button" className="button" onClick={() => void undo()}>
             {t('compose.undo', { seconds })}
           </button>

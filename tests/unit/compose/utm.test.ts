@@ -107,3 +107,12 @@ describe('addUtmToText', () => {
     });
   });
 });
+
+describe('links left untagged', () => {
+  it('never tags links to an excepted domain, such as a shortener’s short links', () => {
+    const text = 'Read https://sho.rt/abc and https://example.com/page';
+    const result = addUtmToText(text, 'bluesky', { campaign: 'launch', exceptDomains: ['sho.rt'] });
+    expect(result.text).toContain('https://sho.rt/abc ');
+    expect(result.text).toMatch(/https:\/\/example\.com\/page\?utm_source=/);
+  });
+});

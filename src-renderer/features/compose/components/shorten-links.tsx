@@ -101,7 +101,14 @@ export function ShortenLinks({
       const map = new Map(result.value.links.map((l) => [l.longUrl, l.shortUrl]));
       onChange((c) => {
         if (!(network in before.current)) before.current[network] = c.variants[network];
-        return { ...c, variants: { ...c.variants, [network]: applyShortLinks(finalText(c, network), map) } };
+        // The long links were tagged before shortening; the short ones must not be tagged again at send.
+        const shortHosts = result.value.links.map((l) => new URL(l.shortUrl).hostname);
+        const exceptHosts = [...new Set([...(c.utm.exceptHosts ?? []), ...shortHosts])];
+        return {
+          ...c,
+          utm: { ...c.utm, exceptHosts },
+          variants: { ...c.variants, [network]: applyShortLinks(finalText(c, network), map) },
+        };
       });
     }
     setMapping((known) => [...known, ...found.filter((f) => !known.some((k) => k.shortUrl === f.shortUrl))]);

@@ -22,7 +22,10 @@ export function isPostNetwork(network: Account['network']): network is PostNetwo
 
 function tagged(content: DraftContent, network: PostNetwork, text: string): string {
   if (!content.utm.enabled || content.utm.campaign.trim() === '') return text;
-  return addUtmToText(text, network, { campaign: content.utm.campaign.trim() }).text;
+  return addUtmToText(text, network, {
+    campaign: content.utm.campaign.trim(),
+    exceptDomains: content.utm.exceptHosts ?? null,
+  }).text;
 }
 
 /** The text a network gets, campaign-tagged when asked. */

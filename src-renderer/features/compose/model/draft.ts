@@ -43,7 +43,12 @@ export interface DraftContent {
   readonly quote: DraftRef | null;
   /** ISO instant, or null to publish now. */
   readonly scheduledAt: string | null;
-  readonly utm: { readonly enabled: boolean; readonly campaign: string };
+  readonly utm: {
+    readonly enabled: boolean;
+    readonly campaign: string;
+    /** Hosts whose links are left untagged: the link shortener's, once links were shortened. */
+    readonly exceptHosts?: readonly string[];
+  };
   /** Caret position in the main text, restored with the draft. */
   readonly cursor: number;
 }

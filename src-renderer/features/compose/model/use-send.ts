@@ -64,7 +64,8 @@ export function useSend(options: {
     if (outcome.kind === 'submitted') {
       setNotice({
         kind: 'sent',
-        count: outcome.jobs.length,
+        // A thread makes several jobs per account: the user is told about accounts, not jobs.
+        count: new Set(outcome.jobs.map((job) => job.accountId)).size,
         scheduled: pending.content.scheduledAt !== null,
       });
       await draft.startNew({ accountIds: pending.content.accountIds });
