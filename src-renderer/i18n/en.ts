@@ -355,6 +355,7 @@ export const en = {
     },
   },
   compose: {
+    notify: { failed: 'A post could not be sent', overdue: 'A scheduled post is overdue' },
     title: 'Compose',
     accounts: 'Post as',
     noAccounts: 'Add an account in Settings → Accounts to start posting.',

@@ -362,6 +362,10 @@ export const fr: Messages = {
     },
   },
   compose: {
+    notify: {
+      failed: 'Une publication n’a pas pu partir',
+      overdue: 'Une publication programmée est en retard',
+    },
     title: 'Rédiger',
     accounts: 'Publier en tant que',
     noAccounts: 'Ajoutez un compte dans Réglages → Comptes pour commencer à publier.',

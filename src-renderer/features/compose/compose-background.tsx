@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { useRoost, useServices } from '../../app-context.tsx';
 import { useComposeServices } from './compose-services.tsx';
 import { submitterFor } from './model/submitter.ts';
+import { createFailureNotifier, desktopNotify } from './model/failure-notifier.ts';
 
 export function ComposeBackground() {
   const { client, store } = useServices();
@@ -27,6 +28,15 @@ export function ComposeBackground() {
       },
     });
   }, [client, drafts, store, now]);
+
+  const { t } = useTranslation();
+  useEffect(() => {
+    const notifyFailures = createFailureNotifier(desktopNotify, (job) => ({
+      title: t(`compose.notify.${job.state === 'overdue' ? 'overdue' : 'failed'}`),
+      body: job.lastError ? `${job.text.slice(0, 80)} — ${job.lastError.message}` : job.text.slice(0, 120),
+    }));
+    return client.on('outbox:changed', (payload) => notifyFailures(payload.jobs));
+  }, [client, t]);
 
   return <UndoToast />;
 }
