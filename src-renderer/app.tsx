@@ -58,6 +58,12 @@ const background = lazySection(
   (m) => m.ComposeBackground,
 );
 
+/** Keeps columns subscribed (and alert columns notifying) while the user is in another section. */
+const streamsBackground = lazySection(
+  () => import('./features/streams/streams-background.tsx'),
+  (m) => m.StreamsBackground,
+);
+
 /** Fetches every section once the frame is on screen, so the first visit to one rarely waits. */
 function usePreloadSections(): void {
   useEffect(() => {
@@ -110,6 +116,7 @@ export function App() {
       {/* Renders nothing until there is something to undo, so it needs no loading state. */}
       <Suspense fallback={null}>
         <background.Component />
+        <streamsBackground.Component />
       </Suspense>
     </div>
   );

@@ -4,6 +4,8 @@ import { createContext, useContext, useEffect, useState, type ReactNode } from '
 import type { ArchivePort } from '../../archive/archive-port.ts';
 import { openRoostDb } from '../../db/roost-db.ts';
 import { createArchive } from '../../archive/create-archive.ts';
+import { createSettingsRepository } from '../../db/settings-repository.ts';
+import { followRetentionSettings } from '../settings/retention-settings.ts';
 import type { FrameScheduler } from './model/stream-hub.ts';
 import type { NotificationConstructor, NotifierTimers } from './notifications/alert-notifier.ts';
 import { createLayoutRepository, type LayoutRepository } from './repositories/layout-repository.ts';
@@ -61,9 +63,12 @@ export function useDeckSetup(): { readonly setup: DeckSetup | null; readonly fai
 /** The app's own setup: the shared IndexedDB and the archive worker (ingest and search off the UI thread). */
 async function openDefaultDeckSetup(): Promise<DeckSetup> {
   const db = await openRoostDb();
+  const archive = createArchive();
+  // The user's retention settings now, and every change saved later (Settings → General).
+  followRetentionSettings(archive, createSettingsRepository(db));
   return {
     layout: createLayoutRepository(db),
-    archive: createArchive(),
+    archive,
     Notification: typeof Notification === 'undefined' ? undefined : Notification,
   };
 }
