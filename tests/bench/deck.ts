@@ -28,7 +28,9 @@ function mainThreadTaskCpuMs(events: readonly TraceEvent[]): number[] {
       .map((e) => `${e.pid}:${e.tid}`),
   );
   return events
-    .filter((e) => e.ph === 'X' && e.name === 'RunTask' && e.tdur !== undefined && main.has(`${e.pid}:${e.tid}`))
+    .filter(
+      (e) => e.ph === 'X' && e.name === 'RunTask' && e.tdur !== undefined && main.has(`${e.pid}:${e.tid}`),
+    )
     .map((e) => e.tdur! / 1_000);
 }
 

@@ -2,7 +2,10 @@
 // animation frame, so a busy deck never re-renders all its columns in one frame. Frames are driven by hand.
 import { describe, expect, test } from 'vitest';
 import { createClient } from '../../../src-renderer/bridge/client.ts';
-import { createStreamHub, type FrameScheduler } from '../../../src-renderer/features/streams/model/stream-hub.ts';
+import {
+  createStreamHub,
+  type FrameScheduler,
+} from '../../../src-renderer/features/streams/model/stream-hub.ts';
 import { makeItems } from './support/items.ts';
 import { createMemoryArchive } from './support/memory-archive.ts';
 import { createStreamsMain } from './support/streams-main.ts';

@@ -57,10 +57,7 @@ export function ColumnList({ column, model, visible, register }: ColumnListProps
   );
   // `version` is the buffer's change signal: the rows array is replaced on every change.
   const lastView = useRef<ColumnView | undefined>(undefined);
-  const view = useMemo(
-    () => columnView(model, passes, lastView.current),
-    [model, passes, version],
-  );
+  const view = useMemo(() => columnView(model, passes, lastView.current), [model, passes, version]);
   lastView.current = view;
   const selectedKey = useRoost((s) => (s.focusedColumnId === column.id ? s.selectedItemKey : null));
   const replyingKey = useRoost((s) => s.replyingKey);

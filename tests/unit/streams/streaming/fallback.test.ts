@@ -40,7 +40,10 @@ describe('stream fallback and lifecycle', () => {
 
     const status = withId(fixture('status'), '112000000000000001');
     h.server.streaming.push('user', 'update', status);
-    await h.until(() => h.itemsFor(home).some((item) => item.actionRef === status.id), 'item after reconnect');
+    await h.until(
+      () => h.itemsFor(home).some((item) => item.actionRef === status.id),
+      'item after reconnect',
+    );
   });
 
   it('asks for sign-in when the streaming server refuses the token, and stops retrying', async () => {

@@ -95,9 +95,12 @@ describe('live Mastodon columns', () => {
     );
 
     const favouriteKey = `mastodon:${h.server.origin}/notifications/39000001`;
-    expect(h.itemsFor(notifications).filter((i) => i.key === favouriteKey).map((i) => i.kind)).toEqual([
-      'like',
-    ]);
+    expect(
+      h
+        .itemsFor(notifications)
+        .filter((i) => i.key === favouriteKey)
+        .map((i) => i.kind),
+    ).toEqual(['like']);
     expect(h.itemsFor(mentions).some((i) => i.key === favouriteKey)).toBe(false);
     expect(h.itemsFor(mentions).find((i) => i.actionRef === mentionStatusId)?.kind).toBe('mention');
   });
