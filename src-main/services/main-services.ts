@@ -5,6 +5,7 @@ import { mkdirSync } from 'node:fs';
 import { openMainStore } from '../store/main-store.ts';
 import { createAccountRepository } from '../store/account-repository.ts';
 import { createCursorRepository } from '../store/cursor-repository.ts';
+import { createFeedCursorRepository } from '../store/feed-cursor-repository.ts';
 import { createRouter } from '../host/router.ts';
 import { signInToBluesky } from '../connectors/bluesky/sign-in.ts';
 import { createSecretServiceKeychain } from '../vault/secret-service-keychain.ts';
@@ -20,6 +21,7 @@ import { createStreamsService, toContractState, toItemsEvent } from './streams-s
 import type { CredentialStore } from './credential-store.ts';
 import { createPublishingModule } from '../publishing/publishing-module.ts';
 import { createConnectorGateway } from '../publishing/connector-gateway.ts';
+import { createMediaStore } from '../publishing/media-store.ts';
 import { toContractJob } from '../publishing/outbox-job.ts';
 import { createShortenerHandlers } from '../publishing/shortener/shortener-handlers.ts';
 import type { BlueskyConnector } from '../connectors/bluesky/bluesky-connector.ts';
@@ -93,7 +95,7 @@ export async function startMainServices(
     },
     random: Math.random,
     connectors: (source) => connectors.forSource(source),
-    cursors: createCursorStore(createCursorRepository(store)),
+    cursors: createCursorStore(createCursorRepository(store), createFeedCursorRepository(store)),
     onItems: (event) => {
       streaming.notePolled(event); // so the stream does not deliver these again
       events.emit('streams:items', toItemsEvent(event));
@@ -105,6 +107,7 @@ export async function startMainServices(
   });
   const stopPoller = poller.start();
   const streams = createStreamsService({ poller, connectors, events, streaming });
+  const media = createMediaStore(options.dataDir);
   const publishing = createPublishingModule({
     store,
     dataDir: options.dataDir,
@@ -120,6 +123,7 @@ export async function startMainServices(
         if (!('publishStatus' in connector)) throw new RoostError('invalid_input', 'Not a Mastodon account.');
         return connector as MastodonConnector;
       },
+      media: (id) => media.get(id),
     }),
     clock: { now: Date.now },
     timers: {
@@ -166,6 +170,7 @@ export async function startMainServices(
       'outbox:resolveOverdue': (input) => publishing.service.resolveOverdue(input.jobId, input.decision),
       'schedule:bestTimes': (input) => publishing.service.bestTimes(input.accountId),
       ...createShortenerHandlers({ store, credentials, fetch: fetchImpl }),
+      'media:upload': (input) => media.put(input),
     },
     {
       onInternalError: (method, error) =>

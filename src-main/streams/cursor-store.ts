@@ -1,9 +1,9 @@
-// Where the poller keeps each source's position between polls and across restarts. Account-bound sources go to
-// the main store's poll_cursors table; sources without an account (RSS feeds) have no row to hang off there
-// (the table's account_id references accounts), so they are kept in memory and refetched once after a restart.
+// Where the poller keeps each source's position between polls and across restarts: account-bound sources in
+// the main store's poll_cursors table, sources without an account (RSS feeds) in feed_cursors.
 import type { ColumnSource } from '../../src-shared/domain/column.ts';
 import { columnSourceKey } from '../../src-shared/domain/column.ts';
 import type { CursorRepository } from '../store/cursor-repository.ts';
+import type { FeedCursorRepository } from '../store/feed-cursor-repository.ts';
 
 export interface Validators {
   readonly etag: string | null;
@@ -21,12 +21,19 @@ export interface CursorStore {
   put(source: ColumnSource, position: StoredPosition): void;
 }
 
-export function createCursorStore(repository: CursorRepository): CursorStore {
+export function createCursorStore(repository: CursorRepository, feeds?: FeedCursorRepository): CursorStore {
+  // Without a feed repository (older callers, tests), feed positions live only as long as the process.
   const memory = new Map<string, StoredPosition>();
   return {
     get(source) {
       const key = columnSourceKey(source);
-      if (source.accountId === null) return memory.get(key) ?? null;
+      if (source.accountId === null) {
+        if (!feeds) return memory.get(key) ?? null;
+        const row = feeds.get(key);
+        return row
+          ? { cursor: row.cursor, validators: { etag: row.etag, lastModified: row.lastModified } }
+          : null;
+      }
       const row = repository.get(source.accountId, key);
       if (row === null) return null;
       return { cursor: row.cursor, validators: { etag: row.etag, lastModified: row.lastModified } };
@@ -34,7 +41,13 @@ export function createCursorStore(repository: CursorRepository): CursorStore {
     put(source, position) {
       const key = columnSourceKey(source);
       if (source.accountId === null) {
-        memory.set(key, position);
+        if (!feeds) return void memory.set(key, position);
+        feeds.put({
+          columnKey: key,
+          cursor: position.cursor,
+          etag: position.validators.etag,
+          lastModified: position.validators.lastModified,
+        });
         return;
       }
       repository.put({

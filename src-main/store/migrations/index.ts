@@ -6,6 +6,7 @@ import { migration002PollCursors } from './002-poll-cursors.ts';
 import { migration003Outbox } from './003-outbox.ts';
 import { migration004OutboxThreads } from './004-outbox-threads.ts';
 import { migration005ShortLinks } from './005-short-links.ts';
+import { migration006FeedCursors } from './006-feed-cursors.ts';
 
 export const MIGRATIONS: readonly Migration[] = [
   migration001Accounts,
@@ -13,4 +14,5 @@ export const MIGRATIONS: readonly Migration[] = [
   migration003Outbox,
   migration004OutboxThreads,
   migration005ShortLinks,
+  migration006FeedCursors,
 ];
