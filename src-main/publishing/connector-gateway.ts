@@ -2,17 +2,22 @@
 // to reconcile), Mastodon posts with the job's Idempotency-Key and manages scheduled statuses. Language goes
 // to both (Bluesky `langs`, Mastodon `language`), visibility to Mastodon; a later post of a thread arrives
 // with its reply reference set by the engine (Bluesky derives the thread root from the parent's record).
+// Attached images are read from the media store by id on every attempt: re-uploading them on a retry is
+// harmless, since the record key / Idempotency-Key alone decide whether a post already exists.
 import { RoostError } from '../../src-shared/contract/errors.ts';
-import type { PostRef } from '../../src-shared/compose/post.ts';
+import type { ComposeMedia, PostRef } from '../../src-shared/compose/post.ts';
 import type { BlueskyConnector } from '../connectors/bluesky/bluesky-connector.ts';
 import type { MastodonConnector } from '../connectors/mastodon/mastodon-connector.ts';
 import { htmlToText } from '../connectors/mastodon/html-text.ts';
+import type { StoredMedia } from './media-store.ts';
 import type { StoredJob } from './outbox-job.ts';
 import type { PublishGateway, PublishedRef, SendOutcome } from './publish-gateway.ts';
 
 export interface ConnectorGatewayDeps {
   readonly bluesky: (accountId: string) => Promise<BlueskyConnector>;
   readonly mastodon: (accountId: string) => Promise<MastodonConnector>;
+  /** The bytes of an uploaded image by its id; null when there is no such file. */
+  readonly media?: (id: string) => StoredMedia | null;
   readonly now?: () => number;
   /** Mastodon forgets Idempotency-Keys after about an hour; older jobs are reconciled by looking. */
   readonly idempotencyTtlMs?: number;
@@ -24,14 +29,18 @@ export function createConnectorGateway(deps: ConnectorGatewayDeps): PublishGatew
   const now = deps.now ?? Date.now;
   const ttl = deps.idempotencyTtlMs ?? 55 * 60 * 1000;
 
-  const refusesMedia = (job: StoredJob): void => {
-    if (job.payload.target.media.length > 0) {
-      throw new RoostError(
-        'invalid_input',
-        'Posts with media cannot be sent from the outbox in this version.',
-      );
-    }
-  };
+  /** Every attachment's bytes, or a permanent failure naming the one that is missing. */
+  const attachments = (job: StoredJob): { media: ComposeMedia; file: StoredMedia }[] =>
+    job.payload.target.media.map((media, index) => {
+      const file = deps.media?.(media.id) ?? null;
+      if (!file) {
+        throw new RoostError(
+          'not_found',
+          `Image ${index + 1} of this post is no longer stored on this computer; attach it again and resend.`,
+        );
+      }
+      return { media, file };
+    });
 
   const blueskyRef = (ref: PostRef | null): { uri: string; cid: string } | undefined => {
     if (!ref || ref.network !== 'bluesky') return undefined;
@@ -44,7 +53,7 @@ export function createConnectorGateway(deps: ConnectorGatewayDeps): PublishGatew
 
   return {
     async send(job, serverScheduleAt): Promise<SendOutcome> {
-      refusesMedia(job);
+      const files = attachments(job);
       if (job.network === 'bluesky') {
         if (!job.rkey) throw new RoostError('internal', 'A Bluesky job has no record key.');
         const connector = await deps.bluesky(job.accountId);
@@ -57,6 +66,15 @@ export function createConnectorGateway(deps: ConnectorGatewayDeps): PublishGatew
           ...(replyTo ? { replyTo } : {}),
           ...(quote ? { quote } : {}),
           ...(language ? { langs: [language] } : {}),
+          ...(files.length > 0
+            ? {
+                images: files.map(({ media, file }) => ({
+                  data: file.data,
+                  mimeType: file.mimeType,
+                  alt: media.alt,
+                })),
+              }
+            : {}),
         });
         return {
           kind: 'published',
@@ -67,6 +85,15 @@ export function createConnectorGateway(deps: ConnectorGatewayDeps): PublishGatew
       }
       const connector = await deps.mastodon(job.accountId);
       const { replyTo, quote, target } = job.payload;
+      const mediaIds: string[] = [];
+      for (const { media, file } of files) {
+        const uploaded = await connector.uploadMedia({
+          data: new Blob([file.data], { type: file.mimeType }),
+          fileName: `${file.id}.${file.mimeType.slice('image/'.length)}`,
+          ...(media.alt.trim() ? { description: media.alt } : {}),
+        });
+        mediaIds.push(uploaded.id);
+      }
       const result = await connector.publishStatus({
         text: job.text,
         idempotencyKey: job.idempotencyKey,
@@ -75,6 +102,7 @@ export function createConnectorGateway(deps: ConnectorGatewayDeps): PublishGatew
         ...(target.contentWarning ? { spoilerText: target.contentWarning } : {}),
         ...(target.visibility ? { visibility: target.visibility } : {}),
         ...(target.language ? { language: target.language } : {}),
+        ...(mediaIds.length > 0 ? { mediaIds } : {}),
         ...(serverScheduleAt ? { scheduledAt: serverScheduleAt } : {}),
       });
       if (result.kind === 'scheduled') return { kind: 'scheduled', serverScheduleId: result.id };

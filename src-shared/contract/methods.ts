@@ -34,6 +34,7 @@ export const REQUEST_METHODS = [
   'shortener:shorten',
   'shortener:clicks',
   'shortener:links',
+  'media:upload',
 ] as const;
 
 export const EVENT_NAMES = [

@@ -27,8 +27,9 @@ export interface EventFrame {
 
 export type ServerFrame = ResultFrame | EventFrame;
 
-/** Largest frame the host accepts; anything bigger is refused before parsing. */
-export const MAX_FRAME_BYTES = 1024 * 1024;
+/** Largest frame the host accepts; anything bigger is refused before parsing. It must hold `media:upload`'s
+ *  largest image in base64 (about 2.8 MB) with room for the frame around it. */
+export const MAX_FRAME_BYTES = 4 * 1024 * 1024;
 
 /** Browser mode passes the per-launch token in the page URL's fragment (never sent to a server log). */
 export const TOKEN_FRAGMENT_KEY = 'token';

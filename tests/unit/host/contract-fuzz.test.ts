@@ -77,6 +77,8 @@ const VALID: Record<RequestMethod, Record<string, unknown>> = {
   'shortener:shorten': { urls: ['https://example.com/a'], network: 'bluesky' },
   'shortener:clicks': { codes: ['abc12'] },
   'shortener:links': { limit: 20 },
+  // The first bytes of a PNG: valid for the contract (main checks the signature, not the image).
+  'media:upload': { mimeType: 'image/png', dataBase64: 'iVBORw0KGgo=' },
 };
 
 function malformedPayloads(method: RequestMethod, seed: number): unknown[] {

@@ -1,11 +1,13 @@
 // Gets a draft's submission to main exactly once. The submission is written into the draft before any
 // call, marked `submitting` before outbox:submit, and an interrupted attempt (reload, dropped link) is
-// first checked against main's outbox, so a post is neither lost nor created twice.
+// first checked against main's outbox, so a post is neither lost nor created twice. Images still named by
+// the draft's own ids (a submission queued offline) are uploaded to main before the post is checked.
 import type { RoostClient } from '../../../bridge/client.ts';
 import type { OutgoingPost } from '../../../../src-shared/compose/post.ts';
 import type { OutboxJob } from '../../../../src-shared/contract/publishing-contract.ts';
 import type { DraftsRepository } from '../repositories/drafts-repository.ts';
 import type { DraftRecord, PendingSubmission } from './draft.ts';
+import { withUploadedMedia } from './upload-media.ts';
 
 export interface SubmitRequest {
   readonly post: OutgoingPost;
@@ -109,9 +111,21 @@ export function createSubmitter(
       if (existing.length > 0) return delivered(draftId, existing);
     }
 
+    let post = pending.post;
+    const media = await withUploadedMedia(client, post, draft.content.media);
+    if (media.kind === 'offline') return { kind: 'queued' };
+    if (media.kind === 'failed') {
+      await update(draftId, { state: 'failed', error: media.message }, 'open');
+      return { kind: 'failed', message: media.message };
+    }
+    if (media.post !== post) {
+      post = media.post;
+      await update(draftId, { post });
+    }
+
     let clearanceId = pending.clearanceId;
     if (clearanceId === null) {
-      const cleared = await clearance(draftId, pending.post);
+      const cleared = await clearance(draftId, post);
       if (cleared === 'offline') return { kind: 'queued' };
       if (cleared === 'confirm') {
         const latest = await drafts.get(draftId);
@@ -131,7 +145,7 @@ export function createSubmitter(
     });
     const result = await client.call('outbox:submit', {
       draftId,
-      post: pending.post,
+      post,
       clearanceId,
       undoSeconds: pending.undoSeconds,
       campaign: pending.campaign,

@@ -1,8 +1,10 @@
 // What happens on Send: main's guards are asked first (preflight), confirmations are collected when
 // they are needed, a single-use clearance is obtained, and the submission goes through the submitter,
 // which keeps it in the draft until main confirms the jobs. Offline, the submission is kept and sent later.
+// Images go to main first, so the post that is checked, cleared and submitted names main's media ids.
 import { useState } from 'react';
 import type { Account } from '../../../../src-shared/domain/account.ts';
+import type { OutgoingPost } from '../../../../src-shared/compose/post.ts';
 import type { GuardDecisionSchema } from '../../../../src-shared/contract/publishing-contract.ts';
 import type { z } from '../../../../src-shared/zod.ts';
 import type { RoostClient } from '../../../bridge/client.ts';
@@ -11,6 +13,7 @@ import type { Preflight } from '../components/confirm-dialog.tsx';
 import { buildPost, campaignOf } from './build-post.ts';
 import type { DraftContent, DraftRecord } from './draft.ts';
 import { submitterFor, type SubmitOutcome } from './submitter.ts';
+import { withUploadedMedia } from './upload-media.ts';
 import type { DraftHandle } from './use-draft.ts';
 
 type Decision = z.infer<typeof GuardDecisionSchema>;
@@ -33,6 +36,8 @@ export interface SendFlow {
 interface Pending {
   readonly record: DraftRecord;
   readonly content: DraftContent;
+  /** What is checked and submitted: the draft's post, with main's media ids once the images are uploaded. */
+  readonly post: OutgoingPost;
 }
 
 export function useSend(options: {
@@ -53,7 +58,7 @@ export function useSend(options: {
   async function finish(pending: Pending, clearanceId: string | null): Promise<void> {
     setPhase('sending');
     const outcome: SubmitOutcome = await submitter.submit(pending.record, {
-      post: buildPost(pending.content, accounts),
+      post: pending.post,
       clearanceId,
       undoSeconds,
       campaign: campaignOf(pending.content),
@@ -80,7 +85,7 @@ export function useSend(options: {
 
   async function current(): Promise<Pending | null> {
     const saved = (await draft.flush(true)) ?? (draft.id ? await drafts.get(draft.id) : undefined);
-    return saved ? { record: saved, content: saved.content } : null;
+    return saved ? { record: saved, content: saved.content, post: buildPost(saved.content, accounts) } : null;
   }
 
   /** A storage failure ends the attempt with a message; the draft itself stays where it was. */
@@ -101,14 +106,22 @@ export function useSend(options: {
       if (phase !== 'idle') return;
       setNotice(null);
       setPhase('checking');
-      const pending = await current();
-      if (!pending) {
+      const drafted = await current();
+      if (!drafted) {
         setPhase('idle');
         return;
       }
-      if (!online) return finish(pending, null);
-      const post = buildPost(pending.content, accounts);
-      const result = await client.call('publish:preflight', { post });
+      if (!online) return finish(drafted, null);
+      const uploaded = await withUploadedMedia(client, drafted.post, drafted.content.media);
+      // Offline now: the submitter uploads the images itself once the link is back.
+      if (uploaded.kind === 'offline') return finish(drafted, null);
+      if (uploaded.kind === 'failed') {
+        setPhase('idle');
+        setNotice({ kind: 'failed', message: uploaded.message });
+        return;
+      }
+      const pending: Pending = { ...drafted, post: uploaded.post };
+      const result = await client.call('publish:preflight', { post: pending.post });
       if (!result.ok) {
         if (result.error.code === 'network_unreachable') return finish(pending, null);
         setPhase('idle');
@@ -154,7 +167,7 @@ export function useSend(options: {
     setPhase('sending');
     const typed = Object.fromEntries(checked.typeHandleFor.map((id) => [id, typedHandles[id] ?? '']));
     const cleared = await client.call('publish:clear', {
-      post: buildPost(pending.content, accounts),
+      post: pending.post,
       digest: checked.digest,
       typedHandles: typed,
       acknowledged,

@@ -1,0 +1,154 @@
+// A post with an image and its alt text, published by the real outbox through the real Bluesky connector
+// to the local Bluesky network: the image goes through the media store exactly as main keeps uploads, and
+// the post's record and the AppView's view both carry it with the alt text.
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { AtpAgent } from '@atproto/api';
+import { afterEach, describe, expect, inject, it } from 'vitest';
+import { createBlueskyConnector } from '../../../src-main/connectors/bluesky/bluesky-connector.ts';
+import { signInToBluesky } from '../../../src-main/connectors/bluesky/sign-in.ts';
+import { createConnectorGateway } from '../../../src-main/publishing/connector-gateway.ts';
+import { createMediaStore } from '../../../src-main/publishing/media-store.ts';
+import {
+  createPublishingModule,
+  type PublishingModule,
+} from '../../../src-main/publishing/publishing-module.ts';
+import { openMainStore, type MainStore } from '../../../src-main/store/main-store.ts';
+import type { OutgoingPost } from '../../../src-shared/compose/post.ts';
+import type { Account } from '../../../src-shared/domain/account.ts';
+import { SandboxClient } from '../../support/sandbox-client.ts';
+import { DEFAULT_SETTINGS_FOR_TESTS } from './support/runner-config.ts';
+
+const info = inject('sandbox');
+const sandbox = new SandboxClient(info);
+const PNG = readFileSync(join(import.meta.dirname, '../../../resources/tray.png'));
+
+let cleanup: (() => Promise<void>) | undefined;
+afterEach(async () => {
+  await cleanup?.();
+  cleanup = undefined;
+});
+
+interface ImagesRecord {
+  readonly text: string;
+  readonly embed?: {
+    readonly $type: string;
+    readonly images: { alt: string; image: { mimeType: string; size: number } }[];
+  };
+}
+
+describe('publishing an image with alt text to the local Bluesky network', () => {
+  it('the post carries the image and its alt text', { timeout: 60_000 }, async () => {
+    const user = await sandbox.createAccount({ handlePrefix: 'images' });
+    const identity = await signInToBluesky({
+      service: info.pdsUrl,
+      identifier: user.handle,
+      appPassword: user.appPassword,
+    });
+    const connector = await createBlueskyConnector({
+      service: info.pdsUrl,
+      session: { ...identity.session, did: identity.did, handle: identity.handle },
+      onSessionUpdate: () => undefined,
+      webUrl: info.appviewUrl,
+    });
+    const account: Account = {
+      id: 'acct-bsky',
+      network: 'bluesky',
+      service: info.pdsUrl,
+      remoteId: identity.did,
+      handle: user.handle,
+      displayName: user.displayName,
+      avatarUrl: null,
+      status: 'active',
+      protected: false,
+      createdAt: new Date().toISOString(),
+    };
+    const dir = mkdtempSync(join(tmpdir(), 'roost-images-'));
+    const store: MainStore = openMainStore({ path: join(dir, 'main.sqlite') });
+    const media = createMediaStore(dir);
+    const module: PublishingModule = createPublishingModule({
+      store,
+      dataDir: dir,
+      accounts: () => [account],
+      gateway: createConnectorGateway({
+        bluesky: async () => connector,
+        mastodon: () => Promise.reject(new Error('no Mastodon account here')),
+        media: (id) => media.get(id),
+      }),
+      clock: { now: Date.now },
+      timers: {
+        setTimeout: (fn, ms) => setTimeout(fn, ms),
+        clearTimeout: (handle) => clearTimeout(handle as NodeJS.Timeout),
+      },
+      random: Math.random,
+      onChanged: () => undefined,
+      settings: () => DEFAULT_SETTINGS_FOR_TESTS,
+      actor: 'tester',
+    });
+    cleanup = async () => {
+      await module.engine.stop();
+      store.close();
+      rmSync(dir, { recursive: true, force: true });
+    };
+    await module.engine.start();
+
+    // What media:upload does with the composer's base64.
+    const { id } = media.put({ mimeType: 'image/png', dataBase64: PNG.toString('base64') });
+    const marker = `images${Date.now().toString(36)}`;
+    const alt = `${marker}: the Roost tray icon, a small bird on a branch`;
+    const post: OutgoingPost = {
+      targets: [
+        {
+          accountId: account.id,
+          network: 'bluesky',
+          text: `${marker} with a picture`,
+          contentWarning: null,
+          media: [{ id, kind: 'image', mimeType: 'image/png', bytes: PNG.length, alt }],
+          visibility: null,
+          language: 'en',
+          followUps: [],
+        },
+      ],
+      replyTo: null,
+      quote: null,
+      scheduledAt: null,
+    };
+    const { jobs } = module.service.submit({
+      draftId: null,
+      post,
+      clearanceId: null,
+      undoSeconds: 0,
+      campaign: null,
+    });
+    const read = () => module.repo.get(jobs[0]!.id)!;
+    for (let i = 0; i < 600 && read().state !== 'sent'; i++) {
+      if (read().state === 'needs_attention' || read().state === 'failed') break;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    const job = read();
+    expect([job.state, job.lastError?.message ?? null]).toEqual(['sent', null]);
+
+    // The record on the PDS: one image, the PNG's size and type, the alt text.
+    const agent = new AtpAgent({ service: info.pdsUrl });
+    const answer = await agent.com.atproto.repo.getRecord({
+      repo: identity.did,
+      collection: 'app.bsky.feed.post',
+      rkey: job.rkey!,
+    });
+    const record = answer.data.value as unknown as ImagesRecord;
+    expect(record.text).toBe(`${marker} with a picture`);
+    expect(record.embed?.$type).toBe('app.bsky.embed.images');
+    expect(
+      record.embed?.images.map((i) => ({ alt: i.alt, mimeType: i.image.mimeType, size: i.image.size })),
+    ).toEqual([{ alt, mimeType: 'image/png', size: PNG.length }]);
+
+    // The AppView shows the post with its image and the same alt text.
+    await sandbox.processAll();
+    const appview = new AtpAgent({ service: info.appviewUrl });
+    const views = await appview.app.bsky.feed.getPosts({ uris: [job.remoteId!] });
+    const embed = views.data.posts[0]?.embed as { $type?: string; images?: { alt: string }[] } | undefined;
+    expect(embed?.$type).toBe('app.bsky.embed.images#view');
+    expect(embed?.images?.map((i) => i.alt)).toEqual([alt]);
+  });
+});
