@@ -8,7 +8,7 @@ import type {
 } from '../../src-shared/contract/streams-contract.ts';
 import type { ColumnSource } from '../../src-shared/domain/column.ts';
 import type { Capabilities } from '../../src-shared/domain/capabilities.ts';
-import type { StreamItem } from '../../src-shared/domain/stream-item.ts';
+import { contentlessItem, type StreamItem } from '../../src-shared/domain/stream-item.ts';
 import type { ItemAction } from '../connectors/connector.ts';
 import type { ColumnState, GapMarker, StreamEvent } from '../streams/column-state.ts';
 import type { Poller, Subscription } from '../streams/poller.ts';
@@ -155,28 +155,19 @@ function itemFromRef(ref: ItemRef, accountId: string): StreamItem {
     server: null,
     location: null,
   };
-  return {
-    key: `${ref.network}:${ref.remoteId}`,
-    network: ref.network,
-    accountId,
-    kind: 'post',
-    remoteId: ref.remoteId,
-    actionRef: ref.actionRef,
-    url: null,
-    author: nobody,
-    via: null,
-    title: null,
-    text: '',
-    html: null,
-    facets: [],
-    media: [],
-    lang: null,
-    contentWarning: null,
-    replyTo: null,
-    quote: null,
-    counts: { replies: 0, reposts: 0, likes: 0, quotes: 0 },
-    viewer: { liked: ref.viewerLiked, reposted: ref.viewerReposted },
-    createdAt: new Date(0).toISOString(),
-    seenAt: new Date(0).toISOString(),
-  };
+  const never = new Date(0).toISOString();
+  return contentlessItem(
+    {
+      key: `${ref.network}:${ref.remoteId}`,
+      network: ref.network,
+      accountId,
+      kind: 'post',
+      remoteId: ref.remoteId,
+      actionRef: ref.actionRef,
+      url: null,
+      author: nobody,
+    },
+    { createdAt: never, seenAt: never },
+    { liked: ref.viewerLiked, reposted: ref.viewerReposted },
+  );
 }

@@ -105,3 +105,30 @@ export type StreamItem = z.infer<typeof StreamItemSchema>;
 export function itemKey(network: StreamItem['network'], remoteId: string): string {
   return `${network}:${remoteId}`;
 }
+
+/** An item with no content yet, for notifications without a post (follows) and for action references. */
+export function contentlessItem(
+  identity: Pick<
+    StreamItem,
+    'key' | 'network' | 'accountId' | 'kind' | 'remoteId' | 'actionRef' | 'url' | 'author'
+  >,
+  times: Pick<StreamItem, 'createdAt' | 'seenAt'>,
+  viewer: StreamItem['viewer'] = { liked: null, reposted: null },
+): StreamItem {
+  return {
+    ...identity,
+    via: null,
+    title: null,
+    text: '',
+    html: null,
+    facets: [],
+    media: [],
+    lang: null,
+    contentWarning: null,
+    replyTo: null,
+    quote: null,
+    counts: { replies: 0, reposts: 0, likes: 0, quotes: 0 },
+    viewer,
+    ...times,
+  };
+}

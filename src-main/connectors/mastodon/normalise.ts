@@ -1,6 +1,12 @@
 // Turns validated Mastodon entities into Roost's StreamItem. Pure: the caller passes the account, the
 // instance origin (to resolve local handles to a server) and when the item was seen.
-import { itemKey, type Author, type Media, type StreamItem } from '../../../src-shared/domain/stream-item.ts';
+import {
+  contentlessItem,
+  itemKey,
+  type Author,
+  type Media,
+  type StreamItem,
+} from '../../../src-shared/domain/stream-item.ts';
 import type {
   MastodonAccount,
   MastodonConversation,
@@ -166,30 +172,19 @@ function normaliseMedia(media: MastodonMediaAttachment): Media | null {
 }
 
 function emptyItem(ctx: NormaliseContext, createdAt: string, author: Author): StreamItem {
-  return {
-    key: '',
-    network: 'mastodon',
-    accountId: ctx.accountId,
-    kind: 'follow',
-    remoteId: '',
-    actionRef: null,
-    url: author.profileUrl,
-    author,
-    via: null,
-    title: null,
-    text: '',
-    html: null,
-    facets: [],
-    media: [],
-    lang: null,
-    contentWarning: null,
-    replyTo: null,
-    quote: null,
-    counts: { replies: 0, reposts: 0, likes: 0, quotes: 0 },
-    viewer: { liked: null, reposted: null },
-    createdAt,
-    seenAt: ctx.seenAt,
-  };
+  return contentlessItem(
+    {
+      key: '',
+      network: 'mastodon',
+      accountId: ctx.accountId,
+      kind: 'follow',
+      remoteId: '',
+      actionRef: null,
+      url: author.profileUrl,
+      author,
+    },
+    { createdAt, seenAt: ctx.seenAt },
+  );
 }
 
 function httpUrl(raw: string | null | undefined): string | null {

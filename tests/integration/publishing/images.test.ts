@@ -6,8 +6,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AtpAgent } from '@atproto/api';
 import { afterEach, describe, expect, inject, it } from 'vitest';
-import { createBlueskyConnector } from '../../../src-main/connectors/bluesky/bluesky-connector.ts';
-import { signInToBluesky } from '../../../src-main/connectors/bluesky/sign-in.ts';
 import { createConnectorGateway } from '../../../src-main/publishing/connector-gateway.ts';
 import { createMediaStore } from '../../../src-main/publishing/media-store.ts';
 import {
@@ -16,9 +14,9 @@ import {
 } from '../../../src-main/publishing/publishing-module.ts';
 import { openMainStore, type MainStore } from '../../../src-main/store/main-store.ts';
 import type { OutgoingPost } from '../../../src-shared/compose/post.ts';
-import type { Account } from '../../../src-shared/domain/account.ts';
 import { SandboxClient } from '../../support/sandbox-client.ts';
 import { DEFAULT_SETTINGS_FOR_TESTS } from './support/runner-config.ts';
+import { signedInBlueskyAccount } from './support/bluesky-account.ts';
 
 const info = inject('sandbox');
 const sandbox = new SandboxClient(info);
@@ -41,29 +39,7 @@ interface ImagesRecord {
 describe('publishing an image with alt text to the local Bluesky network', () => {
   it('the post carries the image and its alt text', { timeout: 60_000 }, async () => {
     const user = await sandbox.createAccount({ handlePrefix: 'images' });
-    const identity = await signInToBluesky({
-      service: info.pdsUrl,
-      identifier: user.handle,
-      appPassword: user.appPassword,
-    });
-    const connector = await createBlueskyConnector({
-      service: info.pdsUrl,
-      session: { ...identity.session, did: identity.did, handle: identity.handle },
-      onSessionUpdate: () => undefined,
-      webUrl: info.appviewUrl,
-    });
-    const account: Account = {
-      id: 'acct-bsky',
-      network: 'bluesky',
-      service: info.pdsUrl,
-      remoteId: identity.did,
-      handle: user.handle,
-      displayName: user.displayName,
-      avatarUrl: null,
-      status: 'active',
-      protected: false,
-      createdAt: new Date().toISOString(),
-    };
+    const { connector, account } = await signedInBlueskyAccount(info, user);
     const dir = mkdtempSync(join(tmpdir(), 'roost-images-'));
     const store: MainStore = openMainStore({ path: join(dir, 'main.sqlite') });
     const media = createMediaStore(dir);
@@ -132,7 +108,7 @@ describe('publishing an image with alt text to the local Bluesky network', () =>
     // The record on the PDS: one image, the PNG's size and type, the alt text.
     const agent = new AtpAgent({ service: info.pdsUrl });
     const answer = await agent.com.atproto.repo.getRecord({
-      repo: identity.did,
+      repo: account.remoteId,
       collection: 'app.bsky.feed.post',
       rkey: job.rkey!,
     });

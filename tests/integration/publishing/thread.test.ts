@@ -6,8 +6,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AtpAgent } from '@atproto/api';
 import { afterEach, describe, expect, inject, it } from 'vitest';
-import { createBlueskyConnector } from '../../../src-main/connectors/bluesky/bluesky-connector.ts';
-import { signInToBluesky } from '../../../src-main/connectors/bluesky/sign-in.ts';
 import { createConnectorGateway } from '../../../src-main/publishing/connector-gateway.ts';
 import type { StoredJob } from '../../../src-main/publishing/outbox-job.ts';
 import {
@@ -16,9 +14,9 @@ import {
 } from '../../../src-main/publishing/publishing-module.ts';
 import { openMainStore, type MainStore } from '../../../src-main/store/main-store.ts';
 import type { OutgoingPost, PostRef } from '../../../src-shared/compose/post.ts';
-import type { Account } from '../../../src-shared/domain/account.ts';
 import { SandboxClient, type RecordRef, type SandboxAccount } from '../../support/sandbox-client.ts';
 import { DEFAULT_SETTINGS_FOR_TESTS } from './support/runner-config.ts';
+import { signedInBlueskyAccount } from './support/bluesky-account.ts';
 
 const info = inject('sandbox');
 const sandbox = new SandboxClient(info);
@@ -38,29 +36,7 @@ afterEach(async () => {
 });
 
 async function outboxFor(user: SandboxAccount): Promise<Running> {
-  const identity = await signInToBluesky({
-    service: info.pdsUrl,
-    identifier: user.handle,
-    appPassword: user.appPassword,
-  });
-  const connector = await createBlueskyConnector({
-    service: info.pdsUrl,
-    session: { ...identity.session, did: identity.did, handle: identity.handle },
-    onSessionUpdate: () => undefined,
-    webUrl: info.appviewUrl,
-  });
-  const account: Account = {
-    id: 'acct-bsky',
-    network: 'bluesky',
-    service: info.pdsUrl,
-    remoteId: identity.did,
-    handle: user.handle,
-    displayName: user.displayName,
-    avatarUrl: null,
-    status: 'active',
-    protected: false,
-    createdAt: new Date().toISOString(),
-  };
+  const { connector, account } = await signedInBlueskyAccount(info, user);
   const dir = mkdtempSync(join(tmpdir(), 'roost-thread-'));
   const store = openMainStore({ path: join(dir, 'main.sqlite') });
   const module = createPublishingModule({

@@ -81,6 +81,18 @@ export function FilterEditor({
     </div>
   );
 
+  type Presence = ColumnFilter['media'];
+  const presence = (key: string, label: string, value: Presence, set: (v: Presence) => void) => (
+    <div className="field">
+      <label htmlFor={`${id}-${key}`}>{label}</label>
+      <select id={`${id}-${key}`} value={value} onChange={(e) => set(e.target.value as Presence)}>
+        <option value="any">{t('streams.filters.presence.any')}</option>
+        <option value="with">{t('streams.filters.presence.with')}</option>
+        <option value="without">{t('streams.filters.presence.without')}</option>
+      </select>
+    </div>
+  );
+
   return (
     <form
       className="filter-editor"
@@ -110,30 +122,8 @@ export function FilterEditor({
         setLanguages,
         t('streams.filters.languagesHint'),
       )}
-      <div className="field">
-        <label htmlFor={`${id}-media`}>{t('streams.filters.media')}</label>
-        <select
-          id={`${id}-media`}
-          value={media}
-          onChange={(e) => setMedia(e.target.value as ColumnFilter['media'])}
-        >
-          <option value="any">{t('streams.filters.presence.any')}</option>
-          <option value="with">{t('streams.filters.presence.with')}</option>
-          <option value="without">{t('streams.filters.presence.without')}</option>
-        </select>
-      </div>
-      <div className="field">
-        <label htmlFor={`${id}-links`}>{t('streams.filters.links')}</label>
-        <select
-          id={`${id}-links`}
-          value={links}
-          onChange={(e) => setLinks(e.target.value as ColumnFilter['links'])}
-        >
-          <option value="any">{t('streams.filters.presence.any')}</option>
-          <option value="with">{t('streams.filters.presence.with')}</option>
-          <option value="without">{t('streams.filters.presence.without')}</option>
-        </select>
-      </div>
+      {presence('media', t('streams.filters.media'), media, setMedia)}
+      {presence('links', t('streams.filters.links'), links, setLinks)}
       <div className="field">
         <label htmlFor={`${id}-eng`}>{t('streams.filters.minEngagement')}</label>
         <input
