@@ -17,6 +17,7 @@ import { checkItem, describeItem, type DescribedItem, type TextAnalysis } from '
 import { putIngestBatch } from './raw-commit.ts';
 import { RowCache } from './row-cache.ts';
 import { SearchIndex } from './search-index.ts';
+import type { TextAnalyser } from './text-analyser.ts';
 import { WriteQueue } from './write-queue.ts';
 
 export const DEFAULT_RETENTION: RetentionPolicy = { maxItemsPerColumn: 5_000, maxAgeDays: 90 };
@@ -37,8 +38,8 @@ const ROW_CACHE_SIZE = 2_000;
 interface IngestBatch {
   readonly columnKey: string;
   readonly items: readonly StreamItem[];
-  /** Computed ahead by the text worker, one per item; computed here when absent. */
-  readonly analysis: readonly TextAnalysis[] | null;
+  /** Filled in from the text worker before the batch is prepared, one per item; computed here when null. */
+  analysis: readonly TextAnalysis[] | null;
 }
 
 interface PreparedIngest {
@@ -49,6 +50,7 @@ interface PreparedIngest {
 
 export class ArchiveEngine {
   private readonly db: RoostDb;
+  private readonly analyse: TextAnalyser | null;
   private index = new SearchIndex();
   private readonly cache = new RowCache(ROW_CACHE_SIZE);
   private policy: RetentionPolicy = DEFAULT_RETENTION;
@@ -62,8 +64,9 @@ export class ArchiveEngine {
   private maintaining = false;
   private idleWaiters: (() => void)[] = [];
 
-  private constructor(db: RoostDb) {
+  private constructor(db: RoostDb, analyse: TextAnalyser | null) {
     this.db = db;
+    this.analyse = analyse;
     this.queue = new WriteQueue<IngestBatch, PreparedIngest>({
       prepare: (batch) => this.prepareIngest(batch),
       commit: (prepared) => this.commitIngest(prepared),
@@ -72,10 +75,11 @@ export class ArchiveEngine {
     });
   }
 
-  static async open(dbName: string): Promise<ArchiveEngine> {
+  /** `analyse` runs the language and sentiment of ingested texts elsewhere (the text worker), if given. */
+  static async open(dbName: string, analyse: TextAnalyser | null = null): Promise<ArchiveEngine> {
     // A batch lost to a power cut is fetched again from the network; an app crash loses nothing either way.
     const db = await openRoostDb({ name: dbName, durability: 'relaxed' });
-    const engine = new ArchiveEngine(db);
+    const engine = new ArchiveEngine(db, analyse);
     const stored = (await db.archiveMeta.get('retention'))?.value;
     if (isPolicy(stored)) engine.policy = stored;
     await engine.loadIndex();
@@ -86,28 +90,34 @@ export class ArchiveEngine {
     this.db.close();
   }
 
-  ingest(
-    columnKey: string,
-    items: readonly StreamItem[],
-    analysis: readonly TextAnalysis[] | null = null,
-  ): Promise<void> {
+  ingest(columnKey: string, items: readonly StreamItem[]): Promise<void> {
     checkColumnKey(columnKey);
     if (!Array.isArray(items)) throw new Error('ingest: items must be an array');
-    if (analysis !== null && (!Array.isArray(analysis) || analysis.length !== items.length))
-      throw new Error('ingest: the text analysis does not match the items');
     // Check everything before queueing so a bad item rejects the call without storing half of it.
     items.forEach((item, i) => checkItem(item, i));
+    const analysed = this.analyseElsewhere(items);
     const chunks: Promise<void>[] = [];
     for (let i = 0; i < items.length; i += INGEST_CHUNK) {
-      chunks.push(
-        this.queue.ingest({
-          columnKey,
-          items: items.slice(i, i + INGEST_CHUNK),
-          analysis: analysis?.slice(i, i + INGEST_CHUNK) ?? null,
-        }),
-      );
+      const batch: IngestBatch = { columnKey, items: items.slice(i, i + INGEST_CHUNK), analysis: null };
+      // Queued now, so it keeps its place before later writes; prepared once its texts are analysed.
+      const ready = analysed.then((all) => {
+        batch.analysis = all?.slice(i, i + INGEST_CHUNK) ?? null;
+      });
+      chunks.push(this.queue.ingest(batch, ready));
     }
     return Promise.all(chunks).then(() => undefined);
+  }
+
+  /** The texts' analysis from the text worker; null (computed while preparing) when it is absent or fails. */
+  private analyseElsewhere(items: readonly StreamItem[]): Promise<readonly TextAnalysis[] | null> {
+    if (!this.analyse || items.length === 0) return Promise.resolve(null);
+    return this.analyse(items).then(
+      (analysis) => (Array.isArray(analysis) && analysis.length === items.length ? analysis : null),
+      (error: unknown) => {
+        console.error('archive: analysing texts in the text worker failed; analysing them here', error);
+        return null;
+      },
+    );
   }
 
   async loadColumn(columnKey: string, limit: number): Promise<StreamItem[]> {

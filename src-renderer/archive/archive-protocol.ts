@@ -1,7 +1,7 @@
-// Messages between createArchive() on the UI thread and the archive's two workers. Requests go to the text
-// worker, which analyses ingested items and passes every request on, in order, to the archive worker over a
-// MessageChannel. Every request carries an id; one of the workers answers each exactly once, with a value
-// or an error message.
+// Messages between createArchive() on the UI thread and the archive's two workers. Requests go to the
+// archive worker, which answers each exactly once (a value or an error message). For an ingest it sends
+// only the items' texts to the text worker over a MessageChannel and gets their language and sentiment
+// back, so the items themselves cross threads once.
 import type { StreamItem } from '../../src-shared/domain/stream-item.ts';
 import type { ArchiveHit, ArchiveQuery, ArchiveStats, RetentionPolicy } from './archive-port.ts';
 import type { TextAnalysis } from './item-doc.ts';
@@ -12,8 +12,6 @@ export type ArchiveRequestBody =
       readonly op: 'ingest';
       readonly columnKey: string;
       readonly items: readonly StreamItem[];
-      /** Added by the text worker, one per item. */
-      readonly analysis?: readonly TextAnalysis[];
     }
   | { readonly op: 'loadColumn'; readonly columnKey: string; readonly limit: number }
   | { readonly op: 'search'; readonly query: ArchiveQuery }
@@ -23,6 +21,16 @@ export type ArchiveRequestBody =
   | { readonly op: 'stats' };
 
 export type ArchiveRequest = ArchiveRequestBody & { readonly id: number };
+
+/** What the archive worker asks the text worker: each item's text and declared language. */
+export interface TextRequest {
+  readonly id: number;
+  readonly texts: readonly (readonly [text: string, lang: string | null])[];
+}
+
+export type TextResponse =
+  | { readonly id: number; readonly ok: true; readonly analysis: readonly TextAnalysis[] }
+  | { readonly id: number; readonly ok: false; readonly error: string };
 
 /** Sent once to each worker before any request: the two ends of the channel between them. */
 export interface ArchiveConnect {

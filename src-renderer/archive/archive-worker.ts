@@ -1,8 +1,9 @@
 // The archive's module Web Worker: owns the Dexie connection and the search index, answers one message
-// per request. Requests arrive from the text worker over a MessageChannel (or directly); answers go to the
-// UI thread. Started only by createArchive().
+// per request from the UI thread. Ingested texts are analysed by the text worker, reached over the
+// MessageChannel the UI thread hands over first. Started only by createArchive().
 import type { ArchiveConnect, ArchiveRequest, ArchiveResponse } from './archive-protocol.ts';
 import { ArchiveEngine } from './archive-engine.ts';
+import { connectTextAnalyser, type TextAnalyser } from './text-analyser.ts';
 
 interface WorkerScope {
   postMessage(message: ArchiveResponse): void;
@@ -14,11 +15,12 @@ interface WorkerScope {
 
 const scope = self as unknown as WorkerScope;
 let engine: Promise<ArchiveEngine> | null = null;
+let analyser: TextAnalyser | null = null;
 
 async function handle(request: ArchiveRequest): Promise<unknown> {
   if (request.op === 'open') {
     if (engine) throw new Error('the archive is already open');
-    engine = ArchiveEngine.open(request.dbName);
+    engine = ArchiveEngine.open(request.dbName, analyser);
     await engine;
     return null;
   }
@@ -26,7 +28,7 @@ async function handle(request: ArchiveRequest): Promise<unknown> {
   const archive = await engine;
   switch (request.op) {
     case 'ingest':
-      return archive.ingest(request.columnKey, request.items, request.analysis ?? null).then(() => null);
+      return archive.ingest(request.columnKey, request.items).then(() => null);
     case 'loadColumn':
       return archive.loadColumn(request.columnKey, request.limit);
     case 'search':
@@ -43,6 +45,7 @@ async function handle(request: ArchiveRequest): Promise<unknown> {
 }
 
 function answer(request: ArchiveRequest): void {
+  // handle() is async, so a synchronous throw inside it also arrives here as a rejection.
   handle(request).then(
     (value) => scope.postMessage({ id: request.id, ok: true, value }),
     (error: unknown) =>
@@ -56,9 +59,6 @@ function answer(request: ArchiveRequest): void {
 
 scope.addEventListener('message', (event) => {
   const message = event.data;
-  if (message.op !== 'connect') {
-    answer(message);
-    return;
-  }
-  message.port.onmessage = (portEvent: MessageEvent<ArchiveRequest>) => answer(portEvent.data);
+  if (message.op === 'connect') analyser = connectTextAnalyser(message.port);
+  else answer(message);
 });

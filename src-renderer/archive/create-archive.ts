@@ -1,5 +1,5 @@
-// The UI-thread side of the archive: implements ArchivePort by messaging its workers (requests to the text
-// worker, which passes them on to the archive worker; answers from either). Requests are matched to answers
+// The UI-thread side of the archive: implements ArchivePort by messaging the archive worker, which answers;
+// the text worker is its helper, reached over a MessageChannel set up here. Requests are matched to answers
 // by id; worker errors come back as rejected promises with the worker's message.
 import type { StreamItem } from '../../src-shared/domain/stream-item.ts';
 import { DEFAULT_DB_NAME } from '../db/roost-db.ts';
@@ -47,15 +47,15 @@ export function createArchive(options: CreateArchiveOptions = {}): ArchivePort &
     }
   };
 
+  archiveWorker.addEventListener('message', (event: MessageEvent<ArchiveResponse>) => {
+    const response = event.data;
+    const p = pending.get(response.id);
+    if (!p) return;
+    pending.delete(response.id);
+    if (response.ok) p.resolve(response.value);
+    else p.reject(new Error(`archive ${p.op}: ${response.error}`));
+  });
   for (const worker of workers) {
-    worker.addEventListener('message', (event: MessageEvent<ArchiveResponse>) => {
-      const response = event.data;
-      const p = pending.get(response.id);
-      if (!p) return;
-      pending.delete(response.id);
-      if (response.ok) p.resolve(response.value);
-      else p.reject(new Error(`archive ${p.op}: ${response.error}`));
-    });
     worker.addEventListener('error', (event) => {
       event.preventDefault();
       failAll(`the archive worker failed (${event.message || 'it could not be loaded'})`);
@@ -73,7 +73,7 @@ export function createArchive(options: CreateArchiveOptions = {}): ArchivePort &
     return new Promise((resolve, reject) => {
       pending.set(id, { op: body.op, resolve: resolve as (v: unknown) => void, reject });
       try {
-        textWorker.postMessage({ ...body, id });
+        archiveWorker.postMessage({ ...body, id });
       } catch (error) {
         pending.delete(id);
         reject(new Error(`archive ${body.op}: could not send the request (${(error as Error).message})`));

@@ -55,7 +55,7 @@ export function itemTime(item: StreamItem, now: number): number {
   return !Number.isNaN(seen) && created > seen ? seen : created;
 }
 
-export function analyseText(item: StreamItem): TextAnalysis {
+export function analyseText(item: Pick<StreamItem, 'text' | 'lang'>): TextAnalysis {
   const lang = primaryLanguage(item.lang) ?? guessLanguage(item.text);
   // A guessed English or French is what scoreSentiment would guess again: pass it on (same result).
   const sentiment = scoreSentiment(item.text, lang === 'en' || lang === 'fr' ? lang : item.lang);

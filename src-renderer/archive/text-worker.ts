@@ -1,50 +1,29 @@
-// The archive's text worker: checks ingested items and computes their language and sentiment (most of
-// the CPU time of an ingest), then passes every request on, in arrival order, to the archive worker. The
-// archive worker's thread is left with indexing and IndexedDB, so both run at once.
-import type { ArchiveConnect, ArchiveRequest, ArchiveResponse } from './archive-protocol.ts';
-import { analyseText, checkItem } from './item-doc.ts';
+// The archive's text worker: computes the language and sentiment of ingested items' texts (most of the
+// CPU time of an ingest) for the archive worker, whose thread is left with indexing and IndexedDB, so
+// both run at once. It only ever sees texts, never whole items.
+import type { ArchiveConnect, TextRequest, TextResponse } from './archive-protocol.ts';
+import { analyseText } from './item-doc.ts';
 
 interface WorkerScope {
-  postMessage(message: ArchiveResponse): void;
-  addEventListener(
-    type: 'message',
-    listener: (event: MessageEvent<ArchiveRequest | ArchiveConnect>) => void,
-  ): void;
+  addEventListener(type: 'message', listener: (event: MessageEvent<ArchiveConnect>) => void): void;
 }
 
-const scope = self as unknown as WorkerScope;
-let archive: MessagePort | null = null;
-/** Requests that arrived before the channel; the UI thread sends the channel first, so normally none. */
-const waiting: ArchiveRequest[] = [];
-
-function forward(request: ArchiveRequest): void {
-  if (!archive) {
-    waiting.push(request);
-    return;
-  }
-  if (request.op !== 'ingest') {
-    archive.postMessage(request);
-    return;
-  }
+function answer(request: TextRequest): TextResponse {
   try {
-    if (!Array.isArray(request.items)) throw new Error('ingest: items must be an array');
-    const analysis = request.items.map((item, i) => analyseText(checkItem(item, i)));
-    archive.postMessage({ ...request, analysis });
-  } catch (error) {
-    scope.postMessage({
-      id: request.id,
-      ok: false,
-      error: error instanceof Error ? error.message : String(error),
+    if (!Array.isArray(request.texts)) throw new Error('analyse: texts must be an array');
+    const analysis = request.texts.map((entry) => {
+      const [text, lang] = Array.isArray(entry) ? entry : [];
+      if (typeof text !== 'string') throw new Error('analyse: every text must be a string');
+      return analyseText({ text, lang: typeof lang === 'string' ? lang : null });
     });
+    return { id: request.id, ok: true, analysis };
+  } catch (error) {
+    return { id: request.id, ok: false, error: error instanceof Error ? error.message : String(error) };
   }
 }
 
-scope.addEventListener('message', (event) => {
-  const message = event.data;
-  if (message.op === 'connect') {
-    archive = message.port;
-    for (const request of waiting.splice(0)) forward(request);
-    return;
-  }
-  forward(message);
+(self as unknown as WorkerScope).addEventListener('message', (event) => {
+  if (event.data.op !== 'connect') return;
+  const port = event.data.port;
+  port.onmessage = (message: MessageEvent<TextRequest>) => port.postMessage(answer(message.data));
 });

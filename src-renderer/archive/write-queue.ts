@@ -1,5 +1,7 @@
 // Serialises the archive's writes. Ingest batches are prepared (tokenised, indexed in memory) while the
 // previous batch's transaction commits, so CPU work overlaps IndexedDB's; any other write waits its turn.
+// A batch can be queued before it is ready to prepare (its texts still being analysed elsewhere): it keeps
+// its place in line, and waits for `ready` only when its turn comes.
 
 /** `B` is one ingest batch as queued, `P` the same batch prepared for its transaction. */
 export interface WriteQueueHooks<B, P> {
@@ -16,7 +18,7 @@ interface Deferred {
 }
 
 type Task<B, P> =
-  | { kind: 'ingest'; batch: B; prepared: P | null; done: Deferred }
+  | { kind: 'ingest'; batch: B; ready: Promise<void>; prepared: P | null; done: Deferred }
   | { kind: 'op'; run: () => Promise<unknown>; done: Deferred };
 
 export class WriteQueue<B, P> {
@@ -32,11 +34,16 @@ export class WriteQueue<B, P> {
     return !this.running && this.tasks.length === 0;
   }
 
-  ingest(batch: B): Promise<void> {
+  /** `ready` settles when the batch can be prepared; a rejection only means "prepare it anyway". */
+  ingest(batch: B, ready: Promise<unknown> = Promise.resolve()): Promise<void> {
     return new Promise((resolve, reject) => {
       this.tasks.push({
         kind: 'ingest',
         batch,
+        ready: ready.then(
+          () => undefined,
+          () => undefined,
+        ),
         prepared: null,
         done: { resolve: () => resolve(), reject },
       });
@@ -70,6 +77,7 @@ export class WriteQueue<B, P> {
   }
 
   private async runIngest(task: Task<B, P> & { kind: 'ingest' }): Promise<void> {
+    await task.ready;
     const prepared = task.prepared ?? this.hooks.prepare(task.batch);
     const commit = this.hooks.commit(prepared);
     // Handled below; this only keeps a failure during the pause from counting as unhandled.
@@ -78,7 +86,18 @@ export class WriteQueue<B, P> {
     // tokenising the next batch while this one commits.
     await new Promise((resolve) => setTimeout(resolve, 0));
     const next = this.tasks[0];
-    if (next?.kind === 'ingest' && next.prepared === null) {
+    // Waits for the next batch to be ready, unless this commit finishes first (then its own turn prepares it).
+    const nextReady =
+      next?.kind === 'ingest' && next.prepared === null
+        ? await Promise.race([
+            next.ready.then(() => true),
+            commit.then(
+              () => false,
+              () => false,
+            ),
+          ])
+        : false;
+    if (nextReady && next?.kind === 'ingest' && next.prepared === null) {
       try {
         next.prepared = this.hooks.prepare(next.batch);
       } catch {

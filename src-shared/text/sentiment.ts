@@ -66,10 +66,30 @@ type Entry = {
   emphatic: boolean;
 };
 type Phrase = { words: string[]; entry: Entry };
-type Compiled = { lexicon: SentimentLexicon; words: Map<string, Entry>; phrases: Map<string, Phrase[]> };
+type Compiled = {
+  lexicon: SentimentLexicon;
+  words: Map<string, Entry>;
+  phrases: Map<string, Phrase[]>;
+  /** Words found only through a variant (plural, feminine…), or not at all (null): asked again and again. */
+  variantHits: Map<string, Entry | null>;
+};
+const VARIANT_CACHE_LIMIT = 20_000;
 
 type Token = { key: string; caps: boolean; emoji: boolean };
 type Unit = Entry & { key: string; caps: boolean; fixed: boolean };
+
+/** Folding one word at a time is most of the scoring cost, and posts reuse a small vocabulary. */
+const FOLD_CACHE_LIMIT = 20_000;
+const foldedWords = new Map<string, string>();
+function foldWord(raw: string): string {
+  let key = foldedWords.get(raw);
+  if (key === undefined) {
+    if (foldedWords.size >= FOLD_CACHE_LIMIT) foldedWords.clear();
+    key = foldText(raw);
+    foldedWords.set(raw, key);
+  }
+  return key;
+}
 
 /** Folded words of a phrase or a text, with elided `n'`/`l'` kept as words of their own. */
 function words(text: string): Array<{ key: string; raw: string }> {
@@ -84,7 +104,7 @@ function words(text: string): Array<{ key: string; raw: string }> {
       out.push({ key: raw, raw });
       continue;
     }
-    const key = foldText(raw);
+    const key = foldWord(raw);
     const elided = splitElision(key);
     if (elided) {
       out.push({ key: `${elided[0]}'`, raw: raw.slice(0, elided[0].length + 1) });
@@ -128,7 +148,7 @@ function compile(lexicon: SentimentLexicon): Compiled {
   for (const term of lexicon.conditionalNegators) entryFor(term).conditional = true;
   for (const term of lexicon.contrast) entryFor(term).contrast = true;
   for (const term of lexicon.emphaticNegation) entryFor(term).emphatic = true;
-  return { lexicon, words: words_, phrases };
+  return { lexicon, words: words_, phrases, variantHits: new Map() };
 }
 
 const compiled = new Map<SentimentLanguage, Compiled>();
@@ -138,6 +158,8 @@ function compiledFor(language: SentimentLanguage): Compiled {
   return c;
 }
 
+const NEGATOR: Entry = { ...blankEntry(), negator: true };
+
 function lookupWord(c: Compiled, token: Token): Entry | null {
   if (token.emoji) {
     const valence = EMOJI_VALENCES[token.key] ?? EMOJI_VALENCES[token.key.replace(/\uFE0F/g, '')];
@@ -145,12 +167,20 @@ function lookupWord(c: Compiled, token: Token): Entry | null {
   }
   const direct = c.words.get(token.key);
   if (direct) return direct;
-  if (token.key.endsWith("n't")) return { ...blankEntry(), negator: true };
+  if (token.key.endsWith("n't")) return NEGATOR;
+  const known = c.variantHits.get(token.key);
+  if (known !== undefined) return known;
+  let found: Entry | null = null;
   for (const variant of c.lexicon.variants(token.key)) {
     const entry = c.words.get(variant);
-    if (entry && entry.valence !== null) return entry;
+    if (entry && entry.valence !== null) {
+      found = entry;
+      break;
+    }
   }
-  return null;
+  if (c.variantHits.size >= VARIANT_CACHE_LIMIT) c.variantHits.clear();
+  c.variantHits.set(token.key, found);
+  return found;
 }
 
 /** Longest phrase starting at `i`; one intensifier may sit inside it ("vaut vraiment le coup"). */
@@ -254,7 +284,9 @@ type RawScore = { score: number; hits: number };
 
 function scoreWith(text: string, language: SentimentLanguage): RawScore {
   const c = compiledFor(language);
-  const cleaned = text.replace(URL, ' ').replace(MENTION, '$1 ');
+  // Most posts have no link or mention: skip the two scans then.
+  const withoutUrls = text.includes('://') ? text.replace(URL, ' ') : text;
+  const cleaned = withoutUrls.includes('@') ? withoutUrls.replace(MENTION, '$1 ') : withoutUrls;
   const sentences = cleaned.split(SENTENCE_BREAK).map((s) =>
     words(s).map(({ key, raw }): Token => {
       const emoji = key !== CLAUSE_BREAK && !LETTERS.test(raw);

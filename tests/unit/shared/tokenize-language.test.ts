@@ -1,7 +1,21 @@
 // The shared word tokenizer and the English/French guesser.
 import { describe, expect, it } from 'vitest';
 import { guessLanguage, primaryLanguage } from '../../../src-shared/text/language.ts';
+import { foldText } from '../../../src-shared/text/fold.ts';
 import { tokenize } from '../../../src-shared/text/tokenize.ts';
+
+describe('foldText', () => {
+  it.each([
+    // Plain ASCII takes a shortcut; these check it agrees with the full folding.
+    ['Plain ASCII, Tabs\tand\nLINES', 'plain ascii, tabs\tand\nlines'],
+    ['It`s ok', "it's ok"],
+    ['Café DÉJÀ vu', 'cafe deja vu'],
+    ['L’été, Œuvre', "l'ete, oeuvre"],
+    ['bell\u0007 then é', 'bell\u0007 then e'],
+  ])('%j → %j', (text, folded) => {
+    expect(foldText(text)).toBe(folded);
+  });
+});
 
 describe('tokenize', () => {
   it.each([
