@@ -2,13 +2,14 @@
 // to reconcile), Mastodon posts with the job's Idempotency-Key and manages scheduled statuses. Language goes
 // to both (Bluesky `langs`, Mastodon `language`), visibility to Mastodon; a later post of a thread arrives
 // with its reply reference set by the engine (Bluesky derives the thread root from the parent's record).
-// Attached images are read from the media store by id on every attempt: re-uploading them on a retry is
-// harmless, since the record key / Idempotency-Key alone decide whether a post already exists.
+// Each post of a thread carries its own images, read from the media store by id. Mastodon uploads are
+// remembered per job, so a retry attaches the files already on the server instead of uploading them again.
 import { RoostError } from '../../src-shared/contract/errors.ts';
 import type { ComposeMedia, PostRef } from '../../src-shared/compose/post.ts';
 import type { BlueskyConnector } from '../connectors/bluesky/bluesky-connector.ts';
 import type { MastodonConnector } from '../connectors/mastodon/mastodon-connector.ts';
 import { htmlToText } from '../connectors/mastodon/html-text.ts';
+import type { UploadedMediaRepository } from '../store/uploaded-media-repository.ts';
 import type { StoredMedia } from './media-store.ts';
 import type { StoredJob } from './outbox-job.ts';
 import type { PublishGateway, PublishedRef, SendOutcome } from './publish-gateway.ts';
@@ -18,6 +19,8 @@ export interface ConnectorGatewayDeps {
   readonly mastodon: (accountId: string) => Promise<MastodonConnector>;
   /** The bytes of an uploaded image by its id; null when there is no such file. */
   readonly media?: (id: string) => StoredMedia | null;
+  /** Mastodon media uploaded by earlier attempts of a job; without it every attempt uploads again. */
+  readonly uploads?: UploadedMediaRepository;
   readonly now?: () => number;
   /** Mastodon forgets Idempotency-Keys after about an hour; older jobs are reconciled by looking. */
   readonly idempotencyTtlMs?: number;
@@ -85,26 +88,29 @@ export function createConnectorGateway(deps: ConnectorGatewayDeps): PublishGatew
       }
       const connector = await deps.mastodon(job.accountId);
       const { replyTo, quote, target } = job.payload;
-      const mediaIds: string[] = [];
-      for (const { media, file } of files) {
-        const uploaded = await connector.uploadMedia({
-          data: new Blob([file.data], { type: file.mimeType }),
-          fileName: `${file.id}.${file.mimeType.slice('image/'.length)}`,
-          ...(media.alt.trim() ? { description: media.alt } : {}),
+      const publish = (mediaIds: readonly string[]) =>
+        connector.publishStatus({
+          text: job.text,
+          idempotencyKey: job.idempotencyKey,
+          ...(replyTo?.network === 'mastodon' ? { inReplyTo: replyTo.remoteId } : {}),
+          ...(quote?.network === 'mastodon' ? { quoteOf: quote.remoteId } : {}),
+          ...(target.contentWarning ? { spoilerText: target.contentWarning } : {}),
+          ...(target.visibility ? { visibility: target.visibility } : {}),
+          ...(target.language ? { language: target.language } : {}),
+          ...(mediaIds.length > 0 ? { mediaIds: [...mediaIds] } : {}),
+          ...(serverScheduleAt ? { scheduledAt: serverScheduleAt } : {}),
         });
-        mediaIds.push(uploaded.id);
+      const first = await uploadMastodon(connector, job.id, files, deps.uploads, true);
+      let result: Awaited<ReturnType<typeof publish>>;
+      try {
+        result = await publish(first.ids);
+      } catch (error) {
+        // An upload left unattached for about a day is deleted by the server, which then refuses the status
+        // (422). The status was not created, so the same Idempotency-Key is still free: upload afresh once.
+        if (!(first.reused && error instanceof RoostError && error.code === 'invalid_input')) throw error;
+        deps.uploads?.forget(job.id);
+        result = await publish((await uploadMastodon(connector, job.id, files, deps.uploads, false)).ids);
       }
-      const result = await connector.publishStatus({
-        text: job.text,
-        idempotencyKey: job.idempotencyKey,
-        ...(replyTo?.network === 'mastodon' ? { inReplyTo: replyTo.remoteId } : {}),
-        ...(quote?.network === 'mastodon' ? { quoteOf: quote.remoteId } : {}),
-        ...(target.contentWarning ? { spoilerText: target.contentWarning } : {}),
-        ...(target.visibility ? { visibility: target.visibility } : {}),
-        ...(target.language ? { language: target.language } : {}),
-        ...(mediaIds.length > 0 ? { mediaIds } : {}),
-        ...(serverScheduleAt ? { scheduledAt: serverScheduleAt } : {}),
-      });
       if (result.kind === 'scheduled') return { kind: 'scheduled', serverScheduleId: result.id };
       return { kind: 'published', remoteId: result.id, url: result.url };
     },
@@ -146,6 +152,38 @@ export function createConnectorGateway(deps: ConnectorGatewayDeps): PublishGatew
       }
     },
   };
+}
+
+/**
+ * The server's media ids for the job's attachments, in order: uploads an earlier attempt recorded for the
+ * same file at the same position are reused; every new upload is recorded before the next one starts.
+ */
+async function uploadMastodon(
+  connector: MastodonConnector,
+  jobId: string,
+  files: readonly { media: ComposeMedia; file: StoredMedia }[],
+  uploads: UploadedMediaRepository | undefined,
+  reuse: boolean,
+): Promise<{ ids: string[]; reused: boolean }> {
+  const known = reuse ? (uploads?.forJob(jobId) ?? []) : [];
+  const ids: string[] = [];
+  let reused = false;
+  for (const [position, { media, file }] of files.entries()) {
+    const earlier = known.find((k) => k.position === position && k.mediaId === media.id);
+    if (earlier) {
+      ids.push(earlier.remoteId);
+      reused = true;
+      continue;
+    }
+    const uploaded = await connector.uploadMedia({
+      data: new Blob([file.data], { type: file.mimeType }),
+      fileName: `${file.id}.${file.mimeType.slice('image/'.length)}`,
+      ...(media.alt.trim() ? { description: media.alt } : {}),
+    });
+    uploads?.remember(jobId, { position, mediaId: media.id, remoteId: uploaded.id });
+    ids.push(uploaded.id);
+  }
+  return { ids, reused };
 }
 
 /** The account's recent statuses, matched by text and time, for a job whose key the server may have forgotten. */

@@ -1,7 +1,18 @@
 // Images the composer attached, kept on disk by the SHA-256 of their bytes (`media/<hash>.<ext>`), so a
-// post's media id names exactly one file and uploading the same image twice stores it once.
+// post's media id names exactly one file and uploading the same image twice stores it once. A file's mtime
+// is when it was last stored, which is what pruning measures retention from.
 import { createHash, randomUUID } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
 import path from 'node:path';
 import { RoostError } from '../../src-shared/contract/errors.ts';
 import {
@@ -23,10 +34,34 @@ export interface StoredMedia {
   readonly data: Uint8Array<ArrayBuffer>;
 }
 
+export interface PruneRequest {
+  /** Ids that must stay whatever their age (an unfinished outbox job still needs their bytes). */
+  readonly keep: ReadonlySet<string>;
+  /** Files last stored before this epoch-ms instant are removed unless kept. */
+  readonly storedBefore: number;
+  /** Temp files a crashed write left behind, older than this epoch-ms instant, are removed. */
+  readonly tempBefore: number;
+}
+
+export interface PruneResult {
+  /** Ids whose file was removed. */
+  readonly removed: readonly string[];
+  readonly tempsRemoved: number;
+  /** Files still in the folder afterwards. */
+  readonly remaining: number;
+}
+
 export interface MediaStore {
   put(upload: MediaUpload): { id: string };
   /** Null when no file has this id (never stored, or removed since). */
   get(id: string): StoredMedia | null;
+  /** Removes what nothing needs any more; never touches files this store did not name. */
+  prune(request: PruneRequest): PruneResult;
+}
+
+export interface MediaStoreOptions {
+  /** Epoch ms used to mark a file as freshly stored; the app passes Date.now. */
+  readonly now?: () => number;
 }
 
 const EXTENSIONS: Readonly<Record<UploadMimeType, string>> = {
@@ -37,6 +72,8 @@ const EXTENSIONS: Readonly<Record<UploadMimeType, string>> = {
 };
 
 const ID = /^[0-9a-f]{64}$/;
+const STORED_FILE = /^([0-9a-f]{64})\.(jpg|png|webp|gif)$/;
+const TEMP_FILE = /^\.[0-9a-f]{64}\.[0-9a-f-]{36}\.tmp$/;
 
 function startsWith(data: Uint8Array, offset: number, bytes: readonly number[]): boolean {
   return bytes.every((b, i) => data[offset + i] === b);
@@ -58,7 +95,8 @@ export function matchesMimeType(data: Uint8Array, mimeType: UploadMimeType): boo
   }
 }
 
-export function createMediaStore(dataDir: string): MediaStore {
+export function createMediaStore(dataDir: string, options: MediaStoreOptions = {}): MediaStore {
+  const now = options.now ?? Date.now;
   const dir = path.join(dataDir, 'media');
   const fileOf = (id: string, mimeType: UploadMimeType) => path.join(dir, `${id}.${EXTENSIONS[mimeType]}`);
 
@@ -80,11 +118,17 @@ export function createMediaStore(dataDir: string): MediaStore {
         throw new RoostError('invalid_input', 'The image arrived damaged: its hash does not match.');
       }
       const file = fileOf(id, upload.mimeType);
-      if (!existsSync(file)) {
+      if (existsSync(file)) {
+        // Stored again (a draft reopened and sent): its retention starts over.
+        const seconds = now() / 1000;
+        utimesSync(file, seconds, seconds);
+      } else {
         mkdirSync(dir, { recursive: true });
         // Written aside then renamed: a crash never leaves a truncated file under the final name.
         const temp = path.join(dir, `.${id}.${randomUUID()}.tmp`);
         writeFileSync(temp, data);
+        const seconds = now() / 1000;
+        utimesSync(temp, seconds, seconds);
         renameSync(temp, file);
       }
       return { id };
@@ -98,5 +142,51 @@ export function createMediaStore(dataDir: string): MediaStore {
       }
       return null;
     },
+
+    prune(request) {
+      let names: string[];
+      try {
+        names = readdirSync(dir);
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code === 'ENOENT')
+          return { removed: [], tempsRemoved: 0, remaining: 0 };
+        throw error;
+      }
+      const removed: string[] = [];
+      let tempsRemoved = 0;
+      let remaining = 0;
+      for (const name of names) {
+        const stored = STORED_FILE.exec(name);
+        const isTemp = !stored && TEMP_FILE.test(name);
+        if (!stored && !isTemp) continue;
+        const file = path.join(dir, name);
+        const mtimeMs = mtimeOf(file);
+        if (mtimeMs === null) continue; // gone meanwhile
+        if (isTemp) {
+          if (mtimeMs < request.tempBefore) {
+            rmSync(file, { force: true });
+            tempsRemoved += 1;
+          }
+          continue;
+        }
+        const id = stored?.[1] ?? '';
+        if (!request.keep.has(id) && mtimeMs < request.storedBefore) {
+          rmSync(file, { force: true });
+          removed.push(id);
+        } else {
+          remaining += 1;
+        }
+      }
+      return { removed, tempsRemoved, remaining };
+    },
   };
+}
+
+function mtimeOf(file: string): number | null {
+  try {
+    return statSync(file).mtimeMs;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw error;
+  }
 }

@@ -3,9 +3,11 @@
 import { userInfo } from 'node:os';
 import type { Account } from '../../src-shared/domain/account.ts';
 import type { EngagementSample } from './best-times.ts';
+import { createEngagementRepository } from '../store/engagement-repository.ts';
 import type { MainStore } from '../store/main-store.ts';
 import type { Clock, Random, Timers } from '../streams/timing.ts';
 import { createClearanceBook } from './clearances.ts';
+import { createEngagementRefresher, type EngagementReader } from './engagement-refresher.ts';
 import { createGuardGate } from './guard-gate.ts';
 import { createOutboxEngine, type OutboxEngine } from './outbox-engine.ts';
 import type { StoredJob } from './outbox-job.ts';
@@ -33,7 +35,10 @@ export interface PublishingModuleDeps {
   readonly onError?: (error: unknown) => void;
   readonly settings?: () => PublishingSettings;
   readonly shippedBlockLists?: string;
+  /** Replaces the engagement history entirely (tests); otherwise `readEngagement` feeds a cached refresher. */
   readonly engagement?: (jobs: readonly StoredJob[]) => Promise<readonly EngagementSample[]>;
+  /** Reads current counts of sent posts from their network; without it suggestions use the default curve. */
+  readonly readEngagement?: EngagementReader;
   readonly concurrency?: number;
   readonly retry?: RetryPolicy;
   readonly actor?: string;
@@ -77,6 +82,15 @@ export function createPublishingModule(deps: PublishingModuleDeps): PublishingMo
     now: () => deps.clock.now(),
     actor: deps.actor ?? safeUserName(),
   });
+  const refresher = deps.readEngagement
+    ? createEngagementRefresher({
+        repo: createEngagementRepository(deps.store),
+        read: deps.readEngagement,
+        now: () => deps.clock.now(),
+        onError: (_accountId, error) => deps.onError?.(error),
+      })
+    : null;
+  const engagement = deps.engagement ?? (refresher ? refresher.samples : undefined);
   const service = createPublishingService({
     repo,
     engine,
@@ -87,7 +101,7 @@ export function createPublishingModule(deps: PublishingModuleDeps): PublishingMo
     random: deps.random,
     graceMs,
     timeZone: () => settings().timeZone,
-    ...(deps.engagement ? { engagement: deps.engagement } : {}),
+    ...(engagement ? { engagement } : {}),
   });
   return { repo, engine, service };
 }

@@ -52,6 +52,7 @@ export interface PublishingService {
 }
 
 const CANCELLABLE = new Set<string>(CANCELLABLE_STATES);
+const HISTORY_LIST_MS = 91 * 24 * 3_600_000;
 // Ids created together sort in creation order, so a thread's posts list in their order.
 const ulid = monotonicFactory();
 
@@ -280,7 +281,10 @@ export function createPublishingService(deps: PublishingServiceDeps): Publishing
 
     async bestTimes(accountId) {
       if (!deps.account(accountId)) throw new RoostError('not_found', 'No such account.');
-      const sent = deps.repo.list({ accountIds: [accountId] }).filter((j) => j.state === 'sent');
+      // History reaches back 90 days; a day more covers posts sent late after their due time.
+      const sent = deps.repo
+        .list({ accountIds: [accountId], fromMs: deps.now() - HISTORY_LIST_MS })
+        .filter((j) => j.state === 'sent');
       const history = deps.engagement && sent.length > 0 ? await deps.engagement(sent).catch(() => []) : [];
       return suggestBestTimes({ nowMs: deps.now(), timeZone: deps.timeZone(), history });
     },

@@ -22,6 +22,8 @@ import type { CredentialStore } from './credential-store.ts';
 import { createPublishingModule } from '../publishing/publishing-module.ts';
 import { createConnectorGateway } from '../publishing/connector-gateway.ts';
 import { createMediaStore } from '../publishing/media-store.ts';
+import { createUploadedMediaRepository } from '../store/uploaded-media-repository.ts';
+import { createMediaPruner, mediaInUse } from '../publishing/media-pruner.ts';
 import { toContractJob } from '../publishing/outbox-job.ts';
 import { createShortenerHandlers } from '../publishing/shortener/shortener-handlers.ts';
 import type { BlueskyConnector } from '../connectors/bluesky/bluesky-connector.ts';
@@ -124,6 +126,7 @@ export async function startMainServices(
         return connector as MastodonConnector;
       },
       media: (id) => media.get(id),
+      uploads: createUploadedMediaRepository(store),
     }),
     clock: { now: Date.now },
     timers: {
@@ -134,12 +137,34 @@ export async function startMainServices(
     onChanged: (jobs) => events.emit('outbox:changed', { jobs: jobs.map(toContractJob) }),
     onError: (error) =>
       console.error('[roost] outbox:', error instanceof Error ? error.message : 'unknown error'),
+    // Best-time history: counts of the account's own sent posts, read from the network it posted to.
+    readEngagement: async (accountId, network, remoteIds) => {
+      const connector = await connectors.forAccount(accountId);
+      if (network === 'bluesky' && 'publishPost' in connector) {
+        return (connector as BlueskyConnector).readEngagement(remoteIds);
+      }
+      if (network === 'mastodon' && 'publishStatus' in connector) {
+        return (connector as MastodonConnector).readEngagement(remoteIds);
+      }
+      throw new RoostError('invalid_input', 'This account cannot report engagement.');
+    },
   });
   const publishingStarted = publishing.engine
     .start()
     .catch((error: unknown) =>
       console.error('[roost] outbox start failed:', error instanceof Error ? error.message : 'unknown error'),
     );
+  const stopMediaPruner = createMediaPruner({
+    media,
+    inUse: () => mediaInUse(publishing.repo),
+    clock: { now: Date.now },
+    timers: {
+      setTimeout: (fn, ms) => setTimeout(fn, ms).unref(),
+      clearTimeout: (handle) => clearTimeout(handle as NodeJS.Timeout),
+    },
+    onError: (error) =>
+      console.error('[roost] media pruning:', error instanceof Error ? error.message : 'unknown error'),
+  }).start();
 
   const router = createRouter(
     {
@@ -199,6 +224,7 @@ export async function startMainServices(
     },
     async stop() {
       streams.closeAll();
+      stopMediaPruner();
       streaming.stop();
       stopPoller();
       await publishingStarted;

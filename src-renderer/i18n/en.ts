@@ -399,8 +399,8 @@ export const en = {
     scheduleAt: 'Publish at',
     suggested: 'Suggested times',
     suggestedBasis: {
-      history: 'From when your audience engaged before',
-      default: 'Usual good times (no history yet)',
+      history: 'From your past posts’ engagement (likes, reposts, replies) by hour of the week',
+      default: 'A default curve of usually good hours: too few of your past posts have engagement counts yet',
     },
     previews: 'Preview',
     previewFor: 'Preview for {{account}}',

@@ -409,8 +409,10 @@ export const fr: Messages = {
     scheduleAt: 'Publier le',
     suggested: 'Horaires suggérés',
     suggestedBasis: {
-      history: 'D’après l’engagement passé de votre audience',
-      default: 'Horaires habituellement favorables (pas encore d’historique)',
+      history:
+        'D’après l’engagement de vos publications passées (j’aime, partages, réponses) par heure de la semaine',
+      default:
+        'Courbe par défaut d’heures habituellement favorables : trop peu de vos publications passées ont encore des chiffres d’engagement',
     },
     previews: 'Aperçu',
     previewFor: 'Aperçu pour {{account}}',

@@ -38,11 +38,17 @@ const LanguageTagSchema = z
 
 export const MAX_FOLLOW_UPS = 24;
 
-/** A further post of a thread: it replies to the post before it. */
-export const FollowUpSchema = z.object({
-  text: z.string().min(1).max(100_000),
-  contentWarning: z.string().max(10_000).nullable(),
-});
+/** A further post of a thread: it replies to the post before it, with its own attachments. */
+export const FollowUpSchema = z
+  .object({
+    text: z.string().max(100_000),
+    contentWarning: z.string().max(10_000).nullable(),
+    // Optional so that jobs and drafts stored before follow-ups had media still parse.
+    media: z.array(ComposeMediaSchema).max(16).optional(),
+  })
+  .refine((f) => f.text.trim() !== '' || (f.media?.length ?? 0) > 0, {
+    message: 'A follow-up needs text or an attachment',
+  });
 export type FollowUp = z.infer<typeof FollowUpSchema>;
 
 // The thread, audience and language fields are optional so that a post written before they existed still
@@ -66,7 +72,7 @@ export type PostTarget = z.infer<typeof PostTargetSchema>;
 export interface ThreadPart {
   readonly text: string;
   readonly contentWarning: string | null;
-  /** Only the first post carries media. */
+  /** This post's own attachments. */
   readonly media: readonly ComposeMedia[];
 }
 
@@ -74,7 +80,11 @@ export interface ThreadPart {
 export function threadOf(target: PostTarget): ThreadPart[] {
   return [
     { text: target.text, contentWarning: target.contentWarning, media: target.media },
-    ...(target.followUps ?? []).map((f) => ({ text: f.text, contentWarning: f.contentWarning, media: [] })),
+    ...(target.followUps ?? []).map((f) => ({
+      text: f.text,
+      contentWarning: f.contentWarning,
+      media: f.media ?? [],
+    })),
   ];
 }
 

@@ -1,11 +1,11 @@
-// Per-network checks of one post variant, run as the author types and again in main before publishing:
-// length in the network's own terms, media count/size/type, and alt text.
+// Per-network checks of one post variant, or of every post of its thread, run as the author types and again
+// in main before publishing: length in the network's own terms, media count/size/type, and alt text.
 import type { Capabilities } from '../domain/capabilities.ts';
 import { BLUESKY_MAX_BYTES } from '../text/url-weight.ts';
 import { countGraphemes } from '../text/graphemes.ts';
 import { DEFAULT_MEDIA_RULES, type MediaRules } from './media-rules.ts';
 import { measureText, type LengthRules } from './measure.ts';
-import type { PostTarget } from './post.ts';
+import { threadOf, type PostTarget } from './post.ts';
 import { utf8Length } from './utf8.ts';
 
 export type ComposeIssueCode =
@@ -28,6 +28,8 @@ export type ComposeIssue = {
   start: number | null;
   end: number | null;
   mediaIndex: number | null;
+  /** Which post of the thread the issue is about: 0 for the first, 1 for the first follow-up, … */
+  partIndex: number;
   limit: number | null;
   actual: number | null;
 };
@@ -48,6 +50,7 @@ function issue(code: ComposeIssueCode, message: string, extra: Partial<ComposeIs
     start: null,
     end: null,
     mediaIndex: null,
+    partIndex: 0,
     limit: null,
     actual: null,
     ...extra,
@@ -159,7 +162,7 @@ function checkMedia(
   return issues;
 }
 
-export function validateVariant(
+function checkVariant(
   variant: Variant,
   capabilities: Capabilities,
   settings: ValidateSettings,
@@ -168,4 +171,37 @@ export function validateVariant(
   if (variant.text.trim() === '' && variant.media.length === 0)
     return [issue('empty', 'Write something or attach media')];
   return [...checkText(variant, capabilities), ...checkMedia(variant, capabilities, settings)];
+}
+
+/** One post; `partIndex` says which post of its thread it is (0, the first, by default). */
+export function validateVariant(
+  variant: Variant,
+  capabilities: Capabilities,
+  settings: ValidateSettings,
+  partIndex = 0,
+): ComposeIssue[] {
+  return checkVariant(variant, capabilities, settings).map((i) => ({ ...i, partIndex }));
+}
+
+/** Every post of the target's thread, each with its own text, content warning and attachments. */
+export function validateThread(
+  target: Pick<PostTarget, 'network' | 'text' | 'contentWarning' | 'media' | 'followUps'>,
+  capabilities: Capabilities,
+  settings: ValidateSettings,
+): ComposeIssue[] {
+  // A feed cannot publish at all: saying so once is enough.
+  if (target.network === 'rss') return validateVariant(target, capabilities, settings);
+  return threadOf({ ...target, accountId: '' }).flatMap((part, partIndex) =>
+    validateVariant(
+      {
+        network: target.network,
+        text: part.text,
+        contentWarning: part.contentWarning,
+        media: [...part.media],
+      },
+      capabilities,
+      settings,
+      partIndex,
+    ),
+  );
 }

@@ -1,6 +1,6 @@
 // The content digest a clearance is bound to: canonical JSON of exactly what will be published (text,
-// content warning, media ids and alt text, every follow-up of the thread, audience and language, target
-// accounts, reply/quote refs, schedule), hashed.
+// content warning, media ids and alt text, every follow-up of the thread with its own media, audience and
+// language, target accounts, reply/quote refs, schedule), hashed.
 // Any edit after confirming changes the digest, so main refuses the stale confirmation.
 import type { OutgoingPost, PostRef } from '../compose/post.ts';
 import { sha256Hex } from './sha256.ts';
@@ -43,7 +43,12 @@ export function canonicalPost(post: OutgoingPost): string {
       // Absent and null/empty publish the same thing, so they digest the same.
       visibility: t.visibility ?? null,
       language: t.language ?? null,
-      followUps: (t.followUps ?? []).map((f) => ({ text: f.text, contentWarning: f.contentWarning })),
+      // A follow-up's media joins its entry only when present, so a thread without any keeps its digest.
+      followUps: (t.followUps ?? []).map((f): Json => {
+        const entry: { [key: string]: Json } = { text: f.text, contentWarning: f.contentWarning };
+        if (f.media && f.media.length > 0) entry.media = f.media.map((m) => ({ id: m.id, alt: m.alt }));
+        return entry;
+      }),
     }));
   return canonicalJson({
     v: 2,

@@ -25,8 +25,8 @@ const SEVERITY: Record<GuardLevel, number> = { block: 0, confirm: 1, warn: 2 };
 
 /**
  * The post as each step of its threads publishes it: the first posts, then, for every follow-up position,
- * the targets that have one with that text in place of theirs. Later posts reply within the thread, so only
- * the first carries the reply, quote and media.
+ * the targets that have one with that text (and its own media) in place of theirs. Later posts reply within
+ * the thread, so only the first carries the reply and quote.
  */
 export function threadSteps(post: OutgoingPost): OutgoingPost[] {
   const depth = Math.max(0, ...post.targets.map((t) => t.followUps?.length ?? 0));
@@ -35,7 +35,15 @@ export function threadSteps(post: OutgoingPost): OutgoingPost[] {
     const targets = post.targets.flatMap((t) => {
       const followUp = t.followUps?.[i];
       return followUp
-        ? [{ ...t, text: followUp.text, contentWarning: followUp.contentWarning, media: [], followUps: [] }]
+        ? [
+            {
+              ...t,
+              text: followUp.text,
+              contentWarning: followUp.contentWarning,
+              media: followUp.media ?? [],
+              followUps: [],
+            },
+          ]
         : [];
     });
     steps.push({ ...post, targets, replyTo: null, quote: null });

@@ -8,6 +8,7 @@ import type { StreamItem } from '../../../src-shared/domain/stream-item.ts';
 import type { ActionResult, Connector, ItemAction, Page, PageRequest } from '../connector.ts';
 import { BLUESKY_CAPABILITIES } from './capabilities.ts';
 import { toConnectorError } from './connector-errors.ts';
+import { readEngagement, type EngagementRead } from './engagement.ts';
 import { fetchColumn, postViews } from './fetch-columns.ts';
 import { parsePostUri } from './normalise-post.ts';
 import type { NormaliseContext } from './normalise-post.ts';
@@ -46,6 +47,8 @@ export interface BlueskyConnector extends Connector {
   currentSession(): BlueskySession | null;
   publishPost(input: PublishPostInput): Promise<PublishedPost>;
   findPostByRkey(rkey: string): Promise<FoundPost | null>;
+  /** Likes + reposts + replies + quotes of posts by URI, read in batches of 25; deleted posts are absent. */
+  readEngagement(uris: readonly string[]): Promise<EngagementRead>;
 }
 
 const MAX_PAGE = 100;
@@ -187,5 +190,7 @@ function buildConnector(agent: AtpAgent, did: string, now: () => number, webUrl:
     publishPost: (input: PublishPostInput) =>
       guarded('Bluesky publish', () => publishPost(publishDeps, input)),
     findPostByRkey: (rkey: string) => guarded('Bluesky lookup', () => findPostByRkey(publishDeps, rkey)),
+    readEngagement: (uris: readonly string[]) =>
+      guarded('Bluesky engagement', () => readEngagement(agent, uris)),
   };
 }

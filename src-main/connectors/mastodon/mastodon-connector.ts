@@ -5,6 +5,7 @@ import { RoostError } from '../../../src-shared/contract/errors.ts';
 import type { Capabilities } from '../../../src-shared/domain/capabilities.ts';
 import type { StreamItem } from '../../../src-shared/domain/stream-item.ts';
 import type { ActionResult, Connector, ItemAction, PageRequest } from '../connector.ts';
+import { readStatusEngagement, type EngagementRead } from './engagement.ts';
 import { ContextSchema, StatusSchema, type MastodonInstance } from './entities.ts';
 import { MastodonHttp } from './http.ts';
 import { capabilitiesFromInstance, fetchInstance } from './instance.ts';
@@ -125,6 +126,11 @@ export class MastodonConnector implements Connector {
         return { remoteId: result.id };
       }
     }
+  }
+
+  /** Favourites + boosts + replies of this account's statuses; deleted ones (404) are reported absent. */
+  readEngagement(statusIds: readonly string[], signal?: AbortSignal): Promise<EngagementRead> {
+    return readStatusEngagement(this.http, statusIds, signal);
   }
 
   publishStatus(input: PublishStatusInput, signal?: AbortSignal): Promise<PublishResult> {

@@ -7,6 +7,8 @@ import { migration003Outbox } from './003-outbox.ts';
 import { migration004OutboxThreads } from './004-outbox-threads.ts';
 import { migration005ShortLinks } from './005-short-links.ts';
 import { migration006FeedCursors } from './006-feed-cursors.ts';
+import { migration007PostEngagement } from './007-post-engagement.ts';
+import { migration008UploadedMedia } from './008-uploaded-media.ts';
 
 export const MIGRATIONS: readonly Migration[] = [
   migration001Accounts,
@@ -15,4 +17,6 @@ export const MIGRATIONS: readonly Migration[] = [
   migration004OutboxThreads,
   migration005ShortLinks,
   migration006FeedCursors,
+  migration007PostEngagement,
+  migration008UploadedMedia,
 ];

@@ -211,7 +211,12 @@ export function ComposeScreen() {
               />
             ))}
           </div>
-          <FollowUps followUps={content.followUps} onChange={change} />
+          <FollowUps
+            followUps={content.followUps}
+            media={content.followUpMedia}
+            requireAlt={requireAltText}
+            onChange={change}
+          />
           <PostOptions options={postOptions} onChange={change} hasMastodon={networks.includes('mastodon')} />
           <ShortenLinks content={content} networks={networks} onChange={change} />
           <MediaEditor media={content.media} requireAlt={requireAltText} onChange={onMedia} />

@@ -453,6 +453,18 @@ export class MastodonReplayServer {
     return { status: 404, body: fixture('error-not-found') };
   }
 
+  /** Other people's favourites, boosts and replies arriving on a status, as GET /api/v1/statuses/:id shows them. */
+  setEngagement(
+    id: string,
+    counts: { readonly favourites?: number; readonly reblogs?: number; readonly replies?: number },
+  ): void {
+    const status = this.findStatus(id);
+    if (!status) throw new Error(`No status ${id} on the replay server`);
+    if (counts.favourites !== undefined) status.favourites_count = counts.favourites;
+    if (counts.reblogs !== undefined) status.reblogs_count = counts.reblogs;
+    if (counts.replies !== undefined) status.replies_count = counts.replies;
+  }
+
   findStatus(id: string): JsonObject | undefined {
     for (const list of [this.posted, ...this.timelines.values()]) {
       const found = list.find((s) => s.id === id);

@@ -1,9 +1,16 @@
-// The parts of a post besides its text: thread follow-ups, content warning, audience, language and
-// campaign tagging; and the sending preferences (undo window, required image descriptions).
+// The parts of a post besides its text: thread follow-ups (each with its own images), content warning,
+// audience, language and campaign tagging; and the sending preferences (undo window, image descriptions).
 import { memo, useId, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useRoost } from '../../../app-context.tsx';
-import { VISIBILITIES, type DraftContent, type Visibility } from '../model/draft.ts';
+import {
+  VISIBILITIES,
+  withFollowUpMedia,
+  withoutFollowUp,
+  type DraftContent,
+  type Visibility,
+} from '../model/draft.ts';
+import { MediaEditor } from './media-editor.tsx';
 
 type Change = (update: (content: DraftContent) => DraftContent) => void;
 
@@ -13,16 +20,20 @@ export type PostOptionValues = Pick<DraftContent, 'contentWarning' | 'visibility
 
 export const FollowUps = memo(function FollowUps({
   followUps,
+  media,
+  requireAlt,
   onChange,
 }: {
   followUps: DraftContent['followUps'];
+  media: DraftContent['followUpMedia'];
+  requireAlt: boolean;
   onChange: Change;
 }) {
   const { t } = useTranslation();
   return (
     <div className="follow-ups">
       {followUps.map((text, i) => (
-        <div className="field" key={i}>
+        <div className="field" key={i} data-testid={`follow-up-${i + 2}`}>
           <label htmlFor={`follow-up-${i}`}>{t('compose.followUp', { n: i + 2 })}</label>
           <textarea
             id={`follow-up-${i}`}
@@ -33,10 +44,15 @@ export const FollowUps = memo(function FollowUps({
               onChange((c) => ({ ...c, followUps: c.followUps.map((f, j) => (j === i ? value : f)) }));
             }}
           />
+          <MediaEditor
+            media={media?.[i] ?? []}
+            requireAlt={requireAlt}
+            onChange={(update) => onChange((c) => withFollowUpMedia(c, i, update))}
+          />
           <button
             type="button"
             className="link-button"
-            onClick={() => onChange((c) => ({ ...c, followUps: c.followUps.filter((_, j) => j !== i) }))}
+            onClick={() => onChange((c) => withoutFollowUp(c, i))}
           >
             {t('compose.removeFollowUp', { n: i + 2 })}
           </button>

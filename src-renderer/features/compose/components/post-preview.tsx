@@ -1,10 +1,11 @@
-// How the post will look on each chosen account: its final text (with campaign tags), warning and images.
+// How the post will look on each chosen account: its final text (with campaign tags), warning and images,
+// then each follow-up of the thread with its own images.
 // Only what fits is laid out; the rest is summed up, so a very long draft stays cheap to preview.
 import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Account } from '../../../../src-shared/domain/account.ts';
-import { finalText } from '../model/build-post.ts';
-import type { DraftContent, PostNetwork } from '../model/draft.ts';
+import { finalFollowUps, finalText } from '../model/build-post.ts';
+import type { DraftContent, DraftMedia, PostNetwork } from '../model/draft.ts';
 import type { LengthResult } from '../model/limits.ts';
 import { AccountAvatar } from '../../settings/accounts/account-avatar.tsx';
 
@@ -44,14 +45,23 @@ export const PostPreviews = memo(function PostPreviews({
             text={finalText(content, account.network as PostNetwork)}
             length={lengths.get(account.id)}
           />
-          {content.media.length > 0 && (
-            <p className="hint">{content.media.map((m) => m.alt || m.name).join(' · ')}</p>
-          )}
+          <PreviewMedia media={content.media} />
+          {finalFollowUps(content, account.network as PostNetwork).map((followUp, i) => (
+            <div key={i} className="preview__follow-up">
+              <p className="preview__text">{followUp.text}</p>
+              <PreviewMedia media={followUp.media} />
+            </div>
+          ))}
         </article>
       ))}
     </section>
   );
 });
+
+function PreviewMedia({ media }: { media: readonly DraftMedia[] }) {
+  if (media.length === 0) return null;
+  return <p className="hint">{media.map((m) => m.alt || m.name).join(' · ')}</p>;
+}
 
 function PreviewText({ text, length }: { text: string; length: LengthResult | undefined }) {
   const { t } = useTranslation();

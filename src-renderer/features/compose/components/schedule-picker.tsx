@@ -92,7 +92,7 @@ export const SchedulePicker = memo(function SchedulePicker({
           </div>
           {upcoming.length > 0 && best && (
             <div className="schedule__best" role="group" aria-label={t('compose.suggested')}>
-              <p className="hint">
+              <p className="hint" data-testid="best-times-basis" data-basis={best.basis}>
                 {t('compose.suggested')} — {t(`compose.suggestedBasis.${best.basis}`)}
               </p>
               {upcoming.map((slot) => (

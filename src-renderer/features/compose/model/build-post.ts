@@ -3,7 +3,14 @@
 import type { Account } from '../../../../src-shared/domain/account.ts';
 import type { OutgoingPost, PostTarget } from '../../../../src-shared/compose/post.ts';
 import { addUtmToText } from '../../../../src-shared/compose/utm.ts';
-import { textFor, type DraftContent, type PostNetwork } from './draft.ts';
+import {
+  allMedia,
+  followUpMedia,
+  textFor,
+  type DraftContent,
+  type DraftMedia,
+  type PostNetwork,
+} from './draft.ts';
 import { measure, type LengthResult, type TextLimits } from './limits.ts';
 
 export type Problem =
@@ -33,10 +40,24 @@ export function finalText(content: DraftContent, network: PostNetwork): string {
   return tagged(content, network, textFor(content, network));
 }
 
-/** The follow-ups a network gets, in order: blank ones are left out, links tagged like the first post's. */
-export function finalFollowUps(content: DraftContent, network: PostNetwork): string[] {
-  return content.followUps.filter((f) => f.trim() !== '').map((f) => tagged(content, network, f));
+export interface FinalFollowUp {
+  readonly text: string;
+  readonly media: readonly DraftMedia[];
 }
+
+/**
+ * The follow-ups a network gets, in order, each with its images: ones with neither text nor image are left
+ * out, links are tagged like the first post's.
+ */
+export function finalFollowUps(content: DraftContent, network: PostNetwork): FinalFollowUp[] {
+  return content.followUps
+    .map((text, i) => ({ text, media: followUpMedia(content, i) }))
+    .filter((f) => f.text.trim() !== '' || f.media.length > 0)
+    .map((f) => ({ text: f.text.trim() === '' ? '' : tagged(content, network, f.text), media: f.media }));
+}
+
+const composeMedia = (media: readonly DraftMedia[]) =>
+  media.map((m) => ({ id: m.id, kind: m.kind, mimeType: m.mimeType, bytes: m.bytes, alt: m.alt }));
 
 function warningOf(content: DraftContent): string | null {
   return content.contentWarning?.trim() ? content.contentWarning.trim() : null;
@@ -69,15 +90,17 @@ export function findProblems(
     if (result.remaining < 0)
       problems.push({ kind: 'too-long', accountId: account.id, over: -result.remaining });
     // Every post of the thread must fit: one refused mid-thread would leave the thread cut short.
-    for (const text of finalFollowUps(content, account.network as PostNetwork)) {
+    for (const { text, media } of finalFollowUps(content, account.network as PostNetwork)) {
       const followUp = measure(text, limits, warningOf(content));
       if (followUp.remaining < 0)
         problems.push({ kind: 'too-long', accountId: account.id, over: -followUp.remaining });
+      if (media.length > limits.maxMedia)
+        problems.push({ kind: 'too-many-media', accountId: account.id, max: limits.maxMedia });
     }
     if (content.media.length > limits.maxMedia)
       problems.push({ kind: 'too-many-media', accountId: account.id, max: limits.maxMedia });
   }
-  const missingAlt = content.media.filter((m) => m.alt.trim() === '').length;
+  const missingAlt = allMedia(content).filter((m) => m.alt.trim() === '').length;
   if (options.requireAltText && missingAlt > 0) problems.push({ kind: 'missing-alt', count: missingAlt });
   if (content.utm.enabled && content.utm.campaign.trim() === '') problems.push({ kind: 'utm-campaign' });
   if (content.scheduledAt !== null && Date.parse(content.scheduledAt) <= options.now)
@@ -94,18 +117,17 @@ export function buildPost(content: DraftContent, accounts: readonly Account[]): 
       network,
       text: finalText(content, network),
       contentWarning,
-      media: content.media.map((m) => ({
-        id: m.id,
-        kind: m.kind,
-        mimeType: m.mimeType,
-        bytes: m.bytes,
-        alt: m.alt,
-      })),
+      media: composeMedia(content.media),
       // Only Mastodon has an audience setting; elsewhere a post is public.
       visibility: network === 'mastodon' ? content.visibility : null,
       language: content.language,
       // The whole thread shares the first post's content warning.
-      followUps: finalFollowUps(content, network).map((text) => ({ text, contentWarning })),
+      followUps: finalFollowUps(content, network).map(({ text, media }) => ({
+        text,
+        contentWarning,
+        // Left out when there is none, so a thread without follow-up images reads as it always did.
+        ...(media.length > 0 ? { media: composeMedia(media) } : {}),
+      })),
     };
   });
   return {

@@ -33,6 +33,11 @@ export interface DraftContent {
   readonly variants: Readonly<Partial<Record<PostNetwork, string>>>;
   /** Further posts of a thread, after the first. */
   readonly followUps: readonly string[];
+  /**
+   * The images of each follow-up, at the follow-up's index. A draft written before follow-ups had images
+   * has no such field: read it through followUpMedia(), which treats absent as none.
+   */
+  readonly followUpMedia?: readonly (readonly DraftMedia[])[];
   /** Null: no content warning. */
   readonly contentWarning: string | null;
   readonly visibility: Visibility;
@@ -121,11 +126,40 @@ export function textFor(content: DraftContent, network: PostNetwork): string {
   return content.variants[network] ?? content.text;
 }
 
+/** The images of follow-up `index` (none when the draft predates follow-up images). */
+export function followUpMedia(content: DraftContent, index: number): readonly DraftMedia[] {
+  return content.followUpMedia?.[index] ?? [];
+}
+
+/** The draft with follow-up `index`'s images replaced; every follow-up before it gets an explicit list. */
+export function withFollowUpMedia(
+  content: DraftContent,
+  index: number,
+  update: (media: readonly DraftMedia[]) => readonly DraftMedia[],
+): DraftContent {
+  const lists = content.followUps.map((_, i) => followUpMedia(content, i));
+  return { ...content, followUpMedia: lists.map((m, i) => (i === index ? update(m) : m)) };
+}
+
+/** The draft without follow-up `index`, its images going with it. */
+export function withoutFollowUp(content: DraftContent, index: number): DraftContent {
+  return {
+    ...content,
+    followUps: content.followUps.filter((_, j) => j !== index),
+    followUpMedia: content.followUps.map((_, i) => followUpMedia(content, i)).filter((_, j) => j !== index),
+  };
+}
+
+/** Every image of the draft, first post and follow-ups alike. */
+export function allMedia(content: DraftContent): DraftMedia[] {
+  return [...content.media, ...content.followUps.flatMap((_, i) => followUpMedia(content, i))];
+}
+
 export function isBlank(content: DraftContent): boolean {
   return (
     content.text.trim() === '' &&
     Object.values(content.variants).every((v) => (v ?? '').trim() === '') &&
     content.followUps.every((f) => f.trim() === '') &&
-    content.media.length === 0
+    allMedia(content).length === 0
   );
 }

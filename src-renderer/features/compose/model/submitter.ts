@@ -6,7 +6,7 @@ import type { RoostClient } from '../../../bridge/client.ts';
 import type { OutgoingPost } from '../../../../src-shared/compose/post.ts';
 import type { OutboxJob } from '../../../../src-shared/contract/publishing-contract.ts';
 import type { DraftsRepository } from '../repositories/drafts-repository.ts';
-import type { DraftRecord, PendingSubmission } from './draft.ts';
+import { allMedia, type DraftRecord, type PendingSubmission } from './draft.ts';
 import { withUploadedMedia } from './upload-media.ts';
 
 export interface SubmitRequest {
@@ -112,7 +112,7 @@ export function createSubmitter(
     }
 
     let post = pending.post;
-    const media = await withUploadedMedia(client, post, draft.content.media);
+    const media = await withUploadedMedia(client, post, allMedia(draft.content));
     if (media.kind === 'offline') return { kind: 'queued' };
     if (media.kind === 'failed') {
       await update(draftId, { state: 'failed', error: media.message }, 'open');

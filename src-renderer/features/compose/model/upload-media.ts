@@ -1,7 +1,7 @@
 // Hands a draft's images to main before its post is checked or submitted: each Blob crosses once through
 // media:upload, and the post then names main's content-addressed id instead of the draft's own. The draft
 // keeps its Blobs, so a failed or offline attempt loses nothing and can upload again later.
-import type { OutgoingPost } from '../../../../src-shared/compose/post.ts';
+import type { ComposeMedia, OutgoingPost } from '../../../../src-shared/compose/post.ts';
 import { UPLOAD_MIME_TYPES, type UploadMimeType } from '../../../../src-shared/contract/media-contract.ts';
 import type { RoostClient } from '../../../bridge/client.ts';
 import type { DraftMedia } from './draft.ts';
@@ -24,9 +24,14 @@ export async function blobToBase64(blob: Blob): Promise<string> {
   return btoa(binary);
 }
 
+function renamed(media: readonly ComposeMedia[], uploaded: ReadonlyMap<string, string>): ComposeMedia[] {
+  return media.map((m) => ({ ...m, id: uploaded.get(m.id) ?? m.id }));
+}
+
 /**
- * The post with every draft image replaced by its uploaded id. Ids that are not the draft's (already
- * uploaded on an earlier attempt) are left as they are, so calling this twice is harmless.
+ * The post with every draft image, of the first post and of each follow-up, replaced by its uploaded id.
+ * Ids that are not the draft's (already uploaded on an earlier attempt) are left as they are, so calling
+ * this twice is harmless.
  */
 export async function withUploadedMedia(
   client: RoostClient,
@@ -36,7 +41,8 @@ export async function withUploadedMedia(
   const byDraftId = new Map(media.map((m) => [m.id, m]));
   const uploaded = new Map<string, string>();
   for (const target of post.targets) {
-    for (const attached of target.media) {
+    const attachments = [...target.media, ...(target.followUps ?? []).flatMap((f) => f.media ?? [])];
+    for (const attached of attachments) {
       const file = byDraftId.get(attached.id);
       if (!file || uploaded.has(file.id)) continue;
       if (!isUploadType(file.mimeType)) {
@@ -60,7 +66,14 @@ export async function withUploadedMedia(
       ...post,
       targets: post.targets.map((target) => ({
         ...target,
-        media: target.media.map((m) => ({ ...m, id: uploaded.get(m.id) ?? m.id })),
+        media: renamed(target.media, uploaded),
+        ...(target.followUps
+          ? {
+              followUps: target.followUps.map((f) =>
+                f.media ? { ...f, media: renamed(f.media, uploaded) } : f,
+              ),
+            }
+          : {}),
       })),
     },
   };

@@ -11,7 +11,7 @@ import type { RoostClient } from '../../../bridge/client.ts';
 import type { DraftsRepository } from '../repositories/drafts-repository.ts';
 import type { Preflight } from '../components/confirm-dialog.tsx';
 import { buildPost, campaignOf } from './build-post.ts';
-import type { DraftContent, DraftRecord } from './draft.ts';
+import { allMedia, type DraftContent, type DraftRecord } from './draft.ts';
 import { submitterFor, type SubmitOutcome } from './submitter.ts';
 import { withUploadedMedia } from './upload-media.ts';
 import type { DraftHandle } from './use-draft.ts';
@@ -112,7 +112,7 @@ export function useSend(options: {
         return;
       }
       if (!online) return finish(drafted, null);
-      const uploaded = await withUploadedMedia(client, drafted.post, drafted.content.media);
+      const uploaded = await withUploadedMedia(client, drafted.post, allMedia(drafted.content));
       // Offline now: the submitter uploads the images itself once the link is back.
       if (uploaded.kind === 'offline') return finish(drafted, null);
       if (uploaded.kind === 'failed') {

@@ -4,6 +4,7 @@ import { ulid } from 'ulid';
 import type { RoostDb } from '../../../db/roost-db.ts';
 import {
   emptyContent,
+  followUpMedia,
   MAX_VERSIONS,
   type DraftContent,
   type DraftRecord,
@@ -194,6 +195,11 @@ function isEmptyText(content: DraftContent): boolean {
 }
 
 function sameContent(a: DraftContent, b: DraftContent): boolean {
-  const strip = (c: DraftContent) => JSON.stringify({ ...c, media: c.media.map((m) => [m.id, m.alt]) });
+  const strip = (c: DraftContent) =>
+    JSON.stringify({
+      ...c,
+      media: c.media.map((m) => [m.id, m.alt]),
+      followUpMedia: c.followUps.map((_, i) => followUpMedia(c, i).map((m) => [m.id, m.alt])),
+    });
   return strip(a) === strip(b);
 }

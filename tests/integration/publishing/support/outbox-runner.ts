@@ -8,6 +8,7 @@ import { createConnectorGateway } from '../../../../src-main/publishing/connecto
 import { createPublishingModule } from '../../../../src-main/publishing/publishing-module.ts';
 import { DEFAULT_SETTINGS_FOR_TESTS, type RunnerConfig } from './runner-config.ts';
 import { openMainStore } from '../../../../src-main/store/main-store.ts';
+import { createUploadedMediaRepository } from '../../../../src-main/store/uploaded-media-repository.ts';
 
 const config = JSON.parse(process.env.ROOST_RUNNER ?? '{}') as RunnerConfig;
 const store = openMainStore({ path: config.db });
@@ -44,6 +45,7 @@ const module = createPublishingModule({
       if (!mastodon) throw new Error('no Mastodon account configured');
       return mastodon;
     },
+    uploads: createUploadedMediaRepository(store),
   }),
   clock: { now: Date.now },
   timers: {
