@@ -82,6 +82,7 @@ export async function startMainServices(
     resolve: mastodonStreamTargets(connectors),
     markStreaming: (columnKey, live) => poller.markStreaming(columnKey, live),
     onItems: (batch) => events.emit('streams:items', toItemsEvent(batch)),
+    onDeleted: (deletion) => events.emit('streams:deleted', deletion),
     onNeedsSignIn: (accountId) => connectors.reportAuthFailure(accountId),
     onError: (connection, error) =>
       console.error(

@@ -1,5 +1,6 @@
 // Live Mastodon columns: one streaming connection per account and channel, shared by every column it feeds.
-// Streamed items go out like polled ones; while a connection is open the poller only safety-polls its columns.
+// Streamed items go out like polled ones, deletions as their own event; while a connection is open the poller
+// only safety-polls its columns.
 import { RoostError } from '../../src-shared/contract/errors.ts';
 import type { ColumnSource } from '../../src-shared/domain/column.ts';
 import type { StreamItem } from '../../src-shared/domain/stream-item.ts';
@@ -26,6 +27,13 @@ export interface StreamTarget {
   readonly origin: string;
 }
 
+/** A status its author deleted, by its instance-local id (the items' actionRef). */
+export interface StreamDeletion {
+  readonly accountId: string;
+  readonly network: 'mastodon';
+  readonly actionRef: string;
+}
+
 export interface StreamingManagerOptions {
   readonly timers: StreamTimers;
   /**
@@ -37,6 +45,8 @@ export interface StreamingManagerOptions {
   readonly markStreaming: (columnKey: string, streaming: boolean) => void;
   /** Streamed items, one batch per item, placed above everything the column holds. */
   readonly onItems: (batch: ItemsBatch) => void;
+  /** Deleted statuses, once per account however many of its streams announce them. */
+  readonly onDeleted: (deletion: StreamDeletion) => void;
   readonly onNeedsSignIn: (accountId: string) => void;
   /** Problems absorbed here (the client reconnects, the poller covers meanwhile), for logs. */
   readonly onError?: (connection: string, error: unknown) => void;
@@ -49,6 +59,8 @@ export interface StreamingManagerOptions {
   readonly idleTimeoutMs?: number;
   /** How many delivered keys each column remembers for deduplication. */
   readonly recentKeysPerColumn?: number;
+  /** How many deleted ids each account remembers, so a delete its several streams repeat goes out once. */
+  readonly recentDeletesPerAccount?: number;
 }
 
 export interface StreamingManager {
@@ -99,10 +111,12 @@ const DEFAULT_RESOLVE_BACKOFF: BackoffPolicy = { initialMs: 15_000, maxMs: 10 * 
 export function createStreamingManager(options: StreamingManagerOptions): StreamingManager {
   const { timers } = options;
   const recentLimit = options.recentKeysPerColumn ?? 1_000;
+  const deletesLimit = options.recentDeletesPerAccount ?? 1_000;
   const resolveBackoff = options.resolveBackoff ?? DEFAULT_RESOLVE_BACKOFF;
   const columns = new Map<string, Column>();
   const connections = new Map<string, Connection>();
   const accountsNeedingSignIn = new Set<string>();
+  const recentDeletes = new Map<string, RecentKeys>();
   let online = true;
   let suspended = false;
   let stopped = false;
@@ -181,9 +195,9 @@ export function createStreamingManager(options: StreamingManagerOptions): Stream
           onNotification: (item) => {
             if (current()) deliver(conn, 'notifications', item, false);
           },
-          // The contract has no removal event, and the archive keeps what was seen: a deleted status stays
-          // until the column next refreshes it away. Nothing is emitted.
-          onDelete: () => undefined,
+          onDelete: (statusId) => {
+            if (current()) deleted(conn.accountId, statusId);
+          },
           onError: (error) => {
             if (current()) report(conn, error);
           },
@@ -242,6 +256,17 @@ export function createStreamingManager(options: StreamingManagerOptions): Stream
     }
   };
 
+  const deleted = (accountId: string, actionRef: string): void => {
+    let recent = recentDeletes.get(accountId);
+    if (recent === undefined) {
+      recent = createRecentKeys(deletesLimit);
+      recentDeletes.set(accountId, recent);
+    }
+    if (recent.has(actionRef)) return;
+    recent.add(actionRef);
+    options.onDeleted({ accountId, network: 'mastodon', actionRef });
+  };
+
   const release = (col: Column): void => {
     col.refs -= 1;
     if (col.refs > 0 || columns.get(col.key) !== col) return;
@@ -251,6 +276,8 @@ export function createStreamingManager(options: StreamingManagerOptions): Stream
     if (conn.columns.size === 0) {
       close(conn);
       connections.delete(conn.key);
+      const streamsLeft = [...connections.values()].some((other) => other.accountId === conn.accountId);
+      if (!streamsLeft) recentDeletes.delete(conn.accountId);
     }
   };
 
@@ -334,6 +361,7 @@ export function createStreamingManager(options: StreamingManagerOptions): Stream
       for (const conn of connections.values()) close(conn);
       connections.clear();
       columns.clear();
+      recentDeletes.clear();
     },
   };
 }

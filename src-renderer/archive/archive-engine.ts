@@ -187,6 +187,17 @@ export class ArchiveEngine {
     }
   }
 
+  /** Forgets items in every column at once, as if never stored: their author deleted them. */
+  async remove(keys: readonly string[]): Promise<void> {
+    if (!Array.isArray(keys) || keys.some((key) => typeof key !== 'string' || key.length === 0))
+      throw new Error('remove: keys must be an array of non-empty strings');
+    for (let i = 0; i < keys.length; i += RETENTION_CHUNK) {
+      const chunk = keys.slice(i, i + RETENTION_CHUNK);
+      // Queued like clearColumn's chunks, so an ingest already waiting lands first and is then removed.
+      await this.queue.run(() => this.removeKeys(chunk));
+    }
+  }
+
   whenIdle(): Promise<void> {
     if (this.isIdle()) return Promise.resolve();
     return new Promise((resolve) => this.idleWaiters.push(resolve));
@@ -242,6 +253,16 @@ export class ArchiveEngine {
     this.index.removeKeys(orphans);
     await this.persistRemoval(orphans, this.index.finishSegment());
     return keys.length === RETENTION_CHUNK;
+  }
+
+  private async removeKeys(keys: readonly string[]): Promise<void> {
+    const known = [...new Set(keys)].filter(
+      (key) => this.index.docOf(key) !== undefined || this.index.columnsOf(key).length > 0,
+    );
+    if (known.length === 0) return;
+    this.index.beginSegment();
+    this.index.removeKeys(known);
+    await this.persistRemoval(known, this.index.finishSegment());
   }
 
   /** Deletes up to one chunk of items past the age limit, from every column; returns whether more remain. */

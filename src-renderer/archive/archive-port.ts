@@ -38,6 +38,8 @@ export interface ArchivePort {
   setRetention(policy: RetentionPolicy): Promise<void>;
   /** Forgets a column's items (the "clear" action); items other columns hold stay. */
   clearColumn(columnKey: string): Promise<void>;
+  /** Forgets these items everywhere, in every column (their author deleted them); unknown keys are ignored. */
+  remove(keys: readonly string[]): Promise<void>;
   close(): void;
 }
 

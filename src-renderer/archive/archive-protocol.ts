@@ -17,6 +17,7 @@ export type ArchiveRequestBody =
   | { readonly op: 'search'; readonly query: ArchiveQuery }
   | { readonly op: 'setRetention'; readonly policy: RetentionPolicy }
   | { readonly op: 'clearColumn'; readonly columnKey: string }
+  | { readonly op: 'remove'; readonly keys: readonly string[] }
   | { readonly op: 'whenIdle' }
   | { readonly op: 'stats' };
 
@@ -46,6 +47,7 @@ export interface ArchiveResults {
   search: ArchiveHit[];
   setRetention: null;
   clearColumn: null;
+  remove: null;
   whenIdle: null;
   stats: ArchiveStats;
 }

@@ -44,6 +44,7 @@ export const EVENT_NAMES = [
   'app:power',
   'streams:items',
   'streams:state',
+  'streams:deleted',
   'outbox:changed',
 ] as const;
 

@@ -79,4 +79,13 @@ export const streamEvents = {
     gap: GapSchema.nullable(),
   }),
   'streams:state': z.object({ columnKey: z.string().max(2_200), state: ColumnStateSchema }),
+  /**
+   * Its author deleted a Mastodon status: every item of that account pointing at it (actionRef, the
+   * instance-local id) leaves the deck and the archive, boosts and notifications of it included.
+   */
+  'streams:deleted': z.object({
+    accountId: Id,
+    network: z.literal('mastodon'),
+    actionRef: z.string().min(1).max(256),
+  }),
 } as const;

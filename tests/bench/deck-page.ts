@@ -28,6 +28,7 @@ export async function buildBenchPage(minify = true): Promise<{ url: string; clos
     logLevel: 'warn',
     plugins: [react()],
     build: { outDir: path.join(dir, 'dist'), emptyOutDir: true, target: 'chrome140', minify },
+    worker: { format: 'es' },
   });
   const out = path.join(dir, 'dist');
   const server = createServer((req, res) => {

@@ -97,6 +97,34 @@ export class ColumnBuffer {
     this.rows = rows;
   }
 
+  /**
+   * Takes out the items `drop` picks. Returns their keys, and how many of them were among the column's
+   * `newest` items (the unread ones, which arrive on top), so the caller can keep its unread count right.
+   */
+  removeWhere(drop: (item: StreamItem) => boolean, newest: number): { keys: string[]; amongNewest: number } {
+    const keys: string[] = [];
+    let amongNewest = 0;
+    let items = 0;
+    let heldGone = 0;
+    const kept = this.rows.filter((row, index) => {
+      if (row.kind !== 'item') return true;
+      items += 1;
+      if (!drop(row.item)) return true;
+      keys.push(row.key);
+      if (items <= newest) amongNewest += 1;
+      if (index < this.held) heldGone += 1;
+      return false;
+    });
+    if (keys.length === 0) return { keys, amongNewest };
+    this.rows = kept;
+    this.held -= heldGone;
+    for (const key of keys) this.keys.delete(key);
+    // A gap marker arriving later goes on top rather than after an item that is no longer here.
+    if (this.lastNewerEnd !== null && !this.keys.has(this.lastNewerEnd)) this.lastNewerEnd = null;
+    if (this.lastGapFillEnd !== null && !this.keys.has(this.lastGapFillEnd)) this.lastGapFillEnd = null;
+    return { keys, amongNewest };
+  }
+
   clear(): void {
     this.rows = [];
     this.keys.clear();

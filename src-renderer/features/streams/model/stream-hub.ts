@@ -1,7 +1,7 @@
-// Routes `streams:items` / `streams:state` events to the columns that show each source. Events are queued
-// and applied to the buffers at most every `minIntervalMs`; the columns that changed are then told one
-// after another, a few per animation frame, so no frame re-lays out the whole deck. Every item also goes
-// to the archive, batched the same way.
+// Routes `streams:items` / `streams:state` / `streams:deleted` events to the columns that show each source.
+// Events are queued and applied to the buffers at most every `minIntervalMs`; the columns that changed are
+// then told one after another, a few per animation frame, so no frame re-lays out the whole deck. Every
+// item also goes to the archive, batched the same way, and deleted items leave it.
 import type { ColumnState } from '../../../../src-shared/contract/streams-contract.ts';
 import type { EventPayload } from '../../../../src-shared/contract/contract.ts';
 import type { StreamItem } from '../../../../src-shared/domain/stream-item.ts';
@@ -71,6 +71,16 @@ export interface StreamHub {
 }
 
 type ItemsEvent = EventPayload<'streams:items'>;
+type DeletedEvent = EventPayload<'streams:deleted'>;
+/** Arrivals and deletions, applied in the order main sent them. */
+type Queued =
+  | { readonly kind: 'items'; readonly event: ItemsEvent }
+  | { readonly kind: 'deleted'; readonly event: DeletedEvent };
+
+/** Deletions remembered so a late copy of a deleted post (an older poll, the archive) stays out. */
+const REMEMBERED_DELETIONS = 2_000;
+
+const deletionKey = (accountId: string, actionRef: string): string => `${accountId}\n${actionRef}`;
 
 export function createStreamHub(options: HubOptions): StreamHub {
   const frames = options.frames ?? animationFrames;
@@ -79,7 +89,9 @@ export function createStreamHub(options: HubOptions): StreamHub {
   const byKey = new Map<string, Set<string>>();
   const states = new Map<string, ColumnState>();
   const listeners = new Map<string, Set<() => void>>();
-  let queue: ItemsEvent[] = [];
+  let queue: Queued[] = [];
+  /** Insertion-ordered, so the oldest is forgotten first. */
+  const deleted = new Set<string>();
   let frame: number | null = null;
   let waiting: ReturnType<typeof setTimeout> | null = null;
   let lastFlush = -Infinity;
@@ -105,6 +117,39 @@ export function createStreamHub(options: HubOptions): StreamHub {
         frame = frames.request(flushFromFrame);
       }, wait);
   };
+
+  const isDeleted = (item: StreamItem): boolean =>
+    item.network === 'mastodon' &&
+    item.accountId !== null &&
+    item.actionRef !== null &&
+    deleted.has(deletionKey(item.accountId, item.actionRef));
+
+  const remember = ({ accountId, actionRef }: DeletedEvent): void => {
+    const key = deletionKey(accountId, actionRef);
+    deleted.delete(key);
+    deleted.add(key);
+    if (deleted.size > REMEMBERED_DELETIONS) {
+      const oldest = deleted.values().next();
+      if (!oldest.done) deleted.delete(oldest.value);
+    }
+  };
+
+  /** Takes deleted posts out of every column (boosts and notifications of them too); returns their keys. */
+  function dropDeleted(changed: Set<string>): string[] {
+    const removed: string[] = [];
+    for (const model of columns.values()) {
+      // Unread arrivals sit on top; those still in the buffer are the newest `unread - heldDropped`.
+      const { keys, amongNewest } = model.buffer.removeWhere(
+        isDeleted,
+        model.unread - model.buffer.heldDropped,
+      );
+      if (keys.length === 0) continue;
+      model.unread = Math.max(0, model.unread - amongNewest);
+      changed.add(model.columnId);
+      for (const key of keys) removed.push(key);
+    }
+    return removed;
+  }
 
   function apply(model: ColumnModel, event: ItemsEvent): number {
     const buffer = model.buffer;
@@ -146,6 +191,11 @@ export function createStreamHub(options: HubOptions): StreamHub {
     for (const columnId of [...dirty]) notify(columnId);
   }
 
+  function withoutDeleted(event: ItemsEvent): ItemsEvent {
+    if (deleted.size === 0 || !event.items.some(isDeleted)) return event;
+    return { ...event, items: event.items.filter((item) => !isDeleted(item)) };
+  }
+
   function applyQueued(): void {
     lastFlush = performance.now();
     const batch = queue;
@@ -154,7 +204,18 @@ export function createStreamHub(options: HubOptions): StreamHub {
     const changed = dirty;
     const arrivals = new Map<string, number>();
     const toArchive = new Map<string, StreamItem[]>();
-    for (const event of batch) {
+    const removed: string[] = [];
+    let deletionsPending = false;
+    for (const entry of batch) {
+      if (entry.kind === 'deleted') {
+        remember(entry.event);
+        deletionsPending = true;
+        continue;
+      }
+      // Deletions apply before later arrivals, in one pass over the columns for a run of them.
+      if (deletionsPending) removed.push(...dropDeleted(changed));
+      deletionsPending = false;
+      const event = withoutDeleted(entry.event);
       if (event.items.length > 0) {
         const list = toArchive.get(event.columnKey) ?? [];
         for (const item of event.items) list.push(item);
@@ -168,9 +229,18 @@ export function createStreamHub(options: HubOptions): StreamHub {
         changed.add(columnId);
       }
     }
-    for (const [key, items] of toArchive) {
+    if (deletionsPending) removed.push(...dropDeleted(changed));
+    if (removed.length > 0) {
       options.archive
-        .ingest(key, items)
+        .remove([...new Set(removed)])
+        .catch((error: unknown) => console.error('Archive removal failed', error));
+    }
+    for (const [key, items] of toArchive) {
+      // Arrivals earlier in this batch than their deletion were shown and dropped; they are not stored.
+      const kept = deleted.size > 0 ? items.filter((item) => !isDeleted(item)) : items;
+      if (kept.length === 0) continue;
+      options.archive
+        .ingest(key, kept)
         .catch((error: unknown) => console.error('Archive ingest failed', error));
     }
     for (const [columnId, count] of arrivals) options.onArrivals?.(columnId, count);
@@ -179,7 +249,11 @@ export function createStreamHub(options: HubOptions): StreamHub {
   const hub: StreamHub = {
     start() {
       const offItems = options.client.on('streams:items', (event) => {
-        queue.push(event);
+        queue.push({ kind: 'items', event });
+        schedule();
+      });
+      const offDeleted = options.client.on('streams:deleted', (event) => {
+        queue.push({ kind: 'deleted', event });
         schedule();
       });
       const offState = options.client.on('streams:state', ({ columnKey, state }) => {
@@ -188,6 +262,7 @@ export function createStreamHub(options: HubOptions): StreamHub {
       });
       return () => {
         offItems();
+        offDeleted();
         offState();
         if (frame !== null) frames.cancel(frame);
         if (drainFrame !== null) frames.cancel(drainFrame);
@@ -219,7 +294,9 @@ export function createStreamHub(options: HubOptions): StreamHub {
       // What the column held last time shows at once; live items that beat it to the buffer stay on top.
       options.archive
         .loadColumn(columnKey, capacity)
-        .then((items) => {
+        .then((stored) => {
+          // A deletion may have overtaken this read.
+          const items = deleted.size > 0 ? stored.filter((item) => !isDeleted(item)) : stored;
           if (columns.get(columnId) !== model || items.length === 0) return;
           model.buffer.addOlder(items);
           notify(columnId);

@@ -1,7 +1,9 @@
 // The page the deck benchmarks load: the real Streams section with 12 columns, fed by the in-memory main
-// double and the in-memory archive (bounded per column like the real one). window.__bench drives it.
+// double. The archive is the in-memory double (bounded per column like the real one), or with `?archive=real`
+// the real archive workers and IndexedDB. window.__bench drives it.
 import { createRoot } from 'react-dom/client';
 import { AppProviders, type AppServices } from '../../../../src-renderer/app-context.tsx';
+import { createArchive } from '../../../../src-renderer/archive/create-archive.ts';
 import { createClient } from '../../../../src-renderer/bridge/client.ts';
 import { openRoostDb } from '../../../../src-renderer/db/roost-db.ts';
 import { createMemorySettingsRepository } from '../../../../src-renderer/db/settings-repository.ts';
@@ -55,7 +57,18 @@ function benchItem(column: number): StreamItem {
 
 async function start() {
   const main = createStreamsMain();
-  const archive = createMemoryArchive({ maxItemsPerColumn: 2_000, maxAgeDays: 30 });
+  const retention = { maxItemsPerColumn: 2_000, maxAgeDays: 30 };
+  const realArchive = new URLSearchParams(location.search).get('archive') === 'real';
+  const memoryArchive = realArchive ? null : createMemoryArchive(retention);
+  const workerArchive = realArchive ? createArchive({ dbName: `bench-archive-${Date.now()}` }) : null;
+  if (workerArchive) await workerArchive.setRetention(retention);
+  const archive = memoryArchive ?? workerArchive!;
+  /** Waits for the archive to finish its queued writes and retention; returns how many items it holds. */
+  const archived = async (): Promise<number> => {
+    if (!workerArchive) return memoryArchive!.size();
+    await workerArchive.whenIdle();
+    return (await workerArchive.stats()).liveItems;
+  };
   const db = await openRoostDb({ name: `bench-${Date.now()}` });
   const layout = createLayoutRepository(db);
   const ws = await layout.addWorkspace('Bench');
@@ -156,7 +169,7 @@ async function start() {
       // Scroll everything back to the top so held arrivals are let in and trimmed like a reader would.
       for (const el of document.querySelectorAll<HTMLElement>('.column__scroller')) el.scrollTop = 0;
       await new Promise((r) => setTimeout(r, 200));
-      return { emitted: serial, archived: archive.size() };
+      return { emitted: serial, archived: await archived() };
     },
   };
   (window as unknown as { __bench: typeof bench }).__bench = bench;

@@ -79,6 +79,17 @@ export function createMemoryArchive(
       for (const key of columns.get(columnKey) ?? []) release(key);
       columns.delete(columnKey);
     },
+    async remove(keys) {
+      const gone = new Set(keys);
+      for (const [columnKey, held] of columns) {
+        const kept = held.filter((key) => !gone.has(key));
+        columns.set(columnKey, kept);
+      }
+      for (const key of gone) {
+        holders.delete(key);
+        items.delete(key);
+      }
+    },
     close: () => undefined,
     size: () => items.size,
   };

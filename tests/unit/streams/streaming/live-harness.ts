@@ -39,6 +39,8 @@ export interface LiveHarness {
   readonly streaming: StreamingManager;
   readonly streams: StreamsService;
   readonly items: ItemsEvent[];
+  /** `streams:deleted` events, in order. */
+  readonly deletions: { readonly accountId: string; readonly actionRef: string }[];
   readonly states: { readonly columnKey: string; readonly state: string }[];
   readonly markCalls: { readonly columnKey: string; readonly live: boolean }[];
   readonly signInRequests: string[];
@@ -85,10 +87,15 @@ export async function startLiveHarness(options: { accessToken?: string } = {}): 
   });
   const events = createEventBus();
   const items: ItemsEvent[] = [];
+  const deletions: LiveHarness['deletions'][number][] = [];
   const states: LiveHarness['states'][number][] = [];
   const markCalls: LiveHarness['markCalls'][number][] = [];
   events.subscribe((name, payload) => {
     if (name === 'streams:items') items.push(payload as ItemsEvent);
+    if (name === 'streams:deleted') {
+      const { accountId, actionRef } = payload as { accountId: string; actionRef: string };
+      deletions.push({ accountId, actionRef });
+    }
     if (name === 'streams:state') {
       const { columnKey, state } = payload as { columnKey: string; state: { state: string } };
       states.push({ columnKey, state: state.state });
@@ -102,6 +109,7 @@ export async function startLiveHarness(options: { accessToken?: string } = {}): 
       poller.markStreaming(columnKey, live);
     },
     onItems: (batch) => events.emit('streams:items', toItemsEvent(batch)),
+    onDeleted: (deletion) => events.emit('streams:deleted', deletion),
     onNeedsSignIn: (id) => connectors.reportAuthFailure(id),
     backoff: { initialMs: 1_000, maxMs: 8_000 },
   });
@@ -128,6 +136,7 @@ export async function startLiveHarness(options: { accessToken?: string } = {}): 
     streaming,
     streams,
     items,
+    deletions,
     states,
     markCalls,
     signInRequests,

@@ -1,6 +1,7 @@
 // Live columns through main's real service wiring (startMainServices): a Mastodon account signed in over
-// OAuth, a subscribed home column that streams, and the network and power hooks closing and reopening its
-// socket. Against the replay server (documented example responses on loopback, not a real Mastodon).
+// OAuth, a subscribed home column that streams items and deletions, and the network and power hooks closing
+// and reopening its socket. Against the replay server (documented example responses on loopback, not a
+// real Mastodon).
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -88,6 +89,11 @@ describe('live columns in main services', () => {
         ),
       'streamed item',
     );
+    server.streaming.push('user', 'delete', status.id);
+    await until(() => events.some((e) => e.name === 'streams:deleted'), 'deletion');
+    expect(events.filter((e) => e.name === 'streams:deleted').map((e) => e.payload)).toEqual([
+      { accountId, network: 'mastodon', actionRef: status.id },
+    ]);
 
     services.setOnline(false);
     await until(() => server.streaming.openConnections === 0, 'closed offline');
