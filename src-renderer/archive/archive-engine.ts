@@ -78,7 +78,8 @@ export class ArchiveEngine {
   /** `analyse` runs the language and sentiment of ingested texts elsewhere (the text worker), if given. */
   static async open(dbName: string, analyse: TextAnalyser | null = null): Promise<ArchiveEngine> {
     // A batch lost to a power cut is fetched again from the network; an app crash loses nothing either way.
-    const db = await openRoostDb({ name: dbName, durability: 'relaxed' });
+    // Nothing watches the archive's tables live (the page reads them through this worker).
+    const db = await openRoostDb({ name: dbName, durability: 'relaxed', observable: false });
     const engine = new ArchiveEngine(db, analyse);
     const stored = (await db.archiveMeta.get('retention'))?.value;
     if (isPolicy(stored)) engine.policy = stored;

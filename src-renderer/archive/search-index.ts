@@ -194,34 +194,45 @@ export class SearchIndex {
     }
   }
 
-  /** Every live document as segments of at most `size` documents (compaction drops the dead ones). */
+  /**
+   * Every live document as segments of at most `size` documents, for compaction: documents are numbered
+   * again from 0 and only the terms live documents use are kept, so an index loaded from these rows is
+   * sized by what the archive holds now, not by everything it ever ingested (every post brings new words).
+   */
   snapshot(size: number): IndexSegmentRow[] {
-    const rows: IndexSegmentRow[] = [];
-    const columnsByKey = this.members.byKey();
-    let builder = new SegmentBuilder(0);
-    let first = true;
+    const remap = new Int32Array(this.terms.length).fill(-1);
+    const terms: string[] = [];
+    const termOf = (old: number): number => {
+      if (old === FIELD_BREAK) return FIELD_BREAK;
+      let id = remap[old] ?? -1;
+      if (id === -1) {
+        id = terms.length;
+        terms.push(this.terms[old] ?? '');
+        remap[old] = id;
+      }
+      return id;
+    };
+    const live: { doc: number; seq: number[]; attrs: number[] }[] = [];
     for (let doc = 0; doc < this.docs.count; doc++) {
       if (this.docs.alive[doc] !== 1) continue;
       const seqRef = this.docs.seqRef[doc];
       const seq = seqRef ? Array.from(seqRef.subarray(this.docs.seqStart[doc], this.docs.seqEnd[doc])) : [];
       const attrs = Array.from(this.docs.attrs.subarray(doc * ATTRS_PER_DOC, (doc + 1) * ATTRS_PER_DOC));
-      builder.addDoc(
-        doc,
-        this.keyOf(doc),
-        seq,
-        attrs,
-        this.sortTimeOf(doc),
-        this.docs.sentiment[doc] as SentimentSign,
-      );
-      for (const column of columnsByKey.get(this.keyOf(doc)) ?? [])
-        builder.members.added(column, this.keyOf(doc));
-      if (builder.size >= size) {
-        rows.push(builder.toRow(first ? this.terms.slice() : []));
-        first = false;
-        builder = new SegmentBuilder(this.terms.length);
-      }
+      live.push({ doc, seq: seq.map(termOf), attrs: attrs.map(termOf) });
     }
-    if (first || !builder.isEmpty()) rows.push(builder.toRow(first ? this.terms.slice() : []));
+    const rows: IndexSegmentRow[] = [];
+    const columnsByKey = this.members.byKey();
+    let builder = new SegmentBuilder(0);
+    live.forEach(({ doc, seq, attrs }, renumbered) => {
+      const key = this.keyOf(doc);
+      builder.addDoc(renumbered, key, seq, attrs, this.sortTimeOf(doc), this.docs.sentiment[doc] ?? 0);
+      for (const column of columnsByKey.get(key) ?? []) builder.members.added(column, key);
+      if (builder.size >= size) {
+        rows.push(builder.toRow(rows.length === 0 ? terms : []));
+        builder = new SegmentBuilder(terms.length);
+      }
+    });
+    if (rows.length === 0 || !builder.isEmpty()) rows.push(builder.toRow(rows.length === 0 ? terms : []));
     return rows;
   }
 

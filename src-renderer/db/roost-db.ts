@@ -47,6 +47,12 @@ export interface OpenOptions {
    * data reached the OS (it survives a crash of the app, not a power cut) instead of waiting for a disk flush.
    */
   readonly durability?: 'default' | 'strict' | 'relaxed';
+  /**
+   * False for a connection whose writes nobody watches (the archive worker's): Dexie then does not announce
+   * them to live queries in other contexts. Every live query holds on to each change it was told about
+   * until one concerns it, so a stream of unrelated archive deletions would otherwise pile up in the page.
+   */
+  readonly observable?: boolean;
 }
 
 export async function openRoostDb(options: OpenOptions = {}): Promise<RoostDb> {
@@ -59,6 +65,7 @@ export async function openRoostDb(options: OpenOptions = {}): Promise<RoostDb> {
     const declared = db.version(v.version).stores(v.stores);
     if (v.upgrade) declared.upgrade(v.upgrade);
   }
+  if (options.observable === false) db.unuse({ stack: 'dbcore', name: 'Observability' });
   await db.open();
   return db;
 }
