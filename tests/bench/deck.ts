@@ -1,6 +1,7 @@
 // bench:deck — 12 columns × 2,000 items, then 100 new items/s spread over the columns for 60 s while
 // columns are scrolled. Reports main-thread long tasks (> 50 ms) and the p95 frame time, measured with
-// rAF uncapped (--disable-frame-rate-limit --disable-gpu-vsync). Prints one JSON line last.
+// rAF uncapped (--disable-frame-rate-limit --disable-gpu-vsync). Items go into the real archive (its workers
+// and IndexedDB); DECK_ARCHIVE=memory uses the in-memory double instead. Prints one JSON line last.
 // BENCH_TRACE=1 also traces the run and adds the main thread's CPU time per task: on a busy 2-core machine a
 // task's wall time includes time spent waiting for a core, which the CPU figures leave out.
 import { chromium } from 'playwright';
@@ -10,6 +11,7 @@ import { buildBenchPage } from './deck-page.ts';
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 60);
 const RATE = Number(process.env.RATE ?? 100);
 const TRACE = process.env.BENCH_TRACE === '1';
+const ARCHIVE = process.env.DECK_ARCHIVE === 'memory' ? 'memory' : 'real';
 
 interface TraceEvent {
   readonly ph: string;
@@ -41,7 +43,7 @@ const browser = await chromium.launch({
 });
 try {
   const tab = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
-  await tab.goto(page.url);
+  await tab.goto(ARCHIVE === 'real' ? `${page.url}?archive=real` : page.url);
   await tab.waitForFunction(() => document.title === 'ready', null, { timeout: 60_000 });
   await tab.evaluate(() =>
     (window as unknown as { __bench: { preload(n: number): Promise<void> } }).__bench.preload(2_000),
@@ -74,7 +76,10 @@ try {
       preloadedPerColumn: 2_000,
       ratePerSecond: RATE,
       seconds: SECONDS,
-      archive: 'in-memory double (tests/browser/streams/support/memory-archive.ts)',
+      archive:
+        ARCHIVE === 'real'
+          ? 'real archive workers and IndexedDB'
+          : 'in-memory double (tests/browser/streams/support/memory-archive.ts)',
       longTasksOver50ms: longTasks.length,
       longestTaskMs: Math.round(Math.max(0, ...longTasks)),
       p50FrameMs: round(result.p50FrameMs as number),
