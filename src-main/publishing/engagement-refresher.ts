@@ -3,6 +3,7 @@
 import type { EngagementRepository, PostEngagement } from '../store/engagement-repository.ts';
 import type { EngagementSample } from './best-times.ts';
 import type { StoredJob } from './outbox-job.ts';
+import type { Timers } from '../streams/timing.ts';
 
 /** What a connector reports for a batch; ids in neither list were not read and keep their cached value. */
 export interface EngagementRead {
@@ -49,6 +50,11 @@ export interface EngagementRefresherDeps {
   readonly policy?: Partial<RefreshPolicy>;
   /** A refresh that failed (offline, signed out, rate limited): the cached counts are used instead. */
   readonly onError?: (accountId: string, error: unknown) => void;
+  /**
+   * How long `samples` waits for a refresh before answering from the counts already stored; the refresh
+   * carries on and the next look sees its results. Without it, `samples` waits for the whole refresh.
+   */
+  readonly maxWait?: { readonly ms: number; readonly timers: Timers };
 }
 
 export interface EngagementRefresher {
@@ -150,7 +156,7 @@ export function createEngagementRefresher(deps: EngagementRefresherDeps): Engage
             .finally(() => running.delete(accountId));
           running.set(accountId, pending);
         }
-        await pending;
+        await waitAtMost(pending, deps.maxWait);
         const wanted = new Set(own.map((p) => p.job.id));
         for (const row of deps.repo.forAccount(accountId, sinceMs)) {
           if (row.engagement !== null && wanted.has(row.jobId)) {
@@ -161,4 +167,16 @@ export function createEngagementRefresher(deps: EngagementRefresherDeps): Engage
       return samples;
     },
   };
+}
+
+/** Resolves when `work` settles or after `limit.ms`, whichever comes first (`work` never rejects here). */
+function waitAtMost(work: Promise<void>, limit: EngagementRefresherDeps['maxWait']): Promise<void> {
+  if (!limit) return work;
+  return new Promise((resolve) => {
+    const timer = limit.timers.setTimeout(resolve, limit.ms);
+    void work.then(() => {
+      limit.timers.clearTimeout(timer);
+      resolve();
+    });
+  });
 }

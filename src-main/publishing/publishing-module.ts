@@ -88,6 +88,8 @@ export function createPublishingModule(deps: PublishingModuleDeps): PublishingMo
         read: deps.readEngagement,
         now: () => deps.clock.now(),
         onError: (_accountId, error) => deps.onError?.(error),
+        // The composer shows suggestions at once from stored counts when the network is slow.
+        maxWait: { ms: 2_000, timers: deps.timers },
       })
     : null;
   const engagement = deps.engagement ?? (refresher ? refresher.samples : undefined);

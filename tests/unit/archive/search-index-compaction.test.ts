@@ -49,7 +49,7 @@ describe('SearchIndex.snapshot', () => {
       { text: '"refund late"' },
       { text: 'even', languages: ['fr'] },
       { text: 'odd', languages: ['fr'] },
-      { text: 'refund', authors: ['author1.test'] },
+      { text: 'refund', author: 'author1.test' },
       { text: 'rennes' },
       { text: 'tag260' },
       { text: '', sentiments: ['negative'] },

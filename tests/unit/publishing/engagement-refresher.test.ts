@@ -243,4 +243,42 @@ describe('engagement refresher', () => {
     expect(network.calls).toHaveLength(1);
     expect(one).toEqual(two);
   });
+
+  it('answers from stored counts when a refresh outlasts maxWait, and the refresh still lands', async () => {
+    const jobs = [sentJob('a', START - 3 * DAY), sentJob('b', START - 4 * DAY)];
+    network.counts.set(jobs[0]!.remoteId!, 5);
+    network.counts.set(jobs[1]!.remoteId!, 9);
+    await refresher().samples(jobs);
+    now += 8 * DAY;
+    network.counts.set(jobs[0]!.remoteId!, 50);
+    // The network now hangs until released; a manual timer stands in for the clock.
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const slowRead = network.read;
+    const timers: { callback: () => void; ms: number }[] = [];
+    const r = createEngagementRefresher({
+      repo,
+      read: async (...args) => {
+        await gate;
+        return slowRead(...args);
+      },
+      now: () => now,
+      maxWait: {
+        ms: 2_000,
+        timers: {
+          setTimeout: (callback, ms) => timers.push({ callback, ms }),
+          clearTimeout: () => undefined,
+        },
+      },
+    });
+    const answer = r.samples(jobs);
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(timers.map((t) => t.ms)).toEqual([2_000]);
+    timers[0]!.callback();
+    expect((await answer).map((s) => s.engagement).sort((x, y) => x - y)).toEqual([5, 9]);
+    release();
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    const later = await r.samples(jobs);
+    expect(later.map((s) => s.engagement).sort((x, y) => x - y)).toEqual([9, 50]);
+  });
 });
