@@ -1,22 +1,13 @@
 // Best times from a Bluesky account's own history on the local Bluesky network: nine posts go out through the
 // real outbox and connector with the clock placing them at different hours of the week, other sandbox
 // accounts like and repost some, and the suggestions rank those hours first; a deleted post drops out.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { AtpAgent } from '@atproto/api';
 import { afterEach, describe, expect, inject, it } from 'vitest';
 import type { OutgoingPost } from '../../../src-shared/compose/post.ts';
-import { createConnectorGateway } from '../../../src-main/publishing/connector-gateway.ts';
-import {
-  createPublishingModule,
-  type PublishingModule,
-} from '../../../src-main/publishing/publishing-module.ts';
 import type { StoredJob } from '../../../src-main/publishing/outbox-job.ts';
-import { openMainStore, type MainStore } from '../../../src-main/store/main-store.ts';
 import { SandboxClient, type RecordRef } from '../../support/sandbox-client.ts';
-import { DEFAULT_SETTINGS_FOR_TESTS } from './support/runner-config.ts';
 import { signedInBlueskyAccount } from './support/bluesky-account.ts';
+import { startBlueskyOutbox } from './support/bluesky-outbox.ts';
 
 const info = inject('sandbox');
 const sandbox = new SandboxClient(info);
@@ -38,36 +29,15 @@ describe('best times from Bluesky history on the local network', () => {
     const user = await sandbox.createAccount({ handlePrefix: 'besttime' });
     const fans = await Promise.all([1, 2, 3].map(() => sandbox.createAccount({ handlePrefix: 'fan' })));
     const { connector, account } = await signedInBlueskyAccount(info, user);
-    const dir = mkdtempSync(join(tmpdir(), 'roost-best-times-'));
-    const store: MainStore = openMainStore({ path: join(dir, 'main.sqlite') });
     const clock = { now: NOW };
     const errors: unknown[] = [];
-    const module: PublishingModule = createPublishingModule({
-      store,
-      dataDir: dir,
-      accounts: () => [account],
-      gateway: createConnectorGateway({
-        bluesky: async () => connector,
-        mastodon: () => Promise.reject(new Error('no Mastodon account here')),
-      }),
+    const outbox = await startBlueskyOutbox(connector, account, {
       clock: { now: () => clock.now },
-      timers: {
-        setTimeout: (fn, ms) => setTimeout(fn, ms),
-        clearTimeout: (handle) => clearTimeout(handle as NodeJS.Timeout),
-      },
-      random: Math.random,
-      onChanged: () => undefined,
       onError: (error) => errors.push(error),
-      settings: () => DEFAULT_SETTINGS_FOR_TESTS,
       readEngagement: (_accountId, _network, uris) => connector.readEngagement(uris),
-      actor: 'tester',
     });
-    cleanup = async () => {
-      await module.engine.stop();
-      store.close();
-      rmSync(dir, { recursive: true, force: true });
-    };
-    await module.engine.start();
+    cleanup = outbox.stop;
+    const { module } = outbox;
     expect((await module.service.bestTimes(account.id)).basis).toBe('default');
 
     const marker = `besttimes${Date.now().toString(36)}`;
@@ -88,12 +58,8 @@ describe('best times from Bluesky history on the local network', () => {
         undoSeconds: 0,
         campaign: null,
       });
-      const id = jobs[0]!.id;
-      for (let i = 0; i < 600 && module.repo.get(id)?.state !== 'sent'; i++) {
-        if (['failed', 'needs_attention'].includes(module.repo.get(id)?.state ?? '')) break;
-        await new Promise((resolve) => setTimeout(resolve, 50));
-      }
-      return module.repo.get(id)!;
+      const [job] = await outbox.settled([jobs[0]!.id]);
+      return job!;
     };
 
     // Nine posts over the last four weeks, each at a different hour of the week.

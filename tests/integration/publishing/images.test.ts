@@ -1,22 +1,14 @@
 // A post with an image and its alt text, published by the real outbox through the real Bluesky connector
 // to the local Bluesky network: the image goes through the media store exactly as main keeps uploads, and
 // the post's record and the AppView's view both carry it with the alt text.
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { AtpAgent } from '@atproto/api';
 import { afterEach, describe, expect, inject, it } from 'vitest';
-import { createConnectorGateway } from '../../../src-main/publishing/connector-gateway.ts';
-import { createMediaStore } from '../../../src-main/publishing/media-store.ts';
-import {
-  createPublishingModule,
-  type PublishingModule,
-} from '../../../src-main/publishing/publishing-module.ts';
-import { openMainStore, type MainStore } from '../../../src-main/store/main-store.ts';
 import type { OutgoingPost } from '../../../src-shared/compose/post.ts';
 import { SandboxClient } from '../../support/sandbox-client.ts';
-import { DEFAULT_SETTINGS_FOR_TESTS } from './support/runner-config.ts';
 import { signedInBlueskyAccount } from './support/bluesky-account.ts';
+import { startBlueskyOutbox } from './support/bluesky-outbox.ts';
 
 const info = inject('sandbox');
 const sandbox = new SandboxClient(info);
@@ -40,34 +32,9 @@ describe('publishing an image with alt text to the local Bluesky network', () =>
   it('the post carries the image and its alt text', { timeout: 60_000 }, async () => {
     const user = await sandbox.createAccount({ handlePrefix: 'images' });
     const { connector, account } = await signedInBlueskyAccount(info, user);
-    const dir = mkdtempSync(join(tmpdir(), 'roost-images-'));
-    const store: MainStore = openMainStore({ path: join(dir, 'main.sqlite') });
-    const media = createMediaStore(dir);
-    const module: PublishingModule = createPublishingModule({
-      store,
-      dataDir: dir,
-      accounts: () => [account],
-      gateway: createConnectorGateway({
-        bluesky: async () => connector,
-        mastodon: () => Promise.reject(new Error('no Mastodon account here')),
-        media: (id) => media.get(id),
-      }),
-      clock: { now: Date.now },
-      timers: {
-        setTimeout: (fn, ms) => setTimeout(fn, ms),
-        clearTimeout: (handle) => clearTimeout(handle as NodeJS.Timeout),
-      },
-      random: Math.random,
-      onChanged: () => undefined,
-      settings: () => DEFAULT_SETTINGS_FOR_TESTS,
-      actor: 'tester',
-    });
-    cleanup = async () => {
-      await module.engine.stop();
-      store.close();
-      rmSync(dir, { recursive: true, force: true });
-    };
-    await module.engine.start();
+    const outbox = await startBlueskyOutbox(connector, account);
+    cleanup = outbox.stop;
+    const { module, media } = outbox;
 
     // What media:upload does with the composer's base64.
     const { id } = media.put({ mimeType: 'image/png', dataBase64: PNG.toString('base64') });
@@ -97,12 +64,8 @@ describe('publishing an image with alt text to the local Bluesky network', () =>
       undoSeconds: 0,
       campaign: null,
     });
-    const read = () => module.repo.get(jobs[0]!.id)!;
-    for (let i = 0; i < 600 && read().state !== 'sent'; i++) {
-      if (read().state === 'needs_attention' || read().state === 'failed') break;
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
-    const job = read();
+    const [job] = await outbox.settled([jobs[0]!.id]);
+    if (!job) throw new Error('the job disappeared');
     expect([job.state, job.lastError?.message ?? null]).toEqual(['sent', null]);
 
     // The record on the PDS: one image, the PNG's size and type, the alt text.

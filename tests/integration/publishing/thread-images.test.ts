@@ -1,19 +1,14 @@
 // A two-post thread whose second post carries an image, published by the real outbox through the real
 // Bluesky connector to the local Bluesky network: the first post has no embed, the reply carries the image
 // with its alt text (in its PDS record and in the AppView's view) and answers the first post.
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { AtpAgent } from '@atproto/api';
 import { afterEach, describe, expect, inject, it } from 'vitest';
-import { createConnectorGateway } from '../../../src-main/publishing/connector-gateway.ts';
-import { createMediaStore } from '../../../src-main/publishing/media-store.ts';
-import { createPublishingModule } from '../../../src-main/publishing/publishing-module.ts';
-import { openMainStore } from '../../../src-main/store/main-store.ts';
 import type { OutgoingPost } from '../../../src-shared/compose/post.ts';
 import { SandboxClient } from '../../support/sandbox-client.ts';
-import { DEFAULT_SETTINGS_FOR_TESTS } from './support/runner-config.ts';
 import { signedInBlueskyAccount } from './support/bluesky-account.ts';
+import { startBlueskyOutbox } from './support/bluesky-outbox.ts';
 
 const info = inject('sandbox');
 const sandbox = new SandboxClient(info);
@@ -41,34 +36,9 @@ describe('a thread with an image on its second post, on the local Bluesky networ
     async () => {
       const user = await sandbox.createAccount({ handlePrefix: 'thimg' });
       const { connector, account } = await signedInBlueskyAccount(info, user);
-      const dir = mkdtempSync(join(tmpdir(), 'roost-thread-images-'));
-      const store = openMainStore({ path: join(dir, 'main.sqlite') });
-      const media = createMediaStore(dir);
-      const module = createPublishingModule({
-        store,
-        dataDir: dir,
-        accounts: () => [account],
-        gateway: createConnectorGateway({
-          bluesky: async () => connector,
-          mastodon: () => Promise.reject(new Error('no Mastodon account here')),
-          media: (id) => media.get(id),
-        }),
-        clock: { now: Date.now },
-        timers: {
-          setTimeout: (fn, ms) => setTimeout(fn, ms),
-          clearTimeout: (handle) => clearTimeout(handle as NodeJS.Timeout),
-        },
-        random: Math.random,
-        onChanged: () => undefined,
-        settings: () => DEFAULT_SETTINGS_FOR_TESTS,
-        actor: 'tester',
-      });
-      cleanup = async () => {
-        await module.engine.stop();
-        store.close();
-        rmSync(dir, { recursive: true, force: true });
-      };
-      await module.engine.start();
+      const outbox = await startBlueskyOutbox(connector, account);
+      cleanup = outbox.stop;
+      const { module, media } = outbox;
 
       const { id } = media.put({ mimeType: 'image/png', dataBase64: PNG.toString('base64') });
       const marker = `thimg${Date.now().toString(36)}`;
@@ -104,10 +74,7 @@ describe('a thread with an image on its second post, on the local Bluesky networ
         campaign: null,
       });
       expect(jobs).toHaveLength(2);
-      const read = () => jobs.map((j) => module.repo.get(j.id)!);
-      const settled = () => read().every((j) => ['sent', 'needs_attention', 'failed'].includes(j.state));
-      for (let i = 0; i < 600 && !settled(); i++) await new Promise((resolve) => setTimeout(resolve, 50));
-      const [head, reply] = read();
+      const [head, reply] = await outbox.settled(jobs.map((j) => j.id));
       expect([head!.state, reply!.state, reply!.lastError?.message ?? null]).toEqual(['sent', 'sent', null]);
 
       const agent = new AtpAgent({ service: info.pdsUrl });

@@ -1,64 +1,26 @@
 // A thread published by the real outbox through the real Bluesky connector on the local Bluesky network:
 // three posts, each a reply to the one before it with the thread's first post as root, read back from the
 // PDS records and from the AppView's thread view; and a thread answering someone else's post.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { AtpAgent } from '@atproto/api';
 import { afterEach, describe, expect, inject, it } from 'vitest';
-import { createConnectorGateway } from '../../../src-main/publishing/connector-gateway.ts';
 import type { StoredJob } from '../../../src-main/publishing/outbox-job.ts';
-import {
-  createPublishingModule,
-  type PublishingModule,
-} from '../../../src-main/publishing/publishing-module.ts';
-import { openMainStore, type MainStore } from '../../../src-main/store/main-store.ts';
 import type { OutgoingPost, PostRef } from '../../../src-shared/compose/post.ts';
 import { SandboxClient, type RecordRef, type SandboxAccount } from '../../support/sandbox-client.ts';
-import { DEFAULT_SETTINGS_FOR_TESTS } from './support/runner-config.ts';
 import { signedInBlueskyAccount } from './support/bluesky-account.ts';
+import { startBlueskyOutbox, type BlueskyOutbox } from './support/bluesky-outbox.ts';
 
 const info = inject('sandbox');
 const sandbox = new SandboxClient(info);
 
-interface Running {
-  readonly module: PublishingModule;
-  readonly store: MainStore;
-  readonly dir: string;
-}
-let running: Running | undefined;
+let running: BlueskyOutbox | undefined;
 afterEach(async () => {
-  if (!running) return;
-  await running.module.engine.stop();
-  running.store.close();
-  rmSync(running.dir, { recursive: true, force: true });
+  await running?.stop();
   running = undefined;
 });
 
-async function outboxFor(user: SandboxAccount): Promise<Running> {
+async function outboxFor(user: SandboxAccount): Promise<BlueskyOutbox> {
   const { connector, account } = await signedInBlueskyAccount(info, user);
-  const dir = mkdtempSync(join(tmpdir(), 'roost-thread-'));
-  const store = openMainStore({ path: join(dir, 'main.sqlite') });
-  const module = createPublishingModule({
-    store,
-    dataDir: dir,
-    accounts: () => [account],
-    gateway: createConnectorGateway({
-      bluesky: async () => connector,
-      mastodon: () => Promise.reject(new Error('no Mastodon account here')),
-    }),
-    clock: { now: Date.now },
-    timers: {
-      setTimeout: (fn, ms) => setTimeout(fn, ms),
-      clearTimeout: (handle) => clearTimeout(handle as NodeJS.Timeout),
-    },
-    random: Math.random,
-    onChanged: () => undefined,
-    settings: () => DEFAULT_SETTINGS_FOR_TESTS,
-    actor: 'tester',
-  });
-  await module.engine.start();
-  return { module, store, dir };
+  return startBlueskyOutbox(connector, account);
 }
 
 function threadPost(texts: readonly string[], replyTo: PostRef | null = null): OutgoingPost {
@@ -82,7 +44,7 @@ function threadPost(texts: readonly string[], replyTo: PostRef | null = null): O
   };
 }
 
-async function publish(outbox: Running, post: OutgoingPost): Promise<StoredJob[]> {
+async function publish(outbox: BlueskyOutbox, post: OutgoingPost): Promise<StoredJob[]> {
   const { jobs } = outbox.module.service.submit({
     draftId: null,
     post,
@@ -90,12 +52,7 @@ async function publish(outbox: Running, post: OutgoingPost): Promise<StoredJob[]
     undoSeconds: 0,
     campaign: null,
   });
-  const read = () => jobs.map((j) => outbox.module.repo.get(j.id)!);
-  for (let i = 0; i < 600 && !read().every((j) => j.state === 'sent'); i++) {
-    if (read().some((j) => j.state === 'needs_attention' || j.state === 'failed')) break;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  const settled = read();
+  const settled = await outbox.settled(jobs.map((j) => j.id));
   expect(settled.map((j) => [j.state, j.lastError?.message ?? null])).toEqual(
     settled.map(() => ['sent', null]),
   );

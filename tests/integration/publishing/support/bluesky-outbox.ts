@@ -1,0 +1,77 @@
+// The real publishing module (outbox, guards, scheduler) on a temporary SQLite store and media folder,
+// publishing through a signed-in Bluesky connector on the local network. Shared by the integration tests
+// that send posts; `stop` shuts it down and removes its files.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { BlueskyConnector } from '../../../../src-main/connectors/bluesky/bluesky-connector.ts';
+import { createConnectorGateway } from '../../../../src-main/publishing/connector-gateway.ts';
+import { createMediaStore, type MediaStore } from '../../../../src-main/publishing/media-store.ts';
+import type { StoredJob } from '../../../../src-main/publishing/outbox-job.ts';
+import {
+  createPublishingModule,
+  type PublishingModule,
+  type PublishingModuleDeps,
+} from '../../../../src-main/publishing/publishing-module.ts';
+import { openMainStore, type MainStore } from '../../../../src-main/store/main-store.ts';
+import type { Account } from '../../../../src-shared/domain/account.ts';
+import { DEFAULT_SETTINGS_FOR_TESTS } from './runner-config.ts';
+
+export interface BlueskyOutbox {
+  readonly module: PublishingModule;
+  readonly store: MainStore;
+  readonly media: MediaStore;
+  /** Waits until every job has left the outbox's working states (sent, failed or needs attention). */
+  settled(jobIds: readonly string[]): Promise<StoredJob[]>;
+  stop(): Promise<void>;
+}
+
+const FINAL_STATES = new Set(['sent', 'failed', 'needs_attention']);
+
+export async function startBlueskyOutbox(
+  connector: BlueskyConnector,
+  account: Account,
+  extra: Partial<Pick<PublishingModuleDeps, 'clock' | 'onError' | 'readEngagement'>> = {},
+): Promise<BlueskyOutbox> {
+  const dir = mkdtempSync(join(tmpdir(), 'roost-outbox-'));
+  const store = openMainStore({ path: join(dir, 'main.sqlite') });
+  const media = createMediaStore(dir);
+  const module = createPublishingModule({
+    store,
+    dataDir: dir,
+    accounts: () => [account],
+    gateway: createConnectorGateway({
+      bluesky: async () => connector,
+      mastodon: () => Promise.reject(new Error('no Mastodon account here')),
+      media: (id) => media.get(id),
+    }),
+    clock: { now: Date.now },
+    timers: {
+      setTimeout: (fn, ms) => setTimeout(fn, ms),
+      clearTimeout: (handle) => clearTimeout(handle as NodeJS.Timeout),
+    },
+    random: Math.random,
+    onChanged: () => undefined,
+    settings: () => DEFAULT_SETTINGS_FOR_TESTS,
+    actor: 'tester',
+    ...extra,
+  });
+  await module.engine.start();
+  return {
+    module,
+    store,
+    media,
+    async settled(jobIds) {
+      const read = (): StoredJob[] => jobIds.map((id) => module.repo.get(id)!);
+      for (let i = 0; i < 600 && !read().every((job) => FINAL_STATES.has(job.state)); i++) {
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      return read();
+    },
+    async stop() {
+      await module.engine.stop();
+      store.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
