@@ -62,3 +62,13 @@ export interface Connector {
 export interface RetryHint {
   readonly retryAfterMs: number | null;
 }
+
+/**
+ * Current engagement of the account's own posts (best-time suggestions), by post id. `absent` lists posts
+ * the server no longer has (deleted, taken down); ids in neither list were not read this time (the rate
+ * budget ran low) and keep whatever was known before.
+ */
+export interface EngagementRead {
+  readonly counts: ReadonlyMap<string, number>;
+  readonly absent: readonly string[];
+}

@@ -4,12 +4,7 @@ import type { EngagementRepository, PostEngagement } from '../store/engagement-r
 import type { EngagementSample } from './best-times.ts';
 import type { StoredJob } from './outbox-job.ts';
 import type { Timers } from '../streams/timing.ts';
-
-/** What a connector reports for a batch; ids in neither list were not read and keep their cached value. */
-export interface EngagementRead {
-  readonly counts: ReadonlyMap<string, number>;
-  readonly absent: readonly string[];
-}
+import type { EngagementRead } from '../connectors/connector.ts';
 
 export type EngagementReader = (
   accountId: string,

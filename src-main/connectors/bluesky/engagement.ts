@@ -2,12 +2,7 @@
 import type { AtpAgent } from '@atproto/api';
 import { postViews } from './fetch-columns.ts';
 import type { PostView } from './schemas.ts';
-
-/** Counts by post id; ids the server no longer has (deleted, taken down, not indexed yet) are in `absent`. */
-export interface EngagementRead {
-  readonly counts: ReadonlyMap<string, number>;
-  readonly absent: readonly string[];
-}
+import type { EngagementRead } from '../connector.ts';
 
 export function interactions(view: PostView): number {
   return (view.likeCount ?? 0) + (view.repostCount ?? 0) + (view.replyCount ?? 0) + (view.quoteCount ?? 0);

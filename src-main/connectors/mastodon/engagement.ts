@@ -3,6 +3,7 @@
 import { RoostError } from '../../../src-shared/contract/errors.ts';
 import { z } from '../../../src-shared/zod.ts';
 import type { MastodonHttp } from './http.ts';
+import type { EngagementRead } from '../connector.ts';
 
 /** Only the counters: a status whose other fields a server fills oddly still yields its counts. */
 const StatusCountsSchema = z.object({
@@ -11,15 +12,6 @@ const StatusCountsSchema = z.object({
   reblogs_count: z.number().int().nonnegative(),
   favourites_count: z.number().int().nonnegative(),
 });
-
-/**
- * Counts by status id; `absent` lists statuses the server answered 404 for (deleted). Ids in neither were not
- * read this time (the rate budget ran low) and keep whatever was known before.
- */
-export interface EngagementRead {
-  readonly counts: ReadonlyMap<string, number>;
-  readonly absent: readonly string[];
-}
 
 /** Requests left in the window below which reading stops (300 per 5 minutes per account on Mastodon). */
 export const ENGAGEMENT_RESERVE = 60;

@@ -9,8 +9,8 @@ import {
   createEngagementRefresher,
   DEFAULT_REFRESH_POLICY,
   isStale,
-  type EngagementRead,
 } from '../../../src-main/publishing/engagement-refresher.ts';
+import type { EngagementRead } from '../../../src-main/connectors/connector.ts';
 import type { StoredJob } from '../../../src-main/publishing/outbox-job.ts';
 import {
   createEngagementRepository,
