@@ -51,14 +51,7 @@ describe('best times from Bluesky history on the local network', () => {
         quote: null,
         scheduledAt: null,
       };
-      const { jobs } = module.service.submit({
-        draftId: null,
-        post,
-        clearanceId: null,
-        undoSeconds: 0,
-        campaign: null,
-      });
-      const [job] = await outbox.settled([jobs[0]!.id]);
+      const [job] = await outbox.publishNow(post);
       return job!;
     };
 

@@ -34,7 +34,7 @@ describe('publishing an image with alt text to the local Bluesky network', () =>
     const { connector, account } = await signedInBlueskyAccount(info, user);
     const outbox = await startBlueskyOutbox(connector, account);
     cleanup = outbox.stop;
-    const { module, media } = outbox;
+    const { media } = outbox;
 
     // What media:upload does with the composer's base64.
     const { id } = media.put({ mimeType: 'image/png', dataBase64: PNG.toString('base64') });
@@ -57,14 +57,7 @@ describe('publishing an image with alt text to the local Bluesky network', () =>
       quote: null,
       scheduledAt: null,
     };
-    const { jobs } = module.service.submit({
-      draftId: null,
-      post,
-      clearanceId: null,
-      undoSeconds: 0,
-      campaign: null,
-    });
-    const [job] = await outbox.settled([jobs[0]!.id]);
+    const [job] = await outbox.publishNow(post);
     if (!job) throw new Error('the job disappeared');
     expect([job.state, job.lastError?.message ?? null]).toEqual(['sent', null]);
 

@@ -38,7 +38,7 @@ describe('a thread with an image on its second post, on the local Bluesky networ
       const { connector, account } = await signedInBlueskyAccount(info, user);
       const outbox = await startBlueskyOutbox(connector, account);
       cleanup = outbox.stop;
-      const { module, media } = outbox;
+      const { media } = outbox;
 
       const { id } = media.put({ mimeType: 'image/png', dataBase64: PNG.toString('base64') });
       const marker = `thimg${Date.now().toString(36)}`;
@@ -66,15 +66,9 @@ describe('a thread with an image on its second post, on the local Bluesky networ
         quote: null,
         scheduledAt: null,
       };
-      const { jobs } = module.service.submit({
-        draftId: null,
-        post,
-        clearanceId: null,
-        undoSeconds: 0,
-        campaign: null,
-      });
+      const jobs = await outbox.publishNow(post);
       expect(jobs).toHaveLength(2);
-      const [head, reply] = await outbox.settled(jobs.map((j) => j.id));
+      const [head, reply] = jobs;
       expect([head!.state, reply!.state, reply!.lastError?.message ?? null]).toEqual(['sent', 'sent', null]);
 
       const agent = new AtpAgent({ service: info.pdsUrl });

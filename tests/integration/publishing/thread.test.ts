@@ -45,14 +45,7 @@ function threadPost(texts: readonly string[], replyTo: PostRef | null = null): O
 }
 
 async function publish(outbox: BlueskyOutbox, post: OutgoingPost): Promise<StoredJob[]> {
-  const { jobs } = outbox.module.service.submit({
-    draftId: null,
-    post,
-    clearanceId: null,
-    undoSeconds: 0,
-    campaign: null,
-  });
-  const settled = await outbox.settled(jobs.map((j) => j.id));
+  const settled = await outbox.publishNow(post);
   expect(settled.map((j) => [j.state, j.lastError?.message ?? null])).toEqual(
     settled.map(() => ['sent', null]),
   );

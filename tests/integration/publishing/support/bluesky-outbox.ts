@@ -14,6 +14,7 @@ import {
   type PublishingModuleDeps,
 } from '../../../../src-main/publishing/publishing-module.ts';
 import { openMainStore, type MainStore } from '../../../../src-main/store/main-store.ts';
+import type { OutgoingPost } from '../../../../src-shared/compose/post.ts';
 import type { Account } from '../../../../src-shared/domain/account.ts';
 import { DEFAULT_SETTINGS_FOR_TESTS } from './runner-config.ts';
 
@@ -23,6 +24,8 @@ export interface BlueskyOutbox {
   readonly media: MediaStore;
   /** Waits until every job has left the outbox's working states (sent, failed or needs attention). */
   settled(jobIds: readonly string[]): Promise<StoredJob[]>;
+  /** Submits the post with no undo window or clearance and waits until its jobs are settled. */
+  publishNow(post: OutgoingPost): Promise<StoredJob[]>;
   stop(): Promise<void>;
 }
 
@@ -57,16 +60,27 @@ export async function startBlueskyOutbox(
     ...extra,
   });
   await module.engine.start();
+  const settled = async (jobIds: readonly string[]): Promise<StoredJob[]> => {
+    const read = (): StoredJob[] => jobIds.map((id) => module.repo.get(id)!);
+    for (let i = 0; i < 600 && !read().every((job) => FINAL_STATES.has(job.state)); i++) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    return read();
+  };
   return {
     module,
     store,
     media,
-    async settled(jobIds) {
-      const read = (): StoredJob[] => jobIds.map((id) => module.repo.get(id)!);
-      for (let i = 0; i < 600 && !read().every((job) => FINAL_STATES.has(job.state)); i++) {
-        await new Promise((resolve) => setTimeout(resolve, 50));
-      }
-      return read();
+    settled,
+    publishNow(post) {
+      const { jobs } = module.service.submit({
+        draftId: null,
+        post,
+        clearanceId: null,
+        undoSeconds: 0,
+        campaign: null,
+      });
+      return settled(jobs.map((job) => job.id));
     },
     async stop() {
       await module.engine.stop();
