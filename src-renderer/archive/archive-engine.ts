@@ -17,7 +17,8 @@ import { checkItem, describeItem, type DescribedItem, type TextAnalysis } from '
 import { putIngestBatch } from './raw-commit.ts';
 import { RowCache } from './row-cache.ts';
 import { SearchIndex } from './search-index.ts';
-import type { TextAnalyser } from './text-analyser.ts';
+import { analyseOrNull, type TextAnalyser } from './text-analyser.ts';
+import { checkColumnKey, isPolicy } from './archive-input.ts';
 import { WriteQueue } from './write-queue.ts';
 
 export const DEFAULT_RETENTION: RetentionPolicy = { maxItemsPerColumn: 5_000, maxAgeDays: 90 };
@@ -96,7 +97,7 @@ export class ArchiveEngine {
     if (!Array.isArray(items)) throw new Error('ingest: items must be an array');
     // Check everything before queueing so a bad item rejects the call without storing half of it.
     items.forEach((item, i) => checkItem(item, i));
-    const analysed = this.analyseElsewhere(items);
+    const analysed = analyseOrNull(this.analyse, items);
     const chunks: Promise<void>[] = [];
     for (let i = 0; i < items.length; i += INGEST_CHUNK) {
       const batch: IngestBatch = { columnKey, items: items.slice(i, i + INGEST_CHUNK), analysis: null };
@@ -107,18 +108,6 @@ export class ArchiveEngine {
       chunks.push(this.queue.ingest(batch, ready));
     }
     return Promise.all(chunks).then(() => undefined);
-  }
-
-  /** The texts' analysis from the text worker; null (computed while preparing) when it is absent or fails. */
-  private analyseElsewhere(items: readonly StreamItem[]): Promise<readonly TextAnalysis[] | null> {
-    if (!this.analyse || items.length === 0) return Promise.resolve(null);
-    return this.analyse(items).then(
-      (analysis) => (Array.isArray(analysis) && analysis.length === items.length ? analysis : null),
-      (error: unknown) => {
-        console.error('archive: analysing texts in the text worker failed; analysing them here', error);
-        return null;
-      },
-    );
   }
 
   async loadColumn(columnKey: string, limit: number): Promise<StreamItem[]> {
@@ -430,21 +419,4 @@ export class ArchiveEngine {
     this.idleWaiters = [];
     for (const resolve of waiters) resolve();
   }
-}
-
-function checkColumnKey(columnKey: unknown): asserts columnKey is string {
-  if (typeof columnKey !== 'string' || columnKey.length === 0)
-    throw new Error('columnKey must be a non-empty string');
-}
-
-function isPolicy(value: unknown): value is RetentionPolicy {
-  const p = value as RetentionPolicy | null;
-  return (
-    typeof p === 'object' &&
-    p !== null &&
-    Number.isInteger(p.maxItemsPerColumn) &&
-    p.maxItemsPerColumn > 0 &&
-    typeof p.maxAgeDays === 'number' &&
-    p.maxAgeDays > 0
-  );
 }

@@ -2,9 +2,10 @@
 // segments (term ids and filter attributes per document), so reopening replays compact arrays instead of
 // reading and re-tokenising every stored item.
 import type { IndexSegmentRow } from '../db/archive-rows.ts';
-import { ColumnMembers, MemberLog } from './column-members.ts';
+import { ColumnMembers } from './column-members.ts';
 import { GrowableDocs } from './growable-docs.ts';
 import { intersectSorted, TopK, unionSorted } from './postings.ts';
+import { SegmentBuilder } from './segment-builder.ts';
 
 export const ATTRS_PER_DOC = 5;
 export const ATTR_NETWORK = 0;
@@ -470,63 +471,4 @@ interface Filters {
   readonly sentiments: Set<SentimentSign> | undefined;
   readonly from: number;
   readonly to: number;
-}
-
-/** Collects one batch's documents in the column layout a segment row is persisted in. */
-class SegmentBuilder {
-  readonly termBase: number;
-  readonly deleted: number[] = [];
-  readonly members = new MemberLog();
-  private readonly docIds: number[] = [];
-  private readonly keys: string[] = [];
-  private readonly seq: number[] = [];
-  private readonly seqOffsets: number[] = [0];
-  private readonly sortTime: number[] = [];
-  private readonly attrs: number[] = [];
-  private readonly sentiment: number[] = [];
-
-  constructor(termBase: number) {
-    this.termBase = termBase;
-  }
-
-  get size(): number {
-    return this.docIds.length;
-  }
-
-  isEmpty(): boolean {
-    return this.docIds.length === 0 && this.deleted.length === 0 && this.members.isEmpty;
-  }
-
-  addDoc(
-    doc: number,
-    key: string,
-    seq: readonly number[],
-    attrs: readonly number[],
-    sortTime: number,
-    sentiment: number,
-  ): void {
-    this.docIds.push(doc);
-    this.keys.push(key);
-    for (const t of seq) this.seq.push(t);
-    this.seqOffsets.push(this.seq.length);
-    for (const a of attrs) this.attrs.push(a);
-    this.sortTime.push(sortTime);
-    this.sentiment.push(sentiment);
-  }
-
-  toRow(newTerms: readonly string[]): IndexSegmentRow {
-    return {
-      termBase: this.termBase,
-      newTerms,
-      docIds: Uint32Array.from(this.docIds),
-      keys: this.keys,
-      seqOffsets: Uint32Array.from(this.seqOffsets),
-      seq: Uint32Array.from(this.seq),
-      sortTime: Float64Array.from(this.sortTime),
-      attrs: Uint32Array.from(this.attrs),
-      sentiment: Int8Array.from(this.sentiment),
-      deleted: Uint32Array.from(this.deleted),
-      members: this.members.toRows(),
-    };
-  }
 }

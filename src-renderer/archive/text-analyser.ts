@@ -25,3 +25,18 @@ export function connectTextAnalyser(port: MessagePort): TextAnalyser {
       port.postMessage({ id, texts } satisfies TextRequest);
     });
 }
+
+/** The texts' analysis from the text worker; null (the archive then computes it) when absent or failed. */
+export function analyseOrNull(
+  analyse: TextAnalyser | null,
+  items: readonly StreamItem[],
+): Promise<readonly TextAnalysis[] | null> {
+  if (!analyse || items.length === 0) return Promise.resolve(null);
+  return analyse(items).then(
+    (analysis) => (Array.isArray(analysis) && analysis.length === items.length ? analysis : null),
+    (error: unknown) => {
+      console.error('archive: analysing texts in the text worker failed; analysing them here', error);
+      return null;
+    },
+  );
+}
