@@ -211,7 +211,7 @@ export class ArchiveEngine {
     const cutoff = now - this.policy.maxAgeDays * DAY_MS;
     const latest = new Map<string, DescribedItem>();
     items.forEach((item, i) => {
-      const described = describeItem(checkItem(item, i), now, analysis?.[i]);
+      const described = describeItem(item, now, analysis?.[i]);
       // Items already past the age limit would only be swept again.
       if (described.sortTime >= cutoff) latest.set(described.row.key, described);
     });
