@@ -2,13 +2,11 @@
 // section keeps every column subscribed, alert columns keep notifying and columns count as off screen;
 // without it, the deck still unsubscribes its columns when it goes.
 import { describe, expect, test } from 'vitest';
-import type {
-  NotificationConstructor,
-  NotifierTimers,
-} from '../../../src-renderer/features/streams/notifications/alert-notifier.ts';
+import type { NotificationConstructor } from '../../../src-renderer/features/streams/notifications/alert-notifier.ts';
 import { homeSource, keyOf, mentionsSource, withColumns } from './support/columns.ts';
 import { makeItems } from './support/items.ts';
 import { renderDeck } from './support/render-deck.tsx';
+import { manualTimers } from './support/manual-timers.ts';
 
 const WAIT = { timeout: 5_000 };
 
@@ -24,32 +22,6 @@ function grantedNotifications() {
     close() {}
   }
   return { Ctor: FakeNotification as unknown as NotificationConstructor, shown };
-}
-
-/** Timers the test moves by hand; due callbacks run in order. */
-function manualTimers(): NotifierTimers & { advance(ms: number): void } {
-  let now = 1_000_000;
-  let next = 1;
-  const pending = new Map<number, { at: number; cb: () => void }>();
-  return {
-    now: () => now,
-    setTimeout(cb, ms) {
-      pending.set(next, { at: now + ms, cb });
-      return next++;
-    },
-    clearTimeout: (h) => void pending.delete(h),
-    advance(ms) {
-      const end = now + ms;
-      for (;;) {
-        const due = [...pending].filter(([, t]) => t.at <= end).sort((a, b) => a[1].at - b[1].at)[0];
-        if (!due) break;
-        pending.delete(due[0]);
-        now = due[1].at;
-        due[1].cb();
-      }
-      now = end;
-    },
-  };
 }
 
 describe('streams runtime', () => {

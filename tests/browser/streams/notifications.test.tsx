@@ -6,11 +6,11 @@ import { userEvent } from 'vitest/browser';
 import {
   createAlertNotifier,
   type NotificationConstructor,
-  type NotifierTimers,
 } from '../../../src-renderer/features/streams/notifications/alert-notifier.ts';
 import { homeSource, keyOf, mentionsSource, withColumns } from './support/columns.ts';
 import { makeItems } from './support/items.ts';
 import { renderDeck } from './support/render-deck.tsx';
+import { manualTimers } from './support/manual-timers.ts';
 
 const WAIT = { timeout: 5_000 };
 
@@ -34,31 +34,6 @@ function fakeNotifications(initial: NotificationPermission) {
     close() {}
   }
   return { Ctor: FakeNotification as unknown as NotificationConstructor, shown, requests: () => requests };
-}
-
-function manualTimers(): NotifierTimers & { advance(ms: number): void } {
-  let now = 1_000_000;
-  let next = 1;
-  const pending = new Map<number, { at: number; cb: () => void }>();
-  return {
-    now: () => now,
-    setTimeout(cb, ms) {
-      pending.set(next, { at: now + ms, cb });
-      return next++;
-    },
-    clearTimeout: (h) => void pending.delete(h),
-    advance(ms) {
-      const end = now + ms;
-      for (;;) {
-        const due = [...pending].filter(([, t]) => t.at <= end).sort((a, b) => a[1].at - b[1].at)[0];
-        if (!due) break;
-        pending.delete(due[0]);
-        now = due[1].at;
-        due[1].cb();
-      }
-      now = end;
-    },
-  };
 }
 
 describe('alert notifier', () => {
