@@ -10,15 +10,16 @@ import type {
   ArchiveIndexLoad,
   ArchiveQuery,
   ArchiveStats,
+  DeletedPost,
   RetentionPolicy,
 } from './archive-port.ts';
 import { compileQuery } from './compile-query.ts';
-import { checkItem, describeItem, type DescribedItem, type TextAnalysis } from './item-doc.ts';
+import { checkItem, deletionTerm, describeItem, type DescribedItem, type TextAnalysis } from './item-doc.ts';
 import { putIngestBatch } from './raw-commit.ts';
 import { RowCache } from './row-cache.ts';
 import { SearchIndex } from './search-index.ts';
 import { analyseOrNull, type TextAnalyser } from './text-analyser.ts';
-import { checkColumnKey, isPolicy } from './archive-input.ts';
+import { checkColumnKey, checkDeletedPosts, isPolicy } from './archive-input.ts';
 import { WriteQueue } from './write-queue.ts';
 
 export const DEFAULT_RETENTION: RetentionPolicy = { maxItemsPerColumn: 5_000, maxAgeDays: 90 };
@@ -177,14 +178,19 @@ export class ArchiveEngine {
     }
   }
 
-  /** Forgets items in every column at once, as if never stored: their author deleted them. */
-  async remove(keys: readonly string[]): Promise<void> {
-    if (!Array.isArray(keys) || keys.some((key) => typeof key !== 'string' || key.length === 0))
-      throw new Error('remove: keys must be an array of non-empty strings');
-    for (let i = 0; i < keys.length; i += RETENTION_CHUNK) {
-      const chunk = keys.slice(i, i + RETENTION_CHUNK);
-      // Queued like clearColumn's chunks, so an ingest already waiting lands first and is then removed.
-      await this.queue.run(() => this.removeKeys(chunk));
+  /** Forgets every item pointing at these deleted posts, in every column at once, as if never stored. */
+  async removeDeleted(posts: readonly DeletedPost[]): Promise<void> {
+    checkDeletedPosts(posts);
+    for (let i = 0; i < posts.length; i += RETENTION_CHUNK) {
+      const chunk = posts.slice(i, i + RETENTION_CHUNK);
+      // Queued, and matched only when its turn comes: an ingest already waiting lands first, then leaves.
+      await this.queue.run(() =>
+        this.removeKeys(
+          chunk.flatMap((post) =>
+            this.index.liveKeysWithTerm(deletionTerm(post.network, post.accountId, post.actionRef)),
+          ),
+        ),
+      );
     }
   }
 

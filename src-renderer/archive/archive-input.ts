@@ -1,5 +1,5 @@
 // Checks on what reaches the archive worker from the page (a trust boundary like any other).
-import type { RetentionPolicy } from './archive-port.ts';
+import type { DeletedPost, RetentionPolicy } from './archive-port.ts';
 
 export function checkColumnKey(columnKey: unknown): asserts columnKey is string {
   if (typeof columnKey !== 'string' || columnKey.length === 0)
@@ -16,4 +16,24 @@ export function isPolicy(value: unknown): value is RetentionPolicy {
     typeof p.maxAgeDays === 'number' &&
     p.maxAgeDays > 0
   );
+}
+
+export function checkDeletedPosts(posts: unknown): asserts posts is readonly DeletedPost[] {
+  const isText = (value: unknown, max: number): boolean =>
+    typeof value === 'string' && value.length > 0 && value.length <= max;
+  const valid =
+    Array.isArray(posts) &&
+    posts.every((post: Partial<DeletedPost> | null) => {
+      return (
+        typeof post === 'object' &&
+        post !== null &&
+        isText(post.network, 32) &&
+        isText(post.accountId, 64) &&
+        isText(post.actionRef, 2_048)
+      );
+    });
+  if (!valid)
+    throw new Error(
+      'removeDeleted: posts must be an array of { network, accountId, actionRef } non-empty strings',
+    );
 }

@@ -29,6 +29,13 @@ export interface RetentionPolicy {
   readonly maxAgeDays: number;
 }
 
+/** A post its author deleted, as the account that saw it names it (its `actionRef`, e.g. a Mastodon status id). */
+export interface DeletedPost {
+  readonly network: StreamItem['network'];
+  readonly accountId: string;
+  readonly actionRef: string;
+}
+
 export interface ArchivePort {
   /** Stores items once (deduplicated by key) and records that the column holds them. */
   ingest(columnKey: string, items: readonly StreamItem[]): Promise<void>;
@@ -38,8 +45,11 @@ export interface ArchivePort {
   setRetention(policy: RetentionPolicy): Promise<void>;
   /** Forgets a column's items (the "clear" action); items other columns hold stay. */
   clearColumn(columnKey: string): Promise<void>;
-  /** Forgets these items everywhere, in every column (their author deleted them); unknown keys are ignored. */
-  remove(keys: readonly string[]): Promise<void>;
+  /**
+   * Forgets, in every column, each item that points at a deleted post: the post, boosts of it and
+   * notifications about it, including copies no column has loaded. Posts never stored are ignored.
+   */
+  removeDeleted(posts: readonly DeletedPost[]): Promise<void>;
   close(): void;
 }
 

@@ -3,7 +3,7 @@
 // only the items' texts to the text worker over a MessageChannel and gets their language and sentiment
 // back, so the items themselves cross threads once.
 import type { StreamItem } from '../../src-shared/domain/stream-item.ts';
-import type { ArchiveHit, ArchiveQuery, ArchiveStats, RetentionPolicy } from './archive-port.ts';
+import type { ArchiveHit, ArchiveQuery, ArchiveStats, DeletedPost, RetentionPolicy } from './archive-port.ts';
 import type { TextAnalysis } from './item-doc.ts';
 
 export type ArchiveRequestBody =
@@ -17,7 +17,7 @@ export type ArchiveRequestBody =
   | { readonly op: 'search'; readonly query: ArchiveQuery }
   | { readonly op: 'setRetention'; readonly policy: RetentionPolicy }
   | { readonly op: 'clearColumn'; readonly columnKey: string }
-  | { readonly op: 'remove'; readonly keys: readonly string[] }
+  | { readonly op: 'removeDeleted'; readonly posts: readonly DeletedPost[] }
   | { readonly op: 'whenIdle' }
   | { readonly op: 'stats' };
 
@@ -47,7 +47,7 @@ export interface ArchiveResults {
   search: ArchiveHit[];
   setRetention: null;
   clearColumn: null;
-  remove: null;
+  removeDeleted: null;
   whenIdle: null;
   stats: ArchiveStats;
 }

@@ -37,8 +37,8 @@ async function handle(request: ArchiveRequest): Promise<unknown> {
       return archive.setRetention(request.policy).then(() => null);
     case 'clearColumn':
       return archive.clearColumn(request.columnKey).then(() => null);
-    case 'remove':
-      return archive.remove(request.keys).then(() => null);
+    case 'removeDeleted':
+      return archive.removeDeleted(request.posts).then(() => null);
     case 'whenIdle':
       return archive.whenIdle().then(() => null);
     case 'stats':

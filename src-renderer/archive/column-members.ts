@@ -58,10 +58,17 @@ export class ColumnMembers {
     for (const column of this.columnsOf(key)) this.remove(column, key);
   }
 
-  apply(changes: readonly MemberChange[]): void {
+  /** Replays a segment's changes; `keys` are that segment's document keys, which `addedAt` points into. */
+  apply(changes: readonly MemberChange[], keys: readonly string[]): void {
     for (const change of changes) {
       for (const key of change.removed) this.remove(change.column, key);
       for (const key of change.added) this.add(change.column, key);
+      for (const at of change.addedAt ?? []) {
+        const key = keys[at];
+        if (key === undefined)
+          throw new Error(`search index segment: membership of a missing document ${at}`);
+        this.add(change.column, key);
+      }
     }
   }
 
@@ -95,8 +102,24 @@ export class MemberLog {
     this.entry(column).removed.push(key);
   }
 
-  toRows(): MemberChange[] {
-    return [...this.changes].map(([column, c]) => ({ column, added: c.added, removed: c.removed }));
+  /**
+   * The changes as stored. Items the segment also indexes (`docKeys`, usually all of them) are written as
+   * their position there, so a batch's keys are stored once rather than once more per column.
+   */
+  toRows(docKeys: readonly string[]): MemberChange[] {
+    let position: Map<string, number> | null = null;
+    return [...this.changes].map(([column, c]) => {
+      if (c.added.length === 0 || docKeys.length === 0) return { column, added: c.added, removed: c.removed };
+      position ??= new Map(docKeys.map((key, i) => [key, i]));
+      const added: string[] = [];
+      const addedAt: number[] = [];
+      for (const key of c.added) {
+        const at = position.get(key);
+        if (at === undefined) added.push(key);
+        else addedAt.push(at);
+      }
+      return { column, added, addedAt: Uint32Array.from(addedAt), removed: c.removed };
+    });
   }
 
   private entry(column: string): { added: string[]; removed: string[] } {

@@ -93,7 +93,7 @@ export function createArchive(options: CreateArchiveOptions = {}): ArchivePort &
     search: (query) => after(() => call({ op: 'search', query })),
     setRetention: (policy) => after(() => call({ op: 'setRetention', policy })).then(() => undefined),
     clearColumn: (columnKey) => after(() => call({ op: 'clearColumn', columnKey })).then(() => undefined),
-    remove: (keys) => after(() => call({ op: 'remove', keys })).then(() => undefined),
+    removeDeleted: (posts) => after(() => call({ op: 'removeDeleted', posts })).then(() => undefined),
     whenIdle: () => after(() => call({ op: 'whenIdle' })).then(() => undefined),
     stats: () => after(() => call({ op: 'stats' })),
     close() {

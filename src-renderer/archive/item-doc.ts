@@ -71,6 +71,8 @@ export function describeItem(item: StreamItem, now: number, analysis = analyseTe
   // A word search for "rennes" should also find "#Rennes": hashtags are indexed bare too, as their own field.
   const bareTags = fields.flatMap((tokens) => tokens.filter((t) => t.startsWith('#')).map((t) => t.slice(1)));
   fields.push(bareTags);
+  if (item.accountId !== null && item.actionRef !== null)
+    fields.push([deletionTerm(item.network, item.accountId, item.actionRef)]);
   const row: ArchiveItemRow = {
     key: item.key,
     network: item.network,
@@ -90,6 +92,15 @@ export function describeItem(item: StreamItem, now: number, analysis = analyseTe
     sentiment: SIGN[analysis.sentiment] as SentimentSign,
   };
   return { row, doc, sortTime };
+}
+
+/**
+ * A hidden term naming the post an item points at, as its account knows it (the post itself, a boost of it,
+ * a notification about it all share the actionRef): what a deletion finds them by. Search never meets it,
+ * since the query tokenizer cannot produce the control character it starts with.
+ */
+export function deletionTerm(network: string, accountId: string, actionRef: string): string {
+  return `\u0001ref:${network}:${accountId}:${actionRef}`;
 }
 
 /** Handles match without case, accents or a leading '@'. */

@@ -5,6 +5,7 @@ import type { IndexSegmentRow } from '../db/archive-rows.ts';
 import { ColumnMembers } from './column-members.ts';
 import { GrowableDocs } from './growable-docs.ts';
 import { intersectSorted, TopK, unionSorted } from './postings.ts';
+import { FIELD_BREAK, unpackSeq } from './packed-seq.ts';
 import { SegmentBuilder } from './segment-builder.ts';
 
 export const ATTRS_PER_DOC = 5;
@@ -14,8 +15,6 @@ export const ATTR_AUTHOR_ID = 2;
 export const ATTR_AUTHOR_HANDLE = 3;
 export const ATTR_LANG = 4;
 const ATTR_PREFIX = ['\u0001net:', '\u0001acc:', '\u0001aid:', '\u0001ah:', '\u0001lang:'] as const;
-/** Ends a field in a token sequence, so a phrase never runs from the title into the text. */
-export const FIELD_BREAK = 0xffffffff;
 
 export type SentimentSign = -1 | 0 | 1;
 
@@ -127,6 +126,15 @@ export class SearchIndex {
     return orphans;
   }
 
+  /** Keys of the live documents containing this exact term. */
+  liveKeysWithTerm(term: string): string[] {
+    const id = this.dict.get(term);
+    if (id === undefined) return [];
+    const keys: string[] = [];
+    for (const doc of this.postings[id] ?? []) if (this.docs.alive[doc] === 1) keys.push(this.keyOf(doc));
+    return keys;
+  }
+
   columnsOf(key: string): string[] {
     return this.members.columnsOf(key);
   }
@@ -175,7 +183,7 @@ export class SearchIndex {
     this.pending = null;
     if (segment.isEmpty()) return null;
     const row = segment.toRow(this.terms.slice(segment.termBase));
-    this.applyDocs(row, null);
+    this.applyDocs(row, segment.sequence(), null);
     return row;
   }
 
@@ -190,8 +198,8 @@ export class SearchIndex {
         );
       }
       for (const term of row.newTerms) this.addTerm(term);
-      this.applyDocs(row, deleted);
-      if (row.members) this.members.apply(row.members);
+      this.applyDocs(row, storedSequence(row), deleted);
+      if (row.members) this.members.apply(row.members, row.keys);
     }
   }
 
@@ -358,7 +366,7 @@ export class SearchIndex {
   }
 
   /** Puts a segment's documents in memory and posts them; documents in `skip` are recorded but dead. */
-  private applyDocs(row: IndexSegmentRow, skip: Set<number> | null): void {
+  private applyDocs(row: IndexSegmentRow, seq: Uint32Array, skip: Set<number> | null): void {
     for (const doc of row.deleted) {
       if (doc < this.docs.count && this.docs.alive[doc] === 1) {
         this.docs.kill(doc);
@@ -374,7 +382,7 @@ export class SearchIndex {
       this.docs.set(
         doc,
         key,
-        row.seq,
+        seq,
         start,
         end,
         row.attrs.subarray(i * ATTRS_PER_DOC, (i + 1) * ATTRS_PER_DOC),
@@ -387,7 +395,7 @@ export class SearchIndex {
       if (previous !== undefined && previous !== doc && this.docs.alive[previous] === 1)
         this.docs.kill(previous);
       this.keyToDoc.set(key, doc);
-      for (let j = start; j < end; j++) this.post(row.seq[j] ?? FIELD_BREAK, doc);
+      for (let j = start; j < end; j++) this.post(seq[j] ?? FIELD_BREAK, doc);
       this.post(row.attrs[i * ATTRS_PER_DOC + ATTR_AUTHOR_ID] ?? FIELD_BREAK, doc);
       this.post(row.attrs[i * ATTRS_PER_DOC + ATTR_AUTHOR_HANDLE] ?? FIELD_BREAK, doc);
     }
@@ -471,4 +479,12 @@ interface Filters {
   readonly sentiments: Set<SentimentSign> | undefined;
   readonly from: number;
   readonly to: number;
+}
+
+/** A stored segment's token sequence, whichever form it was written in. */
+function storedSequence(row: IndexSegmentRow): Uint32Array {
+  const count = row.seqOffsets[row.seqOffsets.length - 1] ?? 0;
+  if (row.packedSeq) return unpackSeq(row.packedSeq, count);
+  if (row.seq && row.seq.length >= count) return row.seq;
+  throw new Error(`search index segment ${row.id ?? '?'} has no token sequence`);
 }

@@ -3,6 +3,7 @@
 // typed arrays of the row that persists it.
 import type { IndexSegmentRow } from '../db/archive-rows.ts';
 import { MemberLog } from './column-members.ts';
+import { packSeq } from './packed-seq.ts';
 
 /** Collects one batch's documents in the column layout a segment row is persisted in. */
 export class SegmentBuilder {
@@ -46,6 +47,12 @@ export class SegmentBuilder {
     this.sentiment.push(sentiment);
   }
 
+  /** The documents' token sequence as the index holds it in memory. */
+  sequence(): Uint32Array {
+    return Uint32Array.from(this.seq);
+  }
+
+  /** The row that persists the segment: token sequence packed, memberships of its own documents by position. */
   toRow(newTerms: readonly string[]): IndexSegmentRow {
     return {
       termBase: this.termBase,
@@ -53,12 +60,12 @@ export class SegmentBuilder {
       docIds: Uint32Array.from(this.docIds),
       keys: this.keys,
       seqOffsets: Uint32Array.from(this.seqOffsets),
-      seq: Uint32Array.from(this.seq),
+      packedSeq: packSeq(this.seq),
       sortTime: Float64Array.from(this.sortTime),
       attrs: Uint32Array.from(this.attrs),
       sentiment: Int8Array.from(this.sentiment),
       deleted: Uint32Array.from(this.deleted),
-      members: this.members.toRows(),
+      members: this.members.toRows(this.keys),
     };
   }
 }

@@ -43,9 +43,11 @@ export interface IndexSegmentRow {
   readonly newTerms: readonly string[];
   readonly docIds: Uint32Array;
   readonly keys: readonly string[];
-  /** Document i's token term ids are seq[seqOffsets[i] .. seqOffsets[i + 1]). */
+  /** Document i's token term ids are positions seqOffsets[i] .. seqOffsets[i + 1] of the sequence. */
   readonly seqOffsets: Uint32Array;
-  readonly seq: Uint32Array;
+  /** The token sequence as varints (see packed-seq.ts); segments written before it have `seq` instead. */
+  readonly packedSeq?: Uint8Array;
+  readonly seq?: Uint32Array;
   readonly sortTime: Float64Array;
   /** ATTRS_PER_DOC term ids per document (network, account, author id, author handle, language). */
   readonly attrs: Uint32Array;
@@ -60,6 +62,8 @@ export interface IndexSegmentRow {
 export interface MemberChange {
   readonly column: string;
   readonly added: readonly string[];
+  /** More items that joined, as positions in the segment's `keys` (not repeating keys it already holds). */
+  readonly addedAt?: Uint32Array;
   readonly removed: readonly string[];
 }
 

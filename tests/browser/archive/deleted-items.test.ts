@@ -1,4 +1,4 @@
-// Posts deleted on Mastodon leave the archive: remove(keys) through the real archive worker and IndexedDB,
+// Posts deleted on Mastodon leave the archive: removeDeleted through the real archive worker and IndexedDB,
 // then the stream hub turning a `streams:deleted` event into that removal, boosts of the post included.
 import { afterEach, describe, expect, test } from 'vitest';
 import { createArchive } from '../../../src-renderer/archive/create-archive.ts';
@@ -44,7 +44,10 @@ function boostOf(original: StreamItem, boostId: string): StreamItem {
   return { ...original, key: `mastodon:${uri}`, remoteId: uri, kind: 'repost' };
 }
 
-describe('archive remove', () => {
+const deletion = (actionRef: string, accountId = 'acct-1') =>
+  ({ network: 'mastodon', accountId, actionRef }) as const;
+
+describe('archive removeDeleted', () => {
   test('forgets the items in every column, for search and column reads, and after reopening', async () => {
     const name = uniqueDbName('remove');
     const archive = start(name);
@@ -58,7 +61,7 @@ describe('archive remove', () => {
       [boost.key, doomed.key, kept.key].sort(),
     );
 
-    await archive.remove([doomed.key, boost.key, 'mastodon:never-stored']);
+    await archive.removeDeleted([deletion('100'), deletion('never-stored')]);
     await archive.whenIdle();
 
     expect((await archive.search({ text: 'flamingo' })).map((h) => h.item.key)).toEqual([kept.key]);
@@ -82,10 +85,41 @@ describe('archive remove', () => {
     const archive = start(uniqueDbName('remove-again'));
     const item = status('300', 'pelican report');
     await archive.ingest('home', [item]);
-    await archive.remove([item.key]);
+    await archive.removeDeleted([deletion('300')]);
+    expect(await archive.search({ text: 'pelican' })).toEqual([]);
     await archive.ingest('home', [item]);
     expect((await archive.search({ text: 'pelican' })).map((h) => h.item.key)).toEqual([item.key]);
-    await expect(archive.remove([''])).rejects.toThrow(/non-empty strings/);
+    await expect(archive.removeDeleted([deletion('')])).rejects.toThrow(/non-empty strings/);
+    await expect(archive.removeDeleted([{ accountId: 'acct-1', actionRef: '300' } as never])).rejects.toThrow(
+      /network, accountId, actionRef/,
+    );
+  });
+
+  test('finds copies no column shows any more, and only those of the account that saw the post', async () => {
+    const name = uniqueDbName('remove-unseen');
+    const archive = start(name);
+    const doomed = status('500', 'osprey diving at dawn', 3);
+    // A boost and a notification stored days ago, that the deck no longer has loaded in any column.
+    const boost = boostOf(doomed, '501');
+    const notification: StreamItem = {
+      ...doomed,
+      key: 'mastodon:https://social.example/notifications/77',
+      remoteId: 'https://social.example/notifications/77',
+      kind: 'like',
+    };
+    const sameIdElsewhere: StreamItem = { ...doomed, key: 'mastodon:other.example/500', accountId: 'acct-2' };
+    await archive.ingest('home', [boost, doomed]);
+    await archive.ingest('notifications', [notification]);
+    await archive.ingest('home-2', [sameIdElsewhere]);
+    archive.close();
+
+    const reopened = start(name);
+    await reopened.removeDeleted([deletion('500')]);
+    expect((await reopened.search({ text: 'osprey' })).map((h) => h.item.key)).toEqual([sameIdElsewhere.key]);
+    expect(await reopened.loadColumn('notifications', 10)).toEqual([]);
+    expect(await countRows(name)).toBe(1);
+    // The hidden reference never matches a search for it.
+    expect(await reopened.search({ text: 'ref mastodon acct-2 500' })).toEqual([]);
   });
 });
 

@@ -5,7 +5,7 @@
 import type { ColumnState } from '../../../../src-shared/contract/streams-contract.ts';
 import type { EventPayload } from '../../../../src-shared/contract/contract.ts';
 import type { StreamItem } from '../../../../src-shared/domain/stream-item.ts';
-import type { ArchivePort } from '../../../archive/archive-port.ts';
+import type { ArchivePort, DeletedPost } from '../../../archive/archive-port.ts';
 import type { RoostClient } from '../../../bridge/client.ts';
 import { ColumnBuffer, DEFAULT_CAPACITY } from './column-buffer.ts';
 
@@ -134,9 +134,8 @@ export function createStreamHub(options: HubOptions): StreamHub {
     }
   };
 
-  /** Takes deleted posts out of every column (boosts and notifications of them too); returns their keys. */
-  function dropDeleted(changed: Set<string>): string[] {
-    const removed: string[] = [];
+  /** Takes deleted posts out of every column (boosts and notifications of them too). */
+  function dropDeleted(changed: Set<string>): void {
     for (const model of columns.values()) {
       // Unread arrivals sit on top; those still in the buffer are the newest `unread - heldDropped`.
       const { keys, amongNewest } = model.buffer.removeWhere(
@@ -146,9 +145,7 @@ export function createStreamHub(options: HubOptions): StreamHub {
       if (keys.length === 0) continue;
       model.unread = Math.max(0, model.unread - amongNewest);
       changed.add(model.columnId);
-      for (const key of keys) removed.push(key);
     }
-    return removed;
   }
 
   function apply(model: ColumnModel, event: ItemsEvent): number {
@@ -204,16 +201,18 @@ export function createStreamHub(options: HubOptions): StreamHub {
     const changed = dirty;
     const arrivals = new Map<string, number>();
     const toArchive = new Map<string, StreamItem[]>();
-    const removed: string[] = [];
+    const deletedPosts: DeletedPost[] = [];
     let deletionsPending = false;
     for (const entry of batch) {
       if (entry.kind === 'deleted') {
         remember(entry.event);
+        const { network, accountId, actionRef } = entry.event;
+        deletedPosts.push({ network, accountId, actionRef });
         deletionsPending = true;
         continue;
       }
       // Deletions apply before later arrivals, in one pass over the columns for a run of them.
-      if (deletionsPending) removed.push(...dropDeleted(changed));
+      if (deletionsPending) dropDeleted(changed);
       deletionsPending = false;
       const event = withoutDeleted(entry.event);
       if (event.items.length > 0) {
@@ -229,10 +228,11 @@ export function createStreamHub(options: HubOptions): StreamHub {
         changed.add(columnId);
       }
     }
-    if (deletionsPending) removed.push(...dropDeleted(changed));
-    if (removed.length > 0) {
+    if (deletionsPending) dropDeleted(changed);
+    // The archive also forgets copies no column shows (older boosts, notifications beyond the buffer).
+    if (deletedPosts.length > 0) {
       options.archive
-        .remove([...new Set(removed)])
+        .removeDeleted(deletedPosts)
         .catch((error: unknown) => console.error('Archive removal failed', error));
     }
     for (const [key, items] of toArchive) {

@@ -28,7 +28,7 @@ export function createRecordingArchive(): RecordingArchive {
     loadColumn: refused('loadColumn'),
     search: refused('search'),
     clearColumn: refused('clearColumn'),
-    remove: refused('remove'),
+    removeDeleted: refused('removeDeleted'),
     close: () => undefined,
   };
 }

@@ -79,8 +79,13 @@ export function createMemoryArchive(
       for (const key of columns.get(columnKey) ?? []) release(key);
       columns.delete(columnKey);
     },
-    async remove(keys) {
-      const gone = new Set(keys);
+    async removeDeleted(posts) {
+      const refs = new Set(posts.map((p) => `${p.network} ${p.accountId} ${p.actionRef}`));
+      const gone = new Set(
+        [...items.values()]
+          .filter((item) => refs.has(`${item.network} ${item.accountId} ${item.actionRef}`))
+          .map((item) => item.key),
+      );
       for (const [columnKey, held] of columns) {
         const kept = held.filter((key) => !gone.has(key));
         columns.set(columnKey, kept);

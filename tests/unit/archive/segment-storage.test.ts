@@ -1,0 +1,118 @@
+// How the search index's segments are stored: token sequences as varints, a batch's memberships by position
+// in its own keys, and segments written in the older plain form still loading as before.
+import { describe, expect, test } from 'vitest';
+import { compileQuery } from '../../../src-renderer/archive/compile-query.ts';
+import { FIELD_BREAK, packSeq, unpackSeq } from '../../../src-renderer/archive/packed-seq.ts';
+import { SearchIndex, type DocInput } from '../../../src-renderer/archive/search-index.ts';
+import type { IndexSegmentRow } from '../../../src-renderer/db/archive-rows.ts';
+import { rng } from '../../bench/support/generate-items.ts';
+
+function doc(n: number, text = `word${n} common refund late`): DocInput {
+  return {
+    key: `mastodon:status-${n}`,
+    fields: [text.split(' '), [`#tag${n % 4}`]],
+    sortTime: 2_000_000 + n,
+    attrs: ['mastodon', 'acct-2', `author-${n % 5}`, `author${n % 5}.test`, 'en'],
+    sentiment: 0,
+  };
+}
+
+const keysFor = (index: SearchIndex, text: string): string[] =>
+  index.search(compileQuery({ text }), 1_000).map((d) => index.keyOf(d));
+
+describe('packed token sequences', () => {
+  test('ids of every size and field breaks survive a round trip', () => {
+    const random = rng(7);
+    const seq = [0, 1, 126, 127, 128, 16_383, 16_384, 2 ** 21, 2 ** 28, 2 ** 32 - 2, FIELD_BREAK, 5];
+    for (let i = 0; i < 5_000; i++) {
+      const size = random();
+      seq.push(random() < 0.05 ? FIELD_BREAK : Math.floor(random() * (size < 0.9 ? 300 : 4_000_000)));
+    }
+    const packed = packSeq(seq);
+    expect(Array.from(unpackSeq(packed, seq.length))).toEqual(seq);
+    // Small ids dominate real text, so the packed form is far smaller than four bytes per token.
+    expect(packSeq([1, 2, 3, FIELD_BREAK, 100]).length).toBe(5);
+  });
+
+  test('a truncated or overlong buffer is reported as damaged, not decoded into garbage', () => {
+    const packed = packSeq([5, 300, 70_000]);
+    expect(() => unpackSeq(packed.subarray(0, packed.length - 1), 3)).toThrow(/damaged/);
+    expect(() => unpackSeq(packed, 2)).toThrow(/damaged/);
+    expect(() => unpackSeq(Uint8Array.of(0xff, 0xff, 0xff, 0xff, 0xff, 0x01), 1)).toThrow(/damaged/);
+  });
+});
+
+describe('stored segments', () => {
+  test('a batch stores its keys once: memberships of its own items point at them', () => {
+    const index = new SearchIndex();
+    index.beginSegment();
+    for (let n = 0; n < 3; n++) index.addDoc(doc(n));
+    index.join('column-a', [doc(0).key, doc(1).key, doc(2).key]);
+    index.join('column-b', [doc(1).key, 'mastodon:kept-from-before']);
+    const row = index.finishSegment() as IndexSegmentRow;
+    expect(row.seq).toBeUndefined();
+    expect(row.packedSeq).toBeInstanceOf(Uint8Array);
+    const [a, b] = row.members ?? [];
+    expect(a?.added).toEqual([]);
+    expect(Array.from(a?.addedAt ?? [])).toEqual([0, 1, 2]);
+    expect(b?.added).toEqual(['mastodon:kept-from-before']);
+    expect(Array.from(b?.addedAt ?? [])).toEqual([1]);
+
+    const loaded = new SearchIndex();
+    loaded.load([row]);
+    expect(loaded.columnPage('column-a', 0, 10)).toEqual(index.columnPage('column-a', 0, 10));
+    expect(loaded.columnsOf(doc(1).key)).toEqual(['column-a', 'column-b']);
+    expect(keysFor(loaded, '"refund late"')).toEqual(keysFor(index, '"refund late"'));
+    expect(keysFor(loaded, 'word2')).toEqual([doc(2).key]);
+  });
+
+  test('segments in the plain form of earlier versions load next to packed ones', () => {
+    const plain: IndexSegmentRow = {
+      termBase: 0,
+      newTerms: [
+        'old',
+        'post',
+        '\u0001net:rss',
+        '\u0001acc:',
+        '\u0001aid:feed',
+        '\u0001ah:feed',
+        '\u0001lang:en',
+      ],
+      docIds: Uint32Array.of(0),
+      keys: ['rss:old-entry'],
+      seqOffsets: Uint32Array.of(0, 3),
+      seq: Uint32Array.of(0, FIELD_BREAK, 1),
+      sortTime: Float64Array.of(1_000),
+      attrs: Uint32Array.of(2, 3, 4, 5, 6),
+      sentiment: Int8Array.of(0),
+      deleted: new Uint32Array(0),
+      members: [{ column: 'feed', added: ['rss:old-entry'], removed: [] }],
+    };
+    const index = new SearchIndex();
+    index.load([plain]);
+    index.beginSegment();
+    index.addDoc(doc(1, 'new post'));
+    index.join('feed', [doc(1).key]);
+    const packed = index.finishSegment() as IndexSegmentRow;
+
+    const reopened = new SearchIndex();
+    reopened.load([plain, packed]);
+    expect(keysFor(reopened, 'post')).toEqual([doc(1).key, 'rss:old-entry']);
+    // The field break still stops a phrase from running across fields.
+    expect(keysFor(reopened, '"old post"')).toEqual([]);
+    expect(reopened.columnPage('feed', 0, 10)).toEqual([doc(1).key, 'rss:old-entry']);
+  });
+
+  test('a segment whose memberships point past its keys is refused', () => {
+    const index = new SearchIndex();
+    index.beginSegment();
+    index.addDoc(doc(0));
+    index.join('column-a', [doc(0).key]);
+    const row = index.finishSegment() as IndexSegmentRow;
+    const damaged = {
+      ...row,
+      members: [{ column: 'column-a', added: [], addedAt: Uint32Array.of(4), removed: [] }],
+    };
+    expect(() => new SearchIndex().load([damaged])).toThrow(/missing document/);
+  });
+});
