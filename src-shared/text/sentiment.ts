@@ -6,12 +6,11 @@
 // A post with no sentiment-bearing word scores exactly 0, so questions and announcements are neutral.
 import type { StreamItem } from '../domain/stream-item.ts';
 import { EMOJI_VALENCES } from './emoji-valence.ts';
-import { foldText } from './fold.ts';
 import { guessLanguage, primaryLanguage } from './language.ts';
 import { LEXICON_EN } from './lexicon-en.ts';
 import { LEXICON_FR } from './lexicon-fr.ts';
 import type { SentimentLanguage, SentimentLexicon } from './sentiment-types.ts';
-import { splitElision } from './tokenize.ts';
+import { CLAUSE_BREAK, createSentimentTokens, termKeys, tokenizeForSentiment } from './sentiment-tokens.ts';
 
 export type SentimentLabel = 'positive' | 'neutral' | 'negative';
 export type SentimentResult = {
@@ -39,23 +38,8 @@ const WINDOW = BOOSTER_DECAY.length;
 /** "not happy at all", "pas content du tout". */
 const EMPHATIC_NEGATION_FACTOR = 1.25;
 
-const URL = /\bhttps?:\/\/\S+/giu;
-const MENTION =
-  /(^|[^\p{L}\p{N}_])@[\p{L}\p{N}_]+(?:[.-][\p{L}\p{N}_]+)*(?:@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+)?/gu;
-const SENTENCE_BREAK = /[.!?;…\n]+/u;
-const UNIT = new RegExp(
-  [
-    String.raw`(?<=^|\s)(?:>:\(|:'\(|[:;=]-?[)(DPp/|]|<3)(?=$|[\s.,!?])`,
-    String.raw`\p{Extended_Pictographic}(?:\uFE0F|\p{EMod}|\u200D\p{Extended_Pictographic}|\u200D[♀♂]\uFE0F?)*`,
-    String.raw`[\p{L}\p{N}]+(?:['’][\p{L}\p{N}]+)*`,
-    // A comma or dash ends the reach of a negation: "ne marchent pas, file d'attente énorme".
-    String.raw`[,–—]`,
-  ].join('|'),
-  'gu',
-);
-const LETTERS = /\p{L}/u;
-const CLAUSE_BREAK = ',';
-const HAS_LOWER = /\p{Ll}/u;
+// How the scorer reads a post: a compiled lexicon maps each folded word to its entry, phrases are matched over
+// the tokens, and each sentence is scored as a row of units in reused arrays, so a post allocates little.
 
 type Entry = {
   valence: number | null;
@@ -65,77 +49,58 @@ type Entry = {
   contrast: boolean;
   emphatic: boolean;
 };
-type Phrase = { words: string[]; entry: Entry };
+type Phrase = {
+  words: string[];
+  entry: Entry;
+  /** The words joined by spaces: the phrase's key as a unit. */
+  key: string;
+  /** A phrase that already contains its negation ("plus jamais", "never again") is not negated again. */
+  fixed: boolean;
+};
+/** All the scorer needs to know about one token key, looked up once per key and language, then cached. */
+type Known = {
+  /** Its entry, or that of a variant (plural, feminine…), a negator for any `n't`; emoji have their own. */
+  entry: Entry | null;
+  /** The intensity of the key's own entry: what may sit inside a phrase. */
+  booster: number;
+  /** Phrases starting with this key, longest first. */
+  phrases: Phrase[] | null;
+  /** It has a valence or may start a phrase: a sentence without such a token scores 0. */
+  scorable: boolean;
+};
 type Compiled = {
-  lexicon: SentimentLexicon;
   words: Map<string, Entry>;
   phrases: Map<string, Phrase[]>;
-  /** Words found only through a variant (plural, feminine…), or not at all (null): asked again and again. */
-  variantHits: Map<string, Entry | null>;
+  variants: (word: string) => string[];
+  known: Map<string, Known>;
+  knownEmoji: Map<string, Known>;
 };
-const VARIANT_CACHE_LIMIT = 20_000;
-
-type Token = { key: string; caps: boolean; emoji: boolean };
-type Unit = Entry & { key: string; caps: boolean; fixed: boolean };
-
-/** Folding one word at a time is most of the scoring cost, and posts reuse a small vocabulary. */
-const FOLD_CACHE_LIMIT = 20_000;
-const foldedWords = new Map<string, string>();
-function foldWord(raw: string): string {
-  let key = foldedWords.get(raw);
-  if (key === undefined) {
-    if (foldedWords.size >= FOLD_CACHE_LIMIT) foldedWords.clear();
-    key = foldText(raw);
-    foldedWords.set(raw, key);
-  }
-  return key;
-}
-
-/** Folded words of a phrase or a text, with elided `n'`/`l'` kept as words of their own. */
-function words(text: string): Array<{ key: string; raw: string }> {
-  const out: Array<{ key: string; raw: string }> = [];
-  for (const m of text.matchAll(UNIT)) {
-    const raw = m[0];
-    if (raw === ',' || raw === '–' || raw === '—') {
-      out.push({ key: CLAUSE_BREAK, raw });
-      continue;
-    }
-    if (!LETTERS.test(raw) || raw.startsWith(':') || raw.startsWith(';')) {
-      out.push({ key: raw, raw });
-      continue;
-    }
-    const key = foldWord(raw);
-    const elided = splitElision(key);
-    if (elided) {
-      out.push({ key: `${elided[0]}'`, raw: raw.slice(0, elided[0].length + 1) });
-      out.push({ key: elided[1], raw: raw.slice(elided[0].length + 1) });
-    } else {
-      out.push({ key, raw });
-    }
-  }
-  return out;
-}
+/** Posts bring new words (names, typos) all the time; forgetting now and then keeps the caches small. */
+const KNOWN_CACHE_LIMIT = 20_000;
 
 function blankEntry(): Entry {
   return { valence: null, booster: 0, negator: false, conditional: false, contrast: false, emphatic: false };
 }
+const BLANK: Readonly<Entry> = blankEntry();
+const NEGATOR: Readonly<Entry> = { ...blankEntry(), negator: true };
 
 function compile(lexicon: SentimentLexicon): Compiled {
-  const words_ = new Map<string, Entry>();
+  const words = new Map<string, Entry>();
   const phrases = new Map<string, Phrase[]>();
   const entryFor = (term: string): Entry => {
-    const keys = words(term).map((w) => w.key);
+    const keys = termKeys(term);
     if (keys.length === 1) {
       const key = keys[0] as string;
-      let entry = words_.get(key);
-      if (!entry) words_.set(key, (entry = blankEntry()));
+      let entry = words.get(key);
+      if (!entry) words.set(key, (entry = blankEntry()));
       return entry;
     }
     const first = keys[0] as string;
     const list = phrases.get(first) ?? [];
-    let phrase = list.find((p) => p.words.join(' ') === keys.join(' '));
+    const joined = keys.join(' ');
+    let phrase = list.find((p) => p.key === joined);
     if (!phrase) {
-      phrase = { words: keys, entry: blankEntry() };
+      phrase = { words: keys, entry: blankEntry(), key: joined, fixed: false };
       list.push(phrase);
       list.sort((a, b) => b.words.length - a.words.length);
       phrases.set(first, list);
@@ -148,7 +113,9 @@ function compile(lexicon: SentimentLexicon): Compiled {
   for (const term of lexicon.conditionalNegators) entryFor(term).conditional = true;
   for (const term of lexicon.contrast) entryFor(term).contrast = true;
   for (const term of lexicon.emphaticNegation) entryFor(term).emphatic = true;
-  return { lexicon, words: words_, phrases, variantHits: new Map() };
+  for (const list of phrases.values())
+    for (const phrase of list) phrase.fixed = phrase.words.some((w) => words.get(w)?.negator === true);
+  return { words, phrases, variants: lexicon.variants, known: new Map(), knownEmoji: new Map() };
 }
 
 const compiled = new Map<SentimentLanguage, Compiled>();
@@ -158,161 +125,216 @@ function compiledFor(language: SentimentLanguage): Compiled {
   return c;
 }
 
-const NEGATOR: Entry = { ...blankEntry(), negator: true };
-
-function lookupWord(c: Compiled, token: Token): Entry | null {
-  if (token.emoji) {
-    const valence = EMOJI_VALENCES[token.key] ?? EMOJI_VALENCES[token.key.replace(/\uFE0F/g, '')];
-    return valence === undefined ? null : { ...blankEntry(), valence };
-  }
-  const direct = c.words.get(token.key);
+/** The entry of a word: its own, a negator for any `n't`, else that of its first variant with a valence. */
+function wordEntry(c: Compiled, key: string): Entry | null {
+  const direct = c.words.get(key);
   if (direct) return direct;
-  if (token.key.endsWith("n't")) return NEGATOR;
-  const known = c.variantHits.get(token.key);
-  if (known !== undefined) return known;
-  let found: Entry | null = null;
-  for (const variant of c.lexicon.variants(token.key)) {
+  if (key.endsWith("n't")) return NEGATOR;
+  for (const variant of c.variants(key)) {
     const entry = c.words.get(variant);
-    if (entry && entry.valence !== null) {
-      found = entry;
-      break;
-    }
-  }
-  if (c.variantHits.size >= VARIANT_CACHE_LIMIT) c.variantHits.clear();
-  c.variantHits.set(token.key, found);
-  return found;
-}
-
-/** Longest phrase starting at `i`; one intensifier may sit inside it ("vaut vraiment le coup"). */
-function matchPhrase(
-  c: Compiled,
-  tokens: Token[],
-  i: number,
-): { phrase: Phrase; end: number; boost: number } | null {
-  for (const phrase of c.phrases.get((tokens[i] as Token).key) ?? []) {
-    let k = 1;
-    let t = i + 1;
-    let boost = 0;
-    while (k < phrase.words.length) {
-      const token = tokens[t];
-      if (!token) break;
-      if (token.key === phrase.words[k]) {
-        k += 1;
-        t += 1;
-        continue;
-      }
-      const booster = c.words.get(token.key)?.booster ?? 0;
-      if (booster === 0 || boost !== 0) break;
-      boost = booster;
-      t += 1;
-    }
-    if (k === phrase.words.length) return { phrase, end: t, boost };
+    if (entry && entry.valence !== null) return entry;
   }
   return null;
 }
 
-function toUnits(c: Compiled, tokens: Token[]): Unit[] {
-  const units: Unit[] = [];
-  for (let i = 0; i < tokens.length; i += 1) {
-    const token = tokens[i] as Token;
-    const match = matchPhrase(c, tokens, i);
-    if (match) {
-      const { phrase, end, boost } = match;
-      // A phrase that already contains its negation ("plus jamais", "never again") is not negated again.
-      const fixed = phrase.words.some((w) => c.words.get(w)?.negator === true);
-      const caps = tokens.slice(i, end).some((t) => t.caps);
-      const valence =
-        phrase.entry.valence === null ? null : phrase.entry.valence + sign(phrase.entry.valence) * boost;
-      units.push({ ...phrase.entry, valence, key: phrase.words.join(' '), caps, fixed });
-      i = end - 1;
+/** Emoji (and numbers, which find nothing) read the same in both languages. */
+function emojiEntry(key: string): Entry | null {
+  const valence = EMOJI_VALENCES[key] ?? EMOJI_VALENCES[key.replace(/\uFE0F/g, '')];
+  return valence === undefined ? null : { ...blankEntry(), valence };
+}
+
+function lookUp(c: Compiled, key: string, emoji: boolean): Known {
+  const cache = emoji ? c.knownEmoji : c.known;
+  let known = cache.get(key);
+  if (known === undefined) {
+    const entry = emoji ? emojiEntry(key) : wordEntry(c, key);
+    const phrases = c.phrases.get(key) ?? null;
+    known = {
+      entry,
+      booster: c.words.get(key)?.booster ?? 0,
+      phrases,
+      scorable: (entry !== null && entry.valence !== null) || phrases !== null,
+    };
+    if (cache.size >= KNOWN_CACHE_LIMIT) cache.clear();
+    cache.set(key, known);
+  }
+  return known;
+}
+
+// One post's tokens and one sentence's units, reused from post to post.
+const tokens = createSentimentTokens();
+const tokenKnown: Known[] = [];
+const unitEntry: Entry[] = [];
+const unitValence: Array<number | null> = [];
+const unitKey: string[] = [];
+const unitCaps: boolean[] = [];
+const unitFixed: boolean[] = [];
+const negates: boolean[] = [];
+
+/** Looks up the words of one sentence; false when none of them can carry sentiment (most sentences). */
+function lookUpSentence(c: Compiled, start: number, end: number): boolean {
+  let scorable = false;
+  for (let i = start; i < end; i += 1) {
+    const known = lookUp(c, tokens.keys[i] as string, tokens.emoji[i] as boolean);
+    tokenKnown[i] = known;
+    if (known.scorable) scorable = true;
+  }
+  return scorable;
+}
+
+/** Set by matchPhrase: where the matched phrase ends and the intensifier found inside it. */
+let phraseEnd = 0;
+let phraseBoost = 0;
+
+/** Longest phrase starting at `i`; one intensifier may sit inside it ("vaut vraiment le coup"). */
+function matchPhrase(i: number, end: number): Phrase | null {
+  const candidates = (tokenKnown[i] as Known).phrases;
+  if (!candidates) return null;
+  for (const phrase of candidates) {
+    let k = 1;
+    let t = i + 1;
+    let boost = 0;
+    while (k < phrase.words.length && t < end) {
+      if (tokens.keys[t] === phrase.words[k]) {
+        k += 1;
+        t += 1;
+        continue;
+      }
+      const { booster } = tokenKnown[t] as Known;
+      if (booster === 0 || boost !== 0) break;
+      boost = booster;
+      t += 1;
+    }
+    if (k === phrase.words.length) {
+      phraseEnd = t;
+      phraseBoost = boost;
+      return phrase;
+    }
+  }
+  return null;
+}
+
+function anyCaps(start: number, end: number): boolean {
+  for (let i = start; i < end; i += 1) if (tokens.caps[i]) return true;
+  return false;
+}
+
+/** Turns the tokens [start, end) into units (phrases or single tokens); returns how many. */
+function toUnits(start: number, end: number): number {
+  let u = 0;
+  for (let i = start; i < end; u += 1) {
+    const phrase = matchPhrase(i, end);
+    if (phrase) {
+      const { entry } = phrase;
+      unitEntry[u] = entry;
+      unitValence[u] = entry.valence === null ? null : entry.valence + sign(entry.valence) * phraseBoost;
+      unitKey[u] = phrase.key;
+      unitCaps[u] = anyCaps(i, phraseEnd);
+      unitFixed[u] = phrase.fixed;
+      i = phraseEnd;
       continue;
     }
-    const entry = lookupWord(c, token) ?? blankEntry();
-    units.push({ ...entry, key: token.key, caps: token.caps, fixed: token.emoji });
+    const entry = (tokenKnown[i] as Known).entry ?? BLANK;
+    unitEntry[u] = entry;
+    unitValence[u] = entry.valence;
+    unitKey[u] = tokens.keys[i] as string;
+    unitCaps[u] = tokens.caps[i] as boolean;
+    unitFixed[u] = tokens.emoji[i] as boolean;
+    i += 1;
   }
-  return units;
+  return u;
 }
 
 function sign(v: number): number {
   return v < 0 ? -1 : 1;
 }
 
-function scoreSentence(units: Unit[], emphasisOn: boolean): { sum: number; hits: number } {
-  const contrastAt = units.findIndex((u) => u.contrast);
-  const emphatic = units.some((u) => u.emphatic);
-  const negates: boolean[] = [];
+function valenceAt(u: number, count: number): number | null {
+  return u < count ? (unitValence[u] as number | null) : null;
+}
+
+function keyAt(u: number, count: number): string | undefined {
+  return u < count ? unitKey[u] : undefined;
+}
+
+/** Adds the valences of one sentence's units to `tally`. */
+function scoreSentence(count: number, emphasisOn: boolean, tally: Tally): void {
+  let contrastAt = -1;
+  let emphatic = false;
   let sawNe = false;
-  for (const u of units) {
-    negates.push(u.negator || (u.conditional && sawNe));
-    if (u.key === 'ne' || u.key === "n'") sawNe = true;
+  for (let u = 0; u < count; u += 1) {
+    const entry = unitEntry[u] as Entry;
+    if (entry.contrast && contrastAt < 0) contrastAt = u;
+    if (entry.emphatic) emphatic = true;
+    negates[u] = entry.negator || (entry.conditional && sawNe);
+    const key = unitKey[u];
+    if (key === 'ne' || key === "n'") sawNe = true;
   }
   let sum = 0;
-  let hits = 0;
-  for (let i = 0; i < units.length; i += 1) {
-    const u = units[i] as Unit;
-    if (u.valence === null) continue;
+  for (let i = 0; i < count; i += 1) {
+    const valence = unitValence[i] as number | null;
+    if (valence === null) continue;
     // "super pratique": an intensifier that also has a valence of its own only intensifies.
-    if (u.booster !== 0 && units[i + 1]?.valence != null) continue;
-    let v = u.valence;
-    if (u.caps && emphasisOn) v += sign(v) * CAPS_INCREMENT;
-    let negator: Unit | null = null;
-    for (let j = 1; j <= WINDOW; j += 1) {
-      const prev = units[i - j];
-      if (!prev || prev.key === CLAUSE_BREAK) break;
-      if (prev.booster !== 0 && !negates[i - j])
-        v += sign(v) * prev.booster * (BOOSTER_DECAY[j - 1] as number);
-      if (negates[i - j] && !negator) negator = prev;
+    if ((unitEntry[i] as Entry).booster !== 0 && valenceAt(i + 1, count) !== null) continue;
+    let v = valence;
+    if (unitCaps[i] && emphasisOn) v += sign(v) * CAPS_INCREMENT;
+    let negator = -1;
+    for (let j = 1; j <= WINDOW && i - j >= 0; j += 1) {
+      const prev = i - j;
+      if (unitKey[prev] === CLAUSE_BREAK) break;
+      const { booster } = unitEntry[prev] as Entry;
+      if (booster !== 0 && !negates[prev]) v += sign(v) * booster * (BOOSTER_DECAY[j - 1] as number);
+      if (negates[prev] && negator < 0) negator = prev;
     }
-    if (negator && !u.fixed) {
+    if (negator >= 0 && !unitFixed[i]) {
       // "can't recommend them enough" praises; it does not negate.
-      if (units[i + 1]?.key === 'enough' || units[i + 2]?.key === 'enough') {
+      if (keyAt(i + 1, count) === 'enough' || keyAt(i + 2, count) === 'enough') {
         v *= EMPHATIC_NEGATION_FACTOR;
       } else {
         v *= NEGATION_SCALAR;
         if (emphatic) v *= EMPHATIC_NEGATION_FACTOR;
-        if (negator.caps && emphasisOn) v += sign(v) * CAPS_INCREMENT;
+        if (unitCaps[negator] && emphasisOn) v += sign(v) * CAPS_INCREMENT;
       }
     }
     if (contrastAt >= 0) v *= i < contrastAt ? BEFORE_CONTRAST : AFTER_CONTRAST;
     sum += v;
-    hits += 1;
+    tally.hits += 1;
   }
-  return { sum, hits };
+  tally.sum += sum;
 }
 
-type RawScore = { score: number; hits: number };
+type Tally = { sum: number; hits: number };
 
-function scoreWith(text: string, language: SentimentLanguage): RawScore {
+function countOf(text: string, char: string): number {
+  let n = 0;
+  for (let i = text.indexOf(char); i !== -1; i = text.indexOf(char, i + 1)) n += 1;
+  return n;
+}
+
+/** Scores the post whose tokens are in `tokens` (filled by tokenizeForSentiment) with one lexicon. */
+function scoreTokens(text: string, language: SentimentLanguage): RawScore {
   const c = compiledFor(language);
-  // Most posts have no link or mention: skip the two scans then.
-  const withoutUrls = text.includes('://') ? text.replace(URL, ' ') : text;
-  const cleaned = withoutUrls.includes('@') ? withoutUrls.replace(MENTION, '$1 ') : withoutUrls;
-  const sentences = cleaned.split(SENTENCE_BREAK).map((s) =>
-    words(s).map(({ key, raw }): Token => {
-      const emoji = key !== CLAUSE_BREAK && !LETTERS.test(raw);
-      return { key, emoji, caps: !emoji && raw.length > 1 && !HAS_LOWER.test(raw) && !/^\p{N}+$/u.test(raw) };
-    }),
-  );
-  const all = sentences.flat().filter((t) => !t.emoji && t.key !== CLAUSE_BREAK);
-  const capsCount = all.filter((t) => t.caps).length;
   // Emphasis only means something when the rest of the post is not shouted too.
-  const emphasisOn = capsCount > 0 && capsCount < all.length;
-  let sum = 0;
-  let hits = 0;
-  for (const tokens of sentences) {
-    const s = scoreSentence(toUnits(c, tokens), emphasisOn);
-    sum += s.sum;
-    hits += s.hits;
+  const emphasisOn = tokens.capsCount > 0 && tokens.capsCount < tokens.wordCount;
+  const tally: Tally = { sum: 0, hits: 0 };
+  let start = 0;
+  for (let s = 0; s < tokens.sentenceCount; s += 1) {
+    const end = tokens.sentenceEnds[s] as number;
+    if (lookUpSentence(c, start, end)) scoreSentence(toUnits(start, end), emphasisOn, tally);
+    start = end;
   }
+  let sum = tally.sum;
   if (sum !== 0) {
-    const bangs = Math.min((text.match(/!/g) ?? []).length, MAX_EXCLAMATIONS);
-    const questions = (text.match(/\?/g) ?? []).length;
+    const bangs = Math.min(countOf(text, '!'), MAX_EXCLAMATIONS);
+    const questions = countOf(text, '?');
     const questionBoost = questions > 1 ? Math.min(questions * QUESTION_STEP, MAX_QUESTION_BOOST) : 0;
     sum += sign(sum) * (bangs * EXCLAMATION_STEP + questionBoost);
   }
   const score = sum / Math.sqrt(sum * sum + NORMALISATION_ALPHA);
-  return { score: Math.max(-1, Math.min(1, score)), hits };
+  return { score: Math.max(-1, Math.min(1, score)), hits: tally.hits };
 }
+
+type RawScore = { score: number; hits: number };
 
 export function sentimentLabel(score: number): SentimentLabel {
   if (score >= SENTIMENT_THRESHOLDS.positive) return 'positive';
@@ -331,12 +353,14 @@ function result(score: number, language: SentimentLanguage | 'und'): SentimentRe
  */
 export function scoreSentiment(text: string, lang?: string | null): SentimentResult {
   const declared = primaryLanguage(lang);
-  if (declared === 'en' || declared === 'fr') return result(scoreWith(text, declared).score, declared);
-  if (declared) return result(0, 'und');
-  const guessed = guessLanguage(text);
-  if (guessed !== 'und') return result(scoreWith(text, guessed).score, guessed);
-  const en = scoreWith(text, 'en');
-  const fr = scoreWith(text, 'fr');
+  let language: SentimentLanguage | 'und';
+  if (declared === 'en' || declared === 'fr') language = declared;
+  else if (declared) return result(0, 'und');
+  else language = guessLanguage(text);
+  tokenizeForSentiment(text, tokens);
+  if (language !== 'und') return result(scoreTokens(text, language).score, language);
+  const en = scoreTokens(text, 'en');
+  const fr = scoreTokens(text, 'fr');
   if (en.hits === 0 && fr.hits === 0) return result(0, 'und');
   const best =
     fr.hits > en.hits || (fr.hits === en.hits && Math.abs(fr.score) > Math.abs(en.score)) ? 'fr' : 'en';
