@@ -4,7 +4,6 @@ import type { StreamItem } from '../../src-shared/domain/stream-item.ts';
 import { foldText } from '../../src-shared/text/fold.ts';
 import { guessLanguage, primaryLanguage } from '../../src-shared/text/language.ts';
 import { scoreSentiment } from '../../src-shared/text/sentiment.ts';
-import { tokenize } from '../../src-shared/text/tokenize.ts';
 import type { ArchiveItemRow, SentimentLabel } from '../db/archive-rows.ts';
 import type { DocInput, SentimentSign } from './search-index.ts';
 
@@ -65,14 +64,12 @@ export function analyseText(item: Pick<StreamItem, 'text' | 'lang'>): TextAnalys
 export function describeItem(item: StreamItem, now: number, analysis = analyseText(item)): DescribedItem {
   const sortTime = itemTime(item, now);
   const { lang } = analysis;
-  const fields = [item.title ?? '', item.contentWarning ?? '', item.text, item.quote?.text ?? '']
-    .concat(item.media.map((m) => m.alt))
-    .map((text) => (text ? tokenize(text) : []));
-  // A word search for "rennes" should also find "#Rennes": hashtags are indexed bare too, as their own field.
-  const bareTags = fields.flatMap((tokens) => tokens.filter((t) => t.startsWith('#')).map((t) => t.slice(1)));
-  fields.push(bareTags);
-  if (item.accountId !== null && item.actionRef !== null)
-    fields.push([deletionTerm(item.network, item.accountId, item.actionRef)]);
+  const texts = [item.title ?? '', item.contentWarning ?? '', item.text, item.quote?.text ?? ''];
+  for (const media of item.media) texts.push(media.alt);
+  const hiddenTerms =
+    item.accountId !== null && item.actionRef !== null
+      ? [deletionTerm(item.network, item.accountId, item.actionRef)]
+      : [];
   const row: ArchiveItemRow = {
     key: item.key,
     network: item.network,
@@ -86,7 +83,8 @@ export function describeItem(item: StreamItem, now: number, analysis = analyseTe
   };
   const doc: DocInput = {
     key: item.key,
-    fields,
+    texts,
+    hiddenTerms,
     sortTime,
     attrs: [item.network, item.accountId ?? '', item.author.id, normaliseHandle(item.author.handle), lang],
     sentiment: SIGN[analysis.sentiment] as SentimentSign,

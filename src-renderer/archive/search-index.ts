@@ -7,6 +7,8 @@ import { GrowableDocs } from './growable-docs.ts';
 import { intersectSorted, TopK, unionSorted } from './postings.ts';
 import { FIELD_BREAK, unpackSeq } from './packed-seq.ts';
 import { SegmentBuilder } from './segment-builder.ts';
+import { SequenceBuilder } from './doc-sequence.ts';
+import { TermDictionary } from './term-dictionary.ts';
 
 export const ATTRS_PER_DOC = 5;
 export const ATTR_NETWORK = 0;
@@ -16,12 +18,17 @@ export const ATTR_AUTHOR_HANDLE = 3;
 export const ATTR_LANG = 4;
 const ATTR_PREFIX = ['\u0001net:', '\u0001acc:', '\u0001aid:', '\u0001ah:', '\u0001lang:'] as const;
 
+/** Attribute values remembered per attribute (ids never change while an index lives). */
+const ATTR_CACHE_LIMIT = 20_000;
+
 export type SentimentSign = -1 | 0 | 1;
 
 export interface DocInput {
   readonly key: string;
-  /** Tokens per field, in reading order. */
-  readonly fields: readonly (readonly string[])[];
+  /** Searchable texts in reading order (title, content warning, text, quote, alt texts); tokenized here. */
+  readonly texts: readonly string[];
+  /** Terms stored as they are, which no search query can produce (see deletionTerm). */
+  readonly hiddenTerms: readonly string[];
   readonly sortTime: number;
   /** network, account ('' for none), author id, author handle (folded), language — in ATTR_* order. */
   readonly attrs: readonly [string, string, string, string, string];
@@ -50,8 +57,9 @@ export interface IndexStats {
 }
 
 export class SearchIndex {
-  private readonly dict = new Map<string, number>();
-  private readonly terms: string[] = [];
+  private readonly dict = new TermDictionary();
+  private readonly sequences = new SequenceBuilder(this.dict);
+  private readonly attrIds: Map<string, number>[] = [];
   private readonly postings: number[][] = [];
   /** Last document a term was posted for, so a document is posted once per term. */
   private lastPosted = new Int32Array(1024);
@@ -83,14 +91,15 @@ export class SearchIndex {
 
   /** Starts collecting one ingest batch; `finishSegment` returns the row to persist with it. */
   beginSegment(): void {
-    this.pending = new SegmentBuilder(this.terms.length);
+    this.pending = new SegmentBuilder(this.dict.size);
   }
 
   /** Indexes a document, or keeps the existing one when nothing searchable changed. Returns its id. */
   addDoc(input: DocInput): number {
     const segment = this.requirePending();
-    const seq = this.toSeq(input.fields);
-    const attrs = input.attrs.map((value, i) => this.termId(ATTR_PREFIX[i] + value));
+    const seq = this.sequences.build(input.texts, input.hiddenTerms);
+    const attrs = input.attrs.map((value, i) => this.attrId(i, value));
+    this.postNewTerms();
     const existing = this.docOf(input.key);
     if (existing !== undefined && this.sameDoc(existing, seq, attrs, input)) return existing;
     if (existing !== undefined) this.killDoc(existing, segment);
@@ -128,7 +137,7 @@ export class SearchIndex {
 
   /** Keys of the live documents containing this exact term. */
   liveKeysWithTerm(term: string): string[] {
-    const id = this.dict.get(term);
+    const id = this.dict.idOf(term);
     if (id === undefined) return [];
     const keys: string[] = [];
     for (const doc of this.postings[id] ?? []) if (this.docs.alive[doc] === 1) keys.push(this.keyOf(doc));
@@ -182,7 +191,7 @@ export class SearchIndex {
     const segment = this.requirePending();
     this.pending = null;
     if (segment.isEmpty()) return null;
-    const row = segment.toRow(this.terms.slice(segment.termBase));
+    const row = segment.toRow(this.dict.termsFrom(segment.termBase));
     this.applyDocs(row, segment.sequence(), null);
     return row;
   }
@@ -192,12 +201,13 @@ export class SearchIndex {
     const deleted = new Set<number>();
     for (const row of rows) for (const doc of row.deleted) deleted.add(doc);
     for (const row of rows) {
-      if (row.termBase !== this.terms.length) {
+      if (row.termBase !== this.dict.size) {
         throw new Error(
-          `search index segment ${row.id ?? '?'} is out of order (terms ${row.termBase} ≠ ${this.terms.length})`,
+          `search index segment ${row.id ?? '?'} is out of order (terms ${row.termBase} ≠ ${this.dict.size})`,
         );
       }
-      for (const term of row.newTerms) this.addTerm(term);
+      for (const term of row.newTerms) this.dict.append(term);
+      this.postNewTerms();
       this.applyDocs(row, storedSequence(row), deleted);
       if (row.members) this.members.apply(row.members, row.keys);
     }
@@ -209,14 +219,14 @@ export class SearchIndex {
    * sized by what the archive holds now, not by everything it ever ingested (every post brings new words).
    */
   snapshot(size: number): IndexSegmentRow[] {
-    const remap = new Int32Array(this.terms.length).fill(-1);
+    const remap = new Int32Array(this.dict.size).fill(-1);
     const terms: string[] = [];
     const termOf = (old: number): number => {
       if (old === FIELD_BREAK) return FIELD_BREAK;
       let id = remap[old] ?? -1;
       if (id === -1) {
         id = terms.length;
-        terms.push(this.terms[old] ?? '');
+        terms.push(this.dict.termAt(old) ?? '');
         remap[old] = id;
       }
       return id;
@@ -249,13 +259,13 @@ export class SearchIndex {
   search(query: CompiledQuery, limit: number): number[] {
     const lists: number[][] = [];
     for (const term of query.terms) {
-      const id = this.dict.get(term);
+      const id = this.dict.idOf(term);
       if (id === undefined) return [];
       lists.push(this.postings[id] ?? []);
     }
     const phrases: number[][] = [];
     for (const phrase of query.phrases) {
-      const ids = phrase.map((t) => this.dict.get(t));
+      const ids = phrase.map((t) => this.dict.idOf(t));
       if (ids.some((id) => id === undefined)) return [];
       phrases.push(ids as number[]);
     }
@@ -284,7 +294,7 @@ export class SearchIndex {
     let postings = 0;
     for (const list of this.postings) postings += list.length;
     let termChars = 0;
-    for (const term of this.terms) termChars += term.length;
+    for (const term of this.dict.termsFrom(0)) termChars += term.length;
     let seqLength = 0;
     const seen = new Set<Uint32Array>();
     for (const buf of this.docs.seqRef) {
@@ -296,14 +306,14 @@ export class SearchIndex {
     const estimatedBytes =
       postings * 4 +
       seqLength * 4 +
-      this.terms.length * 60 +
+      this.dict.size * 60 +
       termChars * 2 +
       this.docs.bytes() +
       this.keyToDoc.size * 40;
     return {
       docs: this.docs.count,
       liveDocs: this.docs.liveCount,
-      terms: this.terms.length,
+      terms: this.dict.size,
       postings,
       seqLength,
       estimatedBytes,
@@ -315,32 +325,33 @@ export class SearchIndex {
     return this.pending;
   }
 
-  private addTerm(term: string): number {
-    const id = this.terms.length;
-    this.terms.push(term);
-    this.dict.set(term, id);
-    this.postings.push([]);
-    if (id >= this.lastPosted.length) {
-      const grown = new Int32Array(this.lastPosted.length * 2);
-      grown.set(this.lastPosted);
-      this.lastPosted = grown;
+  /** The term id of a filter attribute; most values (networks, accounts, frequent authors) repeat. */
+  private attrId(attr: number, value: string): number {
+    const known = this.attrIds[attr] ?? new Map<string, number>();
+    this.attrIds[attr] = known;
+    let id = known.get(value);
+    if (id === undefined) {
+      if (known.size >= ATTR_CACHE_LIMIT) known.clear();
+      id = this.dict.intern(ATTR_PREFIX[attr] + value);
+      known.set(value, id);
     }
-    this.lastPosted[id] = -1;
     return id;
   }
 
-  private termId(term: string): number {
-    return this.dict.get(term) ?? this.addTerm(term);
-  }
-
-  private toSeq(fields: readonly (readonly string[])[]): number[] {
-    const seq: number[] = [];
-    for (const field of fields) {
-      if (field.length === 0) continue;
-      if (seq.length > 0) seq.push(FIELD_BREAK);
-      for (const token of field) seq.push(this.termId(token));
+  /** Gives the terms the dictionary gained since the last call their (empty) postings. */
+  private postNewTerms(): void {
+    const size = this.dict.size;
+    if (size > this.lastPosted.length) {
+      let capacity = this.lastPosted.length;
+      while (capacity < size) capacity *= 2;
+      const grown = new Int32Array(capacity);
+      grown.set(this.lastPosted);
+      this.lastPosted = grown;
     }
-    return seq;
+    for (let id = this.postings.length; id < size; id++) {
+      this.postings.push([]);
+      this.lastPosted[id] = -1;
+    }
   }
 
   private sameDoc(doc: number, seq: readonly number[], attrs: readonly number[], input: DocInput): boolean {
@@ -412,7 +423,7 @@ export class SearchIndex {
       if (!values || values.length === 0) return undefined;
       const ids = new Set<number>();
       for (const v of values) {
-        const id = this.dict.get(ATTR_PREFIX[attr] + v);
+        const id = this.dict.idOf(ATTR_PREFIX[attr] + v);
         if (id !== undefined) ids.add(id);
       }
       return ids.size > 0 ? ids : null;

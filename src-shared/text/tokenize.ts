@@ -28,6 +28,9 @@ export type TokenizeOptions = {
   keepElisions?: boolean;
 };
 
+/** Receives one token: the range [start, end) of `text`. */
+export type TokenSink = (text: string, start: number, end: number) => void;
+
 export function splitElision(word: string): [string, string] | null {
   const quote = word.indexOf("'");
   if (quote <= 0 || quote === word.length - 1) return null;
@@ -251,31 +254,31 @@ function wordEnd(scan: Scan, i: number): number {
   return j;
 }
 
-function pushWord(scan: Scan, i: number, end: number, options: TokenizeOptions, tokens: string[]): void {
+function pushWord(scan: Scan, i: number, end: number, options: TokenizeOptions, emit: TokenSink): void {
   const { text, firstQuote } = scan;
   if (text.charCodeAt(end - 1) === APOSTROPHE) {
     const head = text.slice(i, end - 1);
-    if (end - 1 - i > MAX_ELISION || !ELISIONS.has(head)) tokens.push(head);
-    else if (options.keepElisions) tokens.push(text.slice(i, end));
+    if (end - 1 - i > MAX_ELISION || !ELISIONS.has(head)) emit(text, i, end - 1);
+    else if (options.keepElisions) emit(text, i, end);
   } else if (firstQuote > 0 && firstQuote - i <= MAX_ELISION && ELISIONS.has(text.slice(i, firstQuote))) {
-    if (options.keepElisions) tokens.push(text.slice(i, firstQuote + 1));
-    tokens.push(text.slice(firstQuote + 1, end));
+    if (options.keepElisions) emit(text, i, firstQuote + 1);
+    emit(text, firstQuote + 1, end);
   } else {
-    tokens.push(text.slice(i, end));
+    emit(text, i, end);
   }
 }
 
-function pushUrl(text: string, start: number, end: number, tokens: string[]): void {
+function pushUrl(text: string, start: number, end: number, emit: TokenSink): void {
   // Cannot strip past "://": the slash is not a trailer.
   while (URL_TRAILER[text.charCodeAt(end - 1)] === 1) end--;
-  tokens.push(text.slice(start, end));
+  emit(text, start, end);
 }
 
 /**
  * Tokenizes scan.text from `i` into tokens. Returns -1 when done, or, when an ASCII pass gives up, the start of
  * the token it was reading: the folded text is scanned again from there.
  */
-function scanText(scan: Scan, i: number, options: TokenizeOptions, tokens: string[]): number {
+function scanText(scan: Scan, i: number, options: TokenizeOptions, emit: TokenSink): number {
   const { text, length } = scan;
   while (i < length) {
     const c = text.charCodeAt(i);
@@ -297,7 +300,7 @@ function scanText(scan: Scan, i: number, options: TokenizeOptions, tokens: strin
       end = urlEnd(scan, i);
       if (scan.bail) return i;
       if (end > 0) {
-        if (!options.dropUrls) pushUrl(text, i, end, tokens);
+        if (!options.dropUrls) pushUrl(text, i, end, emit);
         i = end;
         continue;
       }
@@ -306,14 +309,14 @@ function scanText(scan: Scan, i: number, options: TokenizeOptions, tokens: strin
     if (kind === ALNUM) {
       end = wordEnd(scan, i);
       if (scan.bail) return i;
-      pushWord(scan, i, end, options, tokens);
+      pushWord(scan, i, end, options, emit);
       i = end;
       continue;
     }
     end = kind === SIGIL_AT ? mentionEnd(scan, i) : runEnd(scan, i + 1, ASCII_WORD);
     if (scan.bail) return i;
     if (end > i + 1) {
-      tokens.push(text.slice(i, end));
+      emit(text, i, end);
       i = end;
     } else {
       i++;
@@ -322,13 +325,16 @@ function scanText(scan: Scan, i: number, options: TokenizeOptions, tokens: strin
   return -1;
 }
 
-export function tokenize(text: string, options: TokenizeOptions = {}): string[] {
-  const tokens: string[] = [];
+/**
+ * Hands each token to `emit` as a range of a lowercased or folded copy of `text`, in order, without cutting it
+ * out: what `tokenize` returns, for callers that only look tokens up (the search index).
+ */
+export function scanTokens(text: string, options: TokenizeOptions, emit: TokenSink): void {
   const lower = text.toLowerCase();
   // Most posts are ASCII, where folding is only lowercasing: scan that, and fold only from where it gives up.
   const ascii: Scan = { text: lower, length: lower.length, ascii: true, bail: false, firstQuote: -1 };
-  const resume = scanText(ascii, 0, options, tokens);
-  if (resume < 0) return tokens;
+  const resume = scanText(ascii, 0, options, emit);
+  if (resume < 0) return;
   // All before `resume` was ASCII that folding keeps, and folding works per code point: the folded text starts
   // the same, and a token never depends on what precedes it, so the tokens so far stand and the scan resumes.
   const folded = foldLowercased(lower);
@@ -336,7 +342,12 @@ export function tokenize(text: string, options: TokenizeOptions = {}): string[] 
     { text: folded, length: folded.length, ascii: false, bail: false, firstQuote: -1 },
     resume,
     options,
-    tokens,
+    emit,
   );
+}
+
+export function tokenize(text: string, options: TokenizeOptions = {}): string[] {
+  const tokens: string[] = [];
+  scanTokens(text, options, (folded, start, end) => tokens.push(folded.slice(start, end)));
   return tokens;
 }

@@ -9,7 +9,8 @@ function doc(n: number): DocInput {
   return {
     key: `bluesky:post-${n}`,
     // Every post brings a word no other post has, as real posts do (names, numbers, tags).
-    fields: [[`word${n}`, 'common', n % 2 === 0 ? 'even' : 'odd', 'refund', 'late'], [`#tag${n}`]],
+    texts: [`word${n} common ${n % 2 === 0 ? 'even' : 'odd'} refund late`, `#tag${n}`],
+    hiddenTerms: [],
     sortTime: 1_000_000 + n,
     attrs: ['bluesky', 'acct-1', `did:author-${n % 3}`, `author${n % 3}.test`, n % 2 === 0 ? 'en' : 'fr'],
     sentiment: n % 3 === 0 ? -1 : 1,

@@ -10,7 +10,8 @@ import { rng } from '../../bench/support/generate-items.ts';
 function doc(n: number, text = `word${n} common refund late`): DocInput {
   return {
     key: `mastodon:status-${n}`,
-    fields: [text.split(' '), [`#tag${n % 4}`]],
+    texts: [text, `#tag${n % 4}`],
+    hiddenTerms: [],
     sortTime: 2_000_000 + n,
     attrs: ['mastodon', 'acct-2', `author-${n % 5}`, `author${n % 5}.test`, 'en'],
     sentiment: 0,
