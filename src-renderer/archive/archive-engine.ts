@@ -29,7 +29,9 @@ const INGEST_CHUNK = 1_000;
 /** Rows removed per retention transaction; other requests run between chunks. */
 const RETENTION_CHUNK = 500;
 const SNAPSHOT_SEGMENT_DOCS = 5_000;
-const MAX_SEGMENTS = 400;
+/** Chromium writes IndexedDB values over 64 KiB to blob files; ingest segments stay well under that. */
+const SEGMENT_TARGET_BYTES = 48 * 1024;
+const MAX_SEGMENTS = 2_000;
 const SEARCH_LIMIT_MAX = 1_000;
 /** Items age continuously; while ingest keeps running, look for expired ones this often. */
 const AGE_SWEEP_INTERVAL_MS = 10 * 60_000;
@@ -47,7 +49,7 @@ interface IngestBatch {
 interface PreparedIngest {
   readonly columnKey: string;
   readonly rows: ArchiveItemRow[];
-  readonly segment: IndexSegmentRow | null;
+  readonly segments: IndexSegmentRow[];
 }
 
 export class ArchiveEngine {
@@ -221,20 +223,43 @@ export class ArchiveEngine {
       // Items already past the age limit would only be swept again.
       if (described.sortTime >= cutoff) latest.set(described.row.key, described);
     });
-    const keys = [...latest.keys()];
-    this.index.beginSegment();
-    for (const d of latest.values()) this.index.addDoc(d.doc);
-    this.index.join(columnKey, keys);
+    const described = [...latest.values()];
+    const segments = this.indexInSegments(columnKey, described);
     const rows: ArchiveItemRow[] = [];
-    for (const d of latest.values()) rows.push({ ...d.row, columns: this.index.columnsOf(d.row.key) });
-    return { columnKey, rows, segment: this.index.finishSegment() };
+    for (const d of described) rows.push({ ...d.row, columns: this.index.columnsOf(d.row.key) });
+    return { columnKey, rows, segments };
+  }
+
+  /**
+   * Indexes a batch as segments that each stay under SEGMENT_TARGET_BYTES: IndexedDB stores a larger
+   * value as a separate blob file, which cost more than all the batch's small values together.
+   */
+  private indexInSegments(columnKey: string, described: readonly DescribedItem[]): IndexSegmentRow[] {
+    const segments: IndexSegmentRow[] = [];
+    let start = 0;
+    this.index.beginSegment();
+    described.forEach((d, i) => {
+      this.index.addDoc(d.doc);
+      const last = i === described.length - 1;
+      if (!last && this.index.pendingBytes() < SEGMENT_TARGET_BYTES) return;
+      this.index.join(
+        columnKey,
+        described.slice(start, i + 1).map((part) => part.row.key),
+      );
+      const segment = this.index.finishSegment();
+      if (segment) segments.push(segment);
+      start = i + 1;
+      if (!last) this.index.beginSegment();
+    });
+    if (described.length === 0) this.index.finishSegment();
+    return segments;
   }
 
   private async commitIngest(p: PreparedIngest): Promise<void> {
     const { db } = this;
-    await putIngestBatch(db.backendDB(), p.rows, p.segment);
+    await putIngestBatch(db.backendDB(), p.rows, p.segments);
     for (const row of p.rows) this.cache.set(row.key, row.item);
-    if (p.segment) this.segmentCount += 1;
+    this.segmentCount += p.segments.length;
     if (p.rows.length > 0 && this.index.columnSize(p.columnKey) > this.policy.maxItemsPerColumn)
       this.dirtyColumns.add(p.columnKey);
     this.scheduleMaintenance(MAINTENANCE_DELAY_MS);

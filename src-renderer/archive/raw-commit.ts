@@ -6,7 +6,7 @@ import type { ArchiveItemRow, IndexSegmentRow } from '../db/archive-rows.ts';
 export function putIngestBatch(
   idb: IDBDatabase,
   rows: readonly ArchiveItemRow[],
-  segment: IndexSegmentRow | null,
+  segments: readonly IndexSegmentRow[],
 ): Promise<void> {
   return new Promise((resolve, reject) => {
     let tx: IDBTransaction;
@@ -21,7 +21,8 @@ export function putIngestBatch(
     try {
       const items = tx.objectStore('items');
       for (const row of rows) items.put(row);
-      if (segment) tx.objectStore('indexSegments').add(segment);
+      const store = tx.objectStore('indexSegments');
+      for (const segment of segments) store.add(segment);
     } catch (error) {
       tx.abort();
       reject(error as Error);

@@ -94,6 +94,12 @@ export class SearchIndex {
     this.pending = new SegmentBuilder(this.dict.size);
   }
 
+  /** Roughly what the segment in progress will take once stored (its documents and new terms), in bytes. */
+  pendingBytes(): number {
+    const segment = this.requirePending();
+    return segment.estimatedBytes + (this.dict.size - segment.termBase) * 12;
+  }
+
   /** Indexes a document, or keeps the existing one when nothing searchable changed. Returns its id. */
   addDoc(input: DocInput): number {
     const segment = this.requirePending();

@@ -17,9 +17,15 @@ export class SegmentBuilder {
   private readonly sortTime: number[] = [];
   private readonly attrs: number[] = [];
   private readonly sentiment: number[] = [];
+  private bytes = 0;
 
   constructor(termBase: number) {
     this.termBase = termBase;
+  }
+
+  /** Stored size, over-estimated: packed term ids take one or two bytes each, mostly. */
+  get estimatedBytes(): number {
+    return this.bytes;
   }
 
   get size(): number {
@@ -40,6 +46,7 @@ export class SegmentBuilder {
   ): void {
     this.docIds.push(doc);
     this.keys.push(key);
+    this.bytes += 48 + key.length + seq.length * 2;
     for (const t of seq) this.seq.push(t);
     this.seqOffsets.push(this.seq.length);
     for (const a of attrs) this.attrs.push(a);

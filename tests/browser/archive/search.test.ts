@@ -3,6 +3,7 @@
 import { afterEach, beforeAll, describe, expect, test } from 'vitest';
 import type { ArchiveQuery } from '../../../src-renderer/archive/archive-port.ts';
 import { createArchive } from '../../../src-renderer/archive/create-archive.ts';
+import { openRoostDb } from '../../../src-renderer/db/roost-db.ts';
 import { daysAgo, makeItem, uniqueDbName } from './make-item.ts';
 
 type Archive = ReturnType<typeof createArchive>;
@@ -147,5 +148,39 @@ describe('persistence', () => {
     const third = start(name);
     expect(await keysOf(third, { text: 'cafe review' })).toEqual(['p6']);
     expect((await third.stats()).indexLoad.source).toBe('segments');
+  });
+
+  test('a large batch is stored as several segments, each small enough to stay out of blob files', async () => {
+    const name = uniqueDbName('segments');
+    const first = start(name);
+    const words = 'harbour ferry timetable delayed again because of the storm tonight'.split(' ');
+    const batch = Array.from({ length: 1_000 }, (_, n) =>
+      makeItem({
+        id: `long-${n}`,
+        // ~120 tokens per post, one word of its own each.
+        text: `${Array.from({ length: 120 }, (_, w) => words[(n + w) % words.length]).join(' ')} unique${n}`,
+        createdAt: daysAgo(n / 1_000),
+      }),
+    );
+    await first.ingest('port', batch);
+    await first.whenIdle();
+    const written = (await first.stats()).segments;
+    expect(written).toBeGreaterThan(3);
+    first.close();
+
+    const db = await openRoostDb({ name });
+    const rows = await db.indexSegments.toArray();
+    db.close();
+    expect(rows).toHaveLength(written);
+    for (const row of rows) {
+      const bytes =
+        (row.packedSeq?.byteLength ?? 0) + row.keys.join('').length + row.newTerms.join('').length;
+      expect(bytes).toBeLessThan(60 * 1024);
+    }
+    const second = start(name);
+    expect((await second.stats()).indexLoad).toMatchObject({ source: 'segments', itemsRead: 0 });
+    expect(await keysOf(second, { text: 'unique999' })).toEqual(['long-999']);
+    expect(await keysOf(second, { text: 'unique0' })).toEqual(['long-0']);
+    expect(await second.loadColumn('port', 2_000)).toHaveLength(1_000);
   });
 });
