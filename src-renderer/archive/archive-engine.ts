@@ -16,6 +16,7 @@ import type {
 import { compileQuery } from './compile-query.ts';
 import { checkItem, deletionTerm, describeItem, type DescribedItem, type TextAnalysis } from './item-doc.ts';
 import { putIngestBatch } from './raw-commit.ts';
+import { loadIndex, replaySegments } from './index-loader.ts';
 import { RowCache } from './row-cache.ts';
 import { SearchIndex } from './search-index.ts';
 import { analyseOrNull, type TextAnalyser } from './text-analyser.ts';
@@ -373,64 +374,19 @@ export class ArchiveEngine {
   }
 
   private async loadIndex(): Promise<void> {
-    const started = performance.now();
-    const rows = await this.db.indexSegments.toArray();
-    if (rows.length > 0) {
-      try {
-        const index = new SearchIndex();
-        index.load(rows);
-        this.index = index;
-        this.segmentCount = rows.length;
-        this.loadInfo = {
-          source: 'segments',
-          ms: performance.now() - started,
-          segmentsRead: rows.length,
-          itemsRead: 0,
-        };
-        return;
-      } catch (error) {
-        console.error('archive: the stored search index is unreadable; rebuilding it from the items', error);
-      }
-    }
-    const itemsRead = await this.rebuildFromItems();
-    this.loadInfo = {
-      source: itemsRead > 0 ? 'items' : 'empty',
-      ms: performance.now() - started,
-      segmentsRead: rows.length,
-      itemsRead,
-    };
-  }
-
-  /** The slow path: re-tokenises every stored item, then persists the result so the next start is fast. */
-  private async rebuildFromItems(): Promise<number> {
-    this.index = new SearchIndex();
-    let read = 0;
-    let after: string | null = null;
-    const now = Date.now();
-    for (;;) {
-      const page: ArchiveItemRow[] = await (after === null
-        ? this.db.items.orderBy(':id').limit(2_000).toArray()
-        : this.db.items.where(':id').above(after).limit(2_000).toArray());
-      if (page.length === 0) break;
-      this.index.beginSegment();
-      for (const row of page) this.index.addDoc(describeItem(row.item, now).doc);
-      // Rows from before v4 carry no columns: those items stay searchable until the age limit.
-      for (const row of page) for (const column of row.columns ?? []) this.index.join(column, [row.key]);
-      this.index.finishSegment();
-      read += page.length;
-      after = page[page.length - 1]?.key ?? null;
-    }
-    await this.compact();
-    return read;
+    const loaded = await loadIndex(this.db);
+    this.index = loaded.index;
+    this.segmentCount = loaded.segments;
+    this.loadInfo = loaded.info;
+    // A rebuilt index is stored at once, so the next start replays segments instead.
+    if (loaded.info.source === 'items') await this.compact();
   }
 
   private async reloadIndex(): Promise<void> {
     this.cache.clear();
-    const index = new SearchIndex();
-    const rows = await this.db.indexSegments.toArray();
-    index.load(rows);
+    const { index, segments } = await replaySegments(this.db);
     this.index = index;
-    this.segmentCount = rows.length;
+    this.segmentCount = segments;
   }
 
   private hasMaintenanceWork(): boolean {

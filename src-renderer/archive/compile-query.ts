@@ -3,7 +3,8 @@
 import { tokenize } from '../../src-shared/text/tokenize.ts';
 import type { ArchiveQuery } from './archive-port.ts';
 import { normaliseHandle } from './item-doc.ts';
-import type { CompiledQuery, SentimentSign } from './search-index.ts';
+import type { SentimentSign } from './index-filters.ts';
+import type { CompiledQuery } from './search-index.ts';
 
 const SIGN = { positive: 1, neutral: 0, negative: -1 } as const;
 const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;

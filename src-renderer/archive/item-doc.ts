@@ -5,7 +5,8 @@ import { foldText } from '../../src-shared/text/fold.ts';
 import { guessLanguage, primaryLanguage } from '../../src-shared/text/language.ts';
 import { scoreSentiment } from '../../src-shared/text/sentiment.ts';
 import type { ArchiveItemRow, SentimentLabel } from '../db/archive-rows.ts';
-import type { DocInput, SentimentSign } from './search-index.ts';
+import type { SentimentSign } from './index-filters.ts';
+import type { DocInput } from './search-index.ts';
 
 /** What describeItem spends most of its time on; computed ahead by the text worker (see text-worker.ts). */
 export interface TextAnalysis {

@@ -4,24 +4,23 @@
 import type { IndexSegmentRow } from '../db/archive-rows.ts';
 import { ColumnMembers } from './column-members.ts';
 import { GrowableDocs } from './growable-docs.ts';
+import {
+  ATTR_AUTHOR_HANDLE,
+  ATTR_AUTHOR_ID,
+  ATTR_PREFIX,
+  ATTRS_PER_DOC,
+  compileFilters,
+  passesFilters,
+  type SentimentSign,
+} from './index-filters.ts';
 import { intersectSorted, TopK, unionSorted } from './postings.ts';
 import { FIELD_BREAK, unpackSeq } from './packed-seq.ts';
 import { SegmentBuilder } from './segment-builder.ts';
 import { SequenceBuilder } from './doc-sequence.ts';
 import { TermDictionary } from './term-dictionary.ts';
 
-export const ATTRS_PER_DOC = 5;
-export const ATTR_NETWORK = 0;
-export const ATTR_ACCOUNT = 1;
-export const ATTR_AUTHOR_ID = 2;
-export const ATTR_AUTHOR_HANDLE = 3;
-export const ATTR_LANG = 4;
-const ATTR_PREFIX = ['\u0001net:', '\u0001acc:', '\u0001aid:', '\u0001ah:', '\u0001lang:'] as const;
-
 /** Attribute values remembered per attribute (ids never change while an index lives). */
 const ATTR_CACHE_LIMIT = 20_000;
-
-export type SentimentSign = -1 | 0 | 1;
 
 export interface DocInput {
   readonly key: string;
@@ -275,14 +274,14 @@ export class SearchIndex {
       if (ids.some((id) => id === undefined)) return [];
       phrases.push(ids as number[]);
     }
-    const filters = this.compileFilters(query);
+    const filters = compileFilters(query, (term) => this.dict.idOf(term));
     if (filters === null) return [];
     if (lists.length === 0 && filters.authors) {
       lists.push(unionSorted(filters.authorIds.map((id) => this.postings[id] ?? [])));
     }
     const top = new TopK(limit);
     const consider = (doc: number): void => {
-      if (this.docs.alive[doc] !== 1 || !this.passes(doc, filters)) return;
+      if (this.docs.alive[doc] !== 1 || !passesFilters(this.docs, doc, filters)) return;
       const time = this.docs.sortTime[doc] ?? 0;
       if (!top.wouldKeep(time)) return;
       for (const phrase of phrases) if (!this.hasPhrase(doc, phrase)) return;
@@ -424,56 +423,6 @@ export class SearchIndex {
     this.postings[term]?.push(doc);
   }
 
-  private compileFilters(query: CompiledQuery): Filters | null {
-    const resolve = (attr: number, values: readonly string[] | undefined): Set<number> | null | undefined => {
-      if (!values || values.length === 0) return undefined;
-      const ids = new Set<number>();
-      for (const v of values) {
-        const id = this.dict.idOf(ATTR_PREFIX[attr] + v);
-        if (id !== undefined) ids.add(id);
-      }
-      return ids.size > 0 ? ids : null;
-    };
-    const networks = resolve(ATTR_NETWORK, query.networks);
-    const accounts = resolve(ATTR_ACCOUNT, query.accounts);
-    const languages = resolve(ATTR_LANG, query.languages);
-    const authorIdSet = resolve(ATTR_AUTHOR_ID, query.authors);
-    const authorHandleSet = resolve(ATTR_AUTHOR_HANDLE, query.authors);
-    if (networks === null || accounts === null || languages === null) return null;
-    const authors = query.authors && query.authors.length > 0;
-    if (authors && !authorIdSet && !authorHandleSet) return null;
-    const authorIds = [...(authorIdSet ?? []), ...(authorHandleSet ?? [])];
-    return {
-      networks,
-      accounts,
-      languages,
-      authors: authors ? new Set(authorIds) : undefined,
-      authorIds,
-      sentiments: query.sentiments && query.sentiments.length > 0 ? new Set(query.sentiments) : undefined,
-      from: query.from ?? -Infinity,
-      to: query.to ?? Infinity,
-    };
-  }
-
-  private passes(doc: number, f: Filters): boolean {
-    const d = this.docs;
-    const time = d.sortTime[doc] ?? 0;
-    if (time < f.from || time > f.to) return false;
-    const base = doc * ATTRS_PER_DOC;
-    if (f.networks && !f.networks.has(d.attrs[base + ATTR_NETWORK] ?? -1)) return false;
-    if (f.accounts && !f.accounts.has(d.attrs[base + ATTR_ACCOUNT] ?? -1)) return false;
-    if (f.languages && !f.languages.has(d.attrs[base + ATTR_LANG] ?? -1)) return false;
-    if (f.sentiments && !f.sentiments.has((d.sentiment[doc] ?? 0) as SentimentSign)) return false;
-    if (
-      f.authors &&
-      !f.authors.has(d.attrs[base + ATTR_AUTHOR_ID] ?? -1) &&
-      !f.authors.has(d.attrs[base + ATTR_AUTHOR_HANDLE] ?? -1)
-    ) {
-      return false;
-    }
-    return true;
-  }
-
   private hasPhrase(doc: number, phrase: readonly number[]): boolean {
     const buf = this.docs.seqRef[doc];
     if (!buf) return false;
@@ -485,17 +434,6 @@ export class SearchIndex {
     }
     return false;
   }
-}
-
-interface Filters {
-  readonly networks: Set<number> | undefined;
-  readonly accounts: Set<number> | undefined;
-  readonly languages: Set<number> | undefined;
-  readonly authors: Set<number> | undefined;
-  readonly authorIds: readonly number[];
-  readonly sentiments: Set<SentimentSign> | undefined;
-  readonly from: number;
-  readonly to: number;
 }
 
 /** A stored segment's token sequence, whichever form it was written in. */

@@ -100,3 +100,7 @@ export function mentionEnd(text: string, at: number): number {
   // A server needs at least one dot: "@name@host" alone is only "@name".
   return end === host ? i : end;
 }
+
+export function isSpace(c: number): boolean {
+  return (charClass(c) & SPACE) !== 0;
+}
