@@ -1,10 +1,11 @@
 // Connects the renderer's columns to the poller: subscriptions by column id, items and column states
 // pushed as contract events, and item actions routed to the right account's connector.
 import { RoostError } from '../../src-shared/contract/errors.ts';
-import type {
-  ColumnState as ContractColumnState,
-  Gap,
-  ItemRef,
+import {
+  StreamDeletionSchema,
+  type ColumnState as ContractColumnState,
+  type Gap,
+  type ItemRef,
 } from '../../src-shared/contract/streams-contract.ts';
 import type { ColumnSource } from '../../src-shared/domain/column.ts';
 import type { Capabilities } from '../../src-shared/domain/capabilities.ts';
@@ -88,6 +89,28 @@ export function createStreamsService(deps: {
     return found;
   };
 
+  /**
+   * Mastodon answers 404 for a status its author deleted (or that this account may no longer see). Streams
+   * only tell of deletions while a socket is open, so an action or thread view on such a status is the other
+   * way Roost learns of it: the deck and the archive forget it, and the user still gets the error.
+   */
+  async function forgetIfGone<T>(accountId: string, ref: ItemRef, run: () => Promise<T>): Promise<T> {
+    try {
+      return await run();
+    } catch (error) {
+      const gone = error instanceof RoostError && error.code === 'not_found';
+      if (gone && ref.network === 'mastodon' && ref.actionRef) {
+        const deletion = StreamDeletionSchema.safeParse({
+          accountId,
+          network: 'mastodon',
+          actionRef: ref.actionRef,
+        });
+        if (deletion.success) deps.events.emit('streams:deleted', deletion.data);
+      }
+      throw error;
+    }
+  }
+
   return {
     async capabilities(accountId) {
       return (await deps.connectors.forAccount(accountId)).capabilities();
@@ -130,11 +153,11 @@ export function createStreamsService(deps: {
         if (!text?.trim()) throw new RoostError('invalid_input', 'A reply needs text.');
         return connector.act({ kind, item, text });
       }
-      return connector.act({ kind, item });
+      return forgetIfGone(accountId, ref, () => connector.act({ kind, item }));
     },
     async thread(accountId, ref) {
       const connector = await deps.connectors.forAccount(accountId);
-      return [...(await connector.thread(itemFromRef(ref, accountId)))];
+      return [...(await forgetIfGone(accountId, ref, () => connector.thread(itemFromRef(ref, accountId))))];
     },
     closeAll() {
       for (const sub of subscriptions.values()) sub.close();

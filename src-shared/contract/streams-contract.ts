@@ -39,6 +39,13 @@ export const ItemRefSchema = z
   .strict();
 export type ItemRef = z.infer<typeof ItemRefSchema>;
 
+/** A Mastodon status its author deleted, as one account knows it (its instance-local id). */
+export const StreamDeletionSchema = z.object({
+  accountId: Id,
+  network: z.literal('mastodon'),
+  actionRef: z.string().min(1).max(256),
+});
+
 export const streamRequests = {
   'streams:capabilities': { input: z.object({ accountId: Id }).strict(), output: CapabilitiesSchema },
   'streams:subscribe': {
@@ -83,9 +90,5 @@ export const streamEvents = {
    * Its author deleted a Mastodon status: every item of that account pointing at it (actionRef, the
    * instance-local id) leaves the deck and the archive, boosts and notifications of it included.
    */
-  'streams:deleted': z.object({
-    accountId: Id,
-    network: z.literal('mastodon'),
-    actionRef: z.string().min(1).max(256),
-  }),
+  'streams:deleted': StreamDeletionSchema,
 } as const;
