@@ -139,25 +139,13 @@ export class ArchiveEngine {
   }
 
   /** Items by key, in order: from the row cache, the rest in one batch of gets. */
-  private async readItems(keys: readonly string[]): Promise<(StreamItem | undefined)[]> {
-    const items = keys.map((key) => this.cache.get(key));
-    const missing: string[] = [];
-    const at: number[] = [];
-    items.forEach((item, i) => {
-      if (item === undefined) {
-        missing.push(keys[i] ?? '');
-        at.push(i);
-      }
-    });
-    if (missing.length === 0) return items;
-    const rows = await this.db.items.bulkGet(missing);
-    rows.forEach((row, j) => {
-      if (!row) return;
-      // A row deleted while this read was in flight must not come back through the cache.
-      if (this.index.docOf(row.key) !== undefined) this.cache.set(row.key, row.item);
-      items[at[j] ?? 0] = row.item;
-    });
-    return items;
+  private readItems(keys: readonly string[]): Promise<(StreamItem | undefined)[]> {
+    return this.cache.readThrough(
+      keys,
+      async (missing) => (await this.db.items.bulkGet(missing)).map((row) => row?.item),
+      // A row deleted while the read was in flight must not come back through the cache.
+      (key) => this.index.docOf(key) !== undefined,
+    );
   }
 
   async setRetention(policy: RetentionPolicy): Promise<void> {

@@ -32,6 +32,35 @@ export class RowCache {
     }
   }
 
+  /**
+   * Items by key, in order: cached ones at once, the rest through one call of `load` (undefined where no
+   * row exists). Loaded items are cached only while `keep` says they are still live.
+   */
+  async readThrough(
+    keys: readonly string[],
+    load: (missing: string[]) => Promise<(StreamItem | undefined)[]>,
+    keep: (key: string) => boolean,
+  ): Promise<(StreamItem | undefined)[]> {
+    const items = keys.map((key) => this.get(key));
+    const missing: string[] = [];
+    const at: number[] = [];
+    items.forEach((item, i) => {
+      if (item === undefined) {
+        missing.push(keys[i] ?? '');
+        at.push(i);
+      }
+    });
+    if (missing.length === 0) return items;
+    const loaded = await load(missing);
+    loaded.forEach((item, j) => {
+      if (!item) return;
+      const key = missing[j] ?? '';
+      if (keep(key)) this.set(key, item);
+      items[at[j] ?? 0] = item;
+    });
+    return items;
+  }
+
   delete(key: string): void {
     this.rows.delete(key);
   }
