@@ -29,7 +29,8 @@ export async function startBrowserMode(
   const dataDir = options.dataDir ?? mkdtempSync(path.join(tmpdir(), 'roost-e2e-'));
   const extra = [
     ...(options.port ? ['--port', String(options.port)] : []),
-    ...(options.token ? ['--token', options.token] : []),
+    // Joined with '=': a token may start with '-', which parseArgs would read as an option.
+    ...(options.token ? [`--token=${options.token}`] : []),
   ];
   const child: ChildProcess = spawn(
     process.execPath,
