@@ -1,9 +1,7 @@
 // A small English/French guesser for items that arrive without a `lang` tag (RSS, some Mastodon servers).
 // It weighs stopwords, French diacritics and a few word-shape cues; anything it is not clearly sure of is 'und'.
-import { LETTER, NUMBER, SPACE, charClass, classAt, mentionEnd, width } from './char-class.ts';
-import { foldText } from './fold.ts';
 import { RangeTable, hashStep } from './range-table.ts';
-import { splitElision } from './tokenize.ts';
+import { scanTokens } from './tokenize.ts';
 
 export type GuessedLanguage = 'en' | 'fr' | 'und';
 
@@ -62,136 +60,27 @@ function tokenEvidence(token: string): number {
   return (EN_SHAPE.test(token) ? EN_LOOK : 0) | (FR_SHAPE.test(token) ? FR_LOOK : 0);
 }
 
-/** Whether the tokenizer treats `head'` as an elision (it keeps its list private; splitElision answers). */
-function isElisionHead(head: string): boolean {
-  return !head.includes("'") && splitElision(`${head}'x`) !== null;
-}
-
-/**
- * The evidence of a word as the tokenizer would cut it (keeping elisions): up to two tokens, the second in
- * the high bits, so they are added in the same order as before (sums of floats depend on it).
- */
-function wordEvidence(word: string): number {
-  if (word.endsWith("'")) {
-    const head = word.slice(0, -1);
-    return tokenEvidence(isElisionHead(head) ? word : head);
-  }
-  const elided = splitElision(word);
-  if (!elided) return tokenEvidence(word);
-  return tokenEvidence(`${elided[0]}'`) | (tokenEvidence(elided[1]) << 4);
-}
-
-/** Evidence by word, found straight from the folded text without cutting the word out. */
+/** Evidence by token, found straight from the tokenizer's text without cutting the token out. */
 const evidenceOf = new RangeTable<number>(15);
-
-function cachedWordEvidence(folded: string, start: number, end: number, hash: number): number {
-  let evidence = evidenceOf.get(folded, start, end, hash, false);
-  if (evidence === undefined) {
-    const word = folded.slice(start, end);
-    evidence = wordEvidence(word);
-    evidenceOf.set(word, hash, evidence);
-  }
-  return evidence;
-}
-
-const H = 0x68;
-const HASH = 0x23;
 const AT = 0x40;
-const APOSTROPHE = 0x27;
-const UNDERSCORE = 0x5f;
+const HASH = 0x23;
+const TOKENS = { dropUrls: true, keepElisions: true } as const;
 
-/** https?:\/\/[^\s<>"]+ at `i` in folded text: the end of the link, or -1. */
-function urlEnd(text: string, i: number): number {
-  let j = i + 4;
-  if (!text.startsWith('http', i)) return -1;
-  if (text.charCodeAt(j) === 0x73) j += 1;
-  if (!text.startsWith('://', j)) return -1;
-  const start = j + 3;
-  let end = start;
-  while (end < text.length) {
-    const c = text.charCodeAt(end);
-    if (c === 0x3c || c === 0x3e || c === 0x22 || (charClass(c) & SPACE) !== 0) break;
-    end += 1;
-  }
-  return end > start ? end : -1;
-}
-
-function isWordChar(text: string, i: number): boolean {
-  return (classAt(text, i) & (LETTER | NUMBER)) !== 0;
-}
-
-/** [\p{L}\p{N}]+(?:'[\p{L}\p{N}]+)*'? at `i` in folded text: the end of the word; its hash in `wordHash`. */
-let wordHash = 0;
-function wordEnd(text: string, i: number): number {
-  let j = i;
-  let hash = 0;
-  while (j < text.length) {
-    const c = text.charCodeAt(j);
-    if ((c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a)) {
-      hash = hashStep(hash, c);
-      j += 1;
-    } else if (c === APOSTROPHE) {
-      // Inside a word between two letters, or a trailing elision ("d'" before "@Orange").
-      hash = hashStep(hash, c);
-      j += 1;
-      if (!isWordChar(text, j)) break;
-    } else if (c < 0x80) {
-      break;
-    } else {
-      const cp = text.codePointAt(j) as number;
-      if ((charClass(cp) & (LETTER | NUMBER)) === 0) break;
-      hash = hashStep(hash, c);
-      if (cp > 0xffff) hash = hashStep(hash, text.charCodeAt(j + 1));
-      j += width(cp);
+/** Adds up the evidence of the text's tokens, in order (sums of floats depend on the order). */
+function addWords(text: string, sums: LanguageEvidence): void {
+  scanTokens(text, TOKENS, (folded, start, end) => {
+    const first = folded.charCodeAt(start);
+    if (first === AT || first === HASH) return; // @mentions and #hashtags are names, not language
+    let hash = 0;
+    for (let i = start; i < end; i += 1) hash = hashStep(hash, folded.charCodeAt(i));
+    let evidence = evidenceOf.get(folded, start, end, hash, false);
+    if (evidence === undefined) {
+      const token = folded.slice(start, end);
+      evidence = tokenEvidence(token);
+      evidenceOf.set(token, hash, evidence);
     }
-  }
-  wordHash = hash;
-  return j;
-}
-
-/** #[\p{L}\p{N}_]+ at `i`: the end of the hashtag, or -1. */
-function hashtagEnd(text: string, i: number): number {
-  let j = i + 1;
-  while (j < text.length) {
-    const cp = text.codePointAt(j) as number;
-    if (cp !== UNDERSCORE && (charClass(cp) & (LETTER | NUMBER)) === 0) break;
-    j += width(cp);
-  }
-  return j > i + 1 ? j : -1;
-}
-
-/** Links, @mentions and #hashtags name things; they say nothing of the language. The end of one at `i`, or -1. */
-function nameEnd(folded: string, i: number, c: number): number {
-  if (c === H) return urlEnd(folded, i);
-  if (c === AT) return mentionEnd(folded, i);
-  return c === HASH ? hashtagEnd(folded, i) : -1;
-}
-
-/** Walks the folded text as `tokenize(text, { dropUrls: true, keepElisions: true })` does, adding up its words. */
-function addWords(folded: string, sums: LanguageEvidence): void {
-  let i = 0;
-  while (i < folded.length) {
-    const c = folded.charCodeAt(i);
-    if (c === 0x20) {
-      i += 1;
-      continue;
-    }
-    const skip = nameEnd(folded, i, c);
-    if (skip > 0) {
-      i = skip;
-      continue;
-    }
-    const cp = c < 0x80 ? c : (folded.codePointAt(i) as number);
-    if ((charClass(cp) & (LETTER | NUMBER)) === 0) {
-      i += width(cp);
-      continue;
-    }
-    const end = wordEnd(folded, i);
-    const evidence = cachedWordEvidence(folded, i, end, wordHash);
-    addEvidence(sums, evidence & 15);
-    addEvidence(sums, evidence >> 4);
-    i = end;
-  }
+    addEvidence(sums, evidence);
+  });
 }
 
 /** How many of éèêëàâùûçôîïœ the text has, up to `max` (/[éèêëàâùûçôîïœ]/gu, counted by hand). */
@@ -206,7 +95,7 @@ function frenchLetters(text: string, max: number): number {
 
 export function languageEvidence(text: string): LanguageEvidence {
   const sums: LanguageEvidence = { en: 0, fr: 0 };
-  addWords(foldText(text), sums);
+  addWords(text, sums);
   sums.fr += frenchLetters(text, 6) * 0.6;
   return sums;
 }
