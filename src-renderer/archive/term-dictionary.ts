@@ -1,7 +1,7 @@
 // The search index's dictionary: term ↔ id, ids numbered by first appearance. Ingest looks up every token
 // of every post, so lookups take a range of the tokenizer's text rather than a string cut out of it: most
 // tokens are known words, and cutting then hashing each one was the largest cost of indexing a batch.
-import { hashOf, hashStep } from '../../src-shared/text/range-table.ts';
+import { hashOf, hashRange, sameText } from '../../src-shared/text/range-table.ts';
 
 const INITIAL_SLOTS = 1 << 12;
 
@@ -37,8 +37,7 @@ export class TermDictionary {
 
   /** The id of text[start, end), added when new. */
   internRange(text: string, start: number, end: number): number {
-    let hash = 0;
-    for (let i = start; i < end; i++) hash = hashStep(hash, text.charCodeAt(i));
+    const hash = hashRange(text, start, end);
     return this.find(text, start, end, hash) ?? this.insert(text.slice(start, end), hash);
   }
 
@@ -59,15 +58,9 @@ export class TermDictionary {
       const entry = this.slots[slot] ?? 0;
       if (entry === 0) return undefined;
       const id = entry - 1;
-      if (this.hashes[id] === hash && this.matches(id, text, start, length)) return id;
+      const term = this.terms[id] ?? '';
+      if (this.hashes[id] === hash && term.length === length && sameText(term, text, start)) return id;
     }
-  }
-
-  private matches(id: number, text: string, start: number, length: number): boolean {
-    const term = this.terms[id] ?? '';
-    if (term.length !== length) return false;
-    for (let i = 0; i < length; i++) if (term.charCodeAt(i) !== text.charCodeAt(start + i)) return false;
-    return true;
   }
 
   private insert(term: string, hash: number): number {

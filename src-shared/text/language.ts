@@ -1,6 +1,6 @@
 // A small English/French guesser for items that arrive without a `lang` tag (RSS, some Mastodon servers).
 // It weighs stopwords, French diacritics and a few word-shape cues; anything it is not clearly sure of is 'und'.
-import { RangeTable, hashStep } from './range-table.ts';
+import { RangeTable, hashRange } from './range-table.ts';
 import { scanTokens } from './tokenize.ts';
 
 export type GuessedLanguage = 'en' | 'fr' | 'und';
@@ -71,8 +71,7 @@ function addWords(text: string, sums: LanguageEvidence): void {
   scanTokens(text, TOKENS, (folded, start, end) => {
     const first = folded.charCodeAt(start);
     if (first === AT || first === HASH) return; // @mentions and #hashtags are names, not language
-    let hash = 0;
-    for (let i = start; i < end; i += 1) hash = hashStep(hash, folded.charCodeAt(i));
+    const hash = hashRange(folded, start, end);
     let evidence = evidenceOf.get(folded, start, end, hash, false);
     if (evidence === undefined) {
       const token = folded.slice(start, end);

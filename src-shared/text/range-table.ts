@@ -6,10 +6,15 @@ export function hashStep(hash: number, code: number): number {
   return (Math.imul(hash, 31) + code) | 0;
 }
 
-export function hashOf(key: string): number {
+/** Hash of text[start, end). */
+export function hashRange(text: string, start: number, end: number): number {
   let hash = 0;
-  for (let i = 0; i < key.length; i += 1) hash = hashStep(hash, key.charCodeAt(i));
+  for (let i = start; i < end; i += 1) hash = hashStep(hash, text.charCodeAt(i));
   return hash;
+}
+
+export function hashOf(key: string): number {
+  return hashRange(key, 0, key.length);
 }
 
 function lowerAscii(code: number): number {
@@ -72,7 +77,8 @@ export class RangeTable<V> {
   }
 }
 
-function sameText(key: string, text: string, start: number, lower: boolean): boolean {
+/** Whether text[start, start + key.length) is `key` (ASCII capitals in `text` read as small when `lower`). */
+export function sameText(key: string, text: string, start: number, lower = false): boolean {
   for (let i = 0; i < key.length; i += 1) {
     const code = text.charCodeAt(start + i);
     if (key.charCodeAt(i) !== (lower ? lowerAscii(code) : code)) return false;
