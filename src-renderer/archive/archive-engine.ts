@@ -14,7 +14,13 @@ import type {
   RetentionPolicy,
 } from './archive-port.ts';
 import { compileQuery } from './compile-query.ts';
-import { checkItem, deletionTerm, describeItem, type DescribedItem, type TextAnalysis } from './item-doc.ts';
+import {
+  checkItem,
+  describeItem,
+  matchDeletedPosts,
+  type DescribedItem,
+  type TextAnalysis,
+} from './item-doc.ts';
 import { putIngestBatch } from './raw-commit.ts';
 import { loadIndex, replaySegments } from './index-loader.ts';
 import { RowCache } from './row-cache.ts';
@@ -175,13 +181,13 @@ export class ArchiveEngine {
     for (let i = 0; i < posts.length; i += RETENTION_CHUNK) {
       const chunk = posts.slice(i, i + RETENTION_CHUNK);
       // Queued, and matched only when its turn comes: an ingest already waiting lands first, then leaves.
-      await this.queue.run(() =>
-        this.removeKeys(
-          chunk.flatMap((post) =>
-            this.index.liveKeysWithTerm(deletionTerm(post.network, post.accountId, post.actionRef)),
-          ),
-        ),
-      );
+      await this.queue.run(async () => {
+        const match = matchDeletedPosts(chunk);
+        const candidates = this.index.liveKeysPointingAt(match.refs, match.legacyTerms);
+        // Another post can share a reference: only items that point at a deleted post leave.
+        const items = await this.readItems(candidates);
+        await this.removeKeys(candidates.filter((_, k) => items[k] !== undefined && match.matches(items[k])));
+      });
     }
   }
 

@@ -1,5 +1,5 @@
 // Turns a document's texts into its token sequence: term ids in reading order, a field break between texts,
-// then the bare forms of its hashtags and its hidden terms as fields of their own. Tokens are looked up as
+// then the bare forms of its hashtags as a field of its own. Tokens are looked up as
 // ranges of the tokenizer's text, so a known word costs no string.
 import { scanTokens, type TokenSink } from '../../src-shared/text/tokenize.ts';
 import { FIELD_BREAK } from './packed-seq.ts';
@@ -26,8 +26,8 @@ export class SequenceBuilder {
     this.dict = dict;
   }
 
-  /** The sequence of `texts` (empty ones add nothing), then bare hashtags, then `hiddenTerms` as they are. */
-  build(texts: readonly string[], hiddenTerms: readonly string[]): number[] {
+  /** The sequence of `texts` (empty ones add nothing), then bare hashtags. */
+  build(texts: readonly string[]): number[] {
     this.seq = [];
     this.bareTags = [];
     for (const text of texts) {
@@ -36,7 +36,6 @@ export class SequenceBuilder {
       scanTokens(text, {}, this.onToken);
     }
     this.addField(this.bareTags);
-    this.addField(hiddenTerms.map((term) => this.dict.intern(term)));
     const seq = this.seq;
     this.seq = [];
     this.bareTags = [];

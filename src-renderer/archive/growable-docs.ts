@@ -1,5 +1,5 @@
 // Per-document columns of the search index (key, token sequence slice, filter attributes, time,
-// sentiment, liveness) in typed arrays that double as they fill, so 200k documents stay compact.
+// sentiment, post reference, liveness) in typed arrays that double as they fill, so 200k documents stay compact.
 
 export class GrowableDocs {
   count = 0;
@@ -12,6 +12,8 @@ export class GrowableDocs {
   sortTime = new Float64Array(1024);
   sentiment = new Int8Array(1024);
   alive = new Uint8Array(1024);
+  /** postRef of the post the item points at; 0 for none. */
+  ref = new Uint32Array(1024);
   attrs: Uint32Array;
   private readonly attrsPerDoc: number;
 
@@ -29,6 +31,7 @@ export class GrowableDocs {
     attrs: Uint32Array,
     sortTime: number,
     sentiment: number,
+    ref: number,
     live: boolean,
   ): void {
     this.ensure(doc + 1);
@@ -41,6 +44,7 @@ export class GrowableDocs {
     this.attrs.set(attrs, doc * this.attrsPerDoc);
     this.sortTime[doc] = sortTime;
     this.sentiment[doc] = sentiment;
+    this.ref[doc] = ref;
     this.alive[doc] = live ? 1 : 0;
     this.liveCount += (live ? 1 : 0) - (wasLive ? 1 : 0);
   }
@@ -58,6 +62,7 @@ export class GrowableDocs {
       this.sortTime.byteLength +
       this.sentiment.byteLength +
       this.alive.byteLength +
+      this.ref.byteLength +
       this.attrs.byteLength +
       this.keys.length * 8
     );
@@ -72,6 +77,7 @@ export class GrowableDocs {
     this.sortTime = grow(this.sortTime, new Float64Array(capacity));
     this.sentiment = grow(this.sentiment, new Int8Array(capacity));
     this.alive = grow(this.alive, new Uint8Array(capacity));
+    this.ref = grow(this.ref, new Uint32Array(capacity));
     this.attrs = grow(this.attrs, new Uint32Array(capacity * this.attrsPerDoc));
   }
 }

@@ -5,6 +5,7 @@ import { foldText } from '../../src-shared/text/fold.ts';
 import { guessLanguage, primaryLanguage } from '../../src-shared/text/language.ts';
 import { scoreSentiment } from '../../src-shared/text/sentiment.ts';
 import type { ArchiveItemRow, SentimentLabel } from '../db/archive-rows.ts';
+import type { DeletedPost } from './archive-port.ts';
 import type { SentimentSign } from './index-filters.ts';
 import type { DocInput } from './search-index.ts';
 
@@ -67,10 +68,6 @@ export function describeItem(item: StreamItem, now: number, analysis = analyseTe
   const { lang } = analysis;
   const texts = [item.title ?? '', item.contentWarning ?? '', item.text, item.quote?.text ?? ''];
   for (const media of item.media) texts.push(media.alt);
-  const hiddenTerms =
-    item.accountId !== null && item.actionRef !== null
-      ? [deletionTerm(item.network, item.accountId, item.actionRef)]
-      : [];
   const row: ArchiveItemRow = {
     key: item.key,
     network: item.network,
@@ -85,7 +82,10 @@ export function describeItem(item: StreamItem, now: number, analysis = analyseTe
   const doc: DocInput = {
     key: item.key,
     texts,
-    hiddenTerms,
+    ref:
+      item.accountId !== null && item.actionRef !== null
+        ? postRef(item.network, item.accountId, item.actionRef)
+        : 0,
     sortTime,
     attrs: [item.network, item.accountId ?? '', item.author.id, normaliseHandle(item.author.handle), lang],
     sentiment: SIGN[analysis.sentiment] as SentimentSign,
@@ -94,12 +94,50 @@ export function describeItem(item: StreamItem, now: number, analysis = analyseTe
 }
 
 /**
- * A hidden term naming the post an item points at, as its account knows it (the post itself, a boost of it,
- * a notification about it all share the actionRef): what a deletion finds them by. Search never meets it,
- * since the query tokenizer cannot produce the control character it starts with.
+ * A 32-bit reference to the post an item points at, as its account knows it (the post itself, a boost of it,
+ * a notification about it all share the actionRef): what a deletion finds them by. Stored in the index
+ * segments, so it must never change: FNV-1a over the three parts. Never 0, which means "no post".
+ * Different posts can share a reference; the archive checks the stored item before deleting it.
  */
-export function deletionTerm(network: string, accountId: string, actionRef: string): string {
+export function postRef(network: string, accountId: string, actionRef: string): number {
+  let hash = 0x811c9dc5;
+  const parts = [network, accountId, actionRef];
+  for (let p = 0; p < parts.length; p++) {
+    const part = parts[p] ?? '';
+    // A NUL between parts, so ('ab', 'c') and ('a', 'bc') differ.
+    if (p > 0) hash = Math.imul(hash, 0x01000193);
+    for (let i = 0; i < part.length; i++) hash = Math.imul(hash ^ part.charCodeAt(i), 0x01000193);
+  }
+  return hash >>> 0 || 1;
+}
+
+/**
+ * The hidden index term that named a deleted post's items in segments written before `postRef`; those
+ * documents are still found by it. Search never meets it: the query tokenizer cannot produce its first
+ * character.
+ */
+export function legacyDeletionTerm(network: string, accountId: string, actionRef: string): string {
   return `\u0001ref:${network}:${accountId}:${actionRef}`;
+}
+
+export interface DeletedPostMatcher {
+  readonly refs: ReadonlySet<number>;
+  readonly legacyTerms: readonly string[];
+  /** Whether a stored item is one of the posts, a boost of one or a notification about one. */
+  matches(item: StreamItem): boolean;
+}
+
+/** What the index looks deleted posts up by, and the exact check of each stored item it finds. */
+export function matchDeletedPosts(posts: readonly DeletedPost[]): DeletedPostMatcher {
+  const exact = new Set(posts.map((p) => `${p.network}\u0000${p.accountId}\u0000${p.actionRef}`));
+  return {
+    refs: new Set(posts.map((p) => postRef(p.network, p.accountId, p.actionRef))),
+    legacyTerms: posts.map((p) => legacyDeletionTerm(p.network, p.accountId, p.actionRef)),
+    matches: (item) =>
+      item.accountId !== null &&
+      item.actionRef !== null &&
+      exact.has(`${item.network}\u0000${item.accountId}\u0000${item.actionRef}`),
+  };
 }
 
 /** Handles match without case, accents or a leading '@'. */

@@ -26,8 +26,8 @@ export interface DocInput {
   readonly key: string;
   /** Searchable texts in reading order (title, content warning, text, quote, alt texts); tokenized here. */
   readonly texts: readonly string[];
-  /** Terms stored as they are, which no search query can produce (see deletionTerm). */
-  readonly hiddenTerms: readonly string[];
+  /** postRef of the post the item points at (0 for none), which deletions find it by. */
+  readonly ref: number;
   readonly sortTime: number;
   /** network, account ('' for none), author id, author handle (folded), language — in ATTR_* order. */
   readonly attrs: readonly [string, string, string, string, string];
@@ -102,14 +102,14 @@ export class SearchIndex {
   /** Indexes a document, or keeps the existing one when nothing searchable changed. Returns its id. */
   addDoc(input: DocInput): number {
     const segment = this.requirePending();
-    const seq = this.sequences.build(input.texts, input.hiddenTerms);
+    const seq = this.sequences.build(input.texts);
     const attrs = input.attrs.map((value, i) => this.attrId(i, value));
     this.postNewTerms();
     const existing = this.docOf(input.key);
     if (existing !== undefined && this.sameDoc(existing, seq, attrs, input)) return existing;
     if (existing !== undefined) this.killDoc(existing, segment);
     const doc = this.docs.count + segment.size;
-    segment.addDoc(doc, input.key, seq, attrs, input.sortTime, input.sentiment);
+    segment.addDoc(doc, input.key, seq, attrs, input.sortTime, input.sentiment, input.ref);
     return doc;
   }
 
@@ -140,13 +140,24 @@ export class SearchIndex {
     return orphans;
   }
 
-  /** Keys of the live documents containing this exact term. */
-  liveKeysWithTerm(term: string): string[] {
-    const id = this.dict.idOf(term);
-    if (id === undefined) return [];
-    const keys: string[] = [];
-    for (const doc of this.postings[id] ?? []) if (this.docs.alive[doc] === 1) keys.push(this.keyOf(doc));
-    return keys;
+  /**
+   * Keys of the live documents pointing at any of these post references, or (documents from segments
+   * written before references) containing any of these terms. References can collide: check the items.
+   */
+  liveKeysPointingAt(refs: ReadonlySet<number>, legacyTerms: readonly string[]): string[] {
+    const keys = new Set<string>();
+    const d = this.docs;
+    for (let doc = 0; doc < d.count; doc++) {
+      const ref = d.ref[doc] ?? 0;
+      // 0 is "points at no post" (an RSS entry, a document from before references), never a match.
+      if (ref !== 0 && d.alive[doc] === 1 && refs.has(ref)) keys.add(this.keyOf(doc));
+    }
+    for (const term of legacyTerms) {
+      const id = this.dict.idOf(term);
+      if (id === undefined) continue;
+      for (const doc of this.postings[id] ?? []) if (d.alive[doc] === 1) keys.add(this.keyOf(doc));
+    }
+    return [...keys];
   }
 
   columnsOf(key: string): string[] {
@@ -249,7 +260,16 @@ export class SearchIndex {
     let builder = new SegmentBuilder(0);
     live.forEach(({ doc, seq, attrs }, renumbered) => {
       const key = this.keyOf(doc);
-      builder.addDoc(renumbered, key, seq, attrs, this.sortTimeOf(doc), this.docs.sentiment[doc] ?? 0);
+      const d = this.docs;
+      builder.addDoc(
+        renumbered,
+        key,
+        seq,
+        attrs,
+        this.sortTimeOf(doc),
+        d.sentiment[doc] ?? 0,
+        d.ref[doc] ?? 0,
+      );
       for (const column of columnsByKey.get(key) ?? []) builder.members.added(column, key);
       if (builder.size >= size) {
         rows.push(builder.toRow(rows.length === 0 ? terms : []));
@@ -362,6 +382,7 @@ export class SearchIndex {
   private sameDoc(doc: number, seq: readonly number[], attrs: readonly number[], input: DocInput): boolean {
     const d = this.docs;
     if (d.sortTime[doc] !== input.sortTime || d.sentiment[doc] !== input.sentiment) return false;
+    if (d.ref[doc] !== input.ref) return false;
     for (let i = 0; i < ATTRS_PER_DOC; i++) if (d.attrs[doc * ATTRS_PER_DOC + i] !== attrs[i]) return false;
     const start = d.seqStart[doc] ?? 0;
     const end = d.seqEnd[doc] ?? 0;
@@ -404,6 +425,7 @@ export class SearchIndex {
         row.attrs.subarray(i * ATTRS_PER_DOC, (i + 1) * ATTRS_PER_DOC),
         row.sortTime[i] ?? 0,
         row.sentiment[i] ?? 0,
+        row.refs?.[i] ?? 0,
         live,
       );
       if (!live) continue;

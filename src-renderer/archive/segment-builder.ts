@@ -17,6 +17,7 @@ export class SegmentBuilder {
   private readonly sortTime: number[] = [];
   private readonly attrs: number[] = [];
   private readonly sentiment: number[] = [];
+  private readonly refs: number[] = [];
   private bytes = 0;
 
   constructor(termBase: number) {
@@ -43,15 +44,17 @@ export class SegmentBuilder {
     attrs: readonly number[],
     sortTime: number,
     sentiment: number,
+    ref: number,
   ): void {
     this.docIds.push(doc);
     this.keys.push(key);
-    this.bytes += 48 + key.length + seq.length * 2;
+    this.bytes += 52 + key.length + seq.length * 2;
     for (const t of seq) this.seq.push(t);
     this.seqOffsets.push(this.seq.length);
     for (const a of attrs) this.attrs.push(a);
     this.sortTime.push(sortTime);
     this.sentiment.push(sentiment);
+    this.refs.push(ref);
   }
 
   /** The documents' token sequence as the index holds it in memory. */
@@ -71,6 +74,7 @@ export class SegmentBuilder {
       sortTime: Float64Array.from(this.sortTime),
       attrs: Uint32Array.from(this.attrs),
       sentiment: Int8Array.from(this.sentiment),
+      refs: Uint32Array.from(this.refs),
       deleted: Uint32Array.from(this.deleted),
       members: this.members.toRows(this.keys),
     };

@@ -52,6 +52,11 @@ export interface IndexSegmentRow {
   /** ATTRS_PER_DOC term ids per document (network, account, author id, author handle, language). */
   readonly attrs: Uint32Array;
   readonly sentiment: Int8Array;
+  /**
+   * postRef per document, for deletions (absent in segments written before it: those documents carry the
+   * legacy hidden deletion term in their token sequence instead).
+   */
+  readonly refs?: Uint32Array;
   /** Documents (from any earlier segment) that left the archive. */
   readonly deleted: Uint32Array;
   /** Column membership changes, applied after this segment's documents (v4 on; absent before). */

@@ -2,6 +2,7 @@
 // then the stream hub turning a `streams:deleted` event into that removal, boosts of the post included.
 import { afterEach, describe, expect, test } from 'vitest';
 import { createArchive } from '../../../src-renderer/archive/create-archive.ts';
+import { postRef } from '../../../src-renderer/archive/item-doc.ts';
 import { createClient } from '../../../src-renderer/bridge/client.ts';
 import { openRoostDb } from '../../../src-renderer/db/roost-db.ts';
 import { createStreamHub } from '../../../src-renderer/features/streams/model/stream-hub.ts';
@@ -118,8 +119,22 @@ describe('archive removeDeleted', () => {
     expect((await reopened.search({ text: 'osprey' })).map((h) => h.item.key)).toEqual([sameIdElsewhere.key]);
     expect(await reopened.loadColumn('notifications', 10)).toEqual([]);
     expect(await countRows(name)).toBe(1);
-    // The hidden reference never matches a search for it.
+    // Nothing of the post reference is searchable.
     expect(await reopened.search({ text: 'ref mastodon acct-2 500' })).toEqual([]);
+  });
+
+  test('a post whose reference collides with the deleted one stays', async () => {
+    // Two Mastodon status ids of one account whose 32-bit post references are equal (found by search).
+    const [deletedId, sameRefId] = ['982502510759', '808126701983'];
+    expect(postRef('mastodon', 'acct-1', deletedId)).toBe(postRef('mastodon', 'acct-1', sameRefId));
+    const name = uniqueDbName('remove-collision');
+    const archive = start(name);
+    const doomed = status(deletedId, 'kingfisher by the weir');
+    const innocent = status(sameRefId, 'kingfisher nest found', 0.2);
+    await archive.ingest('home', [doomed, innocent]);
+    await archive.removeDeleted([deletion(deletedId)]);
+    expect((await archive.search({ text: 'kingfisher' })).map((h) => h.item.key)).toEqual([innocent.key]);
+    expect(await countRows(name)).toBe(1);
   });
 });
 

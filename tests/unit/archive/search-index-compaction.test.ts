@@ -10,7 +10,7 @@ function doc(n: number): DocInput {
     key: `bluesky:post-${n}`,
     // Every post brings a word no other post has, as real posts do (names, numbers, tags).
     texts: [`word${n} common ${n % 2 === 0 ? 'even' : 'odd'} refund late`, `#tag${n}`],
-    hiddenTerms: [],
+    ref: 0,
     sortTime: 1_000_000 + n,
     attrs: ['bluesky', 'acct-1', `did:author-${n % 3}`, `author${n % 3}.test`, n % 2 === 0 ? 'en' : 'fr'],
     sentiment: n % 3 === 0 ? -1 : 1,

@@ -1,7 +1,9 @@
 // How the search index's segments are stored: token sequences as varints, a batch's memberships by position
-// in its own keys, and segments written in the older plain form still loading as before.
+// in its own keys, segments written in the older plain form still loading as before, and the post
+// references deletions find documents by.
 import { describe, expect, test } from 'vitest';
 import { compileQuery } from '../../../src-renderer/archive/compile-query.ts';
+import { legacyDeletionTerm, postRef } from '../../../src-renderer/archive/item-doc.ts';
 import { FIELD_BREAK, packSeq, unpackSeq } from '../../../src-renderer/archive/packed-seq.ts';
 import { SearchIndex, type DocInput } from '../../../src-renderer/archive/search-index.ts';
 import type { IndexSegmentRow } from '../../../src-renderer/db/archive-rows.ts';
@@ -11,7 +13,7 @@ function doc(n: number, text = `word${n} common refund late`): DocInput {
   return {
     key: `mastodon:status-${n}`,
     texts: [text, `#tag${n % 4}`],
-    hiddenTerms: [],
+    ref: 0,
     sortTime: 2_000_000 + n,
     attrs: ['mastodon', 'acct-2', `author-${n % 5}`, `author${n % 5}.test`, 'en'],
     sentiment: 0,
@@ -115,5 +117,67 @@ describe('stored segments', () => {
       members: [{ column: 'column-a', added: [], addedAt: Uint32Array.of(4), removed: [] }],
     };
     expect(() => new SearchIndex().load([damaged])).toThrow(/missing document/);
+  });
+});
+
+describe('post references for deletions', () => {
+  const ref = (n: number): DocInput => ({
+    ...doc(n),
+    ref: postRef('mastodon', 'acct-2', `status-${n % 3}`),
+  });
+
+  test('are stored per document and found again after a reload and a compaction', () => {
+    const index = new SearchIndex();
+    index.beginSegment();
+    for (let n = 0; n < 6; n++) index.addDoc(ref(n));
+    index.addDoc({ ...doc(9), ref: 0 });
+    const row = index.finishSegment() as IndexSegmentRow;
+    expect(Array.from(row.refs ?? [])).toEqual([0, 1, 2, 3, 4, 5, 9].map((n) => (n === 9 ? 0 : ref(n).ref)));
+    // Nothing of the reference reaches the dictionary: it costs four bytes per document, not a term.
+    expect(row.newTerms.some((term) => term.includes('status-'))).toBe(false);
+
+    const wanted = new Set([postRef('mastodon', 'acct-2', 'status-1')]);
+    const expected = [doc(1).key, doc(4).key];
+    expect(index.liveKeysPointingAt(wanted, []).sort()).toEqual(expected);
+    const reloaded = new SearchIndex();
+    reloaded.load([row]);
+    expect(reloaded.liveKeysPointingAt(wanted, []).sort()).toEqual(expected);
+    const compacted = new SearchIndex();
+    compacted.load(reloaded.snapshot(2));
+    expect(compacted.liveKeysPointingAt(wanted, []).sort()).toEqual(expected);
+    // A document without a post (RSS) is never matched, and dead documents are not returned.
+    expect(compacted.liveKeysPointingAt(new Set([0]), [])).toEqual([]);
+    compacted.beginSegment();
+    compacted.removeKeys([doc(1).key]);
+    compacted.finishSegment();
+    expect(compacted.liveKeysPointingAt(wanted, [])).toEqual([doc(4).key]);
+  });
+
+  test('documents of earlier segments are still found by the hidden deletion term they carry', () => {
+    const term = legacyDeletionTerm('mastodon', 'acct-1', '77');
+    const old: IndexSegmentRow = {
+      termBase: 0,
+      newTerms: [
+        'boost',
+        term,
+        '\u0001net:mastodon',
+        '\u0001acc:acct-1',
+        '\u0001aid:a',
+        '\u0001ah:a',
+        '\u0001lang:en',
+      ],
+      docIds: Uint32Array.of(0, 1),
+      keys: ['mastodon:boost-of-77', 'mastodon:other'],
+      seqOffsets: Uint32Array.of(0, 3, 4),
+      seq: Uint32Array.of(0, FIELD_BREAK, 1, 0),
+      sortTime: Float64Array.of(1_000, 2_000),
+      attrs: Uint32Array.of(2, 3, 4, 5, 6, 2, 3, 4, 5, 6),
+      sentiment: Int8Array.of(0, 0),
+      deleted: new Uint32Array(0),
+    };
+    const index = new SearchIndex();
+    index.load([old]);
+    expect(index.liveKeysPointingAt(new Set(), [term])).toEqual(['mastodon:boost-of-77']);
+    expect(index.liveKeysPointingAt(new Set(), [legacyDeletionTerm('mastodon', 'acct-1', '78')])).toEqual([]);
   });
 });
