@@ -29,6 +29,7 @@ export class GrowableDocs {
     start: number,
     end: number,
     attrs: Uint32Array,
+    attrsAt: number,
     sortTime: number,
     sentiment: number,
     ref: number,
@@ -41,7 +42,8 @@ export class GrowableDocs {
     this.seqRef[doc] = seq;
     this.seqStart[doc] = start;
     this.seqEnd[doc] = end;
-    this.attrs.set(attrs, doc * this.attrsPerDoc);
+    const n = this.attrsPerDoc;
+    for (let i = 0; i < n; i++) this.attrs[doc * n + i] = attrs[attrsAt + i] ?? 0;
     this.sortTime[doc] = sortTime;
     this.sentiment[doc] = sentiment;
     this.ref[doc] = ref;

@@ -66,6 +66,7 @@ export class SearchIndex {
   private readonly docs = new GrowableDocs(ATTRS_PER_DOC);
   private readonly members = new ColumnMembers();
   private pending: SegmentBuilder | null = null;
+  private readonly attrScratch = new Uint32Array(ATTRS_PER_DOC);
 
   get liveDocs(): number {
     return this.docs.liveCount;
@@ -102,14 +103,18 @@ export class SearchIndex {
   /** Indexes a document, or keeps the existing one when nothing searchable changed. Returns its id. */
   addDoc(input: DocInput): number {
     const segment = this.requirePending();
-    const seq = this.sequences.build(input.texts);
-    const attrs = input.attrs.map((value, i) => this.attrId(i, value));
+    this.sequences.appendTo(input.texts, segment.seq);
+    const attrs = this.attrScratch;
+    for (let i = 0; i < ATTRS_PER_DOC; i++) attrs[i] = this.attrId(i, input.attrs[i] ?? '');
     this.postNewTerms();
     const existing = this.docOf(input.key);
-    if (existing !== undefined && this.sameDoc(existing, seq, attrs, input)) return existing;
+    if (existing !== undefined && this.sameDoc(existing, segment, input)) {
+      segment.discardTokens();
+      return existing;
+    }
     if (existing !== undefined) this.killDoc(existing, segment);
     const doc = this.docs.count + segment.size;
-    segment.addDoc(doc, input.key, seq, attrs, input.sortTime, input.sentiment, input.ref);
+    segment.addDoc(doc, input.key, attrs, input.sortTime, input.sentiment, input.ref);
     return doc;
   }
 
@@ -208,7 +213,7 @@ export class SearchIndex {
     this.pending = null;
     if (segment.isEmpty()) return null;
     const row = segment.toRow(this.dict.termsFrom(segment.termBase));
-    this.applyDocs(row, segment.sequence(), null);
+    this.applyDocs(row, segment.sequence(), segment.attrValues(), null);
     return row;
   }
 
@@ -224,7 +229,7 @@ export class SearchIndex {
       }
       for (const term of row.newTerms) this.dict.append(term);
       this.postNewTerms();
-      this.applyDocs(row, storedSequence(row), deleted);
+      this.applyDocs(row, storedSequence(row), storedAttrs(row), deleted);
       if (row.members) this.members.apply(row.members, row.keys);
     }
   }
@@ -261,15 +266,8 @@ export class SearchIndex {
     live.forEach(({ doc, seq, attrs }, renumbered) => {
       const key = this.keyOf(doc);
       const d = this.docs;
-      builder.addDoc(
-        renumbered,
-        key,
-        seq,
-        attrs,
-        this.sortTimeOf(doc),
-        d.sentiment[doc] ?? 0,
-        d.ref[doc] ?? 0,
-      );
+      builder.seq.append(seq);
+      builder.addDoc(renumbered, key, attrs, this.sortTimeOf(doc), d.sentiment[doc] ?? 0, d.ref[doc] ?? 0);
       for (const column of columnsByKey.get(key) ?? []) builder.members.added(column, key);
       if (builder.size >= size) {
         rows.push(builder.toRow(rows.length === 0 ? terms : []));
@@ -379,16 +377,19 @@ export class SearchIndex {
     }
   }
 
-  private sameDoc(doc: number, seq: readonly number[], attrs: readonly number[], input: DocInput): boolean {
+  /** Whether the document's stored form equals the input, whose tokens are the segment's pending ones. */
+  private sameDoc(doc: number, segment: SegmentBuilder, input: DocInput): boolean {
     const d = this.docs;
     if (d.sortTime[doc] !== input.sortTime || d.sentiment[doc] !== input.sentiment) return false;
     if (d.ref[doc] !== input.ref) return false;
+    const attrs = this.attrScratch;
     for (let i = 0; i < ATTRS_PER_DOC; i++) if (d.attrs[doc * ATTRS_PER_DOC + i] !== attrs[i]) return false;
     const start = d.seqStart[doc] ?? 0;
     const end = d.seqEnd[doc] ?? 0;
     const buf = d.seqRef[doc];
-    if (!buf || end - start !== seq.length) return false;
-    for (let i = 0; i < seq.length; i++) if (buf[start + i] !== seq[i]) return false;
+    const from = segment.pendingTokensStart;
+    if (!buf || end - start !== segment.seq.length - from) return false;
+    for (let i = 0; i < end - start; i++) if (buf[start + i] !== segment.seq.at(from + i)) return false;
     return true;
   }
 
@@ -403,7 +404,12 @@ export class SearchIndex {
   }
 
   /** Puts a segment's documents in memory and posts them; documents in `skip` are recorded but dead. */
-  private applyDocs(row: IndexSegmentRow, seq: Uint32Array, skip: Set<number> | null): void {
+  private applyDocs(
+    row: IndexSegmentRow,
+    seq: Uint32Array,
+    attrs: Uint32Array,
+    skip: Set<number> | null,
+  ): void {
     for (const doc of row.deleted) {
       if (doc < this.docs.count && this.docs.alive[doc] === 1) {
         this.docs.kill(doc);
@@ -422,7 +428,8 @@ export class SearchIndex {
         seq,
         start,
         end,
-        row.attrs.subarray(i * ATTRS_PER_DOC, (i + 1) * ATTRS_PER_DOC),
+        attrs,
+        i * ATTRS_PER_DOC,
         row.sortTime[i] ?? 0,
         row.sentiment[i] ?? 0,
         row.refs?.[i] ?? 0,
@@ -434,8 +441,8 @@ export class SearchIndex {
         this.docs.kill(previous);
       this.keyToDoc.set(key, doc);
       for (let j = start; j < end; j++) this.post(seq[j] ?? FIELD_BREAK, doc);
-      this.post(row.attrs[i * ATTRS_PER_DOC + ATTR_AUTHOR_ID] ?? FIELD_BREAK, doc);
-      this.post(row.attrs[i * ATTRS_PER_DOC + ATTR_AUTHOR_HANDLE] ?? FIELD_BREAK, doc);
+      this.post(attrs[i * ATTRS_PER_DOC + ATTR_AUTHOR_ID] ?? FIELD_BREAK, doc);
+      this.post(attrs[i * ATTRS_PER_DOC + ATTR_AUTHOR_HANDLE] ?? FIELD_BREAK, doc);
     }
   }
 
@@ -456,6 +463,14 @@ export class SearchIndex {
     }
     return false;
   }
+}
+
+/** A stored segment's filter attributes, whichever form they were written in. */
+function storedAttrs(row: IndexSegmentRow): Uint32Array {
+  const count = row.docIds.length * ATTRS_PER_DOC;
+  if (row.packedAttrs) return unpackSeq(row.packedAttrs, count);
+  if (row.attrs && row.attrs.length >= count) return row.attrs;
+  throw new Error(`search index segment ${row.id ?? '?'} has no filter attributes`);
 }
 
 /** A stored segment's token sequence, whichever form it was written in. */

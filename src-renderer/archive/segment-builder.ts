@@ -3,6 +3,7 @@
 // typed arrays of the row that persists it.
 import type { IndexSegmentRow } from '../db/archive-rows.ts';
 import { MemberLog } from './column-members.ts';
+import { GrowableArray } from './growable-array.ts';
 import { packSeq } from './packed-seq.ts';
 
 /** Collects one batch's documents in the column layout a segment row is persisted in. */
@@ -10,18 +11,23 @@ export class SegmentBuilder {
   readonly termBase: number;
   readonly deleted: number[] = [];
   readonly members = new MemberLog();
-  private readonly docIds: number[] = [];
+  /**
+   * The documents' token sequences one after another. A document's tokens are appended here first, then
+   * `addDoc` ends it (or `discardTokens` drops them, for a document that turned out unchanged).
+   */
+  readonly seq = new GrowableArray(Uint32Array, 4_096);
+  private readonly docIds = new GrowableArray(Uint32Array);
   private readonly keys: string[] = [];
-  private readonly seq: number[] = [];
-  private readonly seqOffsets: number[] = [0];
-  private readonly sortTime: number[] = [];
-  private readonly attrs: number[] = [];
-  private readonly sentiment: number[] = [];
-  private readonly refs: number[] = [];
+  private readonly seqOffsets = new GrowableArray(Uint32Array);
+  private readonly sortTime = new GrowableArray(Float64Array);
+  private readonly attrs = new GrowableArray(Uint32Array, 256);
+  private readonly sentiment = new GrowableArray(Int8Array);
+  private readonly refs = new GrowableArray(Uint32Array);
   private bytes = 0;
 
   constructor(termBase: number) {
     this.termBase = termBase;
+    this.seqOffsets.push(0);
   }
 
   /** Stored size, over-estimated: packed term ids take one or two bytes each, mostly. */
@@ -33,33 +39,47 @@ export class SegmentBuilder {
     return this.docIds.length;
   }
 
+  /** Where the tokens appended since the last document start. */
+  get pendingTokensStart(): number {
+    return this.seqOffsets.at(this.seqOffsets.length - 1);
+  }
+
   isEmpty(): boolean {
     return this.docIds.length === 0 && this.deleted.length === 0 && this.members.isEmpty;
   }
 
+  discardTokens(): void {
+    this.seq.truncate(this.pendingTokensStart);
+  }
+
+  /** Ends a document: its tokens are those appended to `seq` since the previous one. */
   addDoc(
     doc: number,
     key: string,
-    seq: readonly number[],
-    attrs: readonly number[],
+    attrs: ArrayLike<number>,
     sortTime: number,
     sentiment: number,
     ref: number,
   ): void {
+    const tokens = this.seq.length - this.pendingTokensStart;
     this.docIds.push(doc);
     this.keys.push(key);
-    this.bytes += 52 + key.length + seq.length * 2;
-    for (const t of seq) this.seq.push(t);
+    this.bytes += 52 + key.length + tokens * 2;
     this.seqOffsets.push(this.seq.length);
-    for (const a of attrs) this.attrs.push(a);
+    this.attrs.append(attrs);
     this.sortTime.push(sortTime);
     this.sentiment.push(sentiment);
     this.refs.push(ref);
   }
 
+  /** The documents' filter attributes, ATTRS_PER_DOC term ids each, as the index holds them in memory. */
+  attrValues(): Uint32Array {
+    return this.attrs.toArray();
+  }
+
   /** The documents' token sequence as the index holds it in memory. */
   sequence(): Uint32Array {
-    return Uint32Array.from(this.seq);
+    return this.seq.toArray();
   }
 
   /** The row that persists the segment: token sequence packed, memberships of its own documents by position. */
@@ -67,14 +87,14 @@ export class SegmentBuilder {
     return {
       termBase: this.termBase,
       newTerms,
-      docIds: Uint32Array.from(this.docIds),
+      docIds: this.docIds.toArray(),
       keys: this.keys,
-      seqOffsets: Uint32Array.from(this.seqOffsets),
-      packedSeq: packSeq(this.seq),
-      sortTime: Float64Array.from(this.sortTime),
-      attrs: Uint32Array.from(this.attrs),
-      sentiment: Int8Array.from(this.sentiment),
-      refs: Uint32Array.from(this.refs),
+      seqOffsets: this.seqOffsets.toArray(),
+      packedSeq: packSeq(this.seq.view),
+      sortTime: this.sortTime.toArray(),
+      packedAttrs: packSeq(this.attrs.view),
+      sentiment: this.sentiment.toArray(),
+      refs: this.refs.toArray(),
       deleted: Uint32Array.from(this.deleted),
       members: this.members.toRows(this.keys),
     };

@@ -49,8 +49,12 @@ export interface IndexSegmentRow {
   readonly packedSeq?: Uint8Array;
   readonly seq?: Uint32Array;
   readonly sortTime: Float64Array;
-  /** ATTRS_PER_DOC term ids per document (network, account, author id, author handle, language). */
-  readonly attrs: Uint32Array;
+  /**
+   * ATTRS_PER_DOC term ids per document (network, account, author id, author handle, language), as varints
+   * like the token sequence; segments written before it have them plain in `attrs`.
+   */
+  readonly packedAttrs?: Uint8Array;
+  readonly attrs?: Uint32Array;
   readonly sentiment: Int8Array;
   /**
    * postRef per document, for deletions (absent in segments written before it: those documents carry the

@@ -3,6 +3,7 @@
 // tokenizer gives for each text, field by field, then the bare hashtags.
 import { describe, expect, test } from 'vitest';
 import { SequenceBuilder } from '../../../src-renderer/archive/doc-sequence.ts';
+import { GrowableArray } from '../../../src-renderer/archive/growable-array.ts';
 import { FIELD_BREAK } from '../../../src-renderer/archive/packed-seq.ts';
 import { TermDictionary } from '../../../src-renderer/archive/term-dictionary.ts';
 import { tokenize } from '../../../src-shared/text/tokenize.ts';
@@ -75,7 +76,11 @@ describe('SequenceBuilder', () => {
       ["l'appli n'est pas qu'un #outil", 'œuvre ß ǅ ΣΑΣ'],
     );
     for (const texts of cases) {
-      const seq = builder.build(texts);
+      const out = new GrowableArray(Uint32Array, 4);
+      out.push(7);
+      builder.appendTo(texts, out);
+      expect(out.at(0)).toBe(7);
+      const seq = Array.from(out.view.subarray(1));
       const words = seq.map((id) => (id === FIELD_BREAK ? '<break>' : (dict.termAt(id) ?? '?')));
       expect(words).toEqual(expected(texts));
     }

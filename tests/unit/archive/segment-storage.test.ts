@@ -55,6 +55,9 @@ describe('stored segments', () => {
     const row = index.finishSegment() as IndexSegmentRow;
     expect(row.seq).toBeUndefined();
     expect(row.packedSeq).toBeInstanceOf(Uint8Array);
+    // Attributes are varints too: five small ids take a byte or two each, not four.
+    expect(row.attrs).toBeUndefined();
+    expect(row.packedAttrs?.length).toBeLessThan(3 * 5 * 2);
     const [a, b] = row.members ?? [];
     expect(a?.added).toEqual([]);
     expect(Array.from(a?.addedAt ?? [])).toEqual([0, 1, 2]);
@@ -179,5 +182,36 @@ describe('post references for deletions', () => {
     index.load([old]);
     expect(index.liveKeysPointingAt(new Set(), [term])).toEqual(['mastodon:boost-of-77']);
     expect(index.liveKeysPointingAt(new Set(), [legacyDeletionTerm('mastodon', 'acct-1', '78')])).toEqual([]);
+  });
+});
+
+describe('documents added again', () => {
+  test('an unchanged one keeps its id and stores nothing; a changed one replaces it', () => {
+    const index = new SearchIndex();
+    index.beginSegment();
+    const first = index.addDoc(doc(1, 'heron on the pier'));
+    const second = index.addDoc(doc(2, 'gull on the roof'));
+    index.finishSegment();
+
+    index.beginSegment();
+    expect(index.addDoc(doc(1, 'heron on the pier'))).toBe(first);
+    expect(index.finishSegment()).toBeNull();
+
+    index.beginSegment();
+    // Unchanged, then changed, in one batch: the unchanged one's tokens must not leak into the next.
+    expect(index.addDoc(doc(2, 'gull on the roof'))).toBe(second);
+    const replaced = index.addDoc(doc(1, 'heron left the pier'));
+    const row = index.finishSegment() as IndexSegmentRow;
+    expect(replaced).not.toBe(first);
+    expect(Array.from(row.deleted)).toEqual([first]);
+    expect(row.keys).toEqual([doc(1).key]);
+    expect(keysFor(index, '"heron left"')).toEqual([doc(1).key]);
+    expect(keysFor(index, '"heron on"')).toEqual([]);
+    expect(keysFor(index, 'roof')).toEqual([doc(2).key]);
+
+    const reloaded = new SearchIndex();
+    reloaded.load(index.snapshot(10));
+    expect(keysFor(reloaded, '"heron left the pier"')).toEqual([doc(1).key]);
+    expect(keysFor(reloaded, 'gull')).toEqual([doc(2).key]);
   });
 });
