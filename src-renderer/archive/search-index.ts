@@ -14,7 +14,8 @@ import {
   type SentimentSign,
 } from './index-filters.ts';
 import { intersectSorted, TopK, unionSorted } from './postings.ts';
-import { FIELD_BREAK, unpackSeq } from './packed-seq.ts';
+import { FIELD_BREAK } from './packed-seq.ts';
+import { storedAttrs, storedKeys, storedSequence } from './stored-segment.ts';
 import { SegmentBuilder } from './segment-builder.ts';
 import { SequenceBuilder } from './doc-sequence.ts';
 import { TermDictionary } from './term-dictionary.ts';
@@ -57,6 +58,7 @@ export interface IndexStats {
 
 export class SearchIndex {
   private readonly dict = new TermDictionary();
+  private readonly keyPrefixes = new TermDictionary();
   private readonly sequences = new SequenceBuilder(this.dict);
   private readonly attrIds: Map<string, number>[] = [];
   private readonly postings: number[][] = [];
@@ -91,7 +93,7 @@ export class SearchIndex {
 
   /** Starts collecting one ingest batch; `finishSegment` returns the row to persist with it. */
   beginSegment(): void {
-    this.pending = new SegmentBuilder(this.dict.size);
+    this.pending = new SegmentBuilder(this.dict.size, this.keyPrefixes);
   }
 
   /** Roughly what the segment in progress will take once stored (its documents and new terms), in bytes. */
@@ -213,7 +215,7 @@ export class SearchIndex {
     this.pending = null;
     if (segment.isEmpty()) return null;
     const row = segment.toRow(this.dict.termsFrom(segment.termBase));
-    this.applyDocs(row, segment.sequence(), segment.attrValues(), null);
+    this.applyDocs(row, segment.docKeys, segment.sequence(), segment.attrValues(), null);
     return row;
   }
 
@@ -227,10 +229,15 @@ export class SearchIndex {
           `search index segment ${row.id ?? '?'} is out of order (terms ${row.termBase} ≠ ${this.dict.size})`,
         );
       }
+      if (row.keyPrefixBase !== undefined && row.keyPrefixBase !== this.keyPrefixes.size) {
+        throw new Error(`search index segment ${row.id ?? '?'} is out of order (key prefixes)`);
+      }
       for (const term of row.newTerms) this.dict.append(term);
+      for (const prefix of row.newKeyPrefixes ?? []) this.keyPrefixes.append(prefix);
       this.postNewTerms();
-      this.applyDocs(row, storedSequence(row), storedAttrs(row), deleted);
-      if (row.members) this.members.apply(row.members, row.keys);
+      const keys = storedKeys(row, this.keyPrefixes);
+      this.applyDocs(row, keys, storedSequence(row), storedAttrs(row), deleted);
+      if (row.members) this.members.apply(row.members, keys);
     }
   }
 
@@ -262,7 +269,9 @@ export class SearchIndex {
     }
     const rows: IndexSegmentRow[] = [];
     const columnsByKey = this.members.byKey();
-    let builder = new SegmentBuilder(0);
+    // The key prefixes live documents use, numbered again like the terms.
+    const prefixes = new TermDictionary();
+    let builder = new SegmentBuilder(0, prefixes);
     live.forEach(({ doc, seq, attrs }, renumbered) => {
       const key = this.keyOf(doc);
       const d = this.docs;
@@ -271,7 +280,7 @@ export class SearchIndex {
       for (const column of columnsByKey.get(key) ?? []) builder.members.added(column, key);
       if (builder.size >= size) {
         rows.push(builder.toRow(rows.length === 0 ? terms : []));
-        builder = new SegmentBuilder(terms.length);
+        builder = new SegmentBuilder(terms.length, prefixes);
       }
     });
     if (rows.length === 0 || !builder.isEmpty()) rows.push(builder.toRow(rows.length === 0 ? terms : []));
@@ -406,6 +415,7 @@ export class SearchIndex {
   /** Puts a segment's documents in memory and posts them; documents in `skip` are recorded but dead. */
   private applyDocs(
     row: IndexSegmentRow,
+    keys: readonly string[],
     seq: Uint32Array,
     attrs: Uint32Array,
     skip: Set<number> | null,
@@ -418,7 +428,7 @@ export class SearchIndex {
     }
     for (let i = 0; i < row.docIds.length; i++) {
       const doc = row.docIds[i] ?? 0;
-      const key = row.keys[i] ?? '';
+      const key = keys[i] ?? '';
       const start = row.seqOffsets[i] ?? 0;
       const end = row.seqOffsets[i + 1] ?? start;
       const live = !skip?.has(doc);
@@ -463,20 +473,4 @@ export class SearchIndex {
     }
     return false;
   }
-}
-
-/** A stored segment's filter attributes, whichever form they were written in. */
-function storedAttrs(row: IndexSegmentRow): Uint32Array {
-  const count = row.docIds.length * ATTRS_PER_DOC;
-  if (row.packedAttrs) return unpackSeq(row.packedAttrs, count);
-  if (row.attrs && row.attrs.length >= count) return row.attrs;
-  throw new Error(`search index segment ${row.id ?? '?'} has no filter attributes`);
-}
-
-/** A stored segment's token sequence, whichever form it was written in. */
-function storedSequence(row: IndexSegmentRow): Uint32Array {
-  const count = row.seqOffsets[row.seqOffsets.length - 1] ?? 0;
-  if (row.packedSeq) return unpackSeq(row.packedSeq, count);
-  if (row.seq && row.seq.length >= count) return row.seq;
-  throw new Error(`search index segment ${row.id ?? '?'} has no token sequence`);
 }

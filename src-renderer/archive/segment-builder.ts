@@ -5,10 +5,14 @@ import type { IndexSegmentRow } from '../db/archive-rows.ts';
 import { MemberLog } from './column-members.ts';
 import { GrowableArray } from './growable-array.ts';
 import { packSeq } from './packed-seq.ts';
+import { encodeKeys, keySuffixStart } from './stored-segment.ts';
+import type { TermDictionary } from './term-dictionary.ts';
 
 /** Collects one batch's documents in the column layout a segment row is persisted in. */
 export class SegmentBuilder {
   readonly termBase: number;
+  private readonly keyPrefixes: TermDictionary;
+  private readonly keyPrefixBase: number;
   readonly deleted: number[] = [];
   readonly members = new MemberLog();
   /**
@@ -25,8 +29,11 @@ export class SegmentBuilder {
   private readonly refs = new GrowableArray(Uint32Array);
   private bytes = 0;
 
-  constructor(termBase: number) {
+  /** `keyPrefixes` is the index's dictionary of key prefixes, which the segment adds its new ones to. */
+  constructor(termBase: number, keyPrefixes: TermDictionary) {
     this.termBase = termBase;
+    this.keyPrefixes = keyPrefixes;
+    this.keyPrefixBase = keyPrefixes.size;
     this.seqOffsets.push(0);
   }
 
@@ -37,6 +44,11 @@ export class SegmentBuilder {
 
   get size(): number {
     return this.docIds.length;
+  }
+
+  /** The documents' keys, in order. */
+  get docKeys(): readonly string[] {
+    return this.keys;
   }
 
   /** Where the tokens appended since the last document start. */
@@ -64,7 +76,7 @@ export class SegmentBuilder {
     const tokens = this.seq.length - this.pendingTokensStart;
     this.docIds.push(doc);
     this.keys.push(key);
-    this.bytes += 52 + key.length + tokens * 2;
+    this.bytes += 56 + key.length - keySuffixStart(key) + tokens * 2;
     this.seqOffsets.push(this.seq.length);
     this.attrs.append(attrs);
     this.sortTime.push(sortTime);
@@ -84,11 +96,15 @@ export class SegmentBuilder {
 
   /** The row that persists the segment: token sequence packed, memberships of its own documents by position. */
   toRow(newTerms: readonly string[]): IndexSegmentRow {
+    const { keyPrefixes, keySuffixes } = encodeKeys(this.keys, this.keyPrefixes);
     return {
       termBase: this.termBase,
       newTerms,
+      keyPrefixBase: this.keyPrefixBase,
+      newKeyPrefixes: this.keyPrefixes.termsFrom(this.keyPrefixBase),
       docIds: this.docIds.toArray(),
-      keys: this.keys,
+      keyPrefixes,
+      keySuffixes,
       seqOffsets: this.seqOffsets.toArray(),
       packedSeq: packSeq(this.seq.view),
       sortTime: this.sortTime.toArray(),

@@ -42,7 +42,16 @@ export interface IndexSegmentRow {
   readonly termBase: number;
   readonly newTerms: readonly string[];
   readonly docIds: Uint32Array;
-  readonly keys: readonly string[];
+  /**
+   * Document i's key is keyPrefix number keyPrefixes[i] (varints) followed by keySuffixes[i]. Key prefixes
+   * are numbered in order of first appearance like terms: `newKeyPrefixes` are the ones this segment adds,
+   * from id `keyPrefixBase`. Segments written before it have the whole `keys` instead.
+   */
+  readonly keyPrefixBase?: number;
+  readonly newKeyPrefixes?: readonly string[];
+  readonly keyPrefixes?: Uint8Array;
+  readonly keySuffixes?: readonly string[];
+  readonly keys?: readonly string[];
   /** Document i's token term ids are positions seqOffsets[i] .. seqOffsets[i + 1] of the sequence. */
   readonly seqOffsets: Uint32Array;
   /** The token sequence as varints (see packed-seq.ts); segments written before it have `seq` instead. */

@@ -174,7 +174,11 @@ describe('persistence', () => {
     expect(rows).toHaveLength(written);
     for (const row of rows) {
       const bytes =
-        (row.packedSeq?.byteLength ?? 0) + row.keys.join('').length + row.newTerms.join('').length;
+        (row.packedSeq?.byteLength ?? 0) +
+        (row.keyPrefixes?.byteLength ?? 0) +
+        (row.keySuffixes ?? []).join('').length +
+        (row.newKeyPrefixes ?? []).join('').length +
+        row.newTerms.join('').length;
       expect(bytes).toBeLessThan(60 * 1024);
     }
     const second = start(name);

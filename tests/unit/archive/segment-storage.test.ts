@@ -204,7 +204,7 @@ describe('documents added again', () => {
     const row = index.finishSegment() as IndexSegmentRow;
     expect(replaced).not.toBe(first);
     expect(Array.from(row.deleted)).toEqual([first]);
-    expect(row.keys).toEqual([doc(1).key]);
+    expect(row.keySuffixes).toEqual(['status-1']);
     expect(keysFor(index, '"heron left"')).toEqual([doc(1).key]);
     expect(keysFor(index, '"heron on"')).toEqual([]);
     expect(keysFor(index, 'roof')).toEqual([doc(2).key]);
@@ -213,5 +213,67 @@ describe('documents added again', () => {
     reloaded.load(index.snapshot(10));
     expect(keysFor(reloaded, '"heron left the pier"')).toEqual([doc(1).key]);
     expect(keysFor(reloaded, 'gull')).toEqual([doc(2).key]);
+  });
+});
+
+describe('stored keys', () => {
+  const shapes = [
+    'bluesky:at://did:plc:abc/app.bsky.feed.post/3kabc',
+    'bluesky:at://did:plc:abc/app.bsky.feed.post/3kabd',
+    'mastodon:https://social.example/users/alice/statuses/110000000001',
+    'mastodon:https://social.example/users/alice/statuses/',
+    'rss:https://exemple.fr/flux/été-2026?id=4#frag',
+    'rss:urn:uuid:1234',
+    'rss:',
+    'mastodon:😀/🦩',
+  ];
+
+  test('every key shape survives a segment round trip, and its prefix is stored once', () => {
+    const index = new SearchIndex();
+    index.beginSegment();
+    shapes.forEach((key, n) => index.addDoc({ ...doc(n), key }));
+    index.join('all', shapes);
+    const first = index.finishSegment() as IndexSegmentRow;
+    index.beginSegment();
+    const later = 'bluesky:at://did:plc:abc/app.bsky.feed.post/3kxyz';
+    index.addDoc({ ...doc(20), key: later });
+    index.join('all', [later]);
+    const second = index.finishSegment() as IndexSegmentRow;
+    expect(first.keys).toBeUndefined();
+    expect(first.keySuffixes?.[0]).toBe('3kabc');
+    // The author's prefix came with the first segment; the second only refers to it.
+    expect(second.newKeyPrefixes).toEqual([]);
+    expect(second.keySuffixes).toEqual(['3kxyz']);
+
+    const loaded = new SearchIndex();
+    loaded.load([first, second]);
+    for (const key of [...shapes, later]) expect(loaded.docOf(key)).toBe(index.docOf(key));
+    expect(loaded.columnPage('all', 0, 20).sort()).toEqual([...shapes, later].sort());
+    const compacted = new SearchIndex();
+    compacted.load(loaded.snapshot(3));
+    expect(compacted.columnPage('all', 0, 20).sort()).toEqual([...shapes, later].sort());
+    expect(keysFor(compacted, 'word20')).toEqual([later]);
+  });
+
+  test('segments with whole keys load before and between ones with prefixes', () => {
+    const old = new SearchIndex();
+    old.beginSegment();
+    old.addDoc(doc(1));
+    const packed = old.finishSegment() as IndexSegmentRow;
+    const { keyPrefixBase, newKeyPrefixes, keyPrefixes, keySuffixes, ...rest } = packed;
+    expect([keyPrefixBase, newKeyPrefixes?.length, keyPrefixes?.length, keySuffixes?.length]).toEqual([
+      0, 1, 1, 1,
+    ]);
+    const wholeKeys: IndexSegmentRow = { ...rest, keys: [doc(1).key] };
+    const index = new SearchIndex();
+    index.load([wholeKeys]);
+    index.beginSegment();
+    index.addDoc(doc(2));
+    const next = index.finishSegment() as IndexSegmentRow;
+    expect(next.keyPrefixBase).toBe(0);
+    const reopened = new SearchIndex();
+    reopened.load([wholeKeys, next]);
+    expect(keysFor(reopened, 'common')).toEqual([doc(2).key, doc(1).key]);
+    expect(() => new SearchIndex().load([{ ...rest }])).toThrow(/no document keys/);
   });
 });
