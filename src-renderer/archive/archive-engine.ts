@@ -43,7 +43,7 @@ const SEARCH_LIMIT_MAX = 1_000;
 /** Items age continuously; while ingest keeps running, look for expired ones this often. */
 const AGE_SWEEP_INTERVAL_MS = 10 * 60_000;
 const MAINTENANCE_DELAY_MS = 2_000;
-/** Rows kept in memory (~1.6 KB each): recent arrivals and recent search hits. */
+/** Rows kept in memory (~1.6 KB each): recent search hits and column reads. */
 const ROW_CACHE_SIZE = 2_000;
 
 interface IngestBatch {
@@ -55,6 +55,7 @@ interface IngestBatch {
 
 interface PreparedIngest {
   readonly columnKey: string;
+  /** Emptied once put, so the items are not kept alive until the transaction commits. */
   readonly rows: ArchiveItemRow[];
   readonly segments: IndexSegmentRow[];
 }
@@ -251,11 +252,17 @@ export class ArchiveEngine {
   }
 
   private async commitIngest(p: PreparedIngest): Promise<void> {
-    const { db } = this;
-    await putIngestBatch(db.backendDB(), p.rows, p.segments);
-    for (const row of p.rows) this.cache.set(row.key, row.item);
-    this.segmentCount += p.segments.length;
-    if (p.rows.length > 0 && this.index.columnSize(p.columnKey) > this.policy.maxItemsPerColumn)
+    // A copy read before this batch must not outlive it. Ingested rows are not cached: the deck already
+    // shows new items, and holding a batch's items longer made most of the worker's garbage collection.
+    for (const row of p.rows) this.cache.delete(row.key);
+    const committed = putIngestBatch(this.db.backendDB(), p.rows, p.segments);
+    const stored = p.rows.length;
+    const segments = p.segments.length;
+    p.rows.length = 0;
+    p.segments.length = 0;
+    await committed;
+    this.segmentCount += segments;
+    if (stored > 0 && this.index.columnSize(p.columnKey) > this.policy.maxItemsPerColumn)
       this.dirtyColumns.add(p.columnKey);
     this.scheduleMaintenance(MAINTENANCE_DELAY_MS);
   }

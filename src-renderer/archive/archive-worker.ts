@@ -47,12 +47,14 @@ async function handle(request: ArchiveRequest): Promise<unknown> {
 }
 
 function answer(request: ArchiveRequest): void {
+  // Only the id is kept until the answer: an ingest request's items can go once they are stored.
+  const { id } = request;
   // handle() is async, so a synchronous throw inside it also arrives here as a rejection.
   handle(request).then(
-    (value) => scope.postMessage({ id: request.id, ok: true, value }),
+    (value) => scope.postMessage({ id, ok: true, value }),
     (error: unknown) =>
       scope.postMessage({
-        id: request.id,
+        id,
         ok: false,
         error: error instanceof Error ? error.message : String(error),
       }),

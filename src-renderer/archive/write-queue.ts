@@ -18,7 +18,14 @@ interface Deferred {
 }
 
 type Task<B, P> =
-  | { kind: 'ingest'; batch: B; ready: Promise<void>; prepared: P | null; done: Deferred }
+  | {
+      kind: 'ingest';
+      /** Let go once the batch's transaction is under way (nothing prepares it again after that). */
+      batch: B | null;
+      ready: Promise<void>;
+      prepared: P | null;
+      done: Deferred;
+    }
   | { kind: 'op'; run: () => Promise<unknown>; done: Deferred };
 
 export class WriteQueue<B, P> {
@@ -78,8 +85,10 @@ export class WriteQueue<B, P> {
 
   private async runIngest(task: Task<B, P> & { kind: 'ingest' }): Promise<void> {
     await task.ready;
-    const prepared = task.prepared ?? this.hooks.prepare(task.batch);
-    const commit = this.hooks.commit(prepared);
+    if (task.batch === null) throw new Error('write queue: an ingest batch ran twice');
+    const commit = this.hooks.commit(task.prepared ?? this.hooks.prepare(task.batch));
+    task.batch = null;
+    task.prepared = null;
     // Handled below; this only keeps a failure during the pause from counting as unhandled.
     commit.catch(() => undefined);
     // Let this transaction's requests go out, and batches already posted to the worker arrive, before
@@ -97,7 +106,7 @@ export class WriteQueue<B, P> {
             ),
           ])
         : false;
-    if (nextReady && next?.kind === 'ingest' && next.prepared === null) {
+    if (nextReady && next?.kind === 'ingest' && next.prepared === null && next.batch !== null) {
       try {
         next.prepared = this.hooks.prepare(next.batch);
       } catch {
