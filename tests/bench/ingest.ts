@@ -3,15 +3,11 @@
 // of the same rows in the same browser. Raw runs before and after the archive; their mean is the baseline.
 // Both use relaxed durability, and the raw store declares the same indexes as the archive's items table.
 // The raw rows are derived before its clock starts; the archive's clock includes deriving them.
-// Each side first stores WARMUP_ITEMS other items untimed (default 5,000; 0 for a cold start), in the same
-// database and, for the archive, through the same workers: the archive's workers live as long as the app,
-// and a cold start also times the JIT compiling their code (~0.5 CPU-s here), which it does once.
 // Prints one JSON line last.
 import type { BenchApi } from './support/bench-page.ts';
 import { log, startBenchBrowser } from './support/bench-browser.ts';
 
 const ITEMS = Number(process.env.ITEMS ?? 50_000);
-const WARMUP_ITEMS = Number(process.env.WARMUP_ITEMS ?? 5_000);
 const SETTLE_MS = 5_000;
 
 type Bench = { roostBench: BenchApi };
@@ -19,10 +15,7 @@ const browser = await startBenchBrowser();
 try {
   const { page } = browser;
   log(`generating ${ITEMS} items…`);
-  const avgBytes = await page.evaluate(
-    ([n, warmup]) => (window as unknown as Bench).roostBench.generate(n, warmup),
-    [ITEMS, WARMUP_ITEMS] as const,
-  );
+  const avgBytes = await page.evaluate((n) => (window as unknown as Bench).roostBench.generate(n), ITEMS);
   log(`average item ${Math.round(avgBytes)} bytes as JSON`);
   // Each phase starts after a pause so the previous one's background storage work has settled.
   const settle = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
@@ -49,7 +42,6 @@ try {
     JSON.stringify({
       bench: 'ingest',
       items: ITEMS,
-      warmupItems: WARMUP_ITEMS,
       avgItemBytes: Math.round(avgBytes),
       itemsPerSec,
       rawItemsPerSec,

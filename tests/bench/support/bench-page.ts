@@ -14,8 +14,6 @@ const BATCH = 1_000;
 const IN_FLIGHT = 3;
 
 let items: StreamItem[] = [];
-/** Other items each side stores untimed first, so the timed run measures warmed-up code. */
-let warmupItems: StreamItem[] = [];
 let archive: Archive | null = null;
 const NOW = Date.now();
 
@@ -52,24 +50,16 @@ async function ingestAll(
 }
 
 const api = {
-  generate(count: number, warmup = 0): number {
+  generate(count: number): number {
     items = generateItems(0, count, 1, NOW);
-    // Numbered after the timed items, so their keys never meet.
-    warmupItems = generateItems(count, warmup, 3, NOW);
     return items.reduce((sum, item) => sum + JSON.stringify(item).length, 0) / count;
   },
 
-  /** Ingests the generated items through the archive worker (after the warm-up items, untimed); returns elapsed ms. */
+  /** Ingests the generated items through the archive worker; returns elapsed ms. */
   async ingestGenerated(dbName: string): Promise<number> {
     const target = createArchive({ dbName });
     try {
       await target.setRetention(RETENTION);
-      if (warmupItems.length > 0) {
-        await ingestAll(target, warmupItems.length, (start, count) =>
-          warmupItems.slice(start, start + count),
-        );
-        await target.whenIdle();
-      }
       const ms = await ingestAll(target, items.length, (start, count) => items.slice(start, start + count));
       await target.whenIdle();
       return ms;
@@ -83,10 +73,10 @@ const api = {
    * archive's indexes, one transaction per batch, with the archive's 'relaxed' durability; returns elapsed ms.
    */
   async rawIdb(dbName: string): Promise<number> {
-    const toRows = (list: StreamItem[]) =>
-      list.map((item, i) => ({ ...describeItem(item, NOW).row, columns: [columnOf(i - (i % BATCH))] }));
-    const rows = toRows(items);
-    const warmupRows = toRows(warmupItems);
+    const rows = items.map((item, i) => ({
+      ...describeItem(item, NOW).row,
+      columns: [columnOf(i - (i % BATCH))],
+    }));
     const indexes = itemIndexes();
     progress(`raw store indexes: ${indexes.length > 0 ? indexes.join(', ') : 'none'}`);
     const db = await new Promise<IDBDatabase>((resolve, reject) => {
@@ -98,21 +88,17 @@ const api = {
       request.onsuccess = () => resolve(request.result);
       request.onerror = () => reject(request.error);
     });
-    const putAll = async (list: typeof rows): Promise<void> => {
-      for (let start = 0; start < list.length; start += BATCH) {
-        await new Promise<void>((resolve, reject) => {
-          const tx = db.transaction('items', 'readwrite', { durability: 'relaxed' });
-          const store = tx.objectStore('items');
-          for (const row of list.slice(start, start + BATCH)) store.put(row);
-          tx.oncomplete = () => resolve();
-          tx.onerror = () => reject(tx.error);
-          tx.onabort = () => reject(tx.error);
-        });
-      }
-    };
-    await putAll(warmupRows);
     const started = performance.now();
-    await putAll(rows);
+    for (let start = 0; start < rows.length; start += BATCH) {
+      await new Promise<void>((resolve, reject) => {
+        const tx = db.transaction('items', 'readwrite', { durability: 'relaxed' });
+        const store = tx.objectStore('items');
+        for (const row of rows.slice(start, start + BATCH)) store.put(row);
+        tx.oncomplete = () => resolve();
+        tx.onerror = () => reject(tx.error);
+        tx.onabort = () => reject(tx.error);
+      });
+    }
     const ms = performance.now() - started;
     db.close();
     return ms;
