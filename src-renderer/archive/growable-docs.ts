@@ -51,6 +51,19 @@ export class GrowableDocs {
     this.liveCount += (live ? 1 : 0) - (wasLive ? 1 : 0);
   }
 
+  /** Whether the document's token sequence holds these term ids one after another. */
+  hasPhrase(doc: number, phrase: readonly number[]): boolean {
+    const buf = this.seqRef[doc];
+    if (!buf) return false;
+    const start = this.seqStart[doc] ?? 0;
+    const last = (this.seqEnd[doc] ?? 0) - phrase.length;
+    outer: for (let i = start; i <= last; i++) {
+      for (let j = 0; j < phrase.length; j++) if (buf[i + j] !== phrase[j]) continue outer;
+      return true;
+    }
+    return false;
+  }
+
   kill(doc: number): void {
     if (this.alive[doc] !== 1) return;
     this.alive[doc] = 0;

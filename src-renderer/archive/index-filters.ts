@@ -74,3 +74,29 @@ export function passesFilters(d: GrowableDocs, doc: number, f: Filters): boolean
     f.authors.has(d.attrs[base + ATTR_AUTHOR_HANDLE] ?? -1)
   );
 }
+
+/** Attribute values remembered per attribute (ids never change while an index lives). */
+const ATTR_CACHE_LIMIT = 20_000;
+
+/** The term ids of filter attribute values; most values (networks, accounts, frequent authors) repeat. */
+export class AttributeIds {
+  private readonly intern: (term: string) => number;
+  private readonly known: Map<string, number>[] = Array.from({ length: ATTRS_PER_DOC }, () => new Map());
+
+  /** `intern` is the index dictionary's: the attribute terms are its terms, with their ATTR_PREFIX. */
+  constructor(intern: (term: string) => number) {
+    this.intern = intern;
+  }
+
+  idOf(attr: number, value: string): number {
+    const known = this.known[attr];
+    if (!known) throw new Error(`search index: no filter attribute ${attr}`);
+    let id = known.get(value);
+    if (id === undefined) {
+      if (known.size >= ATTR_CACHE_LIMIT) known.clear();
+      id = this.intern((ATTR_PREFIX[attr] ?? '') + value);
+      known.set(value, id);
+    }
+    return id;
+  }
+}

@@ -1,4 +1,48 @@
-// Operations on posting lists (ascending document ids) and a bounded heap that keeps the newest hits.
+// Posting lists (ascending document ids, one list per term), operations on them, and a bounded heap that
+// keeps the newest hits.
+import { FIELD_BREAK } from './packed-seq.ts';
+
+const NO_DOCS: readonly number[] = [];
+
+/** The documents of each term, in the order they were posted (ascending ids), each document once. */
+export class PostingLists {
+  private readonly lists: number[][] = [];
+  /** Last document posted per term, so a document is posted once per term. */
+  private lastPosted = new Int32Array(1024);
+
+  /** Sum of the lists' lengths. */
+  get total(): number {
+    let n = 0;
+    for (const list of this.lists) n += list.length;
+    return n;
+  }
+
+  /** Gives terms up to id `size - 1` their (empty) lists. */
+  grow(size: number): void {
+    if (size > this.lastPosted.length) {
+      let capacity = this.lastPosted.length;
+      while (capacity < size) capacity *= 2;
+      const grown = new Int32Array(capacity);
+      grown.set(this.lastPosted);
+      this.lastPosted = grown;
+    }
+    for (let id = this.lists.length; id < size; id++) {
+      this.lists.push([]);
+      this.lastPosted[id] = -1;
+    }
+  }
+
+  /** Adds `doc` to the term's list; field breaks and repeats within a document are skipped. */
+  post(term: number, doc: number): void {
+    if (term === FIELD_BREAK || this.lastPosted[term] === doc) return;
+    this.lastPosted[term] = doc;
+    this.lists[term]?.push(doc);
+  }
+
+  of(term: number): readonly number[] {
+    return this.lists[term] ?? NO_DOCS;
+  }
+}
 
 /** Documents present in every list; starts from the shortest and gallops through the longer ones. */
 export function intersectSorted(lists: readonly (readonly number[])[]): readonly number[] {

@@ -7,63 +7,27 @@ import { GrowableDocs } from './growable-docs.ts';
 import {
   ATTR_AUTHOR_HANDLE,
   ATTR_AUTHOR_ID,
-  ATTR_PREFIX,
   ATTRS_PER_DOC,
+  AttributeIds,
   compileFilters,
   passesFilters,
-  type SentimentSign,
 } from './index-filters.ts';
-import { intersectSorted, TopK, unionSorted } from './postings.ts';
+import { intersectSorted, PostingLists, TopK, unionSorted } from './postings.ts';
 import { FIELD_BREAK } from './packed-seq.ts';
 import { storedAttrs, storedKeys, storedSequence } from './stored-segment.ts';
 import { SegmentBuilder } from './segment-builder.ts';
 import { SequenceBuilder } from './doc-sequence.ts';
 import { TermDictionary } from './term-dictionary.ts';
+import type { CompiledQuery, DocInput, IndexStats } from './index-types.ts';
 
-/** Attribute values remembered per attribute (ids never change while an index lives). */
-const ATTR_CACHE_LIMIT = 20_000;
-
-export interface DocInput {
-  readonly key: string;
-  /** Searchable texts in reading order (title, content warning, text, quote, alt texts); tokenized here. */
-  readonly texts: readonly string[];
-  /** postRef of the post the item points at (0 for none), which deletions find it by. */
-  readonly ref: number;
-  readonly sortTime: number;
-  /** network, account ('' for none), author id, author handle (folded), language — in ATTR_* order. */
-  readonly attrs: readonly [string, string, string, string, string];
-  readonly sentiment: SentimentSign;
-}
-
-export interface CompiledQuery {
-  readonly terms: readonly string[];
-  readonly phrases: readonly (readonly string[])[];
-  readonly networks?: readonly string[];
-  readonly accounts?: readonly string[];
-  readonly authors?: readonly string[];
-  readonly languages?: readonly string[];
-  readonly sentiments?: readonly SentimentSign[];
-  readonly from?: number;
-  readonly to?: number;
-}
-
-export interface IndexStats {
-  readonly docs: number;
-  readonly liveDocs: number;
-  readonly terms: number;
-  readonly postings: number;
-  readonly seqLength: number;
-  readonly estimatedBytes: number;
-}
+export type { CompiledQuery, DocInput, IndexStats } from './index-types.ts';
 
 export class SearchIndex {
   private readonly dict = new TermDictionary();
   private readonly keyPrefixes = new TermDictionary();
   private readonly sequences = new SequenceBuilder(this.dict);
-  private readonly attrIds: Map<string, number>[] = [];
-  private readonly postings: number[][] = [];
-  /** Last document a term was posted for, so a document is posted once per term. */
-  private lastPosted = new Int32Array(1024);
+  private readonly attrIds = new AttributeIds((term) => this.dict.intern(term));
+  private readonly postings = new PostingLists();
   private readonly keyToDoc = new Map<string, number>();
   private readonly docs = new GrowableDocs(ATTRS_PER_DOC);
   private readonly members = new ColumnMembers();
@@ -107,8 +71,8 @@ export class SearchIndex {
     const segment = this.requirePending();
     this.sequences.appendTo(input.texts, segment.seq);
     const attrs = this.attrScratch;
-    for (let i = 0; i < ATTRS_PER_DOC; i++) attrs[i] = this.attrId(i, input.attrs[i] ?? '');
-    this.postNewTerms();
+    for (let i = 0; i < ATTRS_PER_DOC; i++) attrs[i] = this.attrIds.idOf(i, input.attrs[i] ?? '');
+    this.postings.grow(this.dict.size);
     const existing = this.docOf(input.key);
     if (existing !== undefined && this.sameDoc(existing, segment, input)) {
       segment.discardTokens();
@@ -162,7 +126,7 @@ export class SearchIndex {
     for (const term of legacyTerms) {
       const id = this.dict.idOf(term);
       if (id === undefined) continue;
-      for (const doc of this.postings[id] ?? []) if (d.alive[doc] === 1) keys.add(this.keyOf(doc));
+      for (const doc of this.postings.of(id)) if (d.alive[doc] === 1) keys.add(this.keyOf(doc));
     }
     return [...keys];
   }
@@ -234,7 +198,7 @@ export class SearchIndex {
       }
       for (const term of row.newTerms) this.dict.append(term);
       for (const prefix of row.newKeyPrefixes ?? []) this.keyPrefixes.append(prefix);
-      this.postNewTerms();
+      this.postings.grow(this.dict.size);
       const keys = storedKeys(row, this.keyPrefixes);
       this.applyDocs(row, keys, storedSequence(row), storedAttrs(row), deleted);
       if (row.members) this.members.apply(row.members, keys);
@@ -289,11 +253,11 @@ export class SearchIndex {
 
   /** Newest matching documents first. */
   search(query: CompiledQuery, limit: number): number[] {
-    const lists: number[][] = [];
+    const lists: (readonly number[])[] = [];
     for (const term of query.terms) {
       const id = this.dict.idOf(term);
       if (id === undefined) return [];
-      lists.push(this.postings[id] ?? []);
+      lists.push(this.postings.of(id));
     }
     const phrases: number[][] = [];
     for (const phrase of query.phrases) {
@@ -304,14 +268,14 @@ export class SearchIndex {
     const filters = compileFilters(query, (term) => this.dict.idOf(term));
     if (filters === null) return [];
     if (lists.length === 0 && filters.authors) {
-      lists.push(unionSorted(filters.authorIds.map((id) => this.postings[id] ?? [])));
+      lists.push(unionSorted(filters.authorIds.map((id) => this.postings.of(id))));
     }
     const top = new TopK(limit);
     const consider = (doc: number): void => {
       if (this.docs.alive[doc] !== 1 || !passesFilters(this.docs, doc, filters)) return;
       const time = this.docs.sortTime[doc] ?? 0;
       if (!top.wouldKeep(time)) return;
-      for (const phrase of phrases) if (!this.hasPhrase(doc, phrase)) return;
+      for (const phrase of phrases) if (!this.docs.hasPhrase(doc, phrase)) return;
       top.push(doc, time);
     };
     if (lists.length === 0) {
@@ -323,8 +287,7 @@ export class SearchIndex {
   }
 
   stats(): IndexStats {
-    let postings = 0;
-    for (const list of this.postings) postings += list.length;
+    const postings = this.postings.total;
     let termChars = 0;
     for (const term of this.dict.termsFrom(0)) termChars += term.length;
     let seqLength = 0;
@@ -358,34 +321,6 @@ export class SearchIndex {
   }
 
   /** The term id of a filter attribute; most values (networks, accounts, frequent authors) repeat. */
-  private attrId(attr: number, value: string): number {
-    const known = this.attrIds[attr] ?? new Map<string, number>();
-    this.attrIds[attr] = known;
-    let id = known.get(value);
-    if (id === undefined) {
-      if (known.size >= ATTR_CACHE_LIMIT) known.clear();
-      id = this.dict.intern(ATTR_PREFIX[attr] + value);
-      known.set(value, id);
-    }
-    return id;
-  }
-
-  /** Gives the terms the dictionary gained since the last call their (empty) postings. */
-  private postNewTerms(): void {
-    const size = this.dict.size;
-    if (size > this.lastPosted.length) {
-      let capacity = this.lastPosted.length;
-      while (capacity < size) capacity *= 2;
-      const grown = new Int32Array(capacity);
-      grown.set(this.lastPosted);
-      this.lastPosted = grown;
-    }
-    for (let id = this.postings.length; id < size; id++) {
-      this.postings.push([]);
-      this.lastPosted[id] = -1;
-    }
-  }
-
   /** Whether the document's stored form equals the input, whose tokens are the segment's pending ones. */
   private sameDoc(doc: number, segment: SegmentBuilder, input: DocInput): boolean {
     const d = this.docs;
@@ -450,27 +385,9 @@ export class SearchIndex {
       if (previous !== undefined && previous !== doc && this.docs.alive[previous] === 1)
         this.docs.kill(previous);
       this.keyToDoc.set(key, doc);
-      for (let j = start; j < end; j++) this.post(seq[j] ?? FIELD_BREAK, doc);
-      this.post(attrs[i * ATTRS_PER_DOC + ATTR_AUTHOR_ID] ?? FIELD_BREAK, doc);
-      this.post(attrs[i * ATTRS_PER_DOC + ATTR_AUTHOR_HANDLE] ?? FIELD_BREAK, doc);
+      for (let j = start; j < end; j++) this.postings.post(seq[j] ?? FIELD_BREAK, doc);
+      this.postings.post(attrs[i * ATTRS_PER_DOC + ATTR_AUTHOR_ID] ?? FIELD_BREAK, doc);
+      this.postings.post(attrs[i * ATTRS_PER_DOC + ATTR_AUTHOR_HANDLE] ?? FIELD_BREAK, doc);
     }
-  }
-
-  private post(term: number, doc: number): void {
-    if (term === FIELD_BREAK || this.lastPosted[term] === doc) return;
-    this.lastPosted[term] = doc;
-    this.postings[term]?.push(doc);
-  }
-
-  private hasPhrase(doc: number, phrase: readonly number[]): boolean {
-    const buf = this.docs.seqRef[doc];
-    if (!buf) return false;
-    const start = this.docs.seqStart[doc] ?? 0;
-    const last = (this.docs.seqEnd[doc] ?? 0) - phrase.length;
-    outer: for (let i = start; i <= last; i++) {
-      for (let j = 0; j < phrase.length; j++) if (buf[i + j] !== phrase[j]) continue outer;
-      return true;
-    }
-    return false;
   }
 }
