@@ -55,10 +55,12 @@ const ITEMS = [
 const keysOf = async (archive: Archive, query: ArchiveQuery): Promise<string[]> =>
   (await archive.search(query)).map((h) => h.item.remoteId);
 
-describe('search', () => {
+// Language and sentiment come from the text worker on machines with cores to spare, and from the archive
+// worker itself otherwise: both must index the same.
+describe.each([true, false])('search (text worker: %s)', (textWorker) => {
   let archive: Archive;
   beforeAll(async () => {
-    archive = createArchive({ dbName: uniqueDbName('search') });
+    archive = createArchive({ dbName: uniqueDbName('search'), textWorker });
     await archive.setRetention({ maxItemsPerColumn: 100, maxAgeDays: 365 });
     await archive.ingest('home', ITEMS);
     return () => archive.close();
