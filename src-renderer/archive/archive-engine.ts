@@ -3,7 +3,7 @@
 // Column membership lives in the index (memory, persisted in its segments): IndexedDB only stores each
 // item row by key and the segments, which keeps ingest close to the cost of storing the rows alone.
 import type { StreamItem } from '../../src-shared/domain/stream-item.ts';
-import type { ArchiveItemRow, IndexSegmentRow } from '../db/archive-rows.ts';
+import type { IndexSegmentRow } from '../db/archive-rows.ts';
 import { openRoostDb, type RoostDb } from '../db/roost-db.ts';
 import type {
   ArchiveHit,
@@ -14,13 +14,8 @@ import type {
   RetentionPolicy,
 } from './archive-port.ts';
 import { compileQuery } from './compile-query.ts';
-import {
-  checkItem,
-  describeItem,
-  matchDeletedPosts,
-  type DescribedItem,
-  type TextAnalysis,
-} from './item-doc.ts';
+import { checkItem, matchDeletedPosts } from './item-doc.ts';
+import { prepareIngest, type IngestBatch, type PreparedIngest } from './ingest-batch.ts';
 import { putIngestBatch } from './raw-commit.ts';
 import { loadIndex, replaySegments } from './index-loader.ts';
 import { RowCache } from './row-cache.ts';
@@ -36,8 +31,6 @@ const INGEST_CHUNK = 1_000;
 /** Rows removed per retention transaction; other requests run between chunks. */
 const RETENTION_CHUNK = 500;
 const SNAPSHOT_SEGMENT_DOCS = 5_000;
-/** Chromium writes IndexedDB values over 64 KiB to blob files; ingest segments stay well under that. */
-const SEGMENT_TARGET_BYTES = 48 * 1024;
 const MAX_SEGMENTS = 2_000;
 const SEARCH_LIMIT_MAX = 1_000;
 /** Items age continuously; while ingest keeps running, look for expired ones this often. */
@@ -45,20 +38,6 @@ const AGE_SWEEP_INTERVAL_MS = 10 * 60_000;
 const MAINTENANCE_DELAY_MS = 2_000;
 /** Rows kept in memory (~1.6 KB each): recent search hits and column reads. */
 const ROW_CACHE_SIZE = 2_000;
-
-interface IngestBatch {
-  readonly columnKey: string;
-  readonly items: readonly StreamItem[];
-  /** Filled in from the text worker before the batch is prepared, one per item; computed here when null. */
-  analysis: readonly TextAnalysis[] | null;
-}
-
-interface PreparedIngest {
-  readonly columnKey: string;
-  /** Emptied once put, so the items are not kept alive until the transaction commits. */
-  readonly rows: ArchiveItemRow[];
-  readonly segments: IndexSegmentRow[];
-}
 
 export class ArchiveEngine {
   private readonly db: RoostDb;
@@ -80,7 +59,7 @@ export class ArchiveEngine {
     this.db = db;
     this.analyse = analyse;
     this.queue = new WriteQueue<IngestBatch, PreparedIngest>({
-      prepare: (batch) => this.prepareIngest(batch),
+      prepare: (batch) => prepareIngest(this.index, batch, this.policy.maxAgeDays),
       commit: (prepared) => this.commitIngest(prepared),
       recover: () => this.reloadIndex(),
       onIdle: () => this.onQueueIdle(),
@@ -208,47 +187,6 @@ export class ArchiveEngine {
       index,
       heapBytes: memory ? memory.usedJSHeapSize : null,
     };
-  }
-
-  private prepareIngest({ columnKey, items, analysis }: IngestBatch): PreparedIngest {
-    const now = Date.now();
-    const cutoff = now - this.policy.maxAgeDays * DAY_MS;
-    const latest = new Map<string, DescribedItem>();
-    items.forEach((item, i) => {
-      const described = describeItem(item, now, analysis?.[i]);
-      // Items already past the age limit would only be swept again.
-      if (described.sortTime >= cutoff) latest.set(described.row.key, described);
-    });
-    const described = [...latest.values()];
-    const segments = this.indexInSegments(columnKey, described);
-    const rows: ArchiveItemRow[] = [];
-    for (const d of described) rows.push({ ...d.row, columns: this.index.columnsOf(d.row.key) });
-    return { columnKey, rows, segments };
-  }
-
-  /**
-   * Indexes a batch as segments that each stay under SEGMENT_TARGET_BYTES: IndexedDB stores a larger
-   * value as a separate blob file, which cost more than all the batch's small values together.
-   */
-  private indexInSegments(columnKey: string, described: readonly DescribedItem[]): IndexSegmentRow[] {
-    const segments: IndexSegmentRow[] = [];
-    let start = 0;
-    this.index.beginSegment();
-    described.forEach((d, i) => {
-      this.index.addDoc(d.doc);
-      const last = i === described.length - 1;
-      if (!last && this.index.pendingBytes() < SEGMENT_TARGET_BYTES) return;
-      this.index.join(
-        columnKey,
-        described.slice(start, i + 1).map((part) => part.row.key),
-      );
-      const segment = this.index.finishSegment();
-      if (segment) segments.push(segment);
-      start = i + 1;
-      if (!last) this.index.beginSegment();
-    });
-    if (described.length === 0) this.index.finishSegment();
-    return segments;
   }
 
   private async commitIngest(p: PreparedIngest): Promise<void> {
