@@ -1,5 +1,6 @@
 // The search index's filters: the attributes each document carries as term ids (network, account, author
 // id and handle, language) plus time and sentiment, and how a query's filters are resolved and checked.
+import { BoundedMemo } from '../../src-shared/text/bounded-memo.ts';
 import type { GrowableDocs } from './growable-docs.ts';
 import type { CompiledQuery } from './search-index.ts';
 
@@ -80,23 +81,18 @@ const ATTR_CACHE_LIMIT = 20_000;
 
 /** The term ids of filter attribute values; most values (networks, accounts, frequent authors) repeat. */
 export class AttributeIds {
-  private readonly intern: (term: string) => number;
-  private readonly known: Map<string, number>[] = Array.from({ length: ATTRS_PER_DOC }, () => new Map());
+  private readonly known: BoundedMemo<string, number>[];
 
   /** `intern` is the index dictionary's: the attribute terms are its terms, with their ATTR_PREFIX. */
   constructor(intern: (term: string) => number) {
-    this.intern = intern;
+    this.known = ATTR_PREFIX.map(
+      (prefix) => new BoundedMemo(ATTR_CACHE_LIMIT, (value) => intern(prefix + value)),
+    );
   }
 
   idOf(attr: number, value: string): number {
     const known = this.known[attr];
     if (!known) throw new Error(`search index: no filter attribute ${attr}`);
-    let id = known.get(value);
-    if (id === undefined) {
-      if (known.size >= ATTR_CACHE_LIMIT) known.clear();
-      id = this.intern((ATTR_PREFIX[attr] ?? '') + value);
-      known.set(value, id);
-    }
-    return id;
+    return known.get(value);
   }
 }

@@ -1,6 +1,8 @@
 // Unicode character classes for the hand-written scanners of the sentiment scorer and the language guesser.
 // Each class is decided by the very regex class it stands for, once per code point, then read from a table.
 
+import { BoundedMemo } from './bounded-memo.ts';
+
 export const LETTER = 1; // \p{L}
 export const LOWER = 2; // \p{Ll}
 export const NUMBER = 4; // \p{N}
@@ -28,8 +30,7 @@ function classify(cp: number): number {
 const bmp = new Uint8Array(0x10000);
 for (let cp = 0; cp < 128; cp += 1) bmp[cp] = classify(cp);
 // Astral code points are mostly emoji; a post rarely holds more than a few distinct ones.
-const ASTRAL_CACHE_LIMIT = 4_096;
-const astral = new Map<number, number>();
+const astral = new BoundedMemo<number, number>(4_096, (cp) => classify(cp));
 
 /** The classes of one code point (or of a lone surrogate, which belongs to none). */
 export function charClass(cp: number): number {
@@ -38,13 +39,7 @@ export function charClass(cp: number): number {
     if (flags === 0) bmp[cp] = flags = classify(cp);
     return flags;
   }
-  let flags = astral.get(cp);
-  if (flags === undefined) {
-    if (astral.size >= ASTRAL_CACHE_LIMIT) astral.clear();
-    flags = classify(cp);
-    astral.set(cp, flags);
-  }
-  return flags;
+  return astral.get(cp);
 }
 
 /** The classes of the code point at `i`; none past the end. */

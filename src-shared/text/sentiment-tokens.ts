@@ -1,6 +1,7 @@
 // Splits a post into the sentences and tokens the sentiment scorer reads: words (folded, elisions split off),
 // emoji, emoticons and clause breaks, with links and @mentions left out. A single pass over the characters
 // fills reusable arrays; it finds exactly what the regexes it replaced found (see the differential tests).
+import { BoundedMemo } from './bounded-memo.ts';
 import {
   EMOJI_MODIFIER,
   LETTER,
@@ -50,17 +51,7 @@ export function createSentimentTokens(): SentimentTokens {
 }
 
 /** Folding one word at a time is costly, and posts reuse a small vocabulary. */
-const FOLD_CACHE_LIMIT = 20_000;
-const foldedWords = new Map<string, string>();
-function foldWord(raw: string): string {
-  let key = foldedWords.get(raw);
-  if (key === undefined) {
-    if (foldedWords.size >= FOLD_CACHE_LIMIT) foldedWords.clear();
-    key = foldText(raw);
-    foldedWords.set(raw, key);
-  }
-  return key;
-}
+const foldedWords = new BoundedMemo<string, string>(20_000, foldText);
 
 const NEWLINE = 0x0a;
 const BANG = 0x21;
@@ -149,7 +140,7 @@ function pushUnit(out: SentimentTokens, text: string, start: number, end: number
     return;
   }
   let key: string;
-  if (seen & NOT_ASCII) key = foldWord(raw);
+  if (seen & NOT_ASCII) key = foldedWords.get(raw);
   else key = seen & HAS_UPPER_ASCII ? raw.toLowerCase() : raw;
   const elided = key.indexOf("'") > 0 ? splitElision(key) : null;
   if (!elided) {

@@ -5,6 +5,7 @@
 //   score ≥ +0.05 → 'positive',  score ≤ −0.05 → 'negative',  otherwise 'neutral'.
 // A post with no sentiment-bearing word scores exactly 0, so questions and announcements are neutral.
 import type { StreamItem } from '../domain/stream-item.ts';
+import { BoundedMemo } from './bounded-memo.ts';
 import { EMOJI_VALENCES } from './emoji-valence.ts';
 import { guessLanguage, primaryLanguage } from './language.ts';
 import { LEXICON_EN } from './lexicon-en.ts';
@@ -72,8 +73,8 @@ type Compiled = {
   words: Map<string, Entry>;
   phrases: Map<string, Phrase[]>;
   variants: (word: string) => string[];
-  known: Map<string, Known>;
-  knownEmoji: Map<string, Known>;
+  known: BoundedMemo<string, Known>;
+  knownEmoji: BoundedMemo<string, Known>;
 };
 /** Posts bring new words (names, typos) all the time; forgetting now and then keeps the caches small. */
 const KNOWN_CACHE_LIMIT = 20_000;
@@ -115,7 +116,14 @@ function compile(lexicon: SentimentLexicon): Compiled {
   for (const term of lexicon.emphaticNegation) entryFor(term).emphatic = true;
   for (const list of phrases.values())
     for (const phrase of list) phrase.fixed = phrase.words.some((w) => words.get(w)?.negator === true);
-  return { words, phrases, variants: lexicon.variants, known: new Map(), knownEmoji: new Map() };
+  const compiled: Compiled = {
+    words,
+    phrases,
+    variants: lexicon.variants,
+    known: new BoundedMemo(KNOWN_CACHE_LIMIT, (key) => knownOf(compiled, key, false)),
+    knownEmoji: new BoundedMemo(KNOWN_CACHE_LIMIT, (key) => knownOf(compiled, key, true)),
+  };
+  return compiled;
 }
 
 const compiled = new Map<SentimentLanguage, Compiled>();
@@ -143,22 +151,20 @@ function emojiEntry(key: string): Entry | null {
   return valence === undefined ? null : { ...blankEntry(), valence };
 }
 
+/** What the lexicon says of one token; looked up through the compiled lexicon's memos. */
+function knownOf(c: Compiled, key: string, emoji: boolean): Known {
+  const entry = emoji ? emojiEntry(key) : wordEntry(c, key);
+  const phrases = c.phrases.get(key) ?? null;
+  return {
+    entry,
+    booster: c.words.get(key)?.booster ?? 0,
+    phrases,
+    scorable: (entry !== null && entry.valence !== null) || phrases !== null,
+  };
+}
+
 function lookUp(c: Compiled, key: string, emoji: boolean): Known {
-  const cache = emoji ? c.knownEmoji : c.known;
-  let known = cache.get(key);
-  if (known === undefined) {
-    const entry = emoji ? emojiEntry(key) : wordEntry(c, key);
-    const phrases = c.phrases.get(key) ?? null;
-    known = {
-      entry,
-      booster: c.words.get(key)?.booster ?? 0,
-      phrases,
-      scorable: (entry !== null && entry.valence !== null) || phrases !== null,
-    };
-    if (cache.size >= KNOWN_CACHE_LIMIT) cache.clear();
-    cache.set(key, known);
-  }
-  return known;
+  return emoji ? c.knownEmoji.get(key) : c.known.get(key);
 }
 
 // One post's tokens and one sentence's units, reused from post to post.

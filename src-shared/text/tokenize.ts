@@ -1,5 +1,6 @@
 // The word tokenizer used by search and column filters: folded (lowercase, no accents), hashtags and
 // mentions kept whole with their sigil, French elisions split off (l'appli → appli, qu'il → il).
+import { BoundedMemo } from './bounded-memo.ts';
 import { foldLowercased } from './fold.ts';
 
 // Elided French articles, pronouns and conjunctions that attach to the next word with an apostrophe.
@@ -91,7 +92,9 @@ const LETTER_OR_NUMBER = /^[\p{L}\p{N}]$/u;
 const WHITESPACE = /^\s$/;
 /** Per BMP code unit: 0 not looked at yet, 1 letter or number, 2 neither. */
 const bmpAlnum = new Uint8Array(0x10000);
-const astralAlnum = new Map<number, boolean>();
+const astralAlnum = new BoundedMemo<number, boolean>(4_096, (cp) =>
+  LETTER_OR_NUMBER.test(String.fromCodePoint(cp)),
+);
 /** Per BMP code unit: 0 not looked at yet, 1 whitespace, 2 not (no astral code point is \s). */
 const bmpSpace = new Uint8Array(0x10000);
 
@@ -104,12 +107,7 @@ function isAlnumCodePoint(cp: number): boolean {
     }
     return state === 1;
   }
-  let known = astralAlnum.get(cp);
-  if (known === undefined) {
-    known = LETTER_OR_NUMBER.test(String.fromCodePoint(cp));
-    astralAlnum.set(cp, known);
-  }
-  return known;
+  return astralAlnum.get(cp);
 }
 
 function isUrlEnd(c: number): boolean {
