@@ -10,6 +10,7 @@ import type { BlueskyConnector } from '../connectors/bluesky/bluesky-connector.t
 import type { MastodonConnector } from '../connectors/mastodon/mastodon-connector.ts';
 import { htmlToText } from '../connectors/mastodon/html-text.ts';
 import type { UploadedMediaRepository } from '../store/uploaded-media-repository.ts';
+import { reconcileContentAction, sendContentAction } from './action-gateway.ts';
 import type { StoredMedia } from './media-store.ts';
 import type { StoredJob } from './outbox-job.ts';
 import type { PublishGateway, PublishedRef, SendOutcome } from './publish-gateway.ts';
@@ -56,6 +57,7 @@ export function createConnectorGateway(deps: ConnectorGatewayDeps): PublishGatew
 
   return {
     async send(job, serverScheduleAt): Promise<SendOutcome> {
+      if (job.payload.action) return sendContentAction(deps, job, job.payload.action);
       const files = attachments(job);
       if (job.network === 'bluesky') {
         if (!job.rkey) throw new RoostError('internal', 'A Bluesky job has no record key.');
@@ -116,6 +118,7 @@ export function createConnectorGateway(deps: ConnectorGatewayDeps): PublishGatew
     },
 
     async reconcile(job): Promise<PublishedRef | null> {
+      if (job.payload.action) return reconcileContentAction(deps, job, job.payload.action);
       if (job.network === 'bluesky') {
         if (!job.rkey) return null;
         const connector = await deps.bluesky(job.accountId);

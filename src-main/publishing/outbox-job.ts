@@ -1,6 +1,7 @@
 // The outbox job as main keeps it: the contract's OutboxJob plus what exactly-once sending needs (record key,
 // Idempotency-Key, server schedule id) and the engine's clock fields (due and wake times in epoch ms).
 import type { OutboxJob } from '../../src-shared/contract/publishing-contract.ts';
+import type { ContentAction } from '../../src-shared/compose/content-action.ts';
 import type { PostRef, PostTarget } from '../../src-shared/compose/post.ts';
 
 export type OutboxState = OutboxJob['state'];
@@ -14,9 +15,21 @@ export interface JobPayload {
   readonly target: PostTarget;
   readonly replyTo: PostRef | null;
   readonly quote: PostRef | null;
+  /** Set for a repost, unrepost or delete: the job publishes no text, it acts on this item. */
+  readonly action?: ContentAction | null;
 }
 
-export interface StoredJob extends OutboxJob {
+export function jobAction(job: StoredJob): OutboxJob['action'] {
+  return job.payload.action?.kind ?? 'post';
+}
+
+/** True for posts (replies and quotes included); false for reposts, unreposts and deletes. */
+export function isPostJob(job: StoredJob): boolean {
+  return !job.payload.action;
+}
+
+/** `action` and `subjectId` of the contract's job are derived from the payload, never stored twice. */
+export interface StoredJob extends Omit<OutboxJob, 'action' | 'subjectId'> {
   readonly payload: JobPayload;
   /** Digest of the post the clearance covered. */
   readonly digest: string;
@@ -56,6 +69,12 @@ export function toContractJob(job: StoredJob): OutboxJob {
     draftId: job.draftId,
     accountId: job.accountId,
     network: job.network,
+    action: jobAction(job),
+    subjectId:
+      job.payload.action?.item.remoteId ??
+      job.payload.replyTo?.remoteId ??
+      job.payload.quote?.remoteId ??
+      null,
     state: job.state,
     text: job.text,
     scheduledAt: job.scheduledAt,

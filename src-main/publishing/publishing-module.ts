@@ -10,7 +10,7 @@ import { createClearanceBook } from './clearances.ts';
 import { createEngagementRefresher, type EngagementReader } from './engagement-refresher.ts';
 import { createGuardGate } from './guard-gate.ts';
 import { createOutboxEngine, type OutboxEngine } from './outbox-engine.ts';
-import type { StoredJob } from './outbox-job.ts';
+import { isPostJob, type StoredJob } from './outbox-job.ts';
 import { createOutboxRepository, type OutboxRepository } from './outbox-repository.ts';
 import type { PublishGateway } from './publish-gateway.ts';
 import { createPublishingService, type PublishingService } from './publishing-service.ts';
@@ -71,11 +71,15 @@ export function createPublishingModule(deps: PublishingModuleDeps): PublishingMo
   const guards = createGuardGate({
     accounts: deps.accounts,
     recentPosts: (accountIds, sinceMs) =>
-      repo.recentForAccounts(accountIds, sinceMs).map((job) => ({
-        accountId: job.accountId,
-        text: job.text,
-        postedAt: job.sentAt ?? new Date(job.dueMs).toISOString(),
-      })),
+      // Reposts and deletes have no text of their own: they are never a duplicate of a post.
+      repo
+        .recentForAccounts(accountIds, sinceMs)
+        .filter(isPostJob)
+        .map((job) => ({
+          accountId: job.accountId,
+          text: job.text,
+          postedAt: job.sentAt ?? new Date(job.dueMs).toISOString(),
+        })),
     settings,
     blockList: () => loadBlockList(deps.dataDir, deps.shippedBlockLists ?? SHIPPED_BLOCKLISTS),
     clearances: createClearanceBook(),

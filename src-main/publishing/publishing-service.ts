@@ -9,10 +9,12 @@ import type { Account } from '../../src-shared/domain/account.ts';
 import { newPostRkey } from '../connectors/bluesky/tid.ts';
 import type { Random } from '../streams/timing.ts';
 import { suggestBestTimes, type BestTimes, type EngagementSample } from './best-times.ts';
-import type { GuardGate, Preflight, ClearInput } from './guard-gate.ts';
+import type { ContentAction } from '../../src-shared/compose/content-action.ts';
+import { actionJob, checkContentAction } from './content-action-job.ts';
+import type { ActionClearInput, GuardGate, Preflight, ClearInput } from './guard-gate.ts';
 import type { OutboxEngine } from './outbox-engine.ts';
 import { SERVER_SCHEDULE_MIN_MS, wakeAfterHold } from './outbox-engine.ts';
-import { CANCELLABLE_STATES, toContractJob, type StoredJob } from './outbox-job.ts';
+import { CANCELLABLE_STATES, isPostJob, toContractJob, type StoredJob } from './outbox-job.ts';
 import type { OutboxRepository } from './outbox-repository.ts';
 import type { PublishGateway } from './publish-gateway.ts';
 import { THREAD_CANCELLED, threadRkeys, waitsForPrevious } from './thread-chain.ts';
@@ -40,10 +42,22 @@ export interface SubmitInput {
   readonly campaign: string | null;
 }
 
+export interface SubmitActionInput {
+  readonly action: ContentAction;
+  readonly clearanceId: string | null;
+  readonly undoSeconds: number;
+}
+
 export interface PublishingService {
   preflight(post: OutgoingPost): Preflight;
   clear(input: ClearInput): { clearanceId: string; expiresAt: string };
   submit(input: SubmitInput): { jobs: OutboxJob[] };
+  preflightAction(action: ContentAction): Preflight;
+  clearAction(input: ActionClearInput): { clearanceId: string; expiresAt: string };
+  /** A repost, unrepost or delete through the same guards, undo window and exactly-once outbox as a post. */
+  submitAction(input: SubmitActionInput): { jobs: OutboxJob[] };
+  /** Sends a failed or stuck job again with its own record key / Idempotency-Key. */
+  retry(jobId: string): OutboxJob;
   cancel(jobId: string): Promise<{ cancelled: boolean }>;
   list(filter: { from?: string; to?: string; accountIds?: string[]; campaign?: string }): OutboxJob[];
   reschedule(jobId: string, scheduledAt: string): Promise<OutboxJob>;
@@ -81,6 +95,45 @@ export function createPublishingService(deps: PublishingServiceDeps): Publishing
   return {
     preflight: (post) => deps.guards.preflight(post),
     clear: (input) => deps.guards.clear(input),
+    preflightAction: (action) => deps.guards.preflightAction(action),
+    clearAction: (input) => deps.guards.clearAction(input),
+
+    submitAction(input) {
+      const now = deps.now();
+      checkContentAction(input.action, deps.account(input.action.accountId));
+      // Refuses (forbidden) before anything is written, exactly as for a post.
+      const { digest, records } = deps.guards.authoriseAction(input.action, input.clearanceId);
+      const job = actionJob({
+        id: ulid(now),
+        action: input.action,
+        digest,
+        records,
+        nowMs: now,
+        holdMs: input.undoSeconds > 0 ? now + input.undoSeconds * 1000 : null,
+        random: deps.random,
+      });
+      deps.repo.insert([job]);
+      deps.engine.wake();
+      return { jobs: [toContractJob(deps.repo.get(job.id) ?? job)] };
+    },
+
+    retry(jobId) {
+      const job = mustGet(jobId);
+      if (job.state !== 'failed' && job.state !== 'needs_attention') {
+        throw new RoostError('invalid_input', `A ${job.state} job cannot be sent again.`);
+      }
+      if (job.threadId !== null) {
+        // The rest of a thread was held back because of this post: it is written again as a whole.
+        throw new RoostError('invalid_input', 'A post of a thread cannot be sent again on its own.');
+      }
+      const next = deps.engine.update(jobId, (j, at) =>
+        j.state === 'failed' || j.state === 'needs_attention'
+          ? { ...j, state: 'queued', attempts: 0, dueMs: at, wakeMs: at, lastError: null }
+          : null,
+      );
+      if (!next) throw new RoostError('invalid_input', 'The job changed meanwhile.');
+      return toContractJob(next);
+    },
 
     submit(input) {
       const now = deps.now();
@@ -284,7 +337,7 @@ export function createPublishingService(deps: PublishingServiceDeps): Publishing
       // History reaches back 90 days; a day more covers posts sent late after their due time.
       const sent = deps.repo
         .list({ accountIds: [accountId], fromMs: deps.now() - HISTORY_LIST_MS })
-        .filter((j) => j.state === 'sent');
+        .filter((j) => j.state === 'sent' && isPostJob(j));
       const history = deps.engagement && sent.length > 0 ? await deps.engagement(sent).catch(() => []) : [];
       return suggestBestTimes({ nowMs: deps.now(), timeZone: deps.timeZone(), history });
     },

@@ -2,6 +2,7 @@
 // main store; an add either completes both or leaves neither, and removal deletes from both.
 import { ulid } from 'ulid';
 import type { Account, Network } from '../../src-shared/domain/account.ts';
+import { handleMatches } from '../../src-shared/guards/account-rules.ts';
 import { RoostError } from '../../src-shared/contract/errors.ts';
 import type { BlueskyIdentity, BlueskySignInInput } from '../connectors/bluesky/sign-in.ts';
 import type { AccountRepository, NewAccount } from '../store/account-repository.ts';
@@ -49,7 +50,8 @@ export interface AccountsService {
   /** Throws when the keychain cannot take a new secret, before the user spends a sign-in on it. */
   assertCanStoreSecrets(): Promise<void>;
   remove(id: string): Promise<{ removed: boolean }>;
-  setProtected(id: string, isProtected: boolean): Account;
+  /** `typedHandle` must match the account's handle to turn protection off. */
+  setProtected(id: string, isProtected: boolean, typedHandle?: string): Account;
 }
 
 export function createAccountsService(deps: AccountsServiceDeps): AccountsService {
@@ -122,8 +124,13 @@ export function createAccountsService(deps: AccountsServiceDeps): AccountsServic
       return { removed };
     },
 
-    setProtected(id, isProtected) {
-      if (!deps.registry.get(id)) throw new RoostError('not_found', 'No such account.');
+    setProtected(id, isProtected, typedHandle) {
+      const current = deps.registry.get(id);
+      if (!current) throw new RoostError('not_found', 'No such account.');
+      // Unprotecting is the first step of posting unguarded: it asks what posting as the account asks.
+      if (current.protected && !isProtected && !handleMatches(typedHandle ?? '', current.handle)) {
+        throw new RoostError('forbidden', `Type @${current.handle} to stop protecting this account.`);
+      }
       const account = deps.registry.setProtected(id, isProtected);
       announce();
       return account;

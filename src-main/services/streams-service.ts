@@ -10,7 +10,6 @@ import {
 import type { ColumnSource } from '../../src-shared/domain/column.ts';
 import type { Capabilities } from '../../src-shared/domain/capabilities.ts';
 import { contentlessItem, type StreamItem } from '../../src-shared/domain/stream-item.ts';
-import type { ItemAction } from '../connectors/connector.ts';
 import type { ColumnState, GapMarker, StreamEvent } from '../streams/column-state.ts';
 import type { Poller, Subscription } from '../streams/poller.ts';
 import type { StreamingManager } from '../streams/streaming-manager.ts';
@@ -25,12 +24,8 @@ export interface StreamsService {
   refresh(columnId: string): void;
   loadGap(columnId: string, gap: Gap): Promise<void>;
   loadOlder(columnId: string): Promise<void>;
-  act(
-    accountId: string,
-    ref: ItemRef,
-    action: ItemAction['kind'],
-    text?: string,
-  ): Promise<{ remoteId: string | null }>;
+  /** Likes only; everything that publishes goes through the outbox. */
+  act(accountId: string, ref: ItemRef, action: 'like' | 'unlike'): Promise<{ remoteId: string | null }>;
   thread(accountId: string, ref: ItemRef): Promise<StreamItem[]>;
   closeAll(): void;
 }
@@ -146,13 +141,17 @@ export function createStreamsService(deps: {
     async loadOlder(columnId) {
       await deps.poller.loadOlder(subscription(columnId).columnKey);
     },
-    async act(accountId, ref, kind, text) {
+    async act(accountId, ref, kind) {
+      // The contract admits only likes; refusing anything else here too keeps the guards unbypassable
+      // should a caller reach this service another way.
+      if (kind !== 'like' && kind !== 'unlike') {
+        throw new RoostError(
+          'forbidden',
+          'Only likes are sent directly; everything else goes through the outbox.',
+        );
+      }
       const connector = await deps.connectors.forAccount(accountId);
       const item = itemFromRef(ref, accountId);
-      if (kind === 'reply' || kind === 'quote') {
-        if (!text?.trim()) throw new RoostError('invalid_input', 'A reply needs text.');
-        return connector.act({ kind, item, text });
-      }
       return forgetIfGone(accountId, ref, () => connector.act({ kind, item }));
     },
     async thread(accountId, ref) {

@@ -9,6 +9,15 @@ export interface ThreadTarget {
   readonly item: StreamItem;
 }
 
+/** A reply or quote the user sent from the deck, shown under the item it answers. */
+export interface SentEcho {
+  readonly jobId: string;
+  readonly kind: 'reply' | 'quote';
+  readonly handle: string;
+  readonly text: string;
+  readonly url: string | null;
+}
+
 export interface StreamsSlice {
   readonly activeWorkspaceId: string | null;
   readonly focusedColumnId: string | null;
@@ -18,12 +27,17 @@ export interface StreamsSlice {
   readonly helpOpen: boolean;
   /** The item whose inline reply composer is open. */
   readonly replyingKey: string | null;
+  /** Whether the inline composer that is open replies to its item or quotes it. */
+  readonly replyMode: 'reply' | 'quote';
+  /** Replies and quotes sent from the deck, by the remoteId of the item they answer. */
+  readonly sentEchoes: Readonly<Record<string, readonly SentEcho[]>>;
   setActiveWorkspace(id: string | null): void;
   focusColumn(id: string | null): void;
   selectItem(columnId: string, key: string | null): void;
   openThread(target: ThreadTarget | null): void;
   setHelpOpen(open: boolean): void;
-  setReplying(key: string | null): void;
+  setReplying(key: string | null, mode?: 'reply' | 'quote'): void;
+  addSentEcho(subjectId: string, echo: SentEcho): void;
 }
 
 export const createStreamsSlice: StateCreator<RoostState, [], [], StreamsSlice> = (set) => ({
@@ -33,6 +47,8 @@ export const createStreamsSlice: StateCreator<RoostState, [], [], StreamsSlice> 
   threadTarget: null,
   helpOpen: false,
   replyingKey: null,
+  replyMode: 'reply',
+  sentEchoes: {},
   setActiveWorkspace: (activeWorkspaceId) =>
     set({ activeWorkspaceId, focusedColumnId: null, selectedItemKey: null }),
   focusColumn: (focusedColumnId) =>
@@ -40,5 +56,11 @@ export const createStreamsSlice: StateCreator<RoostState, [], [], StreamsSlice> 
   selectItem: (columnId, selectedItemKey) => set({ focusedColumnId: columnId, selectedItemKey }),
   openThread: (threadTarget) => set({ threadTarget }),
   setHelpOpen: (helpOpen) => set({ helpOpen }),
-  setReplying: (replyingKey) => set({ replyingKey }),
+  setReplying: (replyingKey, replyMode = 'reply') => set({ replyingKey, replyMode }),
+  addSentEcho: (subjectId, echo) =>
+    set((s) => {
+      const known = s.sentEchoes[subjectId] ?? [];
+      if (known.some((e) => e.jobId === echo.jobId)) return {};
+      return { sentEchoes: { ...s.sentEchoes, [subjectId]: [...known, echo] } };
+    }),
 });

@@ -3,7 +3,7 @@
 import { z } from '../zod.ts';
 import { AccountSchema } from '../domain/account.ts';
 import { streamRequests, streamEvents } from './streams-contract.ts';
-import { publishingRequests, publishingEvents } from './publishing-contract.ts';
+import { publishingRequests, publishingEvents, type NetworkEffect } from './publishing-contract.ts';
 import { shortenerRequests } from './shortener-contract.ts';
 import { mediaRequests } from './media-contract.ts';
 import type { EventName, RequestMethod } from './methods.ts';
@@ -49,15 +49,16 @@ export const requests = {
     output: AccountSchema,
   },
   'accounts:remove': { input: z.object({ id: Id }).strict(), output: z.object({ removed: z.boolean() }) },
+  /** Lowering protection needs the account's handle typed, checked in main, like posting as it does. */
   'accounts:setProtected': {
-    input: z.object({ id: Id, protected: z.boolean() }).strict(),
+    input: z.object({ id: Id, protected: z.boolean(), typedHandle: z.string().max(512).optional() }).strict(),
     output: AccountSchema,
   },
   ...streamRequests,
   ...publishingRequests,
   ...shortenerRequests,
   ...mediaRequests,
-} as const satisfies Record<RequestMethod, { input: z.ZodType; output: z.ZodType }>;
+} as const satisfies Record<RequestMethod, { input: z.ZodType; output: z.ZodType; effect?: NetworkEffect }>;
 
 export const events = {
   'accounts:changed': z.object({ accounts: z.array(AccountSchema) }),
@@ -80,5 +81,13 @@ export type RequestInput<M extends RequestMethod> = z.input<Requests[M]['input']
 export type RequestOutput<M extends RequestMethod> = z.output<Requests[M]['output']>;
 export type EventPayload<E extends EventName> = z.output<Events[E]>;
 
+/** The methods marked with a network effect, derived from the contract itself. */
+export function methodsWithEffect(effect: NetworkEffect): RequestMethod[] {
+  return (Object.keys(requests) as RequestMethod[]).filter(
+    (m) => (requests[m] as { effect?: NetworkEffect }).effect === effect,
+  );
+}
+
 export { REQUEST_METHODS, EVENT_NAMES } from './methods.ts';
+export type { NetworkEffect } from './publishing-contract.ts';
 export type { RequestMethod, EventName } from './methods.ts';

@@ -2,6 +2,7 @@
 // clearance binds the user's confirmations to exactly one content digest, and the outbox in main's
 // SQLite sends each job exactly once, now, after the undo window, or at its scheduled time.
 import { z } from '../zod.ts';
+import { CONTENT_ACTION_KINDS, ContentActionSchema } from '../compose/content-action.ts';
 import { OutgoingPostSchema } from '../compose/post.ts';
 import { GUARD_IDS } from '../guards/types.ts';
 
@@ -50,6 +51,10 @@ export const OutboxJobSchema = z.object({
   draftId: z.string().max(64).nullable(),
   accountId: Id,
   network: z.enum(['bluesky', 'mastodon']),
+  /** A post (with its replies and quotes), or a repost, unrepost or delete of an item. */
+  action: z.enum(['post', ...CONTENT_ACTION_KINDS]),
+  /** The item a reply, quote or action is about (its remoteId), so the deck can show the outcome on it. */
+  subjectId: z.string().max(2_048).nullable(),
   state: z.enum(OUTBOX_STATES),
   text: z.string().max(100_000),
   /** Null: as soon as the undo window ends. */
@@ -70,6 +75,20 @@ export const OutboxJobSchema = z.object({
 });
 export type OutboxJob = z.infer<typeof OutboxJobSchema>;
 
+/**
+ * Marks the methods able to make content appear or disappear on a network as one of the user's accounts.
+ * `publishes`: new content, refused for a protected account without a single-use clearance;
+ * `resends`: acts again on a job that was already authorised; `engages`: likes only, never content.
+ * A test walks every marked method over the browser-mode WebSocket, so a new one is covered automatically.
+ */
+export type NetworkEffect = 'publishes' | 'resends' | 'engages';
+
+const Clearing = {
+  digest: z.string().min(1).max(128),
+  typedHandles: z.record(Id, z.string().max(512)),
+  acknowledged: z.array(z.string().max(256)).max(200),
+};
+
 const PreflightOutput = z.object({
   digest: z.string().max(128),
   decisions: z.array(GuardDecisionSchema).max(200),
@@ -84,14 +103,15 @@ const PreflightOutput = z.object({
 export const publishingRequests = {
   'publish:preflight': { input: z.object({ post: OutgoingPostSchema }).strict(), output: PreflightOutput },
   'publish:clear': {
-    input: z
-      .object({
-        post: OutgoingPostSchema,
-        digest: z.string().min(1).max(128),
-        typedHandles: z.record(Id, z.string().max(512)),
-        acknowledged: z.array(z.string().max(256)).max(200),
-      })
-      .strict(),
+    input: z.object({ post: OutgoingPostSchema, ...Clearing }).strict(),
+    output: z.object({ clearanceId: z.string(), expiresAt: z.string() }),
+  },
+  'publish:preflightAction': {
+    input: z.object({ action: ContentActionSchema }).strict(),
+    output: PreflightOutput,
+  },
+  'publish:clearAction': {
+    input: z.object({ action: ContentActionSchema, ...Clearing }).strict(),
     output: z.object({ clearanceId: z.string(), expiresAt: z.string() }),
   },
   'outbox:submit': {
@@ -105,7 +125,21 @@ export const publishingRequests = {
       })
       .strict(),
     output: z.object({ jobs: z.array(OutboxJobSchema) }),
+    effect: 'publishes',
   },
+  'outbox:submitAction': {
+    input: z
+      .object({
+        action: ContentActionSchema,
+        clearanceId: z.string().max(128).nullable(),
+        undoSeconds: z.number().int().min(0).max(60),
+      })
+      .strict(),
+    output: z.object({ jobs: z.array(OutboxJobSchema) }),
+    effect: 'publishes',
+  },
+  /** Sends a failed job again with the keys it was created with, so it still cannot appear twice. */
+  'outbox:retry': { input: z.object({ jobId: Id }).strict(), output: OutboxJobSchema, effect: 'resends' },
   'outbox:cancel': { input: z.object({ jobId: Id }).strict(), output: z.object({ cancelled: z.boolean() }) },
   'outbox:list': {
     input: z
@@ -121,10 +155,12 @@ export const publishingRequests = {
   'outbox:reschedule': {
     input: z.object({ jobId: Id, scheduledAt: IsoInstant }).strict(),
     output: OutboxJobSchema,
+    effect: 'resends',
   },
   'outbox:resolveOverdue': {
     input: z.object({ jobId: Id, decision: z.enum(['send', 'cancel']) }).strict(),
     output: OutboxJobSchema,
+    effect: 'resends',
   },
   'schedule:bestTimes': {
     input: z.object({ accountId: Id }).strict(),
@@ -133,7 +169,7 @@ export const publishingRequests = {
       slots: z.array(z.object({ at: z.string(), score: z.number(), reason: z.string().max(500) })).max(50),
     }),
   },
-} as const;
+} as const satisfies Record<string, { input: z.ZodType; output: z.ZodType; effect?: NetworkEffect }>;
 
 export const publishingEvents = {
   'outbox:changed': z.object({ jobs: z.array(OutboxJobSchema).max(500) }),

@@ -60,16 +60,14 @@ export const streamRequests = {
   'streams:refresh': { input: ColumnId, output: z.object({}) },
   'streams:loadGap': { input: z.object({ columnId: Id, gap: GapSchema }).strict(), output: z.object({}) },
   'streams:loadOlder': { input: ColumnId, output: z.object({}) },
+  /**
+   * Likes only: they publish nothing people read as the account's voice. Replies, quotes, reposts and
+   * deletes go through the guards and the outbox (publish:preflight / outbox:submit and their Action forms).
+   */
   'items:act': {
-    input: z
-      .object({
-        accountId: Id,
-        item: ItemRefSchema,
-        action: z.enum(['like', 'unlike', 'repost', 'unrepost', 'reply', 'quote', 'delete']),
-        text: z.string().max(10_000).optional(),
-      })
-      .strict(),
+    input: z.object({ accountId: Id, item: ItemRefSchema, action: z.enum(['like', 'unlike']) }).strict(),
     output: z.object({ remoteId: z.string().nullable() }),
+    effect: 'engages',
   },
   'items:thread': {
     input: z.object({ accountId: Id, item: ItemRefSchema }).strict(),

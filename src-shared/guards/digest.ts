@@ -2,6 +2,7 @@
 // content warning, media ids and alt text, every follow-up of the thread with its own media, audience and
 // language, target accounts, reply/quote refs, schedule), hashed.
 // Any edit after confirming changes the digest, so main refuses the stale confirmation.
+import type { ContentAction } from '../compose/content-action.ts';
 import type { OutgoingPost, PostRef } from '../compose/post.ts';
 import { sha256Hex } from './sha256.ts';
 
@@ -62,4 +63,22 @@ export function canonicalPost(post: OutgoingPost): string {
 /** `sha256:` + hex digest of the canonical post. */
 export function computeContentDigest(post: OutgoingPost): string {
   return `sha256:${sha256Hex(canonicalPost(post))}`;
+}
+
+/**
+ * The digest a clearance for a repost, unrepost or delete is bound to: the action, the account and the item
+ * it acts on. The excerpt and handle are display only, so they do not count.
+ */
+export function computeActionDigest(action: ContentAction): string {
+  const { item } = action;
+  const canonical = canonicalJson({
+    v: 1,
+    kind: action.kind,
+    accountId: action.accountId,
+    network: item.network,
+    remoteId: item.remoteId,
+    actionRef: item.actionRef,
+    viewerReposted: item.viewerReposted,
+  });
+  return `sha256:${sha256Hex(canonical)}`;
 }

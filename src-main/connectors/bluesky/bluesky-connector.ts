@@ -15,7 +15,8 @@ import { parsePostUri } from './normalise-post.ts';
 import type { NormaliseContext } from './normalise-post.ts';
 import { toPage } from './paging.ts';
 import { findPostByRkey, publishPost } from './publish.ts';
-import type { FoundPost, PublishDeps, PublishPostInput, PublishedPost } from './publish.ts';
+import type { FoundPost, PostRef, PublishDeps, PublishPostInput, PublishedPost } from './publish.ts';
+import { deleteOwnRecord, findRepostByRkey, repostAt, type RecordRef } from './record-actions.ts';
 import { ThreadAnswerSchema } from './schemas.ts';
 import { flattenThread } from './thread.ts';
 import { newPostRkey } from './tid.ts';
@@ -48,6 +49,11 @@ export interface BlueskyConnector extends Connector {
   currentSession(): BlueskySession | null;
   publishPost(input: PublishPostInput): Promise<PublishedPost>;
   findPostByRkey(rkey: string): Promise<FoundPost | null>;
+  /** Reposts at a record key the outbox chose; a second call with the same key finds the first repost. */
+  repostAt(subject: PostRef, rkey: string): Promise<RecordRef>;
+  findRepostByRkey(rkey: string): Promise<RecordRef | null>;
+  /** Deletes one of the account's own posts or reposts; already gone is done. */
+  deleteOwnRecord(uri: string): Promise<void>;
   /** Likes + reposts + replies + quotes of posts by URI, read in batches of 25; deleted posts are absent. */
   readEngagement(uris: readonly string[]): Promise<EngagementRead>;
 }
@@ -191,6 +197,10 @@ function buildConnector(agent: AtpAgent, did: string, now: () => number, webUrl:
     publishPost: (input: PublishPostInput) =>
       guarded('Bluesky publish', () => publishPost(publishDeps, input)),
     findPostByRkey: (rkey: string) => guarded('Bluesky lookup', () => findPostByRkey(publishDeps, rkey)),
+    repostAt: (subject: PostRef, rkey: string) =>
+      guarded('Bluesky repost', () => repostAt(publishDeps, subject, rkey)),
+    findRepostByRkey: (rkey: string) => guarded('Bluesky lookup', () => findRepostByRkey(publishDeps, rkey)),
+    deleteOwnRecord: (uri: string) => guarded('Bluesky delete', () => deleteOwnRecord(publishDeps, uri)),
     readEngagement: (uris: readonly string[]) =>
       guarded('Bluesky engagement', () => readEngagement(agent, uris)),
   };

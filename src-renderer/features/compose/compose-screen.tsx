@@ -9,7 +9,7 @@ import { useRoost, useServices } from '../../app-context.tsx';
 import { SectionHeading } from '../shell/section-heading.tsx';
 import { AccountPicker } from './components/account-picker.tsx';
 import { FollowUps, PostOptions, SendingPreferences } from './components/compose-options.tsx';
-import { ConfirmDialog } from './components/confirm-dialog.tsx';
+import { ConfirmDialog } from '../../publishing/confirm-dialog.tsx';
 import { CountRing } from './components/count-ring.tsx';
 import { DraftList, VersionPicker } from './components/draft-list.tsx';
 import { MediaEditor } from './components/media-editor.tsx';
@@ -38,7 +38,8 @@ function refOf(item: StreamItem, fromAccountId: string | null): DraftRef | null 
   return {
     ref: {
       network: item.network,
-      remoteId: item.remoteId,
+      // Mastodon answers by the status id local to the account's instance, not by the status URI.
+      remoteId: item.network === 'mastodon' && item.actionRef ? item.actionRef : item.remoteId,
       cid: item.network === 'bluesky' ? item.actionRef : null,
       sourceAccountId: fromAccountId,
     },

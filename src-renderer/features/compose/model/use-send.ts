@@ -9,7 +9,7 @@ import type { GuardDecisionSchema } from '../../../../src-shared/contract/publis
 import type { z } from '../../../../src-shared/zod.ts';
 import type { RoostClient } from '../../../bridge/client.ts';
 import type { DraftsRepository } from '../repositories/drafts-repository.ts';
-import type { Preflight } from '../components/confirm-dialog.tsx';
+import type { Preflight } from '../../../publishing/confirm-dialog.tsx';
 import { buildPost, campaignOf } from './build-post.ts';
 import { allMedia, type DraftContent, type DraftRecord } from './draft.ts';
 import { submitterFor, type SubmitOutcome } from './submitter.ts';

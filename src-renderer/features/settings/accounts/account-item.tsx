@@ -6,6 +6,7 @@ import type { Account } from '../../../../src-shared/domain/account.ts';
 import type { ErrorCode } from '../../../../src-shared/contract/errors.ts';
 import { useRoost, useServices } from '../../../app-context.tsx';
 import { AccountAvatar } from './account-avatar.tsx';
+import { handleMatches } from '../../../publishing/confirm-dialog.tsx';
 
 function hostOf(service: string): string {
   try {
@@ -23,15 +24,29 @@ export function AccountItem({ account }: { account: Account }) {
   const [confirming, setConfirming] = useState(false);
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<ErrorCode | null>(null);
+  /** Turning protection off asks for the handle, like posting as the account does; main checks it too. */
+  const [unprotecting, setUnprotecting] = useState(false);
+  const [typed, setTyped] = useState('');
   const protectedId = useId();
 
-  async function toggleProtected(next: boolean): Promise<void> {
+  async function toggleProtected(next: boolean, typedHandle?: string): Promise<void> {
+    if (!next && typedHandle === undefined) {
+      setUnprotecting(true);
+      return;
+    }
     setPending(true);
     setError(null);
-    const result = await client.call('accounts:setProtected', { id: account.id, protected: next });
+    const result = await client.call('accounts:setProtected', {
+      id: account.id,
+      protected: next,
+      ...(typedHandle !== undefined ? { typedHandle } : {}),
+    });
     setPending(false);
-    if (result.ok) upsertAccount(result.value);
-    else setError(result.error.code);
+    if (result.ok) {
+      upsertAccount(result.value);
+      setUnprotecting(false);
+      setTyped('');
+    } else setError(result.error.code);
   }
 
   async function remove(): Promise<void> {
@@ -72,6 +87,41 @@ export function AccountItem({ account }: { account: Account }) {
         <p className="hint" id={`${protectedId}-hint`}>
           {t('accounts.protectedHint')}
         </p>
+        {unprotecting && (
+          <form
+            className="account__unprotect"
+            onSubmit={(e) => {
+              e.preventDefault();
+              if (handleMatches(typed, account.handle)) void toggleProtected(false, typed);
+            }}
+          >
+            <label htmlFor={`${protectedId}-typed`}>
+              {t('accounts.unprotectTypeHandle', { handle: account.handle })}
+            </label>
+            <input
+              id={`${protectedId}-typed`}
+              type="text"
+              autoComplete="off"
+              spellCheck={false}
+              autoFocus
+              value={typed}
+              onChange={(e) => setTyped(e.target.value)}
+              onKeyDown={(e) => {
+                if (e.key === 'Escape') setUnprotecting(false);
+              }}
+            />
+            <button
+              type="submit"
+              className="button"
+              disabled={pending || !handleMatches(typed, account.handle)}
+            >
+              {t('accounts.unprotect')}
+            </button>
+            <button type="button" className="button" onClick={() => setUnprotecting(false)}>
+              {t('accounts.cancel')}
+            </button>
+          </form>
+        )}
       </div>
       <div className="account__actions">
         {confirming ? (

@@ -3,7 +3,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { StreamItem } from '../../../../src-shared/domain/stream-item.ts';
-import type { ItemRef } from '../../../../src-shared/contract/streams-contract.ts';
 import { useRoost, useServices } from '../../../app-context.tsx';
 import { useDeck, type ColumnHandle } from '../deck-context.ts';
 import { WIDTH_PX, type DeckColumn } from '../model/layout.ts';
@@ -12,6 +11,11 @@ import { ColumnHeader } from './column-header.tsx';
 import { ColumnList } from './column-list.tsx';
 import { FilterEditor } from './filter-editor.tsx';
 import { ItemActionsContext, type ItemActions } from './item-actions-context.ts';
+import type { ContentActionKind } from '../../../../src-shared/compose/content-action.ts';
+import { ConfirmDialog } from '../../../publishing/confirm-dialog.tsx';
+import { useGuardedFlow, type GuardedOutcome } from '../../../publishing/guarded-flow.ts';
+import { createItemJobs } from '../model/item-jobs.ts';
+import { actionRequest, applyOutcome, contentActionOf, itemRefOf } from '../model/item-publishing.ts';
 
 export interface DeckColumnProps {
   readonly column: DeckColumn;
@@ -66,43 +70,59 @@ export function DeckColumnView({ column, model, failure, index, count, onMove }:
   }, [client, hub, column.id]);
 
   const accountId = column.source.accountId;
+  const accounts = useRoost((s) => s.accounts);
+  const account = accounts?.find((a) => a.id === accountId) ?? null;
+  const undoSeconds = useRoost((s) => s.undoSeconds);
+  const flow = useGuardedFlow();
+  const startFlow = flow.start;
+  const itemJobs = useMemo(createItemJobs, []);
+
+  // Reposts, unreposts and deletes show on their items once the network has them.
+  useEffect(
+    () =>
+      client.on('outbox:changed', ({ jobs }) => {
+        for (const done of itemJobs.update(jobs)) applyOutcome(hub, done.item, done.what, done.job.remoteId);
+      }),
+    [client, hub, itemJobs],
+  );
+
   const actions = useMemo<ItemActions>(() => {
     const errorText = (code: string) => t(`errors.${code}`, { defaultValue: t('errors.internal') });
-    const refOf = (item: StreamItem): ItemRef | null =>
-      item.network === 'rss'
-        ? null
-        : {
-            network: item.network,
-            remoteId: item.remoteId,
-            actionRef: item.actionRef,
-            viewerLiked: item.viewer.liked,
-            viewerReposted: item.viewer.reposted,
-          };
     return {
       accountId,
-      async toggle(kind, item) {
-        const ref = refOf(item);
+      account,
+      jobs: itemJobs,
+      async toggleLike(item) {
+        const ref = itemRefOf(item);
         if (!accountId || !ref) return null;
-        const undo = kind === 'like' ? item.viewer.liked !== null : item.viewer.reposted !== null;
-        const action = kind === 'like' ? (undo ? 'unlike' : 'like') : undo ? 'unrepost' : 'repost';
-        const result = await client.call('items:act', { accountId, item: ref, action });
+        const undo = item.viewer.liked !== null;
+        const result = await client.call('items:act', {
+          accountId,
+          item: ref,
+          action: undo ? 'unlike' : 'like',
+        });
         if (!result.ok) return errorText(result.error.code);
         const marker = undo ? null : (result.value.remoteId ?? item.remoteId);
-        const delta = undo ? -1 : 1;
-        const counts =
-          kind === 'like'
-            ? { ...item.counts, likes: Math.max(0, item.counts.likes + delta) }
-            : { ...item.counts, reposts: Math.max(0, item.counts.reposts + delta) };
-        const viewer =
-          kind === 'like' ? { ...item.viewer, liked: marker } : { ...item.viewer, reposted: marker };
-        hub.replaceItem({ ...item, counts, viewer });
+        const likes = Math.max(0, item.counts.likes + (undo ? -1 : 1));
+        hub.replaceItem({
+          ...item,
+          counts: { ...item.counts, likes },
+          viewer: { ...item.viewer, liked: marker },
+        });
         return null;
       },
-      async reply(item, text) {
-        const ref = refOf(item);
-        if (!accountId || !ref) return null;
-        const result = await client.call('items:act', { accountId, item: ref, action: 'reply', text });
-        return result.ok ? null : errorText(result.error.code);
+      async publish(kind, item) {
+        if (!accountId || item.network === 'rss') return null;
+        const action = contentActionOf(accountId, kind, item);
+        pendingItem.current = { item, kind };
+        return settle(await startFlow(actionRequest(client, action, undoSeconds)));
+      },
+      replied(item, kind) {
+        const counts =
+          kind === 'reply'
+            ? { ...item.counts, replies: item.counts.replies + 1 }
+            : { ...item.counts, quotes: item.counts.quotes + 1 };
+        hub.replaceItem({ ...item, counts });
       },
       openThread(item) {
         if (accountId) store.getState().openThread({ accountId, item });
@@ -118,7 +138,29 @@ export function DeckColumnView({ column, model, failure, index, count, onMove }:
         store.getState().selectItem(column.id, item.key);
       },
     };
-  }, [accountId, client, hub, layout, store, column.id, column.filter, t]);
+  }, [
+    accountId,
+    account,
+    client,
+    hub,
+    layout,
+    store,
+    column.id,
+    column.filter,
+    t,
+    itemJobs,
+    undoSeconds,
+    startFlow,
+  ]);
+
+  const pendingItem = useRef<{ item: StreamItem; kind: ContentActionKind } | null>(null);
+  const settle = (outcome: GuardedOutcome): string | null => {
+    const pending = pendingItem.current;
+    if (outcome.kind === 'submitted' && pending && outcome.jobs[0]) {
+      itemJobs.track(pending.item, pending.kind, outcome.jobs[0]);
+    }
+    return outcome.kind === 'stopped' ? outcome.message : null;
+  };
 
   const actionsRef = useRef(actions);
   actionsRef.current = actions;
@@ -129,7 +171,9 @@ export function DeckColumnView({ column, model, failure, index, count, onMove }:
         focusHeader: () => titleRef.current?.focus(),
         toggle: (kind, key) => {
           const item = part.item(key);
-          if (item) void actionsRef.current.toggle(kind, item);
+          if (!item) return;
+          if (kind === 'like') void actionsRef.current.toggleLike(item);
+          else void actionsRef.current.publish(item.viewer.reposted ? 'unrepost' : 'repost', item);
         },
       });
     },
@@ -200,6 +244,16 @@ export function DeckColumnView({ column, model, failure, index, count, onMove }:
           <p className="column__empty">{t('streams.column.connecting')}</p>
         )}
       </ItemActionsContext.Provider>
+      {flow.phase === 'confirm' && flow.preflight && (
+        <ConfirmDialog
+          preflight={flow.preflight}
+          accounts={accounts ?? []}
+          busy={false}
+          error={flow.error}
+          onConfirm={(typed, acknowledged) => void flow.confirm(typed, acknowledged).then(settle)}
+          onCancel={flow.cancel}
+        />
+      )}
     </section>
   );
 }

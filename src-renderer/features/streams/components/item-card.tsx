@@ -8,7 +8,8 @@ import { safeHttpUrl } from '../../../sanitize/safe-url.ts';
 import { Avatar } from './avatar.tsx';
 import { HtmlBody } from './html-body.tsx';
 import { InlineComposer } from './inline-composer.tsx';
-import { useItemActions } from './item-actions-context.ts';
+import { isOwnItem, useItemActions } from './item-actions-context.ts';
+import { ItemJobLine, SentEchoes } from './item-job-line.tsx';
 import { MediaStrip } from './media-strip.tsx';
 import { relativeTime } from './minute-clock.ts';
 import { RichText } from './rich-text.tsx';
@@ -29,6 +30,7 @@ export const ItemCard = memo(function ItemCard({
   const { t, i18n } = useTranslation();
   const actions = useItemActions();
   const setReplying = useRoost((s) => s.setReplying);
+  const replyMode = useRoost((s) => s.replyMode);
   const [error, setError] = useState<string | null>(null);
   const url = safeHttpUrl(item.url);
   const canAct = actions !== null && actions.accountId !== null && item.network !== 'rss';
@@ -102,8 +104,8 @@ export const ItemCard = memo(function ItemCard({
               type="button"
               className="item__action"
               aria-label={t('streams.item.replyLabel')}
-              aria-expanded={replying}
-              onClick={() => setReplying(replying ? null : item.key)}
+              aria-expanded={replying && replyMode === 'reply'}
+              onClick={() => setReplying(replying && replyMode === 'reply' ? null : item.key, 'reply')}
             >
               {t('streams.item.replyShort')} {item.counts.replies}
             </button>
@@ -111,8 +113,14 @@ export const ItemCard = memo(function ItemCard({
               type="button"
               className="item__action"
               aria-pressed={item.viewer.reposted !== null}
-              aria-label={t(item.network === 'mastodon' ? 'streams.item.boost' : 'streams.item.repost')}
-              onClick={() => run(actions.toggle('repost', item))}
+              aria-label={
+                item.viewer.reposted !== null
+                  ? t('streams.item.undoRepost')
+                  : t(item.network === 'mastodon' ? 'streams.item.boost' : 'streams.item.repost')
+              }
+              onClick={() =>
+                run(actions.publish(item.viewer.reposted !== null ? 'unrepost' : 'repost', item))
+              }
             >
               {t(item.network === 'mastodon' ? 'streams.item.boostShort' : 'streams.item.repostShort')}{' '}
               {item.counts.reposts}
@@ -122,10 +130,29 @@ export const ItemCard = memo(function ItemCard({
               className="item__action"
               aria-pressed={item.viewer.liked !== null}
               aria-label={t('streams.item.like')}
-              onClick={() => run(actions.toggle('like', item))}
+              onClick={() => run(actions.toggleLike(item))}
             >
               {t('streams.item.likeShort')} {item.counts.likes}
             </button>
+            <button
+              type="button"
+              className="item__action"
+              aria-label={t('streams.item.quote')}
+              aria-expanded={replying && replyMode === 'quote'}
+              onClick={() => setReplying(replying && replyMode === 'quote' ? null : item.key, 'quote')}
+            >
+              {t('streams.item.quoteShort')} {item.counts.quotes}
+            </button>
+            {isOwnItem(item, actions.account) && (
+              <button
+                type="button"
+                className="item__action"
+                aria-label={t('streams.item.delete')}
+                onClick={() => run(actions.publish('delete', item))}
+              >
+                {t('streams.item.deleteShort')}
+              </button>
+            )}
             <button type="button" className="item__action" onClick={() => actions.openThread(item)}>
               {t('streams.item.thread')}
             </button>
@@ -156,7 +183,9 @@ export const ItemCard = memo(function ItemCard({
           {error}
         </p>
       )}
-      {replying && canAct && <InlineComposer item={item} />}
+      {actions && <ItemJobLine jobs={actions.jobs} itemKey={item.key} />}
+      <SentEchoes subjectId={item.remoteId} />
+      {replying && canAct && <InlineComposer item={item} mode={replyMode} />}
     </article>
   );
 });

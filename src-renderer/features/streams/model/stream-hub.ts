@@ -65,6 +65,8 @@ export interface StreamHub {
   release(columnId: string): void;
   markRead(columnId: string): void;
   replaceItem(item: StreamItem): void;
+  /** Takes the items `drop` picks out of every column (a post the user just deleted). */
+  removeItems(drop: (item: StreamItem) => boolean): void;
   clear(columnId: string): void;
   /** Applies queued events and tells every changed column now (the frame loop does it otherwise). */
   flush(): void;
@@ -355,6 +357,14 @@ export function createStreamHub(options: HubOptions): StreamHub {
           model.buffer.replaceItem(item);
           notify(model.columnId);
         }
+      }
+    },
+    removeItems(drop) {
+      for (const model of columns.values()) {
+        const { keys, amongNewest } = model.buffer.removeWhere(drop, model.unread - model.buffer.heldDropped);
+        if (keys.length === 0) continue;
+        model.unread = Math.max(0, model.unread - amongNewest);
+        notify(model.columnId);
       }
     },
     clear(columnId) {

@@ -2,8 +2,8 @@
 // decision that needs confirming, and read the warnings. Main checks the same answers again.
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Account } from '../../../../src-shared/domain/account.ts';
-import type { RequestOutput } from '../../../../src-shared/contract/contract.ts';
+import type { Account } from '../../src-shared/domain/account.ts';
+import type { RequestOutput } from '../../src-shared/contract/contract.ts';
 
 export type Preflight = RequestOutput<'publish:preflight'>;
 
@@ -15,12 +15,15 @@ export function ConfirmDialog({
   preflight,
   accounts,
   busy,
+  error = null,
   onConfirm,
   onCancel,
 }: {
   preflight: Preflight;
   accounts: readonly Account[];
   busy: boolean;
+  /** Main's refusal of the last confirmation (a mistyped handle, a post that changed), shown in place. */
+  error?: string | null;
   onConfirm: (typedHandles: Record<string, string>, acknowledged: string[]) => void;
   onCancel: () => void;
 }) {
@@ -103,6 +106,11 @@ export function ConfirmDialog({
                 ))}
               </ul>
             </>
+          )}
+          {error && (
+            <p className="alert" role="alert">
+              {error}
+            </p>
           )}
           <div className="form-actions">
             <button type="submit" className="button button--primary" disabled={!ready || busy}>
