@@ -12,6 +12,8 @@ function job(id: string, state: OutboxJob['state']): OutboxJob {
     draftId: null,
     accountId: 'a',
     network: 'bluesky',
+    action: 'post',
+    subjectId: null,
     state,
     text: `post ${id}`,
     scheduledAt: null,

@@ -1,10 +1,11 @@
-// Item actions (like, repost, reply, thread, mute) call items:act / items:thread with the item's ref,
-// and column filters hide and show items.
+// Item actions: likes call items:act; reposts and replies go to the outbox and show their progress; the
+// thread opens a panel; protected accounts ask for their handle first; column filters hide and show items.
 import { describe, expect, test } from 'vitest';
 import { userEvent } from 'vitest/browser';
 import { homeSource, keyOf, withColumns } from './support/columns.ts';
 import { makeItem } from './support/items.ts';
 import { renderDeck } from './support/render-deck.tsx';
+import { createStreamsMain, testAccount } from './support/streams-main.ts';
 
 const WAIT = { timeout: 5_000 };
 const HOME = keyOf(homeSource);
@@ -18,7 +19,7 @@ const card = (root: HTMLElement, id: string) => {
 };
 
 describe('item actions', () => {
-  test('like, unlike and repost send the item’s ref; reply opens in place; thread opens a panel', async () => {
+  test('like and unlike send the item’s ref; repost and reply go through the outbox; thread opens a panel', async () => {
     const { screen, main } = await renderDeck({
       prepare: withColumns({ title: 'Home', source: homeSource }),
     });
@@ -59,23 +60,42 @@ describe('item actions', () => {
       .element(article.getByRole('button', { name: 'Like' }))
       .toHaveAttribute('aria-pressed', 'false');
 
+    // A repost goes to the outbox (no direct call): undo-able while held, counted once the network has it.
     await userEvent.click(article.getByRole('button', { name: 'Repost' }));
-    await expect.poll(() => main.callsOf('items:act')[2]?.action, WAIT).toBe('repost');
+    await expect.poll(() => main.callsOf('outbox:submitAction').length, WAIT).toBe(1);
+    expect(main.callsOf('outbox:submitAction')[0]).toMatchObject({
+      action: { accountId: 'acc-1', kind: 'repost', item: { remoteId: item.remoteId } },
+      clearanceId: null,
+    });
+    expect(main.callsOf('items:act').map((c) => c.action)).toEqual(['like', 'unlike']);
+    await expect.element(article.getByTestId('progress-line')).toHaveTextContent('Reposting in');
+    const repostJob = main.jobs()[0]!;
+    main.settle(repostJob.id, 'sent', { remoteId: 'at://did:plc:me/app.bsky.feed.repost/3r' });
+    await expect.element(article.getByTestId('progress-line'), WAIT).toHaveTextContent('Reposted.');
+    await expect
+      .element(article.getByRole('button', { name: 'Undo repost' }))
+      .toHaveAttribute('aria-pressed', 'true');
+    await expect.element(article.getByRole('button', { name: 'Undo repost' })).toHaveTextContent('3');
 
+    // A reply is a post through the guards and the outbox; it shows under its item once sent.
     await userEvent.click(article.getByRole('button', { name: 'Reply' }));
     const box = article.getByLabelText('Reply to @author.test');
     await expect.element(box).toHaveFocus();
     await userEvent.fill(box, 'Thanks for reaching out!');
     await userEvent.click(article.getByRole('button', { name: 'Send reply' }));
-    await expect
-      .poll(() => main.callsOf('items:act')[3], WAIT)
-      .toEqual({
-        accountId: 'acc-1',
-        item: { ...ref, viewerReposted: 'at://did:plc:me/record/3' },
-        action: 'reply',
-        text: 'Thanks for reaching out!',
-      });
-    await expect.element(box).not.toBeInTheDocument();
+    await expect.poll(() => main.callsOf('outbox:submit').length, WAIT).toBe(1);
+    expect(main.callsOf('outbox:submit')[0]).toMatchObject({
+      post: {
+        targets: [{ accountId: 'acc-1', text: 'Thanks for reaching out!' }],
+        replyTo: { remoteId: item.remoteId, cid: item.actionRef, sourceAccountId: 'acc-1' },
+        quote: null,
+      },
+    });
+    await expect.element(article.getByTestId('progress-line').last()).toHaveTextContent('Sending in');
+    main.settle(main.jobs()[1]!.id, 'sent', { url: 'https://bsky.example/reply' });
+    await expect.element(box, WAIT).not.toBeInTheDocument();
+    await expect.element(article.getByTestId('sent-echo')).toHaveTextContent('Thanks for reaching out!');
+    await expect.element(article.getByRole('button', { name: 'Reply' })).toHaveTextContent('2');
 
     main.setThread([makeItem({ id: 'root', text: 'the thread root' }), item]);
     await userEvent.click(article.getByRole('button', { name: 'Thread' }));
@@ -90,6 +110,42 @@ describe('item actions', () => {
     await expect.element(open).toHaveAttribute('href', item.url!);
     await expect.element(open).toHaveAttribute('rel', 'noopener noreferrer');
     await expect.element(open).toHaveAttribute('target', '_blank');
+  });
+
+  test('a protected account asks for its handle before a reply or a repost, and undo cancels the job', async () => {
+    const { screen, main } = await renderDeck({
+      main: createStreamsMain([testAccount({ protected: true, handle: 'brand.test' })]),
+      prepare: withColumns({ title: 'Mentions', source: homeSource }),
+    });
+    await expect.poll(() => main.subscriptions.size, WAIT).toBe(1);
+    const item = makeItem({ id: 'guarded', text: 'Is anyone there?' });
+    main.emitItems(HOME, [item]);
+    const article = screen.getByRole('region', { name: 'Mentions' }).getByRole('article');
+    await expect.element(article, WAIT).toBeVisible();
+
+    await userEvent.click(article.getByRole('button', { name: 'Reply' }));
+    await userEvent.fill(article.getByLabelText('Reply to @author.test'), 'We are here.');
+    await userEvent.click(article.getByRole('button', { name: 'Send reply' }));
+    const dialog = screen.getByRole('dialog', { name: 'Confirm before publishing' });
+    await expect.element(dialog, WAIT).toBeVisible();
+    expect(main.callsOf('outbox:submit')).toEqual([]);
+    await expect.element(dialog.getByLabelText('Type brand.test', { exact: false })).toHaveFocus();
+    await userEvent.keyboard('brand.tes');
+    await expect.element(dialog.getByRole('button', { name: 'Confirm and send' })).toBeDisabled();
+    await userEvent.keyboard('t{Enter}');
+    await expect.poll(() => main.callsOf('outbox:submit').length, WAIT).toBe(1);
+    expect(main.callsOf('outbox:submit')[0]?.clearanceId).toBe('grant-1');
+    await expect.element(dialog).not.toBeInTheDocument();
+    await userEvent.click(article.getByRole('button', { name: 'Undo' }));
+    await expect.element(article.getByTestId('progress-line'), WAIT).toHaveTextContent('Cancelled.');
+    await expect.element(article.getByLabelText('Reply to @author.test')).toHaveValue('We are here.');
+
+    await userEvent.click(article.getByRole('button', { name: 'Repost' }));
+    const again = screen.getByRole('dialog', { name: 'Confirm before publishing' });
+    await expect.element(again, WAIT).toBeVisible();
+    await userEvent.click(again.getByRole('button', { name: 'Back to editing' }));
+    await expect.element(again).not.toBeInTheDocument();
+    expect(main.callsOf('outbox:submitAction')).toEqual([]);
   });
 
   test('RSS items offer no network actions', async () => {

@@ -45,7 +45,17 @@ describe('deck shortcuts', () => {
       .poll(() => main.callsOf('items:act').map((c) => [c.action, c.item.remoteId.replace(/.*\//, '')]), WAIT)
       .toEqual([['like', 'h1']]);
     await userEvent.keyboard('b');
-    await expect.poll(() => main.callsOf('items:act')[1]?.action, WAIT).toBe('repost');
+    // A repost is published as the account: it goes to the outbox, not straight to the network.
+    await expect
+      .poll(
+        () =>
+          main
+            .callsOf('outbox:submitAction')
+            .map((c) => [c.action.kind, c.action.item.remoteId.replace(/.*\//, '')]),
+        WAIT,
+      )
+      .toEqual([['repost', 'h1']]);
+    expect(main.callsOf('items:act')).toHaveLength(1);
 
     await userEvent.keyboard('2');
     await expect.element(screen.getByRole('button', { name: 'Mentions', exact: true })).toHaveFocus();

@@ -11,6 +11,7 @@ import {
   ItemActionsContext,
   type ItemActions,
 } from '../../../src-renderer/features/streams/components/item-actions-context.ts';
+import { createItemJobs } from '../../../src-renderer/features/streams/model/item-jobs.ts';
 import { createI18n } from '../../../src-renderer/i18n/i18n.ts';
 import { createRoostStore } from '../../../src-renderer/store/store.ts';
 import type { StreamItem } from '../../../src-shared/domain/stream-item.ts';
@@ -35,8 +36,11 @@ afterEach(() => {
 
 const actions: ItemActions = {
   accountId: 'acc-1',
-  toggle: async () => null,
-  reply: async () => null,
+  account: null,
+  jobs: createItemJobs(),
+  toggleLike: async () => null,
+  publish: async () => null,
+  replied: () => undefined,
   openThread: () => undefined,
   muteAuthor: () => undefined,
   select: () => undefined,

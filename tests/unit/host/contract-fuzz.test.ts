@@ -23,6 +23,19 @@ const OUTGOING_POST = {
   scheduledAt: null,
 };
 
+const CONTENT_ACTION = {
+  accountId: 'a1',
+  kind: 'repost',
+  item: {
+    network: 'bluesky',
+    remoteId: 'at://did:plc:abc/app.bsky.feed.post/3k',
+    actionRef: 'bafy',
+    viewerReposted: null,
+    authorHandle: 'alice.test',
+    excerpt: 'Hello',
+  },
+};
+
 /** One valid input per method, the base for field-level mutations. */
 const VALID: Record<RequestMethod, Record<string, unknown>> = {
   'app:info': {},
@@ -59,7 +72,16 @@ const VALID: Record<RequestMethod, Record<string, unknown>> = {
     typedHandles: { a1: '@brand.test' },
     acknowledged: ['link-shortener:bit.ly'],
   },
+  'publish:preflightAction': { action: CONTENT_ACTION },
+  'publish:clearAction': {
+    action: CONTENT_ACTION,
+    digest: 'sha256:00',
+    typedHandles: { a1: '@brand.test' },
+    acknowledged: [],
+  },
   'outbox:submit': { draftId: null, post: OUTGOING_POST, clearanceId: null, undoSeconds: 10, campaign: null },
+  'outbox:submitAction': { action: CONTENT_ACTION, clearanceId: null, undoSeconds: 10 },
+  'outbox:retry': { jobId: 'j1' },
   'outbox:cancel': { jobId: 'j1' },
   'outbox:list': { from: '2025-01-01T00:00:00Z', accountIds: ['a1'] },
   'outbox:reschedule': { jobId: 'j1', scheduledAt: '2025-06-01T10:00:00Z' },

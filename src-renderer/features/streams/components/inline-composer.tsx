@@ -63,9 +63,10 @@ export function InlineComposer({ item, mode = 'reply' }: { item: StreamItem; mod
         url: job.url,
       });
       actions.replied(item, mode);
-      setText('');
+      // Done: the reply now shows under its item, and the box closes.
+      setReplying(null);
     },
-    [actions, item, mode, store],
+    [actions, item, mode, store, setReplying],
   );
   const tracker = useJobProgress(client, onJobs);
   useEffect(() => ref.current?.focus(), []);

@@ -25,11 +25,11 @@ function ref(statusId: string, network: ItemRef['network'] = 'mastodon'): ItemRe
 }
 
 describe('statuses found gone when acted on', () => {
-  it('a favourite, boost or thread view of a deleted status reports it deleted, and still fails', async () => {
+  it('a favourite, an undone favourite or a thread view of a deleted status reports it deleted, and still fails', async () => {
     await expect(h.streams.act(ACCOUNT_ID, ref('404001'), 'like')).rejects.toMatchObject({
       code: 'not_found',
     });
-    await expect(h.streams.act(ACCOUNT_ID, ref('404002'), 'repost')).rejects.toMatchObject({
+    await expect(h.streams.act(ACCOUNT_ID, ref('404002'), 'unlike')).rejects.toMatchObject({
       code: 'not_found',
     });
     await expect(h.streams.thread(ACCOUNT_ID, ref('404003'))).rejects.toMatchObject({ code: 'not_found' });
