@@ -1,6 +1,8 @@
 // A community manager's deck end to end: Roost in browser mode against the real local Bluesky network.
 // Four columns of different types; a sandbox account mentions the brand; the mention arrives in the
-// mentions column by itself (polling), and a like and a reply sent from the column land on the network.
+// mentions column by itself (polling), and a like and a reply sent from the column land on the network. The
+// brand account is protected: the inline reply asks for its handle, like the composer, before the outbox
+// sends it; the reply then counts on its item and shows in the thread.
 import { expect, test, type Page } from '@playwright/test';
 import { startBrowserMode, type BrowserModeApp } from './support/browser-mode.ts';
 import { sandboxClient } from './support/sandbox.ts';
@@ -41,6 +43,12 @@ test('a live mention arrives in the mentions column; like and reply from the col
 
   await page.goto(app.url);
   await addBlueskyAccount(page, sandbox.info.pdsUrl, brand.handle, brand.appPassword);
+  const protectedSwitch = page
+    .getByTestId('account-item')
+    .filter({ hasText: brand.handle })
+    .getByRole('switch');
+  await protectedSwitch.click();
+  await expect(protectedSwitch).toBeChecked();
   await openSection(page, 'Streams');
   await addColumn(page, 'Mentions');
   await addColumn(page, 'Home');
@@ -80,6 +88,20 @@ test('a live mention arrives in the mentions column; like and reply from the col
   await card.getByRole('button', { name: 'Reply' }).click();
   await card.locator('textarea').fill(replyText);
   await card.getByRole('button', { name: 'Send reply' }).click();
+  // A protected account: nothing goes out until its handle is typed.
+  const dialog = page.getByRole('dialog', { name: 'Confirm before publishing' });
+  await expect(dialog).toBeVisible();
+  await page.waitForTimeout(1_000);
+  await sandbox.processAll();
+  const early = await appView<{ thread: { replies?: unknown[] } }>(
+    sandbox.info.appviewUrl,
+    'app.bsky.feed.getPostThread',
+    { uri: mention.uri },
+  );
+  expect(early.thread.replies ?? []).toEqual([]);
+  await dialog.getByRole('textbox').first().fill(brand.handle);
+  await dialog.getByRole('button', { name: 'Confirm and send' }).click();
+  await expect(card.getByTestId('progress-line')).toContainText('Sending in');
   await expect
     .poll(
       async () => {
@@ -91,7 +113,15 @@ test('a live mention arrives in the mentions column; like and reply from the col
         );
         return (thread.thread.replies ?? []).map((r) => r.post.record.text);
       },
-      { timeout: 20_000 },
+      { timeout: 40_000 },
     )
     .toEqual([replyText]);
+  // The outcome shows on the item: its reply count, the reply under it, and the thread.
+  await expect(card.getByRole('button', { name: 'Reply' })).toHaveText(/1/, { timeout: 10_000 });
+  await expect(card.getByTestId('sent-echo')).toContainText(replyText);
+  await card.getByRole('button', { name: 'Thread' }).click();
+  // The reply itself as an item of the thread (the echo under the mention shows the same text as a link).
+  await expect(
+    page.getByRole('complementary', { name: 'Thread' }).locator('.item__text').filter({ hasText: replyText }),
+  ).toBeVisible({ timeout: 10_000 });
 });

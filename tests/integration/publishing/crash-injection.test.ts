@@ -1,4 +1,4 @@
-// Crash injection: 500 scheduled posts published by an outbox in a child process that is SIGKILLed at random
+// Crash injection: 500 scheduled posts (and 200 replies to one post) published by an outbox in a child process that is SIGKILLed at random
 // moments at least 20 times and restarted. Afterwards every post exists exactly once: on the real local
 // Bluesky network (listed with com.atproto.repo.listRecords), and on the Mastodon replay server (responses
 // from the official API docs, honouring Idempotency-Key).
@@ -17,6 +17,7 @@ import type { RunnerConfig } from './support/runner-config.ts';
 
 const POSTS = 500;
 const KILLS = 20;
+const REPLIES = 200;
 const dirs: string[] = [];
 afterAll(() => {
   for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
@@ -64,12 +65,13 @@ function jobStates(db: string): Record<string, number> {
 function countTexts(
   texts: readonly string[],
   marker: string,
+  expected = POSTS,
 ): { duplicates: number; lost: number; stray: number } {
   const counts = new Map<string, number>();
   for (const text of texts) if (text.includes(marker)) counts.set(text, (counts.get(text) ?? 0) + 1);
   let duplicates = 0;
   let lost = 0;
-  for (let i = 0; i < POSTS; i++) {
+  for (let i = 0; i < expected; i++) {
     const n = counts.get(`${marker} post ${i}`) ?? 0;
     if (n === 0) lost += 1;
     if (n > 1) duplicates += n - 1;
@@ -122,6 +124,64 @@ describe('outbox under SIGKILL', () => {
       expect(records).toHaveLength(POSTS);
     },
   );
+
+  it('publishes 200 replies to one post exactly once across 20+ kills', { timeout: 300_000 }, async () => {
+    const sandbox = new SandboxClient(inject('sandbox'));
+    const user = await sandbox.createAccount({ handlePrefix: 'crashrep' });
+    const asker = await sandbox.createAccount({ handlePrefix: 'crashask' });
+    const parent = await sandbox.post({ handle: asker.handle, text: 'A question for the brand' });
+    const { db, dataDir } = workspace();
+    const config: RunnerConfig = {
+      db,
+      dataDir,
+      accountId: 'acct-bsky',
+      bluesky: { service: sandbox.info.pdsUrl, identifier: user.handle, appPassword: user.appPassword },
+    };
+    const marker = `crashreply${Date.now().toString(36)}`;
+    const texts = Array.from({ length: REPLIES }, (_, i) => `${marker} post ${i}`);
+    const replyTo = {
+      network: 'bluesky' as const,
+      remoteId: parent.uri,
+      cid: parent.cid,
+      sourceAccountId: null,
+    };
+    seedOutbox(config, account('acct-bsky', 'bluesky', user.handle), texts, Date.now() + 3_000, 150, replyTo);
+
+    const result = await crashLoop(config, KILLS, 1_500, seeded(37));
+    expect(result.kills).toBeGreaterThanOrEqual(KILLS);
+    expect(result.finalExit).toBe(0);
+    expect(jobStates(db)).toEqual({ sent: REPLIES });
+
+    const agent = new AtpAgent({ service: sandbox.info.pdsUrl });
+    const page = await agent.com.atproto.repo.listRecords({
+      repo: user.did,
+      collection: 'app.bsky.feed.post',
+      limit: 100,
+    });
+    const records = [...page.data.records];
+    let cursor = page.data.records.length === 100 ? page.data.cursor : undefined;
+    while (cursor) {
+      const next = await agent.com.atproto.repo.listRecords({
+        repo: user.did,
+        collection: 'app.bsky.feed.post',
+        limit: 100,
+        cursor,
+      });
+      records.push(...next.data.records);
+      cursor = next.data.records.length === 100 ? next.data.cursor : undefined;
+    }
+    const values = records.map((r) => r.value as { text?: unknown; reply?: { parent?: { uri?: unknown } } });
+    const tally = countTexts(
+      values.map((v) => String(v.text)),
+      marker,
+      REPLIES,
+    );
+    console.log(
+      `[crash-injection] bluesky replies: ${result.kills} kills, ${records.length} records, ${tally.duplicates} duplicates, ${tally.lost} lost`,
+    );
+    expect(tally).toEqual({ duplicates: 0, lost: 0, stray: 0 });
+    expect(values.every((v) => v.reply?.parent?.uri === parent.uri)).toBe(true);
+  });
 
   it(
     'publishes 500 scheduled Mastodon posts exactly once across 20+ kills (replay server)',

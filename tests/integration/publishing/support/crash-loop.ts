@@ -1,5 +1,6 @@
 // Seeds an outbox with many scheduled posts, then runs the outbox runner in a child process and SIGKILLs it
 // at random moments, restarting it each time, until it finishes on its own.
+import type { PostRef } from '../../../../src-shared/compose/post.ts';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { openMainStore } from '../../../../src-main/store/main-store.ts';
@@ -25,6 +26,8 @@ export function seedOutbox(
   texts: readonly string[],
   startMs: number,
   spreadMs: number,
+  /** When set, every post answers this one (a reply), as the inline reply box sends it. */
+  replyTo: PostRef | null = null,
 ): void {
   const store = openMainStore({ path: config.db });
   const module = createPublishingModule({
@@ -51,7 +54,7 @@ export function seedOutbox(
             media: [],
           },
         ],
-        replyTo: null,
+        replyTo,
         quote: null,
         scheduledAt: new Date(startMs + i * spreadMs).toISOString(),
       },
