@@ -78,7 +78,29 @@ export function useJobProgress(
     });
   }, [client, followed]);
 
-  const track = useCallback((next: readonly OutboxJob[]) => setJobs(next), []);
+  const track = useCallback(
+    (next: readonly OutboxJob[]) => {
+      latest.current = next;
+      setJobs(next);
+      if (next.length === 0) return;
+      // Changes announced before this subscription started (a job sent at once) are read back once.
+      const from = new Date(Math.min(...next.map((j) => Date.parse(j.createdAt))) - 1_000).toISOString();
+      void client
+        .call('outbox:list', { from, accountIds: [...new Set(next.map((j) => j.accountId))] })
+        .then((result) => {
+          if (!result.ok) return;
+          const fresher = (job: OutboxJob) =>
+            result.value.find((j) => j.id === job.id && j.updatedAt > job.updatedAt) ?? job;
+          const merged = latest.current.map(fresher);
+          if (merged.some((j, i) => j !== latest.current[i])) {
+            latest.current = merged;
+            setJobs(merged);
+            changed.current?.(merged);
+          }
+        });
+    },
+    [client],
+  );
   const clear = useCallback(() => setJobs([]), []);
 
   const undo = useCallback(async () => {

@@ -12,12 +12,15 @@ export function ProgressLine({
   progress: tracker,
   now = Date.now,
   what = 'post',
+  undoable = true,
   onUndone,
 }: {
   progress: ProgressSource;
   now?: () => number;
   /** Which words to use: a post or reply, or an action on an item. */
   what?: 'post' | 'repost' | 'unrepost' | 'delete';
+  /** False where another control offers undo (the composer's toast). */
+  undoable?: boolean;
   onUndone?: () => void;
 }) {
   const { t } = useTranslation();
@@ -55,7 +58,7 @@ export function ProgressLine({
   return (
     <p className="progress-line" role="status" data-testid="progress-line" data-progress={progress.kind}>
       <span>{text}</span>
-      {progress.kind === 'holding' && (
+      {progress.kind === 'holding' && undoable && (
         <button
           type="button"
           className="button button--small"

@@ -85,7 +85,7 @@ function UndoToast() {
     <div className="toast" role="status" data-testid="undo-toast">
       {offer ? (
         <>
-          <span>{t('compose.sent', { count: offer.accountCount })}</span>
+          <span>{t('publishing.progress.post.holding', { seconds })}</span>
           <button type="button" className="button" onClick={() => void undo()}>
             {t('compose.undo', { seconds })}
           </button>

@@ -10,6 +10,9 @@ import { SectionHeading } from '../shell/section-heading.tsx';
 import { AccountPicker } from './components/account-picker.tsx';
 import { FollowUps, PostOptions, SendingPreferences } from './components/compose-options.tsx';
 import { ConfirmDialog } from '../../publishing/confirm-dialog.tsx';
+import { summariseJobs, useJobProgress } from '../../publishing/job-progress.ts';
+import { ProgressLine } from '../../publishing/progress-line.tsx';
+import type { OutboxJob } from '../../../src-shared/contract/publishing-contract.ts';
 import { CountRing } from './components/count-ring.tsx';
 import { DraftList, VersionPicker } from './components/draft-list.tsx';
 import { MediaEditor } from './components/media-editor.tsx';
@@ -307,14 +310,7 @@ function Notice({ notice }: { notice: SendNotice | null }) {
         {t('compose.queued')}
       </p>
     );
-  if (notice.kind === 'sent')
-    return (
-      <p className="notice" role="status" data-testid="compose-notice">
-        {notice.scheduled
-          ? t('compose.scheduled', { count: notice.count })
-          : t('compose.sent', { count: notice.count })}
-      </p>
-    );
+  if (notice.kind === 'submitted') return <SubmittedNotice jobs={notice.jobs} />;
   if (notice.kind === 'failed')
     return (
       <p className="alert" role="alert">
@@ -329,6 +325,23 @@ function Notice({ notice }: { notice: SendNotice | null }) {
           <li key={d.id}>{d.message}</li>
         ))}
       </ul>
+    </div>
+  );
+}
+
+/** Follows the submitted jobs: sending in N s, sending, sent to N accounts, failed (with Retry), cancelled. */
+function SubmittedNotice({ jobs }: { jobs: readonly OutboxJob[] }) {
+  const { client } = useServices();
+  const tracker = useJobProgress(client);
+  const { track } = tracker;
+  useEffect(() => track(jobs), [track, jobs]);
+  // The toast offers undo (and brings the text back); here the line only reports.
+  return (
+    <div className="notice" data-testid="compose-notice">
+      <ProgressLine
+        progress={{ ...tracker, progress: tracker.progress ?? summariseJobs(jobs) }}
+        undoable={false}
+      />
     </div>
   );
 }

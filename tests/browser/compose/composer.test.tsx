@@ -130,8 +130,13 @@ describe('composer', () => {
     expect(submit?.clearanceId).toMatch(/^clr-/);
     expect(submit?.undoSeconds).toBe(10);
     expect(main.clearances()[0]?.typedHandles).toEqual({ [brand.id]: 'alice.test' });
-    await expect.element(screen.getByTestId('compose-notice'), WAIT).toHaveTextContent('Sent to 1 account.');
+    // Nothing is "sent" while the undo window runs; the line says so only once the network has it.
+    await expect.element(screen.getByTestId('compose-notice'), WAIT).toHaveTextContent('Sending in');
     await expect.element(textArea(screen)).toHaveValue('');
+    main.settle(main.jobs()[0]!.id, { state: 'sending' });
+    await expect.element(screen.getByTestId('compose-notice'), WAIT).toHaveTextContent('Sending…');
+    main.settle(main.jobs()[0]!.id, { state: 'sent', sentAt: new Date().toISOString() });
+    await expect.element(screen.getByTestId('compose-notice'), WAIT).toHaveTextContent('Sent to 1 account.');
   });
 
   test('a blocked post says why and is not submitted', async () => {
@@ -158,6 +163,8 @@ describe('composer', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Send' }));
     const undo = screen.getByTestId('undo-toast').getByRole('button', { name: /^Undo \(\d+ s\)$/ });
     await expect.element(undo, WAIT).toBeVisible();
+    await expect.element(screen.getByTestId('undo-toast')).toHaveTextContent('Sending in');
+    await expect.element(screen.getByTestId('undo-toast')).not.toHaveTextContent('Sent to');
     await userEvent.click(undo);
     await expect.poll(() => main.jobs().map((j) => j.state), WAIT).toEqual(['cancelled']);
     expect(main.calls('outbox:cancel')).toBe(1);
@@ -165,6 +172,7 @@ describe('composer', () => {
     await expect
       .element(screen.getByTestId('undo-toast'))
       .toHaveTextContent('Cancelled. Your text is back in the composer.');
+    await expect.element(screen.getByTestId('compose-notice')).toHaveTextContent('Cancelled.');
   });
 
   test('openComposer opens a reply from the deck and sends it with the reply reference', async () => {

@@ -5,7 +5,7 @@
 import { useState } from 'react';
 import type { Account } from '../../../../src-shared/domain/account.ts';
 import type { OutgoingPost } from '../../../../src-shared/compose/post.ts';
-import type { GuardDecisionSchema } from '../../../../src-shared/contract/publishing-contract.ts';
+import type { GuardDecisionSchema, OutboxJob } from '../../../../src-shared/contract/publishing-contract.ts';
 import type { z } from '../../../../src-shared/zod.ts';
 import type { RoostClient } from '../../../bridge/client.ts';
 import type { DraftsRepository } from '../repositories/drafts-repository.ts';
@@ -20,7 +20,8 @@ type Decision = z.infer<typeof GuardDecisionSchema>;
 
 export type SendNotice =
   | { readonly kind: 'queued' }
-  | { readonly kind: 'sent'; readonly count: number; readonly scheduled: boolean }
+  /** In the outbox: the notice follows these jobs until the network has them (or they fail or are undone). */
+  | { readonly kind: 'submitted'; readonly jobs: readonly OutboxJob[] }
   | { readonly kind: 'failed'; readonly message: string }
   | { readonly kind: 'blocked'; readonly decisions: readonly Decision[] };
 
@@ -67,12 +68,7 @@ export function useSend(options: {
     setPreflight(null);
     setHeld(null);
     if (outcome.kind === 'submitted') {
-      setNotice({
-        kind: 'sent',
-        // A thread makes several jobs per account: the user is told about accounts, not jobs.
-        count: new Set(outcome.jobs.map((job) => job.accountId)).size,
-        scheduled: pending.content.scheduledAt !== null,
-      });
+      setNotice({ kind: 'submitted', jobs: outcome.jobs });
       await draft.startNew({ accountIds: pending.content.accountIds });
     } else if (outcome.kind === 'queued') {
       setNotice({ kind: 'queued' });

@@ -25,6 +25,8 @@ export interface PublishingMain {
   clearances(): RequestInput<'publish:clear'>[];
   calls(method: RequestMethod): number;
   seedJob(job: Partial<OutboxJob> & Pick<OutboxJob, 'accountId'>): OutboxJob;
+  /** Moves a job on as the outbox would, announced with outbox:changed. */
+  settle(jobId: string, patch: Partial<OutboxJob>): OutboxJob;
   /** Posts containing this word are blocked by the guards. */
   blockTerm(term: string): void;
   /** Main does the work of the next call of `method` but the answer is lost, as when the link drops. */
@@ -247,6 +249,7 @@ export function createPublishingMain(users: readonly KnownUser[] = []): Publishi
     submits: () => submits,
     clearances: () => accepted,
     calls: (method) => (method in mine ? (counts.get(method) ?? 0) : main.calls(method)),
+    settle: (jobId, patch) => update(jobId, patch),
     seedJob(partial) {
       const now = iso(Date.now());
       const job: OutboxJob = {
