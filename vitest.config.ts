@@ -18,6 +18,14 @@ export default defineConfig({
       },
       {
         test: {
+          name: 'server',
+          environment: 'node',
+          include: ['tests/server/**/*.test.ts'],
+          testTimeout: 60_000,
+        },
+      },
+      {
+        test: {
           name: 'keychain',
           environment: 'node',
           include: ['tests/keychain/**/*.test.ts'],
@@ -37,7 +45,9 @@ export default defineConfig({
       },
       {
         plugins: [react()],
-        optimizeDeps: { include: ['dexie', 'dexie-react-hooks', 'react', 'react-dom', 'zod', 'vitest-browser-react'] },
+        optimizeDeps: {
+          include: ['dexie', 'dexie-react-hooks', 'react', 'react-dom', 'zod', 'vitest-browser-react'],
+        },
         test: {
           name: 'browser',
           include: ['tests/browser/**/*.test.{ts,tsx}'],
