@@ -8,9 +8,40 @@ import { hashInvitationCode } from '../identity/invitation-codes.ts';
 import { SESSION_TTL_MS } from '../identity/session-tokens.ts';
 import { appendChange } from '../storage/change-log.ts';
 import { MEMBER_COLUMNS, toMember } from '../storage/team-records.ts';
-import { requireCaller, type TeamHandlers } from './context.ts';
+import { requireCaller, type CallContext, type TeamHandlers } from './context.ts';
 
 const CHALLENGE_TTL_MS = 60_000;
+
+async function addMember(ctx: CallContext, displayName: string, role: TeamRole) {
+  const memberId = ulid(ctx.now);
+  await ctx.db.run(
+    'INSERT INTO members (id, display_name, role, version, joined_at, revoked_at) VALUES (?, ?, ?, 1, ?, NULL)',
+    [memberId, displayName, role, ctx.now],
+  );
+  const member = { id: memberId, displayName, role, version: 1, joinedAt: ctx.now, revokedAt: null };
+  await appendChange(ctx.db, {
+    at: ctx.now,
+    actorId: memberId,
+    entity: 'member',
+    entityId: memberId,
+    version: 1,
+    data: member,
+  });
+  return { memberId, role };
+}
+
+/** A device invitation adds a device to its member, who must still be on the team. */
+async function addDevice(ctx: CallContext, memberId: string) {
+  const row = await ctx.db.get(`SELECT ${MEMBER_COLUMNS} FROM members WHERE id = ?`, [memberId]);
+  const member = row ? toMember(row) : null;
+  if (!member || member.revokedAt !== null) {
+    throw new TeamFailure(
+      'invitation_invalid',
+      'The member this device invitation was for has left the team',
+    );
+  }
+  return { memberId, role: member.role };
+}
 
 export const identityHandlers: Pick<
   TeamHandlers,
@@ -22,7 +53,7 @@ export const identityHandlers: Pick<
       throw new TeamFailure('invalid_input', 'publicKey must be an Ed25519 public key (SPKI, base64url)');
     const deviceId = deviceIdFor(input.publicKey);
     const invitation = await ctx.db.get(
-      'SELECT id, role, expires_at, used_at, used_by_device, revoked_at FROM invitations WHERE code_hash = ?',
+      'SELECT id, role, for_member, expires_at, used_at, used_by_device, revoked_at FROM invitations WHERE code_hash = ?',
       [hashInvitationCode(input.code)],
     );
     if (!invitation) throw new TeamFailure('invitation_invalid', 'This invitation does not exist');
@@ -52,46 +83,42 @@ export const identityHandlers: Pick<
     if (await ctx.db.get('SELECT id FROM devices WHERE id = ?', [deviceId])) {
       throw new TeamFailure('conflict', 'This device key is already enrolled');
     }
-    const memberId = ulid(ctx.now);
-    const role = String(invitation['role']) as TeamRole;
-    await ctx.db.run(
-      'INSERT INTO members (id, display_name, role, version, joined_at, revoked_at) VALUES (?, ?, ?, 1, ?, NULL)',
-      [memberId, input.displayName, role, ctx.now],
-    );
+    const forMember = invitation['for_member'] === null ? null : String(invitation['for_member']);
+    const joined = forMember
+      ? await addDevice(ctx, forMember)
+      : await addMember(ctx, input.displayName, String(invitation['role']) as TeamRole);
     await ctx.db.run(
       `INSERT INTO devices (id, member_id, name, public_key, enrolled_at, revoked_at) VALUES (?, ?, ?, ?, ?, NULL)`,
-      [deviceId, memberId, input.deviceName, input.publicKey, ctx.now],
+      [deviceId, joined.memberId, input.deviceName, input.publicKey, ctx.now],
     );
     await ctx.db.run('UPDATE invitations SET used_at = ?, used_by_device = ? WHERE id = ?', [
       ctx.now,
       deviceId,
       String(invitation['id']),
     ]);
-    const member = { id: memberId, displayName: input.displayName, role, joinedAt: ctx.now, revokedAt: null };
+    const device = {
+      id: deviceId,
+      memberId: joined.memberId,
+      name: input.deviceName,
+      enrolledAt: ctx.now,
+      revokedAt: null,
+    };
     await appendChange(ctx.db, {
       at: ctx.now,
-      actorId: memberId,
-      entity: 'member',
-      entityId: memberId,
-      version: 1,
-      data: member,
-    });
-    await appendChange(ctx.db, {
-      at: ctx.now,
-      actorId: memberId,
+      actorId: joined.memberId,
       entity: 'device',
       entityId: deviceId,
       version: 1,
-      data: { id: deviceId, memberId, name: input.deviceName, enrolledAt: ctx.now, revokedAt: null },
+      data: device,
     });
     await ctx.audit({
       action: 'invitations:accept',
       target: String(invitation['id']),
       before: null,
-      after: member,
+      after: device,
     });
     ctx.afterCommit(() => deps.feed.wake());
-    return { memberId, deviceId, role, serverId: deps.serverId };
+    return { memberId: joined.memberId, deviceId, role: joined.role, serverId: deps.serverId };
   },
 
   async 'auth:challenge'(input, ctx) {

@@ -20,6 +20,7 @@ export async function insertInvitation(
   entry: {
     role: TeamRole;
     createdBy: string | null;
+    forMember?: string;
     now: number;
     expiresAt: number;
     codeFor: (id: string) => string;
@@ -28,14 +29,23 @@ export async function insertInvitation(
   const id = ulid(entry.now);
   const code = entry.codeFor(id);
   await db.run(
-    `INSERT INTO invitations (id, code_hash, role, created_by, created_at, expires_at, used_at, used_by_device,
-      revoked_at) VALUES (?, ?, ?, ?, ?, ?, NULL, NULL, NULL)`,
-    [id, hashInvitationCode(code), entry.role, entry.createdBy, entry.now, entry.expiresAt],
+    `INSERT INTO invitations (id, code_hash, role, created_by, for_member, created_at, expires_at, used_at,
+      used_by_device, revoked_at) VALUES (?, ?, ?, ?, ?, ?, ?, NULL, NULL, NULL)`,
+    [
+      id,
+      hashInvitationCode(code),
+      entry.role,
+      entry.createdBy,
+      entry.forMember ?? null,
+      entry.now,
+      entry.expiresAt,
+    ],
   );
   const invitation: InvitationRecord = {
     id,
     role: entry.role,
     createdBy: entry.createdBy,
+    forMember: entry.forMember ?? null,
     createdAt: entry.now,
     expiresAt: entry.expiresAt,
     usedAt: null,
@@ -54,8 +64,28 @@ export async function insertInvitation(
 
 export const invitationHandlers: Pick<
   TeamHandlers,
-  'invitations:create' | 'invitations:revoke' | 'invitations:list'
+  'invitations:create' | 'invitations:revoke' | 'invitations:list' | 'devices:invite'
 > = {
+  async 'devices:invite'(input, ctx, deps) {
+    const caller = requireCaller(ctx);
+    const result = await insertInvitation(ctx.db, {
+      role: caller.role,
+      createdBy: caller.memberId,
+      forMember: caller.memberId,
+      now: ctx.now,
+      expiresAt: ctx.now + input.expiresInHours * 3_600_000,
+      codeFor: deps.invitationCode,
+    });
+    await ctx.audit({
+      action: 'devices:invite',
+      target: result.invitation.id,
+      before: null,
+      after: result.invitation,
+    });
+    ctx.afterCommit(() => deps.feed.wake());
+    return result;
+  },
+
   async 'invitations:create'(input, ctx, deps) {
     const caller = requireCaller(ctx);
     if (!mayGrant(caller.role, input.role)) {

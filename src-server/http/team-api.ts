@@ -49,16 +49,19 @@ export const HTTP_STATUS: Readonly<Record<TeamErrorCode, number>> = {
  * Some answers must not be stored as they are: `invitations:create` returns a live invitation code, which the
  * database must never hold. Its stored answer drops the code; a replay derives it again from the id.
  */
+const invitationReplay = {
+  store: (value: unknown) => ({ invitation: (value as { invitation: unknown }).invitation }),
+  restore: (stored: unknown, deps: ServerDeps) => {
+    const { invitation } = stored as { invitation: { id: string } };
+    return { invitation, code: deps.invitationCode(invitation.id) };
+  },
+};
+
 const REPLAY_STORAGE: Partial<
   Record<TeamMethod, { store(value: unknown): unknown; restore(stored: unknown, deps: ServerDeps): unknown }>
 > = {
-  'invitations:create': {
-    store: (value) => ({ invitation: (value as { invitation: unknown }).invitation }),
-    restore: (stored, deps) => {
-      const { invitation } = stored as { invitation: { id: string } };
-      return { invitation, code: deps.invitationCode(invitation.id) };
-    },
-  },
+  'invitations:create': invitationReplay,
+  'devices:invite': invitationReplay,
 };
 
 export interface TeamApi {

@@ -19,6 +19,7 @@ export const PERMISSIONS: Readonly<Record<Exclude<TeamMethod, PublicMethod>, rea
   // Anyone may list and revoke their own devices (a lost laptop); the handler refuses other members' to non-admins.
   'devices:list': EVERYONE,
   'devices:revoke': EVERYONE,
+  'devices:invite': EVERYONE,
   'notes:create': WRITERS,
   'notes:update': WRITERS,
   'audit:list': ADMINS,

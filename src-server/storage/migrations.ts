@@ -47,6 +47,7 @@ export const TEAM_MIGRATIONS: readonly TeamMigration[] = [
         code_hash TEXT NOT NULL UNIQUE,
         role TEXT NOT NULL REFERENCES roles (name),
         created_by TEXT REFERENCES members (id),
+        for_member TEXT REFERENCES members (id),
         created_at BIGINT NOT NULL,
         expires_at BIGINT NOT NULL,
         used_at BIGINT,

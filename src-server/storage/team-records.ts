@@ -23,6 +23,7 @@ export interface InvitationRecord {
   readonly id: string;
   readonly role: TeamRole;
   readonly createdBy: string | null;
+  readonly forMember: string | null;
   readonly createdAt: number;
   readonly expiresAt: number;
   readonly usedAt: number | null;
@@ -60,11 +61,13 @@ export const toDevice = (row: SqlRow): DeviceRecord => ({
   revokedAt: numOrNull(row['revoked_at']),
 });
 
-export const INVITATION_COLUMNS = 'id, role, created_by, created_at, expires_at, used_at, revoked_at';
+export const INVITATION_COLUMNS =
+  'id, role, created_by, for_member, created_at, expires_at, used_at, revoked_at';
 export const toInvitation = (row: SqlRow): InvitationRecord => ({
   id: String(row['id']),
   role: row['role'] as TeamRole,
   createdBy: row['created_by'] === null ? null : String(row['created_by']),
+  forMember: row['for_member'] === null ? null : String(row['for_member']),
   createdAt: num(row['created_at']),
   expiresAt: num(row['expires_at']),
   usedAt: numOrNull(row['used_at']),

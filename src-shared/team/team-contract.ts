@@ -86,6 +86,8 @@ export const InvitationSchema = z.object({
   id: Ulid,
   role: TeamRoleSchema,
   createdBy: Ulid.nullable(),
+  /** Set for a device invitation: joining adds a device to this member instead of creating one. */
+  forMember: Ulid.nullable(),
   createdAt: Time,
   expiresAt: Time,
   usedAt: Time.nullable(),
@@ -174,6 +176,11 @@ export const teamRequests = {
   'members:revoke': { input: z.object({ memberId: Ulid }).strict(), output: MemberSchema },
   'devices:list': { input: z.object({ memberId: Ulid.optional() }).strict(), output: z.array(DeviceSchema) },
   'devices:revoke': { input: z.object({ deviceId: DeviceId }).strict(), output: DeviceSchema },
+  /** An invitation that enrols another device of the caller (a second laptop), not a new member. */
+  'devices:invite': {
+    input: z.object({ expiresInHours: z.number().int().min(1).max(72) }).strict(),
+    output: z.object({ invitation: InvitationSchema, code: z.string() }),
+  },
   'notes:create': { input: z.object({ text: z.string().min(1).max(10_000) }).strict(), output: NoteSchema },
   'notes:update': {
     input: z.object({ id: Ulid, text: z.string().min(1).max(10_000), version: Version }).strict(),
@@ -209,6 +216,7 @@ export const MUTATING_TEAM_METHODS: ReadonlySet<TeamMethod> = new Set([
   'members:setRole',
   'members:revoke',
   'devices:revoke',
+  'devices:invite',
   'notes:create',
   'notes:update',
 ]);
