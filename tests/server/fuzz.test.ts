@@ -59,7 +59,8 @@ describe('team server fuzzing', () => {
   afterAll(() => team.stop());
 
   it('starts from valid inputs, so mutations test the schema and not a typo', () => {
-    for (const method of TEAM_METHODS) expect(teamRequests[method].input.safeParse(VALID[method]).success).toBe(true);
+    for (const method of TEAM_METHODS)
+      expect(teamRequests[method].input.safeParse(VALID[method]).success).toBe(true);
   });
 
   it.each(TEAM_METHODS.map((method, index) => [method, index] as const))(
@@ -70,7 +71,9 @@ describe('team server fuzzing', () => {
       for (let i = 0; i < payloads.length; i += PARALLEL) {
         const batch = payloads.slice(i, i + PARALLEL);
         const answers = await Promise.all(
-          batch.map((input) => team.owner.client.raw(method, input, { ...headers, 'idempotency-key': ulid() })),
+          batch.map((input) =>
+            team.owner.client.raw(method, input, { ...headers, 'idempotency-key': ulid() }),
+          ),
         );
         for (const { result } of answers) {
           const code = result.ok ? 'ok' : result.error.code;
@@ -84,7 +87,11 @@ describe('team server fuzzing', () => {
 
   it('refuses malformed bodies, huge bodies, unknown methods and bad feed upgrades, and keeps serving', async () => {
     const post = (path: string, body: string) =>
-      fetch(`${team.server.url}${path}`, { method: 'POST', headers: { ...headers, 'content-type': 'application/json' }, body });
+      fetch(`${team.server.url}${path}`, {
+        method: 'POST',
+        headers: { ...headers, 'content-type': 'application/json' },
+        body,
+      });
     expect((await post('/v1/members:list', 'not json')).status).toBe(400);
     expect((await post('/v1/members:list', '{"a":')).status).toBe(400);
     expect((await post('/v1/members:list', 'x'.repeat(100_000))).status).toBe(413);
