@@ -3,6 +3,12 @@
 import { TEAM_MIGRATIONS, type TeamMigration } from './migrations.ts';
 import type { SqlEngine } from './sql-engine.ts';
 
+export const SCHEMA_MIGRATIONS_TABLE = `CREATE TABLE IF NOT EXISTS schema_migrations (
+  version BIGINT PRIMARY KEY NOT NULL,
+  name TEXT NOT NULL,
+  applied_at BIGINT NOT NULL
+)`;
+
 export class TeamSchemaTooNewError extends Error {
   constructor(found: number, known: number) {
     super(
@@ -19,10 +25,7 @@ export async function migrateTeamStorage(
   migrations.forEach((migration, index) => {
     if (migration.version !== index + 1) throw new Error(`Team migration ${migration.name} is out of order`);
   });
-  await engine.run(
-    `CREATE TABLE IF NOT EXISTS schema_migrations (version BIGINT PRIMARY KEY NOT NULL, name TEXT NOT NULL,
-      applied_at BIGINT NOT NULL)`,
-  );
+  await engine.run(SCHEMA_MIGRATIONS_TABLE);
   for (const migration of migrations) {
     await engine.transaction(async (tx) => {
       // Checked under the write lock: another server process may have migrated since we looked.
