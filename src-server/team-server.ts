@@ -24,6 +24,7 @@ import { HTTP_STATUS, createTeamApi } from './http/team-api.ts';
 import { createInvitationCodes } from './identity/invitation-codes.ts';
 import { createSessionTokens } from './identity/session-tokens.ts';
 import { lastChangeSeq } from './storage/change-log.ts';
+import { pruneIdempotencyKeys } from './storage/idempotency.ts';
 import { openSqliteEngine } from './storage/sqlite-engine.ts';
 import { checkListenAddress, type TlsFiles } from './listen-policy.ts';
 
@@ -136,6 +137,11 @@ export async function startTeamServer(options: TeamServerOptions): Promise<TeamS
   const port = typeof address === 'object' && address ? address.port : 0;
   const base = `${tls ? 'https' : 'http'}://${host.includes(':') ? `[${host}]` : host}:${port}`;
   const ownerCode = await issueOwnerInvitationIfNeeded(engine, now(), invitationCode);
+  // Idempotency keys past their retention are refused as stale anyway; forget them once an hour.
+  const prune = () => void engine.transaction((tx) => pruneIdempotencyKeys(tx, now())).catch(() => undefined);
+  prune();
+  const pruneTimer = setInterval(prune, 3_600_000);
+  pruneTimer.unref();
 
   return {
     url: base,
@@ -144,6 +150,7 @@ export async function startTeamServer(options: TeamServerOptions): Promise<TeamS
     ownerInvitation: ownerCode ? joinLink(base, ownerCode) : null,
     feedConnections: () => feed.size,
     async stop() {
+      clearInterval(pruneTimer);
       feed.closeAll();
       sockets.close();
       server.closeAllConnections();

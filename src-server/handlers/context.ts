@@ -22,8 +22,15 @@ export interface CallContext {
   readonly db: SqlExecutor;
   /** Runs after the call's transaction commits (feed wake-ups, closing revoked sockets). */
   afterCommit(fn: () => void): void;
-  /** Audit fields that depend on the call, filled in for the handler. */
-  audit(entry: Pick<AuditEntry, 'action' | 'target' | 'before' | 'after'>): Promise<void>;
+  /**
+   * Appends to the audit log with the call's request id, address and caller filled in. Public methods (join,
+   * login) have no caller yet and name the member and device they act for in `actor`.
+   */
+  audit(
+    entry: Pick<AuditEntry, 'action' | 'target' | 'before' | 'after'> & {
+      actor?: { memberId: string; deviceId: string };
+    },
+  ): Promise<void>;
 }
 
 export interface FeedControl {

@@ -116,6 +116,7 @@ export const identityHandlers: Pick<
       target: String(invitation['id']),
       before: null,
       after: device,
+      actor: { memberId: joined.memberId, deviceId },
     });
     ctx.afterCommit(() => deps.feed.wake());
     return { memberId: joined.memberId, deviceId, role: joined.role, serverId: deps.serverId };
@@ -158,6 +159,13 @@ export const identityHandlers: Pick<
       'INSERT INTO sessions (id, member_id, device_id, created_at, expires_at, ended_at) VALUES (?, ?, ?, ?, ?, NULL)',
       [sessionId, memberId, input.deviceId, ctx.now, expiresAt],
     );
+    await ctx.audit({
+      action: 'auth:login',
+      target: sessionId,
+      before: null,
+      after: { expiresAt },
+      actor: { memberId, deviceId: input.deviceId },
+    });
     const token = deps.tokens.sign({ sid: sessionId, mid: memberId, did: input.deviceId, exp: expiresAt });
     const role = String(row['role']) as TeamRole;
     return { token, expiresAt, memberId, deviceId: input.deviceId, role };

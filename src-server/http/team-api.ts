@@ -120,7 +120,17 @@ export function createTeamApi(
       now: at,
       db,
       afterCommit: (fn) => hooks.push(fn),
-      audit: (entry) => appendAudit(db, auditBase(call, caller, at, entry, 'ok')),
+      audit: ({ actor, ...entry }) =>
+        appendAudit(
+          db,
+          auditBase(
+            call,
+            caller ?? (actor ? { ...actor, sessionId: '', role: 'viewer' } : null),
+            at,
+            entry,
+            'ok',
+          ),
+        ),
     };
   }
 

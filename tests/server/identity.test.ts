@@ -222,3 +222,28 @@ describe('team identity', () => {
     } as TeamFixture;
   });
 });
+
+describe('team audit of joins and logins', () => {
+  it('records who joined and who logged in, with the request id and address', async () => {
+    const team = await startTeamFixture();
+    try {
+      await team.owner.client.session();
+      const audit = await team.owner.client.call('audit:list', {});
+      if (!audit.ok) throw new Error(audit.error.code);
+      const join = audit.value.find((entry) => entry.action === 'invitations:accept');
+      const login = audit.value.find((entry) => entry.action === 'auth:login');
+      expect(join).toMatchObject({
+        memberId: team.owner.memberId,
+        deviceId: team.owner.deviceId,
+        result: 'ok',
+      });
+      expect(login).toMatchObject({
+        memberId: team.owner.memberId,
+        clientAddress: expect.stringMatching(/127\.0\.0\.1/),
+      });
+      expect(login?.requestId).toMatch(/^[0-9A-Z]{26}$/);
+    } finally {
+      await team.stop();
+    }
+  });
+});
