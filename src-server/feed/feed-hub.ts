@@ -7,6 +7,7 @@ import { FEED_CLOSE, type FeedFrame, type TeamChange } from '../../src-shared/te
 import { readChangesAfter } from '../storage/change-log.ts';
 import type { SqlExecutor } from '../storage/sql-engine.ts';
 import type { FeedControl } from '../handlers/context.ts';
+import type { TeamRole } from '../../src-shared/team/team-contract.ts';
 
 const DB_BATCH = 500;
 const WINDOW = 2_000;
@@ -17,6 +18,7 @@ interface Subscriber {
   readonly socket: WebSocket;
   readonly memberId: string;
   readonly deviceId: string;
+  readonly admin: boolean;
   lastSent: number;
   caughtUp: boolean;
   pumping: boolean;
@@ -26,13 +28,20 @@ interface Subscriber {
 
 interface WindowEntry {
   readonly seq: number;
+  /** The frame as admins see it. */
   readonly frame: string;
+  /** The frame as everyone else sees it: the same number, without what only admins may read. */
+  readonly redacted: string;
 }
+
+/** Invitations are for admins (as `invitations:list` is); others get the number with the record's data left out. */
+const ADMIN_ONLY_ENTITIES: ReadonlySet<TeamChange['entity']> = new Set(['invitation']);
+const ADMIN_ROLES: ReadonlySet<TeamRole> = new Set(['owner', 'admin']);
 
 export interface FeedHub extends FeedControl {
   attach(
     socket: WebSocket,
-    who: { memberId: string; deviceId: string; after: number; expiresAt: number },
+    who: { memberId: string; deviceId: string; role: TeamRole; after: number; expiresAt: number },
   ): void;
   readonly size: number;
   closeAll(): void;
@@ -48,6 +57,13 @@ export function createFeedHub(db: SqlExecutor, options: { now?: () => number } =
 
   const encode = (change: TeamChange): string =>
     JSON.stringify({ kind: 'change', change } satisfies FeedFrame);
+  const entryFor = (change: TeamChange): WindowEntry => {
+    const frame = encode(change);
+    const redacted = ADMIN_ONLY_ENTITIES.has(change.entity) ? encode({ ...change, data: {} }) : frame;
+    return { seq: change.seq, frame, redacted };
+  };
+  const frameFor = (subscriber: Subscriber, entry: WindowEntry) =>
+    subscriber.admin ? entry.frame : entry.redacted;
 
   /** Reads newly committed changes into the shared window once, for every subscriber. */
   async function refreshWindow(): Promise<void> {
@@ -60,7 +76,7 @@ export function createFeedHub(db: SqlExecutor, options: { now?: () => number } =
         refreshAgain = false;
         for (;;) {
           const changes = await readChangesAfter(db, windowSeq, DB_BATCH);
-          for (const change of changes) recent.push({ seq: change.seq, frame: encode(change) });
+          for (const change of changes) recent.push(entryFor(change));
           if (changes.length > 0) windowSeq = changes[changes.length - 1]!.seq;
           if (recent.length > WINDOW) recent.splice(0, recent.length - WINDOW);
           if (changes.length < DB_BATCH) break;
@@ -97,14 +113,14 @@ export function createFeedHub(db: SqlExecutor, options: { now?: () => number } =
             const start = subscriber.lastSent + 1 - first.seq;
             for (let i = start; i < recent.length; i++) {
               const entry = recent[i]!;
-              if (!send(subscriber, entry.frame)) return;
+              if (!send(subscriber, frameFor(subscriber, entry))) return;
               subscriber.lastSent = entry.seq;
             }
             break;
           }
           const changes = await readChangesAfter(db, subscriber.lastSent, DB_BATCH);
           for (const change of changes) {
-            if (!send(subscriber, encode(change))) return;
+            if (!send(subscriber, frameFor(subscriber, entryFor(change)))) return;
             subscriber.lastSent = change.seq;
           }
           if (changes.length < DB_BATCH) break;
@@ -145,6 +161,7 @@ export function createFeedHub(db: SqlExecutor, options: { now?: () => number } =
         socket,
         memberId: who.memberId,
         deviceId: who.deviceId,
+        admin: ADMIN_ROLES.has(who.role),
         lastSent: who.after,
         caughtUp: false,
         pumping: false,
@@ -170,6 +187,12 @@ export function createFeedHub(db: SqlExecutor, options: { now?: () => number } =
     },
     wake() {
       void refreshWindow().then(pumpAll, () => undefined);
+    },
+    refresh(memberId) {
+      for (const subscriber of [...subscribers]) {
+        if (subscriber.memberId === memberId)
+          close(subscriber, FEED_CLOSE.roleChanged, 'role changed; reconnect');
+      }
     },
     disconnect(scope) {
       for (const subscriber of [...subscribers]) {

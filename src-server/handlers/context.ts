@@ -36,6 +36,8 @@ export interface CallContext {
 export interface FeedControl {
   /** New changes were committed: subscribers read and send them. */
   wake(): void;
+  /** Closes a member's sockets so they reconnect and are sent what their new role may see. */
+  refresh(memberId: string): void;
   /** Closes the sockets of a revoked member or device, telling them why first. */
   disconnect(scope: { memberId: string } | { deviceId: string }): void;
 }

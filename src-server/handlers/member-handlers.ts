@@ -66,7 +66,10 @@ export const memberHandlers: Pick<
       data: { ...after },
     });
     await ctx.audit({ action: 'members:setRole', target: after.id, before, after });
-    ctx.afterCommit(() => deps.feed.wake());
+    ctx.afterCommit(() => {
+      deps.feed.refresh(after.id);
+      deps.feed.wake();
+    });
     return after;
   },
 

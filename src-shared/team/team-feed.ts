@@ -29,5 +29,7 @@ export const FEED_CLOSE = {
   unauthenticated: 4401,
   revoked: 4403,
   sessionExpired: 4408,
+  /** The member's role changed: reconnect (from the cursor) to be sent what the new role may see. */
+  roleChanged: 4409,
   shuttingDown: 4503,
 } as const;

@@ -148,3 +148,60 @@ describe('team change feed', () => {
     expect(old).toMatchObject({ ok: false, error: { code: 'stale' } });
   });
 });
+
+describe('what the feed shows each role', () => {
+  it('sends invitation changes to admins in full and to others as bare numbers, keeping the sequence whole', async () => {
+    const team = await startTeamFixture();
+    try {
+      const viewer = await team.join('viewer', 'Reader');
+      const created = await team.owner.client.call('invitations:create', {
+        role: 'expert',
+        expiresInHours: 1,
+      });
+      if (!created.ok) throw new Error(created.error.code);
+      const end = await lastSeq(team);
+      const forViewer = (await rawFeedFrames(viewer.client, 0, end)).flatMap((f) =>
+        f.change ? [f.change] : [],
+      );
+      const forOwner = (await rawFeedFrames(team.owner.client, 0, end)).flatMap((f) =>
+        f.change ? [f.change] : [],
+      );
+      expectContiguous(forViewer, 1, end);
+      expectContiguous(forOwner, 1, end);
+      const invitationId = created.value.invitation.id;
+      expect(forOwner.find((c) => c.entityId === invitationId)?.data).toMatchObject({ role: 'expert' });
+      expect(forViewer.find((c) => c.entityId === invitationId)?.data).toEqual({});
+      expect(JSON.stringify(forOwner)).not.toContain(created.value.code);
+    } finally {
+      await team.stop();
+    }
+  });
+
+  it('reconnects a member whose role changed, so the feed follows the new role', async () => {
+    const team = await startTeamFixture();
+    try {
+      const member = await team.join('viewer', 'Promoted');
+      const feed = recordFeed(member.client, 0);
+      await feed.waitFor(await lastSeq(team));
+      const before = feed.closedAt;
+      const promoted = await team.owner.client.call('members:setRole', {
+        memberId: member.memberId,
+        role: 'admin',
+        version: 1,
+      });
+      expect(promoted.ok).toBe(true);
+      const created = await team.owner.client.call('invitations:create', {
+        role: 'viewer',
+        expiresInHours: 1,
+      });
+      if (!created.ok) throw new Error(created.error.code);
+      await feed.waitFor(await lastSeq(team));
+      expect(feed.closedAt).not.toBe(before);
+      const seen = feed.applied.find((c) => c.entityId === created.value.invitation.id);
+      expect(seen?.data).toMatchObject({ role: 'viewer' });
+      await feed.follower.stop();
+    } finally {
+      await team.stop();
+    }
+  });
+});
