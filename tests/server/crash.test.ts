@@ -23,7 +23,7 @@ describe('team server crash safety', () => {
 
   it(
     `loses no acknowledged change across ${KILLS} SIGKILLs during writes`,
-    { timeout: 180_000 },
+    { timeout: 300_000 },
     async () => {
       let server: ServerProcess = await spawnTeamServer(dataDir, 0);
       const port = server.port;
