@@ -30,9 +30,7 @@ export default tseslint.config(
             name,
             message: 'src-shared is pure TypeScript: no Node, Electron or DOM libraries.',
           })),
-          patterns: [
-            { group: ['**/src-main/**', '**/src-renderer/**'], message: 'src-shared depends on nothing.' },
-          ],
+          patterns: [{ group: ['**/src-main/**', '**/src-renderer/**'], message: 'src-shared depends on nothing.' }],
         },
       ],
       'no-restricted-globals': ['error', 'window', 'document', 'localStorage', 'indexedDB', 'process'],
@@ -48,9 +46,7 @@ export default tseslint.config(
             name,
             message: 'The renderer runs in a sandboxed page: no Node or Electron imports.',
           })),
-          patterns: [
-            { group: ['**/src-main/**'], message: 'The renderer talks to main only through the contract.' },
-          ],
+          patterns: [{ group: ['**/src-main/**'], message: 'The renderer talks to main only through the contract.' }],
         },
       ],
     },
@@ -78,9 +74,7 @@ export default tseslint.config(
             name,
             message: 'The team server is a plain Node process: no Electron, React or browser libraries.',
           })),
-          patterns: [
-            { group: ['**/src-renderer/**'], message: 'The team server never imports renderer code.' },
-          ],
+          patterns: [{ group: ['**/src-renderer/**'], message: 'The team server never imports renderer code.' }],
         },
       ],
       'no-restricted-globals': [

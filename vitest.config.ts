@@ -45,9 +45,7 @@ export default defineConfig({
       },
       {
         plugins: [react()],
-        optimizeDeps: {
-          include: ['dexie', 'dexie-react-hooks', 'react', 'react-dom', 'zod', 'vitest-browser-react'],
-        },
+        optimizeDeps: { include: ['dexie', 'dexie-react-hooks', 'react', 'react-dom', 'zod', 'vitest-browser-react'] },
         test: {
           name: 'browser',
           include: ['tests/browser/**/*.test.{ts,tsx}'],
