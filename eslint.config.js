@@ -1,6 +1,7 @@
 // Lint rules, including the layer boundaries from docs/architecture.md:
 // src-shared imports nothing from Node, Electron or the DOM world; the renderer never imports src-main;
-// only src-main/electron/ imports 'electron'.
+// only src-main/electron/ imports 'electron'; the team server (src-server) is Node only: no Electron, React,
+// renderer code or DOM globals.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import { builtinModules } from 'node:module';
@@ -60,6 +61,27 @@ export default tseslint.config(
           paths: [{ name: 'electron', message: "Only src-main/electron/ imports 'electron'." }],
           patterns: [{ group: ['**/src-renderer/**'], message: 'Main never imports renderer code.' }],
         },
+      ],
+    },
+  },
+  {
+    files: ['src-server/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: ['electron', 'react', 'react-dom', 'dexie'].map((name) => ({
+            name,
+            message: 'The team server is a plain Node process: no Electron, React or browser libraries.',
+          })),
+          patterns: [{ group: ['**/src-renderer/**'], message: 'The team server never imports renderer code.' }],
+        },
+      ],
+      'no-restricted-globals': [
+        'error',
+        ...['window', 'document', 'navigator', 'localStorage', 'sessionStorage', 'indexedDB', 'location'].map(
+          (name) => ({ name, message: 'The team server has no DOM.' }),
+        ),
       ],
     },
   },

@@ -18,6 +18,14 @@ export default defineConfig({
       },
       {
         test: {
+          name: 'server',
+          environment: 'node',
+          include: ['tests/server/**/*.test.ts'],
+          testTimeout: 60_000,
+        },
+      },
+      {
+        test: {
           name: 'keychain',
           environment: 'node',
           include: ['tests/keychain/**/*.test.ts'],

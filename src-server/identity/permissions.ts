@@ -1,0 +1,42 @@
+// Who may call what: one table, checked by the HTTP layer before any handler runs. Finer rules that depend on
+// the target (an admin cannot touch the owner, nobody grants a role above their own) live in the handlers.
+import type { TeamMethod, TeamRole } from '../../src-shared/team/team-contract.ts';
+
+const EVERYONE: readonly TeamRole[] = ['owner', 'admin', 'lead', 'expert', 'limited', 'viewer'];
+const ADMINS: readonly TeamRole[] = ['owner', 'admin'];
+const WRITERS: readonly TeamRole[] = ['owner', 'admin', 'lead', 'expert'];
+
+/** Methods that need a session. The public ones (join, challenge, login) are not listed: they need none. */
+export const PERMISSIONS: Readonly<Record<Exclude<TeamMethod, PublicMethod>, readonly TeamRole[]>> = {
+  'session:whoami': EVERYONE,
+  'session:logout': EVERYONE,
+  'invitations:create': ADMINS,
+  'invitations:revoke': ADMINS,
+  'invitations:list': ADMINS,
+  'members:list': EVERYONE,
+  'members:setRole': ADMINS,
+  'members:revoke': ADMINS,
+  // Anyone may list and revoke their own devices (a lost laptop); the handler refuses other members' to non-admins.
+  'devices:list': EVERYONE,
+  'devices:revoke': EVERYONE,
+  'devices:invite': EVERYONE,
+  'notes:create': WRITERS,
+  'notes:update': WRITERS,
+  'audit:list': ADMINS,
+};
+
+type PublicMethod = 'invitations:accept' | 'auth:challenge' | 'auth:login';
+
+export function roleAllows(role: TeamRole, method: TeamMethod): boolean {
+  if (method === 'invitations:accept' || method === 'auth:challenge' || method === 'auth:login') return true;
+  return PERMISSIONS[method].includes(role);
+}
+
+export const ROLE_RANK: Readonly<Record<TeamRole, number>> = {
+  owner: 60,
+  admin: 50,
+  lead: 40,
+  expert: 30,
+  limited: 20,
+  viewer: 10,
+};

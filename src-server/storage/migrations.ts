@@ -1,0 +1,126 @@
+// The team server's schema, one migration set for SQLite and PostgreSQL. Rules of the shared subset:
+// BIGINT for numbers (SQLite reads it as INTEGER; PostgreSQL's INTEGER is only 32-bit), TEXT for strings,
+// JSON and base64 keys (no BLOB/BYTEA), INTEGER 0/1 is never used as a boolean (nullable times instead), no
+// AUTOINCREMENT/SERIAL (numbers come from the `counters` table, whose row lock also makes PostgreSQL commit
+// changes in sequence order), `?` placeholders (the PostgreSQL engine rewrites them to $1…), and
+// `UPDATE … RETURNING`. What the two engines cannot share — the append-only guard on the audit log, written
+// as a trigger — is the only engine-specific part, kept beside the common statements.
+export interface TeamMigration {
+  readonly version: number;
+  readonly name: string;
+  readonly statements: readonly string[];
+  readonly engineSpecific?: { readonly sqlite?: readonly string[]; readonly postgres?: readonly string[] };
+}
+
+export const TEAM_MIGRATIONS: readonly TeamMigration[] = [
+  {
+    version: 1,
+    name: 'identity-changes-audit',
+    statements: [
+      `CREATE TABLE counters (name TEXT PRIMARY KEY NOT NULL, value BIGINT NOT NULL)`,
+      `INSERT INTO counters (name, value) VALUES ('changes', 0), ('audit', 0)`,
+      // One row holding the server's identity; the session-signing key is kept outside the database.
+      `CREATE TABLE server_info (id TEXT PRIMARY KEY NOT NULL, created_at BIGINT NOT NULL)`,
+      `CREATE TABLE roles (name TEXT PRIMARY KEY NOT NULL, rank BIGINT NOT NULL)`,
+      `INSERT INTO roles (name, rank) VALUES ('owner', 60), ('admin', 50), ('lead', 40), ('expert', 30),
+        ('limited', 20), ('viewer', 10)`,
+      `CREATE TABLE members (
+        id TEXT PRIMARY KEY NOT NULL,
+        display_name TEXT NOT NULL,
+        role TEXT NOT NULL REFERENCES roles (name),
+        version BIGINT NOT NULL,
+        joined_at BIGINT NOT NULL,
+        revoked_at BIGINT
+      )`,
+      `CREATE TABLE devices (
+        id TEXT PRIMARY KEY NOT NULL,
+        member_id TEXT NOT NULL REFERENCES members (id),
+        name TEXT NOT NULL,
+        public_key TEXT NOT NULL,
+        enrolled_at BIGINT NOT NULL,
+        revoked_at BIGINT
+      )`,
+      `CREATE INDEX devices_by_member ON devices (member_id)`,
+      // Only the SHA-256 of an invitation code is stored: a copy of the database cannot be used to join.
+      `CREATE TABLE invitations (
+        id TEXT PRIMARY KEY NOT NULL,
+        code_hash TEXT NOT NULL UNIQUE,
+        role TEXT NOT NULL REFERENCES roles (name),
+        created_by TEXT REFERENCES members (id),
+        for_member TEXT REFERENCES members (id),
+        created_at BIGINT NOT NULL,
+        expires_at BIGINT NOT NULL,
+        used_at BIGINT,
+        used_by_device TEXT,
+        revoked_at BIGINT
+      )`,
+      `CREATE TABLE challenges (
+        challenge TEXT PRIMARY KEY NOT NULL,
+        device_id TEXT NOT NULL,
+        expires_at BIGINT NOT NULL
+      )`,
+      `CREATE TABLE sessions (
+        id TEXT PRIMARY KEY NOT NULL,
+        member_id TEXT NOT NULL REFERENCES members (id),
+        device_id TEXT NOT NULL REFERENCES devices (id),
+        created_at BIGINT NOT NULL,
+        expires_at BIGINT NOT NULL,
+        ended_at BIGINT
+      )`,
+      `CREATE INDEX sessions_by_device ON sessions (device_id)`,
+      `CREATE TABLE notes (
+        id TEXT PRIMARY KEY NOT NULL,
+        text TEXT NOT NULL,
+        version BIGINT NOT NULL,
+        updated_by TEXT NOT NULL REFERENCES members (id),
+        updated_at BIGINT NOT NULL
+      )`,
+      `CREATE TABLE changes (
+        seq BIGINT PRIMARY KEY NOT NULL,
+        at BIGINT NOT NULL,
+        actor_id TEXT,
+        entity TEXT NOT NULL,
+        entity_id TEXT NOT NULL,
+        version BIGINT NOT NULL,
+        data TEXT NOT NULL
+      )`,
+      `CREATE TABLE audit_log (
+        id BIGINT PRIMARY KEY NOT NULL,
+        at BIGINT NOT NULL,
+        actor_type TEXT NOT NULL,
+        member_id TEXT,
+        device_id TEXT,
+        action TEXT NOT NULL,
+        target TEXT,
+        before_json TEXT,
+        after_json TEXT,
+        request_id TEXT,
+        client_address TEXT,
+        result TEXT NOT NULL
+      )`,
+      `CREATE TABLE idempotency_keys (
+        scope TEXT NOT NULL,
+        idem_key TEXT NOT NULL,
+        method TEXT NOT NULL,
+        request_hash TEXT NOT NULL,
+        response TEXT NOT NULL,
+        created_at BIGINT NOT NULL,
+        PRIMARY KEY (scope, idem_key)
+      )`,
+    ],
+    engineSpecific: {
+      sqlite: [
+        `CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
+          BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END`,
+        `CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
+          BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END`,
+      ],
+      postgres: [
+        `CREATE FUNCTION audit_log_append_only() RETURNS trigger LANGUAGE plpgsql AS
+          $$ BEGIN RAISE EXCEPTION 'the audit log is append-only'; END $$`,
+        `CREATE TRIGGER audit_log_no_change BEFORE UPDATE OR DELETE ON audit_log
+          FOR EACH ROW EXECUTE FUNCTION audit_log_append_only()`,
+      ],
+    },
+  },
+];

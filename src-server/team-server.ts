@@ -1,0 +1,192 @@
+// Starts a team server: storage, the HTTP/JSON API under /v1/<method> and the change feed at /v1/feed, on
+// 127.0.0.1 unless TLS is configured. Returns its address and a stop function.
+import { createServer as createHttpServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
+import path from 'node:path';
+import { ulid } from 'ulid';
+import { WebSocketServer } from 'ws';
+import {
+  IDEMPOTENCY_HEADER,
+  MAX_TEAM_BODY_BYTES,
+  TEAM_API_PREFIX,
+  TEAM_FEED_PATH,
+  type TeamResult,
+} from '../src-shared/team/team-contract.ts';
+import { issueOwnerInvitationIfNeeded, loadOrCreateServerKey, prepareStorage } from './bootstrap.ts';
+import { createFeedHub } from './feed/feed-hub.ts';
+import { auditHandlers } from './handlers/audit-handlers.ts';
+import type { ServerDeps, TeamHandlers } from './handlers/context.ts';
+import { identityHandlers } from './handlers/identity-handlers.ts';
+import { invitationHandlers } from './handlers/invitation-handlers.ts';
+import { memberHandlers } from './handlers/member-handlers.ts';
+import { noteHandlers } from './handlers/note-handlers.ts';
+import { HTTP_STATUS, createTeamApi } from './http/team-api.ts';
+import { createInvitationCodes } from './identity/invitation-codes.ts';
+import { createSessionTokens } from './identity/session-tokens.ts';
+import { lastChangeSeq } from './storage/change-log.ts';
+import { pruneIdempotencyKeys } from './storage/idempotency.ts';
+import { openSqliteEngine } from './storage/sqlite-engine.ts';
+import { checkListenAddress, type TlsFiles } from './listen-policy.ts';
+
+export interface TeamServerOptions {
+  readonly dataDir: string;
+  readonly host?: string;
+  /** 0 picks a free port. */
+  readonly port?: number;
+  readonly tls?: TlsFiles;
+  readonly now?: () => number;
+}
+
+export interface TeamServer {
+  readonly url: string;
+  readonly port: number;
+  readonly serverId: string;
+  /** The join link of a fresh owner invitation while the team has no owner; null once it has one. */
+  readonly ownerInvitation: string | null;
+  /** Number of open change-feed sockets. */
+  feedConnections(): number;
+  stop(): Promise<void>;
+}
+
+const handlers: TeamHandlers = {
+  ...identityHandlers,
+  ...invitationHandlers,
+  ...memberHandlers,
+  ...noteHandlers,
+  ...auditHandlers,
+};
+
+export async function startTeamServer(options: TeamServerOptions): Promise<TeamServer> {
+  const host = options.host ?? '127.0.0.1';
+  const tls = checkListenAddress(host, options.tls);
+  const now = options.now ?? Date.now;
+  const key = loadOrCreateServerKey(options.dataDir);
+  const engine = openSqliteEngine(path.join(options.dataDir, 'team.sqlite'));
+  const { serverId } = await prepareStorage(engine, now());
+  const invitationCode = createInvitationCodes(key);
+  const feed = createFeedHub(engine, { now });
+  const deps: ServerDeps = { engine, tokens: createSessionTokens(key), feed, serverId, invitationCode };
+  const api = createTeamApi(deps, handlers, {
+    now,
+    onInternalError: (method, error) => console.error(`team server: ${method} failed:`, error),
+  });
+
+  const onRequest = (req: IncomingMessage, res: ServerResponse) => void handleRequest(req, res);
+  const server = tls
+    ? createHttpsServer({ cert: tls.cert, key: tls.key }, onRequest)
+    : createHttpServer(onRequest);
+  const sockets = new WebSocketServer({ noServer: true, maxPayload: 4096 });
+
+  async function handleRequest(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', 'http://team.invalid');
+    if (req.method === 'GET' && url.pathname === '/v1/health') {
+      return reply(res, 200, { ok: true, value: { serverId, seq: await lastChangeSeq(engine) } });
+    }
+    if (req.method !== 'POST' || !url.pathname.startsWith(TEAM_API_PREFIX)) {
+      return reply(res, 404, { ok: false, error: { code: 'unknown_method', message: 'Not found' } });
+    }
+    const body = await readBody(req);
+    if (body === 'too_large') {
+      return reply(res, 413, {
+        ok: false,
+        error: { code: 'payload_too_large', message: 'Request body too large' },
+      });
+    }
+    let input: unknown;
+    try {
+      input = JSON.parse(body.length === 0 ? 'null' : body);
+    } catch {
+      return reply(res, 400, {
+        ok: false,
+        error: { code: 'invalid_input', message: 'The body is not JSON' },
+      });
+    }
+    const result = await api.dispatch({
+      method: decodeURIComponent(url.pathname.slice(TEAM_API_PREFIX.length)),
+      input,
+      authorization: req.headers.authorization,
+      idempotencyKey: header(req, IDEMPOTENCY_HEADER),
+      requestId: ulid(),
+      clientAddress: req.socket.remoteAddress ?? null,
+    });
+    reply(res, result.ok ? 200 : HTTP_STATUS[result.error.code], result);
+  }
+
+  server.on('upgrade', (req, socket, head) => {
+    void (async () => {
+      const url = new URL(req.url ?? '/', 'http://team.invalid');
+      const after = Number(url.searchParams.get('after') ?? '0');
+      const refuse = (status: number, message: string) => {
+        socket.end(`HTTP/1.1 ${status} ${message}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+      };
+      if (url.pathname !== TEAM_FEED_PATH) return refuse(404, 'Not Found');
+      if (!Number.isSafeInteger(after) || after < 0) return refuse(400, 'Bad Request');
+      const caller = await api.authenticate(req.headers.authorization, now());
+      if (!caller) return refuse(401, 'Unauthorized');
+      // A cursor beyond the last change means this desktop followed another server (or a restored backup).
+      if (after > (await lastChangeSeq(engine))) return refuse(409, 'Conflict');
+      sockets.handleUpgrade(req, socket, head, (ws) => feed.attach(ws, { ...caller, after }));
+    })().catch(() => socket.destroy());
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, host, () => resolve());
+  });
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  const base = `${tls ? 'https' : 'http'}://${host.includes(':') ? `[${host}]` : host}:${port}`;
+  const ownerCode = await issueOwnerInvitationIfNeeded(engine, now(), invitationCode);
+  // Idempotency keys past their retention are refused as stale anyway; forget them once an hour.
+  const prune = () => void engine.transaction((tx) => pruneIdempotencyKeys(tx, now())).catch(() => undefined);
+  prune();
+  const pruneTimer = setInterval(prune, 3_600_000);
+  pruneTimer.unref();
+
+  return {
+    url: base,
+    port,
+    serverId,
+    ownerInvitation: ownerCode ? joinLink(base, ownerCode) : null,
+    feedConnections: () => feed.size,
+    async stop() {
+      clearInterval(pruneTimer);
+      feed.closeAll();
+      sockets.close();
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await engine.close();
+    },
+  };
+}
+
+/** An invitation link names the server and carries the code in the fragment, which is never sent in a request. */
+export function joinLink(base: string, code: string): string {
+  return `${base}/join#${code}`;
+}
+
+function header(req: IncomingMessage, name: string): string | undefined {
+  const value = req.headers[name];
+  return Array.isArray(value) ? value[0] : value;
+}
+
+function readBody(req: IncomingMessage): Promise<string | 'too_large'> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let tooLarge = false;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_TEAM_BODY_BYTES) tooLarge = true;
+      else chunks.push(chunk);
+    });
+    req.on('end', () => resolve(tooLarge ? 'too_large' : Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+function reply(res: ServerResponse, status: number, result: TeamResult<unknown>): void {
+  const body = JSON.stringify(result);
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
+  res.end(body);
+}

@@ -1,0 +1,162 @@
+// Proves the storage and start-up rules: migrations run once and refuse a newer schema, the audit log refuses
+// every update and delete, the device key store keeps the key in the keychain port, and the server listens
+// off loopback only with TLS.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { request } from 'node:https';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { migrateTeamStorage, TeamSchemaTooNewError } from '../../src-server/storage/migrate.ts';
+import { TEAM_MIGRATIONS } from '../../src-server/storage/migrations.ts';
+import { openSqliteEngine } from '../../src-server/storage/sqlite-engine.ts';
+import { checkListenAddress, ListenPolicyError } from '../../src-server/listen-policy.ts';
+import { startTeamServer } from '../../src-server/team-server.ts';
+import { createKeychainDeviceKeyStore, TEAM_KEYCHAIN_SERVICE } from '../../src-main/team/device-key-store.ts';
+import type { Keychain, KeychainRead } from '../../src-main/vault/keychain.ts';
+
+const temp = mkdtempSync(path.join(tmpdir(), 'roost-team-storage-'));
+afterAll(() => rmSync(temp, { recursive: true, force: true }));
+
+describe('team storage', () => {
+  it('migrates once, records the version, and refuses a schema from a newer server', async () => {
+    const file = path.join(temp, 'migrate.sqlite');
+    const engine = openSqliteEngine(file);
+    expect(await migrateTeamStorage(engine)).toBe(TEAM_MIGRATIONS.length);
+    expect(await migrateTeamStorage(engine)).toBe(TEAM_MIGRATIONS.length);
+    const roles = await engine.all('SELECT name FROM roles ORDER BY rank DESC');
+    expect(roles.map((row) => row['name'])).toEqual([
+      'owner',
+      'admin',
+      'lead',
+      'expert',
+      'limited',
+      'viewer',
+    ]);
+    await engine.run("INSERT INTO schema_migrations (version, name, applied_at) VALUES (99, 'future', 0)");
+    await expect(migrateTeamStorage(engine)).rejects.toBeInstanceOf(TeamSchemaTooNewError);
+    await engine.close();
+  });
+
+  it('refuses to update or delete audit entries', async () => {
+    const dataDir = path.join(temp, 'audit');
+    const server = await startTeamServer({ dataDir, port: 0 });
+    await server.stop();
+    const engine = openSqliteEngine(path.join(dataDir, 'team.sqlite'));
+    const before = await engine.all('SELECT * FROM audit_log');
+    expect(before.length).toBeGreaterThan(0);
+    await expect(engine.run("UPDATE audit_log SET action = 'nothing happened'")).rejects.toThrow(
+      /append-only/,
+    );
+    await expect(engine.run('DELETE FROM audit_log')).rejects.toThrow(/append-only/);
+    expect(await engine.all('SELECT * FROM audit_log')).toEqual(before);
+    await engine.close();
+    expect(statSync(path.join(dataDir, 'server-key')).mode & 0o777).toBe(0o600);
+  });
+
+  it('rolls a failed transaction back without touching the change sequence', async () => {
+    const engine = openSqliteEngine(path.join(temp, 'rollback.sqlite'));
+    await migrateTeamStorage(engine);
+    await expect(
+      engine.transaction(async (tx) => {
+        await tx.run("UPDATE counters SET value = value + 1 WHERE name = 'changes'");
+        throw new Error('handler failed');
+      }),
+    ).rejects.toThrow('handler failed');
+    expect(await engine.get("SELECT value FROM counters WHERE name = 'changes'")).toEqual({ value: 0 });
+    await engine.close();
+  });
+});
+
+describe('device key store', () => {
+  it('keeps the device key in the keychain and reports a locked keychain as an error, not as "no key"', async () => {
+    const entries = new Map<string, string>();
+    let locked = false;
+    const keychain = {
+      getPassword: async (service: string, account: string): Promise<KeychainRead> =>
+        locked
+          ? { state: 'locked' }
+          : entries.has(`${service}/${account}`)
+            ? { state: 'stored', value: entries.get(`${service}/${account}`)! }
+            : { state: 'not_stored' },
+      setPassword: async (service: string, account: string, password: string) => {
+        if (locked) return { state: 'locked' as const };
+        entries.set(`${service}/${account}`, password);
+        return { state: 'ok' as const };
+      },
+      deletePassword: async (service: string, account: string) => ({
+        state: 'ok' as const,
+        deleted: entries.delete(`${service}/${account}`),
+      }),
+    } as unknown as Keychain;
+    const store = createKeychainDeviceKeyStore(keychain);
+    expect(await store.load('https://team.example')).toBeNull();
+    await store.save('https://team.example', { privateKey: 'priv', publicKey: 'pub' });
+    expect([...entries.keys()]).toEqual([`${TEAM_KEYCHAIN_SERVICE}/https://team.example`]);
+    expect(await store.load('https://team.example')).toEqual({ privateKey: 'priv', publicKey: 'pub' });
+    locked = true;
+    await expect(store.load('https://team.example')).rejects.toThrow(/locked/);
+  });
+});
+
+describe('listen policy', () => {
+  it('listens off loopback only with TLS, and says why', async () => {
+    expect(checkListenAddress('127.0.0.1', undefined)).toBeNull();
+    expect(checkListenAddress('::1', undefined)).toBeNull();
+    expect(() => checkListenAddress('0.0.0.0', undefined)).toThrow(ListenPolicyError);
+    expect(() => checkListenAddress('192.168.1.10', undefined)).toThrow(/--tls-cert and --tls-key/);
+    await expect(
+      startTeamServer({ dataDir: path.join(temp, 'open'), host: '0.0.0.0', port: 0 }),
+    ).rejects.toThrow(ListenPolicyError);
+    expect(() =>
+      checkListenAddress('0.0.0.0', { certPath: '/nonexistent', keyPath: '/nonexistent' }),
+    ).toThrow(/Cannot read the TLS files/);
+  });
+
+  it('serves HTTPS with the given certificate', async () => {
+    const certPath = path.join(temp, 'cert.pem');
+    const keyPath = path.join(temp, 'key.pem');
+    execFileSync(
+      'openssl',
+      [
+        'req',
+        '-x509',
+        '-newkey',
+        'ed25519',
+        '-nodes',
+        '-days',
+        '1',
+        '-subj',
+        '/CN=127.0.0.1',
+        '-addext',
+        'subjectAltName=IP:127.0.0.1',
+        '-keyout',
+        keyPath,
+        '-out',
+        certPath,
+      ],
+      { stdio: 'ignore' },
+    );
+    const server = await startTeamServer({
+      dataDir: path.join(temp, 'tls'),
+      port: 0,
+      tls: { certPath, keyPath },
+    });
+    try {
+      expect(server.url).toMatch(/^https:\/\/127\.0\.0\.1:\d+$/);
+      const { readFileSync } = await import('node:fs');
+      const body = await new Promise<string>((resolve, reject) => {
+        const req = request(`${server.url}/v1/health`, { ca: readFileSync(certPath) }, (res) => {
+          let data = '';
+          res.on('data', (chunk: Buffer) => (data += chunk.toString()));
+          res.on('end', () => resolve(data));
+        });
+        req.on('error', reject);
+        req.end();
+      });
+      expect(JSON.parse(body)).toMatchObject({ ok: true, value: { serverId: server.serverId } });
+    } finally {
+      await server.stop();
+    }
+  });
+});
