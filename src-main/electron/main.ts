@@ -10,6 +10,7 @@ import { stopServicesOnQuit } from './lifecycle.ts';
 import { createMainWindow, revealWindow } from './main-window.ts';
 import { launchKeychainUtility } from './keychain-utility.ts';
 import { installAppMenu } from './menu.ts';
+import { nativeLabelsFor } from './native-labels.ts';
 import { watchPowerAndNetwork } from './power.ts';
 import { installSecurityPolicy, registerAppScheme } from './security.ts';
 import { createTray } from './tray.ts';
@@ -56,9 +57,11 @@ async function start(): Promise<void> {
   });
   disposers.push(() => ipc.dispose());
   // The disposer also keeps the tray referenced: a garbage-collected tray vanishes from the panel.
-  const tray = createTray(paths.trayIconPath, { show, quit });
+  // Native labels follow the system's languages, as the renderer does until the user picks one.
+  const labels = nativeLabelsFor(app.getPreferredSystemLanguages());
+  const tray = createTray(paths.trayIconPath, labels, { show, quit });
   disposers.push(() => tray.destroy());
-  installAppMenu({ quit, isMac: process.platform === 'darwin' });
+  installAppMenu(labels, { quit, isMac: process.platform === 'darwin' });
   disposers.push(watchPowerAndNetwork(services), startUpdater({ isPackaged: app.isPackaged }));
   app.on('activate', show);
 }

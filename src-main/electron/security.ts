@@ -29,7 +29,9 @@ export function serveAppProtocol(
     if (filePath === null) return new Response('Not found', { status: 404 });
     try {
       const body = await readFile(filePath);
-      return new Response(request.method === 'HEAD' ? null : body, { headers: appResponseHeaders(filePath, csp) });
+      return new Response(request.method === 'HEAD' ? null : body, {
+        headers: appResponseHeaders(filePath, csp),
+      });
     } catch {
       return new Response('Not found', { status: 404 });
     }
@@ -78,6 +80,9 @@ export function hardenWebContents(contents: WebContents): void {
 export function installSecurityPolicy(rendererDir: string): void {
   app.on('web-contents-created', (_event, contents) => hardenWebContents(contents));
   // Loopback images (the local sandbox's avatars) only outside the packaged app.
-  serveAppProtocol(rendererDir, app.isPackaged ? APP_CONTENT_SECURITY_POLICY : DEV_APP_CONTENT_SECURITY_POLICY);
+  serveAppProtocol(
+    rendererDir,
+    app.isPackaged ? APP_CONTENT_SECURITY_POLICY : DEV_APP_CONTENT_SECURITY_POLICY,
+  );
   applyPermissionPolicy();
 }
