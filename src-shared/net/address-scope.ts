@@ -1,8 +1,7 @@
 // Where a host points: this machine, a private network, a link-local segment, or the public internet.
-// Decides which URLs may use plain http and where a feed may redirect. Works on URL-normalised hosts, so
-// the many spellings of an IPv4 address (`2130706433`, `0x7f.1`) arrive here as dotted quads.
-import { RoostError } from '../contract/errors.ts';
-
+// Decides which URLs may use plain http and where a feed may redirect. Takes hosts as WHATWG URL parsing
+// leaves them (main parses), so the many spellings of an IPv4 address (`2130706433`, `0x7f.1`) arrive here
+// as dotted quads.
 export type AddressScope = 'loopback' | 'private' | 'link-local' | 'public';
 
 /** `hostname` as `URL.hostname` gives it (IPv6 inside brackets). Names other than `localhost` are public. */
@@ -19,31 +18,6 @@ export function ipAddressScope(address: string): AddressScope {
   return address.includes(':')
     ? ipv6Scope(address.toLowerCase())
     : ipv4Scope(parseIpv4(address) ?? [1, 1, 1, 1]);
-}
-
-/**
- * Plain http is allowed only for this machine (the local sandbox, a shortener on localhost); anywhere else
- * it would send passwords and tokens readable on the way. Returns the parsed URL or throws invalid_input.
- */
-export function requireHttpsUnlessLoopback(raw: string, what: string): URL {
-  let url: URL;
-  try {
-    url = new URL(raw);
-  } catch {
-    throw new RoostError('invalid_input', `The ${what} address is not a valid URL.`);
-  }
-  if (url.protocol === 'https:') return url;
-  if (url.protocol !== 'http:') {
-    throw new RoostError('invalid_input', `The ${what} address must start with https://.`);
-  }
-  if (hostScope(url.hostname) !== 'loopback') {
-    throw new RoostError(
-      'invalid_input',
-      `The ${what} address must use https://: plain http:// is accepted only for this computer ` +
-        `(localhost, 127.0.0.1, [::1]), since anyone on the network path could read what is sent.`,
-    );
-  }
-  return url;
 }
 
 function parseIpv4(host: string): [number, number, number, number] | null {

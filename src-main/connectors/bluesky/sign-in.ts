@@ -1,6 +1,6 @@
 // Signs in to a Bluesky PDS with an app password and reads the profile Roost shows for the account.
 import { AtpAgent } from '@atproto/api';
-import { requireHttpsUnlessLoopback } from '../../../src-shared/net/address-scope.ts';
+import { requireHttpsUnlessLoopback } from '../require-https.ts';
 import { toRoostError } from './errors.ts';
 
 export interface BlueskySignInInput {

@@ -2,7 +2,7 @@
 // response on every call: the status (206 = home feed regenerating), X-RateLimit-* headers, the Link header
 // as cursors, per-request Idempotency-Key, and the untouched snake_case JSON to validate with zod.
 import { RoostError } from '../../../src-shared/contract/errors.ts';
-import { requireHttpsUnlessLoopback } from '../../../src-shared/net/address-scope.ts';
+import { requireHttpsUnlessLoopback } from '../require-https.ts';
 import type { z } from '../../../src-shared/zod.ts';
 import type { RateLimitInfo } from '../connector.ts';
 import { ErrorBodySchema } from './entities.ts';

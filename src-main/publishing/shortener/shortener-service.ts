@@ -1,7 +1,7 @@
 // What the contract's shortener:* requests do: settings in main's store, the key in the keychain (read only
 // here, never returned), links shortened one server call each and remembered so their clicks can be counted.
 import { RoostError } from '../../../src-shared/contract/errors.ts';
-import { requireHttpsUnlessLoopback } from '../../../src-shared/net/address-scope.ts';
+import { requireHttpsUnlessLoopback } from '../../connectors/require-https.ts';
 import type {
   ShortenerProvider,
   ShortenerStatus,

@@ -1,11 +1,8 @@
 // Which hosts are this machine, a private network or link-local, in every spelling a URL allows, and the
 // rule that plain http is accepted only for this machine.
 import { describe, expect, it } from 'vitest';
-import {
-  hostScope,
-  ipAddressScope,
-  requireHttpsUnlessLoopback,
-} from '../../../src-shared/net/address-scope.ts';
+import { requireHttpsUnlessLoopback } from '../../../src-main/connectors/require-https.ts';
+import { hostScope, ipAddressScope } from '../../../src-shared/net/address-scope.ts';
 
 const scopeOf = (url: string) => hostScope(new URL(url).hostname);
 
