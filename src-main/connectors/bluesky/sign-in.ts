@@ -21,7 +21,7 @@ export interface BlueskyIdentity {
 
 export async function signInToBluesky(input: BlueskySignInInput): Promise<BlueskyIdentity> {
   // The app password is sent in the clear over http: allowed only to a server on this computer (the sandbox).
-  requireHttpsUnlessLoopback(input.service, 'Bluesky server');
+  requireHttpsUnlessLoopback(input.service, 'Bluesky server', 'service');
   const agent = new AtpAgent({ service: input.service, ...(input.fetch ? { fetch: input.fetch } : {}) });
   let login;
   try {

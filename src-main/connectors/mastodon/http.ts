@@ -146,7 +146,7 @@ export function normaliseOrigin(raw: string): string {
     throw new RoostError('invalid_input', 'A Mastodon server address must use https.');
   }
   // The access token travels with every request: plain http only to this computer.
-  return requireHttpsUnlessLoopback(url.href, 'Mastodon server').origin;
+  return requireHttpsUnlessLoopback(url.href, 'Mastodon server', 'instance').origin;
 }
 
 function appendQuery(url: URL, key: string, value: QueryValue): void {

@@ -84,7 +84,7 @@ export function createShortenerService(deps: ShortenerServiceDeps): ShortenerSer
 
     async configure(input) {
       // The API key goes with every call: plain http only to a shortener on this computer.
-      requireHttpsUnlessLoopback(input.baseUrl, 'link shortener');
+      requireHttpsUnlessLoopback(input.baseUrl, 'link shortener', 'baseUrl');
       let baseUrl: string;
       try {
         baseUrl = normaliseBaseUrl(input.baseUrl);

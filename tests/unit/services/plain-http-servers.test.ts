@@ -7,6 +7,7 @@ import { createShortenerRepository } from '../../../src-main/publishing/shortene
 import { createShortenerService } from '../../../src-main/publishing/shortener/shortener-service.ts';
 import { openMainStore, type MainStore } from '../../../src-main/store/main-store.ts';
 import { createMemoryCredentials } from '../support/memory-credentials.ts';
+import { startHostFixture } from '../support/host-fixture.ts';
 
 const requests: string[] = [];
 const recordingFetch: typeof fetch = async (input) => {
@@ -82,5 +83,36 @@ describe('plain http only for this computer', () => {
     expect(error).toMatchObject({ code: 'invalid_input', message: expect.stringMatching(WHY) });
     expect(requests).toEqual([]);
     expect(service.status().configured).toBe(false);
+  });
+
+  it('reaches the page through the contract as invalid_input on the field at fault', async () => {
+    const fixture = await startHostFixture();
+    try {
+      const add = await fixture.services.router.dispatch(
+        'accounts:add',
+        {
+          network: 'bluesky',
+          service: 'http://pds.example',
+          identifier: 'brand.example',
+          appPassword: 'abcd-efgh-ijkl-mnop',
+        },
+        { transport: 'browser' },
+      );
+      expect(add).toMatchObject({
+        ok: false,
+        error: { code: 'invalid_input', issues: [{ path: 'service', message: expect.stringMatching(WHY) }] },
+      });
+      const mastodon = await fixture.services.router.dispatch(
+        'accounts:beginMastodon',
+        { instance: 'http://mastodon.example', method: 'oob' },
+        { transport: 'browser' },
+      );
+      expect(mastodon).toMatchObject({
+        ok: false,
+        error: { code: 'invalid_input', issues: [{ path: 'instance', message: expect.stringMatching(WHY) }] },
+      });
+    } finally {
+      await fixture.stop();
+    }
   });
 });
