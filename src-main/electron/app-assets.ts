@@ -62,10 +62,13 @@ export function mimeTypeFor(filePath: string): string {
 }
 
 /** Headers for every app:// response; the CSP header is what also binds the renderer's workers. */
-export function appResponseHeaders(filePath: string): Record<string, string> {
+export function appResponseHeaders(
+  filePath: string,
+  csp: string = APP_CONTENT_SECURITY_POLICY,
+): Record<string, string> {
   return {
     'Content-Type': mimeTypeFor(filePath),
-    'Content-Security-Policy': APP_CONTENT_SECURITY_POLICY,
+    'Content-Security-Policy': csp,
     'X-Content-Type-Options': 'nosniff',
     'Referrer-Policy': 'no-referrer',
     'Cross-Origin-Opener-Policy': 'same-origin',

@@ -1,12 +1,16 @@
 // Roost's Electron entry: one instance, main's services, the locked-down window, IPC, tray, menu, power
 // events and updates. Everything with logic lives in the modules it wires together.
 import { app, dialog, ipcMain, type BrowserWindow } from 'electron';
+import { createKeychainCredentialStore } from '../services/keychain-credential-store.ts';
 import { startMainServices } from '../services/main-services.ts';
+import { createSecretServiceKeychain } from '../vault/secret-service-keychain.ts';
 import { appPaths } from './app-paths.ts';
 import { registerIpc } from './ipc.ts';
 import { stopServicesOnQuit } from './lifecycle.ts';
 import { createMainWindow, revealWindow } from './main-window.ts';
+import { launchKeychainUtility } from './keychain-utility.ts';
 import { installAppMenu } from './menu.ts';
+import { nativeLabelsFor } from './native-labels.ts';
 import { watchPowerAndNetwork } from './power.ts';
 import { installSecurityPolicy, registerAppScheme } from './security.ts';
 import { createTray } from './tray.ts';
@@ -21,11 +25,14 @@ let quitting = false;
 async function start(): Promise<void> {
   await app.whenReady();
   const paths = appPaths(app.getAppPath());
-  const services = await startMainServices({
-    dataDir: app.getPath('userData'),
-    mode: 'electron',
-    version: app.getVersion(),
-  });
+  const services = await startMainServices(
+    { dataDir: app.getPath('userData'), mode: 'electron', version: app.getVersion() },
+    {
+      credentials: createKeychainCredentialStore(
+        createSecretServiceKeychain({ launch: launchKeychainUtility }),
+      ),
+    },
+  );
   const disposers: (() => void)[] = [];
   // Watchers go first so nothing calls into services while they shut down.
   stopServicesOnQuit(() => {
@@ -50,9 +57,11 @@ async function start(): Promise<void> {
   });
   disposers.push(() => ipc.dispose());
   // The disposer also keeps the tray referenced: a garbage-collected tray vanishes from the panel.
-  const tray = createTray(paths.trayIconPath, { show, quit });
+  // Native labels follow the system's languages, as the renderer does until the user picks one.
+  const labels = nativeLabelsFor(app.getPreferredSystemLanguages());
+  const tray = createTray(paths.trayIconPath, labels, { show, quit });
   disposers.push(() => tray.destroy());
-  installAppMenu({ quit, isMac: process.platform === 'darwin' });
+  installAppMenu(labels, { quit, isMac: process.platform === 'darwin' });
   disposers.push(watchPowerAndNetwork(services), startUpdater({ isPackaged: app.isPackaged }));
   app.on('activate', show);
 }

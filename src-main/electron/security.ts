@@ -2,6 +2,7 @@
 // CSP header, navigation and window-opening locks, no <webview>, and the permission allowlist.
 import { app, protocol, session, shell, type Session, type WebContents } from 'electron';
 import { readFile } from 'node:fs/promises';
+import { APP_CONTENT_SECURITY_POLICY, DEV_APP_CONTENT_SECURITY_POLICY } from '../host/csp.ts';
 import { appResponseHeaders, resolveAppAssetPath } from './app-assets.ts';
 import { isPermissionAllowed } from './permissions.ts';
 import { APP_SCHEME, isAppUrl, safeExternalUrl } from './trusted-url.ts';
@@ -17,14 +18,20 @@ export function registerAppScheme(): void {
 }
 
 /** Serves files of `rendererDir` on app://roost/; everything else is a 404. */
-export function serveAppProtocol(rendererDir: string, ses: Session = session.defaultSession): void {
+export function serveAppProtocol(
+  rendererDir: string,
+  csp: string,
+  ses: Session = session.defaultSession,
+): void {
   ses.protocol.handle(APP_SCHEME, async (request) => {
     if (request.method !== 'GET' && request.method !== 'HEAD') return new Response(null, { status: 405 });
     const filePath = resolveAppAssetPath(request.url, rendererDir);
     if (filePath === null) return new Response('Not found', { status: 404 });
     try {
       const body = await readFile(filePath);
-      return new Response(request.method === 'HEAD' ? null : body, { headers: appResponseHeaders(filePath) });
+      return new Response(request.method === 'HEAD' ? null : body, {
+        headers: appResponseHeaders(filePath, csp),
+      });
     } catch {
       return new Response('Not found', { status: 404 });
     }
@@ -72,6 +79,10 @@ export function hardenWebContents(contents: WebContents): void {
 
 export function installSecurityPolicy(rendererDir: string): void {
   app.on('web-contents-created', (_event, contents) => hardenWebContents(contents));
-  serveAppProtocol(rendererDir);
+  // Loopback images (the local sandbox's avatars) only outside the packaged app.
+  serveAppProtocol(
+    rendererDir,
+    app.isPackaged ? APP_CONTENT_SECURITY_POLICY : DEV_APP_CONTENT_SECURITY_POLICY,
+  );
   applyPermissionPolicy();
 }

@@ -1,22 +1,15 @@
 // The tray icon: Roost keeps streaming and publishing with its window closed, so the tray is how to bring
 // the window back or really quit.
 import { Menu, Tray, nativeImage } from 'electron';
+import { trayMenuTemplate, type MenuActions } from './menu-template.ts';
+import type { NativeLabels } from './native-labels.ts';
 
-export interface TrayActions {
-  readonly show: () => void;
-  readonly quit: () => void;
-}
+export type TrayActions = MenuActions;
 
-export function createTray(iconPath: string, actions: TrayActions): Tray {
+export function createTray(iconPath: string, labels: NativeLabels, actions: TrayActions): Tray {
   const tray = new Tray(nativeImage.createFromPath(iconPath));
-  tray.setToolTip('Roost');
-  tray.setContextMenu(
-    Menu.buildFromTemplate([
-      { label: 'Show Roost', click: actions.show },
-      { type: 'separator' },
-      { label: 'Quit Roost', click: actions.quit },
-    ]),
-  );
+  tray.setToolTip(labels.trayTooltip);
+  tray.setContextMenu(Menu.buildFromTemplate(trayMenuTemplate(labels, actions)));
   // Linux desktops ignore clicks on some trays; where they arrive, a click shows the window.
   tray.on('click', actions.show);
   return tray;

@@ -27,7 +27,14 @@ export interface BrowserHostOptions {
   readonly port?: number;
   /** Tests may fix the token; otherwise 32 random bytes per launch. */
   readonly token?: string;
+  /** Open contract sockets at once; more are refused with 503 (a page uses one; tabs and reloads a few). */
+  readonly maxConnections?: number;
+  /** Requests one socket may have unanswered; more are answered `rate_limited` without running. */
+  readonly maxInFlightPerConnection?: number;
 }
+
+const DEFAULT_MAX_CONNECTIONS = 8;
+const DEFAULT_MAX_IN_FLIGHT = 64;
 
 export interface BrowserHost {
   readonly port: number;
@@ -47,12 +54,20 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
   });
   const port = (server.address() as AddressInfo).port;
   const guard = createOriginGuard(port, token);
-  const csp = contentSecurityPolicy({ connectSrc: guard.allowedHosts.map((host) => `ws://${host}`) });
+  // Browser mode is for this machine and the local sandbox, whose avatars are served on loopback.
+  const csp = contentSecurityPolicy({
+    connectSrc: guard.allowedHosts.map((host) => `ws://${host}`),
+    loopbackImages: true,
+  });
 
   server.on('request', (req, res) => void serveStatic(req, res, options.staticDir, guard, csp));
+  const maxConnections = options.maxConnections ?? DEFAULT_MAX_CONNECTIONS;
+  const maxInFlight = options.maxInFlightPerConnection ?? DEFAULT_MAX_IN_FLIGHT;
   server.on('upgrade', (req, socket, head) => {
     if (!isAuthorisedUpgrade(req, guard)) return refuse(socket);
-    sockets.handleUpgrade(req, socket, head, (ws) => serveConnection(ws, options.services));
+    // ws completes a handshake (and adds the client) synchronously here, so a burst cannot slip past.
+    if (sockets.clients.size >= maxConnections) return refuse(socket, '503 Service Unavailable');
+    sockets.handleUpgrade(req, socket, head, (ws) => serveConnection(ws, options.services, maxInFlight));
   });
 
   return {
@@ -74,8 +89,8 @@ function isAuthorisedUpgrade(req: IncomingMessage, guard: OriginGuard): boolean 
   return url.pathname === RPC_PATH && guard.checkToken(url.searchParams.get(TOKEN_QUERY_KEY));
 }
 
-function refuse(socket: Duplex): void {
-  socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+function refuse(socket: Duplex, status = '403 Forbidden'): void {
+  socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
 }
 
 async function serveStatic(
@@ -110,7 +125,11 @@ async function serveStatic(
   res.end(req.method === 'HEAD' ? undefined : file.body);
 }
 
-function serveConnection(ws: WebSocket, starting: MainServices | Promise<MainServices>): void {
+function serveConnection(
+  ws: WebSocket,
+  starting: MainServices | Promise<MainServices>,
+  maxInFlight: number,
+): void {
   const send = (frame: ServerFrame): void => {
     if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(frame));
   };
@@ -132,14 +151,25 @@ function serveConnection(ws: WebSocket, starting: MainServices | Promise<MainSer
     unsubscribe();
   });
   ws.on('error', () => ws.terminate());
+  let inFlight = 0;
   ws.on('message', (data: RawData, isBinary: boolean) => {
-    void answer(data, isBinary);
+    inFlight++;
+    void answer(data, isBinary).finally(() => inFlight--);
   });
 
   async function answer(data: RawData, isBinary: boolean): Promise<void> {
     const frame = parseRequestFrame(data, isBinary);
     if (!frame.ok) {
       send({ kind: 'result', id: frame.id, result: { ok: false, error: frame.error } });
+      return;
+    }
+    // A page never needs this many; a runaway or hostile one must not queue unbounded work in main.
+    if (inFlight > maxInFlight) {
+      const error = {
+        code: 'rate_limited' as const,
+        message: 'Too many requests waiting on this connection.',
+      };
+      send({ kind: 'result', id: frame.id, result: { ok: false, error } });
       return;
     }
     let services: MainServices;

@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { existsSync, readFileSync } from 'node:fs';
 import { startBrowserHost } from './browser-host.ts';
+import { ARGV_TOKEN_REFUSED, LaunchTokenError, readLaunchToken } from './launch-token.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const { values } = parseArgs({
@@ -12,13 +13,24 @@ const { values } = parseArgs({
     port: { type: 'string', default: '0' },
     'data-dir': { type: 'string', default: path.join(root, '.roost-data') },
     'static-dir': { type: 'string', default: path.join(root, 'dist/renderer') },
-    // Restarting main behind an open page keeps its address working only with the same port and token.
+    // Restarting main behind an open page keeps its address working only with the same port and token,
+    // which comes from ROOST_BROWSER_TOKEN or standard input (see launch-token.ts).
+    'token-stdin': { type: 'boolean', default: false },
+    // Still parsed, only to refuse it with a reason instead of "unknown option".
     token: { type: 'string' },
   },
 });
 
-if (values.token !== undefined && !/^[A-Za-z0-9_-]{32,}$/.test(values.token)) {
-  console.error('--token must be at least 32 letters, digits, "-" or "_".');
+if (values.token !== undefined) {
+  console.error(ARGV_TOKEN_REFUSED);
+  process.exit(1);
+}
+let token: string | undefined;
+try {
+  token = await readLaunchToken({ env: process.env, fromStdin: values['token-stdin'], stdin: process.stdin });
+} catch (error) {
+  if (!(error instanceof LaunchTokenError)) throw error;
+  console.error(error.message);
   process.exit(1);
 }
 
@@ -41,7 +53,7 @@ const host = await startBrowserHost({
   services,
   staticDir,
   port: Number(values.port),
-  ...(values.token ? { token: values.token } : {}),
+  ...(token ? { token } : {}),
 });
 
 // The last line is machine-readable so tests and benchmarks can find the address.

@@ -3,10 +3,17 @@
 
 /** Extra sources must be bare source expressions; anything that could start a new directive is refused. */
 const SOURCE_EXPRESSION = /^[^\s;,'"]+$/;
+const LOOPBACK_IMAGES = ['http://127.0.0.1:*', 'http://localhost:*'];
 
 export interface CspOptions {
   /** Added to connect-src, e.g. the browser-mode host's `ws://127.0.0.1:PORT`. */
   readonly connectSrc?: readonly string[];
+  /**
+   * Lets images load from loopback over plain http. Only browser mode and the unpackaged app need it (the
+   * local sandbox serves avatars on 127.0.0.1); in the packaged app a page could otherwise probe local
+   * services through image requests.
+   */
+  readonly loopbackImages?: boolean;
 }
 
 export function contentSecurityPolicy(options: CspOptions = {}): string {
@@ -20,8 +27,8 @@ export function contentSecurityPolicy(options: CspOptions = {}): string {
     ['script-src', ["'self'"]],
     ['worker-src', ["'self'"]],
     ['style-src', ["'self'"]],
-    // Avatars and media come from any network host; the local sandbox serves them on loopback.
-    ['img-src', ["'self'", 'data:', 'https:', 'http://127.0.0.1:*', 'http://localhost:*']],
+    // Avatars and media come from any network host over https.
+    ['img-src', ["'self'", 'data:', 'https:', ...(options.loopbackImages ? LOOPBACK_IMAGES : [])]],
     ['font-src', ["'self'"]],
     ['connect-src', ["'self'", ...extraConnect]],
     ['base-uri', ["'none'"]],
@@ -32,5 +39,8 @@ export function contentSecurityPolicy(options: CspOptions = {}): string {
   return directives.map(([name, sources]) => `${name} ${sources.join(' ')}`).join('; ');
 }
 
-/** The policy of the Electron app, whose renderer talks to main over IPC only. */
+/** The policy of the packaged Electron app, whose renderer talks to main over IPC only. */
 export const APP_CONTENT_SECURITY_POLICY = contentSecurityPolicy();
+
+/** The unpackaged app (`npm start`, often against the local sandbox) also shows loopback images. */
+export const DEV_APP_CONTENT_SECURITY_POLICY = contentSecurityPolicy({ loopbackImages: true });

@@ -55,7 +55,10 @@ export function createRouter(handlers: Handlers, options: RouterOptions = {}): R
         const value = await handler(parsed.data as never, ctx);
         return { ok: true, value };
       } catch (error) {
-        if (error instanceof RoostError) return failure({ code: error.code, message: error.message });
+        if (error instanceof RoostError) {
+          const { code, message, issues } = error;
+          return failure(issues ? { code, message, issues } : { code, message });
+        }
         options.onInternalError?.(method, error);
         return failure({ code: 'internal', message: 'Unexpected error in Roost; see the log.' });
       }

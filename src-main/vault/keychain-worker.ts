@@ -35,11 +35,19 @@ function run(operations: KeyringOperations, request: WorkerOp): Promise<WorkerRe
 // Listen before the library has loaded: requests that arrive meanwhile wait for it instead of being dropped.
 const ready = loadOperations();
 
-process.on('message', (message: WorkerRequest) => {
-  const answer = (result: WorkerResult): void => {
-    const response: WorkerResponse = { id: message.id, result };
-    process.send?.(response);
-  };
+/** Electron's utility process talks through `process.parentPort`; a forked Node child through process IPC. */
+interface ParentPort {
+  on(event: 'message', listener: (event: { data: unknown }) => void): void;
+  postMessage(message: unknown): void;
+}
+const parentPort = (process as { parentPort?: ParentPort }).parentPort;
+const reply = (response: WorkerResponse): void => {
+  if (parentPort) parentPort.postMessage(response);
+  else process.send?.(response);
+};
+
+function handle(message: WorkerRequest): void {
+  const answer = (result: WorkerResult): void => reply({ id: message.id, result });
   ready
     .then((operations) =>
       typeof operations === 'string'
@@ -47,7 +55,11 @@ process.on('message', (message: WorkerRequest) => {
         : run(operations, message.request),
     )
     .then(answer, () => answer({ state: 'unavailable', detail: 'keychain worker failed' }));
-});
+}
+
+if (parentPort) parentPort.on('message', (event) => handle(event.data as WorkerRequest));
+else process.on('message', handle);
 
 // A native call stuck on D-Bus can keep a normal exit from finishing; when main goes away, leave for sure.
+// (Electron ends its utility processes itself when the app quits.)
 process.on('disconnect', () => process.kill(process.pid, 'SIGKILL'));

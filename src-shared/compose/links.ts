@@ -1,6 +1,6 @@
 // Links in post text as the networks will see them: explicit http(s) URLs everywhere, plus bare
 // `name.tld` domains, which Bluesky turns into links.
-import { isCommonTld } from './tlds.ts';
+import { isKnownTld } from './tlds.ts';
 
 export type TextLink = {
   /** Exactly as written in the text. */
@@ -35,7 +35,7 @@ function trimLink(raw: string): string {
 function bareDomainLooksReal(link: string): boolean {
   const host = link.split(/[/?#]/, 1)[0] ?? '';
   const tld = host.slice(host.lastIndexOf('.') + 1);
-  return /^\p{L}{2,}$/u.test(tld) && isCommonTld(tld);
+  return /^\p{L}{2,}$/u.test(tld) && isKnownTld(tld);
 }
 
 export function findLinks(text: string): TextLink[] {

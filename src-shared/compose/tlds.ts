@@ -1,14 +1,10 @@
-// Top-level domains common enough that a bare `name.tld` in a post is almost surely a domain. Bluesky
-// links bare domains; a short list keeps `Node.js` or `file.txt` from turning into links.
-const COMMON_TLDS = new Set(
-  (
-    'com net org edu gov int mil info biz name pro io co ai app dev me tv cc ly gl gd to fm am be eu uk ' +
-    'fr de es it nl pt ch at se no dk fi pl cz ie ca us mx br ar au nz jp cn kr in ru ua gr tr za ' +
-    'social news blog shop store online site tech cloud xyz club link page live media network world ' +
-    'lu mc ma sn tn dz qc bzh paris'
-  ).split(' '),
-);
+// Whether a bare `name.tld` in a post is a domain: the same IANA list (the `tlds` package) Bluesky's own link
+// detection uses, so Roost links exactly what the network will. `Node.js` or `file.txt` stay text because
+// `js` and `txt` are not top-level domains.
+import tldList from 'tlds' with { type: 'json' };
 
-export function isCommonTld(tld: string): boolean {
-  return COMMON_TLDS.has(tld.toLowerCase());
+const TLDS: ReadonlySet<string> = new Set(tldList);
+
+export function isKnownTld(tld: string): boolean {
+  return TLDS.has(tld.toLowerCase());
 }

@@ -31,10 +31,13 @@ export type Result<T> =
 /** Thrown inside main-side handlers; the router turns it into `{ ok: false, error }`. */
 export class RoostError extends Error {
   readonly code: ErrorCode;
-  constructor(code: ErrorCode, message: string) {
+  /** For invalid_input found by main itself: the fields at fault, so the form can point at them. */
+  readonly issues: ContractError['issues'];
+  constructor(code: ErrorCode, message: string, issues?: ContractError['issues']) {
     super(message);
     this.name = 'RoostError';
     this.code = code;
+    this.issues = issues;
   }
 }
 

@@ -2,7 +2,7 @@
 // post that says "example.com" in words but whose only links point elsewhere.
 import { findLinks } from '../compose/links.ts';
 import type { OutgoingPost } from '../compose/post.ts';
-import { isCommonTld } from '../compose/tlds.ts';
+import { isKnownTld } from '../compose/tlds.ts';
 import { isSameOrSubdomain, parseLinkHost } from './hosts.ts';
 import { isTrustedHost } from './lookalike.ts';
 import type { GuardContext, GuardDecision } from './types.ts';
@@ -18,8 +18,8 @@ export function shownDomain(text: string): string | null {
   const host = (m[2] ?? '').toLowerCase();
   const tld = host.slice(host.lastIndexOf('.') + 1);
   if (!/^\p{L}{2,}$/u.test(tld)) return null;
-  // Without a scheme, only well-known TLDs count, so "Node.js" is not read as a domain.
-  return m[1] || isCommonTld(tld) ? host.replace(/^www\./, '') : null;
+  // Without a scheme, only real TLDs count, so "Node.js" is not read as a domain.
+  return m[1] || isKnownTld(tld) ? host.replace(/^www\./, '') : null;
 }
 
 function sameSite(a: string, b: string): boolean {

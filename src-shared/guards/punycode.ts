@@ -1,65 +1,15 @@
 // Punycode (RFC 3492) decoding, so an `xn--` label can be shown and compared as the letters a reader sees.
-const BASE = 36;
-const T_MIN = 1;
-const T_MAX = 26;
-const SKEW = 38;
-const DAMP = 700;
-const INITIAL_BIAS = 72;
-const INITIAL_N = 128;
-const MAX_CODE_POINT = 0x10ffff;
-
-function adapt(delta: number, numPoints: number, firstTime: boolean): number {
-  let d = firstTime ? Math.floor(delta / DAMP) : delta >> 1;
-  d += Math.floor(d / numPoints);
-  let k = 0;
-  while (d > ((BASE - T_MIN) * T_MAX) >> 1) {
-    d = Math.floor(d / (BASE - T_MIN));
-    k += BASE;
-  }
-  return k + Math.floor(((BASE - T_MIN + 1) * d) / (d + SKEW));
-}
-
-function digitValue(code: number): number {
-  if (code >= 0x30 && code <= 0x39) return code - 22; // '0'..'9' → 26..35
-  if (code >= 0x41 && code <= 0x5a) return code - 0x41;
-  if (code >= 0x61 && code <= 0x7a) return code - 0x61;
-  return BASE;
-}
+// The userland `punycode` package, imported by file: the bare name 'punycode' is Node's deprecated built-in.
+import punycode from 'punycode/punycode.js';
 
 /** Decodes the part after `xn--`; null when it is not valid Punycode. */
 export function decodePunycode(input: string): string | null {
-  const output: number[] = [];
-  const basicEnd = input.lastIndexOf('-');
-  for (let j = 0; j < Math.max(0, basicEnd); j++) {
-    const code = input.charCodeAt(j);
-    if (code >= 0x80) return null;
-    output.push(code);
+  try {
+    return punycode.decode(input);
+  } catch {
+    // The package throws RangeError on non-basic code points, bad digits and overflow.
+    return null;
   }
-  let n = INITIAL_N;
-  let bias = INITIAL_BIAS;
-  let i = 0;
-  for (let index = basicEnd > 0 ? basicEnd + 1 : 0; index < input.length;) {
-    const oldI = i;
-    let w = 1;
-    for (let k = BASE; ; k += BASE) {
-      if (index >= input.length) return null;
-      const digit = digitValue(input.charCodeAt(index++));
-      if (digit >= BASE) return null;
-      i += digit * w;
-      if (i > MAX_CODE_POINT * 64) return null;
-      const t = k <= bias ? T_MIN : k >= bias + T_MAX ? T_MAX : k - bias;
-      if (digit < t) break;
-      w *= BASE - t;
-    }
-    const length = output.length + 1;
-    bias = adapt(i - oldI, length, oldI === 0);
-    n += Math.floor(i / length);
-    i %= length;
-    if (n > MAX_CODE_POINT) return null;
-    output.splice(i, 0, n);
-    i += 1;
-  }
-  return String.fromCodePoint(...output);
 }
 
 /** `xn--mnchen-3ya.de` → `münchen.de`; labels that do not decode are kept as written. */

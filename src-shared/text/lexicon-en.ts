@@ -5,6 +5,7 @@ import type { SentimentLexicon } from './sentiment-types.ts';
 // A dense table reads better than one entry per line.
 // prettier-ignore
 const POSITIVE: Record<string, number> = {
+  acceptable: 1.2,
   love: 3.2, loved: 3.0, loving: 2.9, lovely: 2.8, adore: 3.2, liked: 1.8, enjoy: 2.2, enjoyed: 2.2,
   enjoyable: 2.2, great: 3.1, good: 1.9, nice: 1.8, fine: 0.8, ok: 0.9, okay: 0.9, decent: 1.3, solid: 1.5,
   excellent: 3.2, amazing: 3.2, awesome: 3.1, fantastic: 3.3, brilliant: 3.0, superb: 3.1, outstanding: 3.2,
@@ -67,6 +68,9 @@ const NEGATIVE: Record<string, number> = {
   'still waiting': -1.8, 'on hold': -1.2, 'never again': -2.5, 'not again': -1.6, 'still nothing': -1.8,
   'no reply': -1.6, 'no response': -1.6, 'no answer': -1.4, "can't believe": -1.0, 'let down': -2.2,
   'went wrong': -1.8, 'gone down': -1.2,
+  // "like" alone is mostly a preposition; negated, it is a verb of dislike.
+  'not like': -1.8, "don't like": -1.8, "didn't like": -1.8, "doesn't like": -1.8, 'dont like': -1.8,
+  'didnt like': -1.8, 'doesnt like': -1.8,
 };
 
 export const LEXICON_EN: SentimentLexicon = {
@@ -89,6 +93,7 @@ export const LEXICON_EN: SentimentLexicon = {
     'wouldnt', 'couldnt', 'shouldnt', 'havent', 'hasnt', 'hadnt', 'aint',
   ],
   conditionalNegators: [],
+  postVerbalNegators: [],
   contrast: ['but', 'however'],
   emphaticNegation: ['at all'],
   variants: (w) => {

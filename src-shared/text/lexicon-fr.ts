@@ -6,6 +6,7 @@ import type { SentimentLexicon } from './sentiment-types.ts';
 // A dense table reads better than one entry per line.
 // prettier-ignore
 const POSITIVE: Record<string, number> = {
+  acceptable: 1.2,
   merci: 1.8, remercie: 1.9, remerciements: 2.0, génial: 3.1, géniale: 3.1, géniaux: 3.1, super: 2.0,
   top: 2.0, excellent: 3.1, excellente: 3.1, parfait: 2.9, parfaitement: 2.5, adore: 3.2, adoré: 3.0,
   adorer: 2.8, adorable: 2.6, aime: 2.2, aimé: 2.2, bon: 1.8, bonne: 1.8, bons: 1.8, mieux: 1.2,
@@ -60,7 +61,7 @@ const NEGATIVE: Record<string, number> = {
   'ras le bol': -2.6, 'en colère': -2.6, 'ne sert à rien': -2.4, 'sert à rien': -2.4, "n'importe quoi": -2.3,
   'plus jamais': -2.4, 'hors service': -2.0, 'en retard': -1.6, 'toujours rien': -1.8, 'toujours pas': -1.0,
   'aucune réponse': -1.6, 'pas de réponse': -1.6, "j'y crois pas": -1.0, 'se moque': -2.4,
-  'se moquent': -2.4, foutez: -2.6,
+  'se moquent': -2.4, foutez: -2.6, "n'est nulle part": -1.8, "ne sont nulle part": -1.8,
 };
 
 export const LEXICON_FR: SentimentLexicon = {
@@ -89,7 +90,17 @@ export const LEXICON_FR: SentimentLexicon = {
     'guère',
   ],
   conditionalNegators: ['plus'],
-  contrast: ['mais', 'cependant', 'pourtant', 'par contre', 'en revanche'],
+  postVerbalNegators: ['pas', 'jamais'],
+  contrast: [
+    'mais',
+    'cependant',
+    'pourtant',
+    'par contre',
+    'en revanche',
+    'toutefois',
+    'néanmoins',
+    'sauf que',
+  ],
   emphaticNegation: ['du tout'],
   variants: (w) => {
     const out: string[] = [];

@@ -12,6 +12,11 @@ export type SentimentLexicon = {
   negators: readonly string[];
   /** Negators that count only after `ne`/`n'` earlier in the sentence (French `plus`). */
   conditionalNegators: readonly string[];
+  /**
+   * Negators that also reach back to the word just before them when nothing earlier negates it: French
+   * puts `pas` after the verb, and speech often drops the `ne` ("j'aime pas", "je recommande jamais").
+   */
+  postVerbalNegators: readonly string[];
   /** "but": the clause after it weighs more, the one before less. */
   contrast: readonly string[];
   /** Phrases that strengthen a negation anywhere in the sentence ("not happy at all"). */

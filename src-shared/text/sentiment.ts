@@ -38,6 +38,8 @@ const BOOSTER_DECAY = [1, 0.95, 0.9] as const;
 const WINDOW = BOOSTER_DECAY.length;
 /** "not happy at all", "pas content du tout". */
 const EMPHATIC_NEGATION_FACTOR = 1.25;
+/** Only an inability turns "… enough" into praise: "can't thank you enough", but "not good enough". */
+const INABILITY = new Set(["can't", 'cant', 'cannot', "couldn't", 'couldnt']);
 
 // How the scorer reads a post: a compiled lexicon maps each folded word to its entry, phrases are matched over
 // the tokens, and each sentence is scored as a row of units in reused arrays, so a post allocates little.
@@ -49,6 +51,7 @@ type Entry = {
   conditional: boolean;
   contrast: boolean;
   emphatic: boolean;
+  postVerbal: boolean;
 };
 type Phrase = {
   words: string[];
@@ -80,7 +83,20 @@ type Compiled = {
 const KNOWN_CACHE_LIMIT = 20_000;
 
 function blankEntry(): Entry {
-  return { valence: null, booster: 0, negator: false, conditional: false, contrast: false, emphatic: false };
+  return {
+    valence: null,
+    booster: 0,
+    negator: false,
+    conditional: false,
+    contrast: false,
+    emphatic: false,
+    postVerbal: false,
+  };
+}
+
+/** An elided word on its own (`n'`) is a token key as written; the tokenizer would drop its apostrophe. */
+function keysOfTerm(term: string): string[] {
+  return /^\p{L}+'$/u.test(term) ? [term] : termKeys(term);
 }
 const BLANK: Readonly<Entry> = blankEntry();
 const NEGATOR: Readonly<Entry> = { ...blankEntry(), negator: true };
@@ -89,7 +105,7 @@ function compile(lexicon: SentimentLexicon): Compiled {
   const words = new Map<string, Entry>();
   const phrases = new Map<string, Phrase[]>();
   const entryFor = (term: string): Entry => {
-    const keys = termKeys(term);
+    const keys = keysOfTerm(term);
     if (keys.length === 1) {
       const key = keys[0] as string;
       let entry = words.get(key);
@@ -112,6 +128,7 @@ function compile(lexicon: SentimentLexicon): Compiled {
   for (const [term, boost] of Object.entries(lexicon.boosters)) entryFor(term).booster = boost;
   for (const term of lexicon.negators) entryFor(term).negator = true;
   for (const term of lexicon.conditionalNegators) entryFor(term).conditional = true;
+  for (const term of lexicon.postVerbalNegators) entryFor(term).postVerbal = true;
   for (const term of lexicon.contrast) entryFor(term).contrast = true;
   for (const term of lexicon.emphaticNegation) entryFor(term).emphatic = true;
   for (const list of phrases.values())
@@ -292,9 +309,12 @@ function scoreSentence(count: number, emphasisOn: boolean, tally: Tally): void {
       if (booster !== 0 && !negates[prev]) v += sign(v) * booster * (BOOSTER_DECAY[j - 1] as number);
       if (negates[prev] && negator < 0) negator = prev;
     }
+    // "j'aime pas": French negation may follow the verb, with no `ne` before it.
+    if (negator < 0 && i + 1 < count && (unitEntry[i + 1] as Entry).postVerbal) negator = i + 1;
     if (negator >= 0 && !unitFixed[i]) {
       // "can't recommend them enough" praises; it does not negate.
-      if (keyAt(i + 1, count) === 'enough' || keyAt(i + 2, count) === 'enough') {
+      const praise = keyAt(i + 1, count) === 'enough' || keyAt(i + 2, count) === 'enough';
+      if (praise && INABILITY.has(unitKey[negator] as string)) {
         v *= EMPHATIC_NEGATION_FACTOR;
       } else {
         v *= NEGATION_SCALAR;

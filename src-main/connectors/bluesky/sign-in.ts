@@ -1,5 +1,6 @@
 // Signs in to a Bluesky PDS with an app password and reads the profile Roost shows for the account.
 import { AtpAgent } from '@atproto/api';
+import { requireHttpsUnlessLoopback } from '../require-https.ts';
 import { toRoostError } from './errors.ts';
 
 export interface BlueskySignInInput {
@@ -19,6 +20,8 @@ export interface BlueskyIdentity {
 }
 
 export async function signInToBluesky(input: BlueskySignInInput): Promise<BlueskyIdentity> {
+  // The app password is sent in the clear over http: allowed only to a server on this computer (the sandbox).
+  requireHttpsUnlessLoopback(input.service, 'Bluesky server', 'service');
   const agent = new AtpAgent({ service: input.service, ...(input.fetch ? { fetch: input.fetch } : {}) });
   let login;
   try {

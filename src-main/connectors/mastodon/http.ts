@@ -2,6 +2,7 @@
 // response on every call: the status (206 = home feed regenerating), X-RateLimit-* headers, the Link header
 // as cursors, per-request Idempotency-Key, and the untouched snake_case JSON to validate with zod.
 import { RoostError } from '../../../src-shared/contract/errors.ts';
+import { requireHttpsUnlessLoopback } from '../require-https.ts';
 import type { z } from '../../../src-shared/zod.ts';
 import type { RateLimitInfo } from '../connector.ts';
 import { ErrorBodySchema } from './entities.ts';
@@ -144,7 +145,8 @@ export function normaliseOrigin(raw: string): string {
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
     throw new RoostError('invalid_input', 'A Mastodon server address must use https.');
   }
-  return url.origin;
+  // The access token travels with every request: plain http only to this computer.
+  return requireHttpsUnlessLoopback(url.href, 'Mastodon server', 'instance').origin;
 }
 
 function appendQuery(url: URL, key: string, value: QueryValue): void {

@@ -3,6 +3,7 @@
 import type { Capabilities } from '../../../src-shared/domain/capabilities.ts';
 import { InstanceV2Schema, type MastodonInstance } from './entities.ts';
 import type { MastodonHttp } from './http.ts';
+import { chooseStreamingBase } from './streaming-host.ts';
 
 /** Mastodon API version from which `quoted_status_id` is accepted when posting. */
 const QUOTES_API_VERSION = 7;
@@ -48,9 +49,10 @@ export function capabilitiesFromInstance(instance: MastodonInstance): Capabiliti
   };
 }
 
-/** Where to open the WebSocket: the instance may name a separate streaming host. */
+/**
+ * Where to open the WebSocket: the instance may name a separate streaming host, which gets the token only
+ * under the instance's own domain, and only over wss for an https instance (see streaming-host.ts).
+ */
 export function streamingBaseUrl(instance: MastodonInstance, origin: string): string {
-  const configured = instance.configuration.urls?.streaming;
-  const base = configured && /^(wss?|https?):\/\//i.test(configured) ? configured : origin;
-  return base.replace(/^http/i, 'ws');
+  return chooseStreamingBase(origin, instance.configuration.urls?.streaming ?? undefined);
 }

@@ -1,6 +1,8 @@
 // One conditional GET of a feed: only http(s), redirects followed by hand (each hop re-checked), a body size cap
 // and a timeout, and HTTP failures mapped onto Roost's error codes.
+import { lookup } from 'node:dns/promises';
 import { RoostError } from '../../../src-shared/contract/errors.ts';
+import { hostScope, ipAddressScope } from '../../../src-shared/net/address-scope.ts';
 
 export interface FeedValidators {
   readonly etag: string | null;
@@ -17,6 +19,8 @@ export interface FetchFeedOptions {
   readonly signal?: AbortSignal | undefined;
   /** For Retry-After given as an HTTP date. */
   readonly now: () => number;
+  /** The addresses a host name resolves to, to keep redirects off private networks; DNS by default. */
+  readonly resolveHost?: ((hostname: string) => Promise<readonly string[]>) | undefined;
 }
 
 export type FeedResponse =
@@ -80,7 +84,9 @@ async function request(start: URL, options: FetchFeedOptions, signal: AbortSigna
         throw new RoostError('server_error', `The feed redirected (HTTP ${response.status}) nowhere.`);
       if (hop >= options.maxRedirects)
         throw new RoostError('server_error', 'The feed redirected too many times.');
-      url = parseFeedUrl(new URL(location, url).href);
+      const next = parseFeedUrl(new URL(location, url).href);
+      await checkRedirect(start, url, next, options.resolveHost ?? resolveWithDns);
+      url = next;
       continue;
     }
     const validators: FeedValidators = {
@@ -104,6 +110,44 @@ async function request(start: URL, options: FetchFeedOptions, signal: AbortSigna
     const body = await readCapped(response, options.maxBytes);
     return { status: 'ok', url: url.href, body, validators };
   }
+}
+
+/**
+ * A feed server must not be able to point Roost at this machine or the user's network (routers, cloud
+ * metadata at 169.254.169.254) unless the user's own address is there, nor drop TLS halfway.
+ */
+async function checkRedirect(
+  entered: URL,
+  from: URL,
+  to: URL,
+  resolveHost: (hostname: string) => Promise<readonly string[]>,
+): Promise<void> {
+  if (from.protocol === 'https:' && to.protocol === 'http:') {
+    throw new RoostError(
+      'forbidden',
+      `The feed redirected from https to plain http (${to.host}); not followed.`,
+    );
+  }
+  if (await isInternal(entered, resolveHost)) return;
+  if (await isInternal(to, resolveHost)) {
+    throw new RoostError(
+      'forbidden',
+      `The feed redirected to ${to.host}, a local or private address; not followed for a public feed.`,
+    );
+  }
+}
+
+async function isInternal(url: URL, resolveHost: (hostname: string) => Promise<readonly string[]>) {
+  const literal = hostScope(url.hostname);
+  if (literal !== 'public') return true;
+  // An IP literal needs no resolving; a name that does not resolve fails on fetch anyway.
+  if (/^[\d.]+$|^\[/.test(url.hostname)) return false;
+  const addresses = await resolveHost(url.hostname).catch(() => []);
+  return addresses.some((address) => ipAddressScope(address) !== 'public');
+}
+
+async function resolveWithDns(hostname: string): Promise<readonly string[]> {
+  return (await lookup(hostname, { all: true, verbatim: true })).map((entry) => entry.address);
 }
 
 async function readCapped(response: Response, maxBytes: number): Promise<string> {

@@ -1,6 +1,7 @@
 // What the contract's shortener:* requests do: settings in main's store, the key in the keychain (read only
 // here, never returned), links shortened one server call each and remembered so their clicks can be counted.
 import { RoostError } from '../../../src-shared/contract/errors.ts';
+import { requireHttpsUnlessLoopback } from '../../connectors/require-https.ts';
 import type {
   ShortenerProvider,
   ShortenerStatus,
@@ -82,6 +83,8 @@ export function createShortenerService(deps: ShortenerServiceDeps): ShortenerSer
     status,
 
     async configure(input) {
+      // The API key goes with every call: plain http only to a shortener on this computer.
+      requireHttpsUnlessLoopback(input.baseUrl, 'link shortener', 'baseUrl');
       let baseUrl: string;
       try {
         baseUrl = normaliseBaseUrl(input.baseUrl);

@@ -27,11 +27,7 @@ export async function startBrowserMode(
   options: BrowserModeOptions = {},
 ): Promise<BrowserModeApp> {
   const dataDir = options.dataDir ?? mkdtempSync(path.join(tmpdir(), 'roost-e2e-'));
-  const extra = [
-    ...(options.port ? ['--port', String(options.port)] : []),
-    // Joined with '=': a token may start with '-', which parseArgs would read as an option.
-    ...(options.token ? [`--token=${options.token}`] : []),
-  ];
+  const extra = options.port ? ['--port', String(options.port)] : [];
   const child: ChildProcess = spawn(
     process.execPath,
     [
@@ -41,7 +37,11 @@ export async function startBrowserMode(
       dataDir,
       ...extra,
     ],
-    { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] },
+    // The token goes through the environment: the command line is readable by every local user.
+    {
+      env: { ...process.env, ...env, ...(options.token ? { ROOST_BROWSER_TOKEN: options.token } : {}) },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
   );
   let output = '';
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));

@@ -1,6 +1,10 @@
 // The Content-Security-Policy both hosts send: strict defaults, and no way to inject a directive.
 import { describe, expect, it } from 'vitest';
-import { APP_CONTENT_SECURITY_POLICY, contentSecurityPolicy } from '../../../src-main/host/csp.ts';
+import {
+  APP_CONTENT_SECURITY_POLICY,
+  DEV_APP_CONTENT_SECURITY_POLICY,
+  contentSecurityPolicy,
+} from '../../../src-main/host/csp.ts';
 
 function directives(policy: string): Map<string, string[]> {
   return new Map(
@@ -15,7 +19,7 @@ describe('contentSecurityPolicy', () => {
   it('is the documented policy', () => {
     expect(APP_CONTENT_SECURITY_POLICY).toBe(
       "default-src 'none'; script-src 'self'; worker-src 'self'; style-src 'self'; " +
-        "img-src 'self' data: https: http://127.0.0.1:* http://localhost:*; font-src 'self'; " +
+        "img-src 'self' data: https:; font-src 'self'; " +
         "connect-src 'self'; base-uri 'none'; form-action 'none'; object-src 'none'; frame-ancestors 'none'",
     );
   });
@@ -26,6 +30,18 @@ describe('contentSecurityPolicy', () => {
     for (const sources of parsed.values()) expect(sources).not.toContain('*');
     expect(parsed.get('script-src')).toEqual(["'self'"]);
     expect(parsed.get('worker-src')).toEqual(["'self'"]);
+  });
+
+  it('allows loopback images only when asked (browser mode, the unpackaged app), never in the packaged app', () => {
+    expect(directives(APP_CONTENT_SECURITY_POLICY).get('img-src')).toEqual(["'self'", 'data:', 'https:']);
+    expect(APP_CONTENT_SECURITY_POLICY).not.toMatch(/127\.0\.0\.1|localhost|http:/);
+    expect(directives(DEV_APP_CONTENT_SECURITY_POLICY).get('img-src')).toEqual([
+      "'self'",
+      'data:',
+      'https:',
+      'http://127.0.0.1:*',
+      'http://localhost:*',
+    ]);
   });
 
   it('adds extra connect-src sources for the browser-mode host', () => {

@@ -39,6 +39,8 @@ const BOOSTER_DECAY = [1, 0.95, 0.9] as const;
 const WINDOW = BOOSTER_DECAY.length;
 /** "not happy at all", "pas content du tout". */
 const EMPHATIC_NEGATION_FACTOR = 1.25;
+/** Only an inability turns "… enough" into praise: "can't thank you enough", but "not good enough". */
+const INABILITY = ["can't", 'cant', 'cannot', "couldn't", 'couldnt'];
 
 const URL = /\bhttps?:\/\/\S+/giu;
 const MENTION =
@@ -65,6 +67,7 @@ type Entry = {
   conditional: boolean;
   contrast: boolean;
   emphatic: boolean;
+  postVerbal: boolean;
 };
 type Phrase = { words: string[]; entry: Entry };
 type Compiled = {
@@ -118,14 +121,23 @@ function words(text: string): Array<{ key: string; raw: string }> {
 }
 
 function blankEntry(): Entry {
-  return { valence: null, booster: 0, negator: false, conditional: false, contrast: false, emphatic: false };
+  return {
+    valence: null,
+    booster: 0,
+    negator: false,
+    conditional: false,
+    contrast: false,
+    emphatic: false,
+    postVerbal: false,
+  };
 }
 
 function compile(lexicon: SentimentLexicon): Compiled {
   const words_ = new Map<string, Entry>();
   const phrases = new Map<string, Phrase[]>();
   const entryFor = (term: string): Entry => {
-    const keys = words(term).map((w) => w.key);
+    // An elided word on its own (`n'`) keeps its apostrophe, as it does in text.
+    const keys = /^\p{L}+'$/u.test(term) ? [term] : words(term).map((w) => w.key);
     if (keys.length === 1) {
       const key = keys[0] as string;
       let entry = words_.get(key);
@@ -147,6 +159,7 @@ function compile(lexicon: SentimentLexicon): Compiled {
   for (const [term, boost] of Object.entries(lexicon.boosters)) entryFor(term).booster = boost;
   for (const term of lexicon.negators) entryFor(term).negator = true;
   for (const term of lexicon.conditionalNegators) entryFor(term).conditional = true;
+  for (const term of lexicon.postVerbalNegators) entryFor(term).postVerbal = true;
   for (const term of lexicon.contrast) entryFor(term).contrast = true;
   for (const term of lexicon.emphaticNegation) entryFor(term).emphatic = true;
   return { lexicon, words: words_, phrases, variantHits: new Map() };
@@ -264,9 +277,12 @@ function scoreSentence(units: Unit[], emphasisOn: boolean): { sum: number; hits:
         v += sign(v) * prev.booster * (BOOSTER_DECAY[j - 1] as number);
       if (negates[i - j] && !negator) negator = prev;
     }
+    // French negation may follow the verb ("j'aime pas").
+    if (!negator && units[i + 1]?.postVerbal) negator = units[i + 1] as Unit;
     if (negator && !u.fixed) {
       // "can't recommend them enough" praises; it does not negate.
-      if (units[i + 1]?.key === 'enough' || units[i + 2]?.key === 'enough') {
+      const praise = units[i + 1]?.key === 'enough' || units[i + 2]?.key === 'enough';
+      if (praise && INABILITY.includes(negator.key)) {
         v *= EMPHATIC_NEGATION_FACTOR;
       } else {
         v *= NEGATION_SCALAR;

@@ -184,12 +184,35 @@ function wordsOf(lexicon: SentimentLexicon): string[] {
     ...Object.keys(lexicon.boosters),
     ...lexicon.negators,
     ...lexicon.conditionalNegators,
+    ...lexicon.postVerbalNegators,
     ...lexicon.contrast,
     ...lexicon.emphaticNegation,
   ];
 }
-const EN_WORDS = [...wordsOf(LEXICON_EN), 'the', 'service', 'delivery', 'it', 'was', 'is', "don't", "isn't"];
-const FR_WORDS = [...wordsOf(LEXICON_FR), 'le', 'service', 'livraison', "c'est", "n'est", 'les', 'colis'];
+const EN_WORDS = [
+  ...wordsOf(LEXICON_EN),
+  'the',
+  'service',
+  'delivery',
+  'it',
+  'was',
+  'is',
+  "don't",
+  "isn't",
+  "can't",
+  'enough',
+];
+const FR_WORDS = [
+  ...wordsOf(LEXICON_FR),
+  'le',
+  'service',
+  'livraison',
+  "c'est",
+  "n'est",
+  'les',
+  'colis',
+  "j'aime",
+];
 
 function pick<T>(random: () => number, list: readonly T[]): T {
   return list[Math.floor(random() * list.length)] as T;
