@@ -3,10 +3,11 @@
 // SQLite sends each job exactly once, now, after the undo window, or at its scheduled time.
 import { z } from '../zod.ts';
 import { OutgoingPostSchema } from '../compose/post.ts';
+import { IsoInstantSchema } from '../atproto/datetime.ts';
 import { GUARD_IDS } from '../guards/types.ts';
 
 const Id = z.string().min(1).max(64);
-const IsoInstant = z.iso.datetime({ offset: true });
+const IsoInstant = IsoInstantSchema;
 
 export const GuardDecisionSchema = z.object({
   id: z.string().max(256),
