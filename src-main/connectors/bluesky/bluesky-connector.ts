@@ -15,6 +15,7 @@ import { parsePostUri } from './normalise-post.ts';
 import type { NormaliseContext } from './normalise-post.ts';
 import { toPage } from './paging.ts';
 import { findPostByRkey, publishPost } from './publish.ts';
+import { resolveMentionDids, type MentionDids } from './mention-resolver.ts';
 import type { FoundPost, PublishDeps, PublishPostInput, PublishedPost } from './publish.ts';
 import { ThreadAnswerSchema } from './schemas.ts';
 import { flattenThread } from './thread.ts';
@@ -50,6 +51,8 @@ export interface BlueskyConnector extends Connector {
   findPostByRkey(rkey: string): Promise<FoundPost | null>;
   /** Likes + reposts + replies + quotes of posts by URI, read in batches of 25; deleted posts are absent. */
   readEngagement(uris: readonly string[]): Promise<EngagementRead>;
+  /** Handle → DID, or null for a handle that is no account; throws when the server cannot say. */
+  resolveMentions(handles: readonly string[]): Promise<MentionDids>;
 }
 
 const MAX_PAGE = 100;
@@ -193,5 +196,7 @@ function buildConnector(agent: AtpAgent, did: string, now: () => number, webUrl:
     findPostByRkey: (rkey: string) => guarded('Bluesky lookup', () => findPostByRkey(publishDeps, rkey)),
     readEngagement: (uris: readonly string[]) =>
       guarded('Bluesky engagement', () => readEngagement(agent, uris)),
+    resolveMentions: (handles: readonly string[]) =>
+      guarded('Bluesky handle lookup', () => resolveMentionDids(agent, handles)),
   };
 }

@@ -3,6 +3,8 @@
 // still accepted — before the fix the PDS refused the whole post ("Invalid DID (got \"\")").
 import { beforeAll, describe, expect, it } from 'vitest';
 import { newPostRkey } from '../../../src-main/connectors/bluesky/tid.ts';
+import { composeHandlers } from '../../../src-main/compose/compose-handlers.ts';
+import { createMentionChecker } from '../../../src-main/compose/mention-checker.ts';
 import { info, person, uniqueWord } from './support/world.ts';
 import type { Person } from './support/world.ts';
 
@@ -60,5 +62,23 @@ describe('mentions in published posts', () => {
     const record = await storedRecord(published.uri);
     expect(record.text).toBe(text);
     expect(record.facets).toBeUndefined();
+  });
+
+  it('tells the composer beforehand which mentions will not link', async () => {
+    const handlers = composeHandlers(
+      createMentionChecker({
+        resolve: (_accountId, handles) => me.connector.resolveMentions(handles),
+        clock: { now: Date.now },
+      }),
+    );
+    const answer = await handlers['compose:richText'](
+      { accountId: 'a1', texts: ['@nobody-here.test @nytimes.com @alice.test'] },
+      { transport: 'browser' },
+    );
+    expect(answer.texts[0]?.facets.map((f) => [f.value, f.mention])).toEqual([
+      ['nobody-here.test', 'no_account'],
+      ['nytimes.com', 'no_account'],
+      ['alice.test', 'account'],
+    ]);
   });
 });
