@@ -26,6 +26,8 @@ import { createUploadedMediaRepository } from '../store/uploaded-media-repositor
 import { createMediaPruner, mediaInUse } from '../publishing/media-pruner.ts';
 import { toContractJob } from '../publishing/outbox-job.ts';
 import { createShortenerHandlers } from '../publishing/shortener/shortener-handlers.ts';
+import { composeHandlers } from '../compose/compose-handlers.ts';
+import { createMentionChecker } from '../compose/mention-checker.ts';
 import type { BlueskyConnector } from '../connectors/bluesky/bluesky-connector.ts';
 import type { MastodonConnector } from '../connectors/mastodon/mastodon-connector.ts';
 import { RoostError } from '../../src-shared/contract/errors.ts';
@@ -201,6 +203,17 @@ export async function startMainServices(
       'schedule:bestTimes': (input) => publishing.service.bestTimes(input.accountId),
       ...createShortenerHandlers({ store, credentials, fetch: fetchImpl }),
       'media:upload': (input) => media.put(input),
+      ...composeHandlers(
+        createMentionChecker({
+          resolve: async (accountId, handles) => {
+            const connector = await connectors.forAccount(accountId);
+            if (!('resolveMentions' in connector))
+              throw new RoostError('invalid_input', 'Not a Bluesky account.');
+            return (connector as BlueskyConnector).resolveMentions(handles);
+          },
+          clock: { now: Date.now },
+        }),
+      ),
     },
     {
       onInternalError: (method, error) =>

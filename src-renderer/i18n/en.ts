@@ -451,6 +451,8 @@ export const en = {
     previews: 'Preview',
     previewFor: 'Preview for {{account}}',
     previewCut: '… and {{count}} more that do not fit',
+    mentionNoAccount: '{{handle}} is not a Bluesky account — it will be posted as plain text.',
+    mentionUnchecked: 'Could not check whether {{handle}} is a Bluesky account; it links only if it is one.',
     send: 'Send',
     scheduleSend: 'Schedule',
     checking: 'Checking…',

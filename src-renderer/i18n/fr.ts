@@ -463,6 +463,9 @@ export const fr: Messages = {
     previews: 'Aperçu',
     previewFor: 'Aperçu pour {{account}}',
     previewCut: '… et {{count}} de plus qui ne tiennent pas',
+    mentionNoAccount: '{{handle}} n’est pas un compte Bluesky — la mention sera publiée en texte simple.',
+    mentionUnchecked:
+      'Impossible de vérifier si {{handle}} est un compte Bluesky ; la mention ne sera un lien que s’il en est un.',
     send: 'Envoyer',
     scheduleSend: 'Programmer',
     checking: 'Vérification…',

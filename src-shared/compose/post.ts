@@ -3,6 +3,8 @@
 // Main validates it with these schemas at the boundary.
 import { z } from '../zod.ts';
 import { NetworkSchema } from '../domain/account.ts';
+import { isLanguageTag } from '../atproto/language-tag.ts';
+import { IsoInstantSchema } from '../atproto/datetime.ts';
 
 export const MEDIA_KINDS = ['image', 'video', 'gifv', 'audio'] as const;
 
@@ -30,11 +32,8 @@ export type PostRef = z.infer<typeof PostRefSchema>;
 export const VISIBILITIES = ['public', 'unlisted', 'private', 'direct'] as const;
 export type PostVisibility = (typeof VISIBILITIES)[number];
 
-/** BCP 47 as networks accept it: a 2–3 letter language, optionally followed by subtags (`pt-BR`). */
-const LanguageTagSchema = z
-  .string()
-  .regex(/^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*$/)
-  .max(35);
+/** BCP 47 as atproto records take it (`pt-BR`, `zh-Hant`, `i-default`); Mastodon reads the language part. */
+const LanguageTagSchema = z.string().max(64).refine(isLanguageTag, { message: 'Not a BCP 47 language tag' });
 
 export const MAX_FOLLOW_UPS = 24;
 
@@ -92,7 +91,7 @@ export const OutgoingPostSchema = z.object({
   targets: z.array(PostTargetSchema).min(1).max(50),
   replyTo: PostRefSchema.nullable(),
   quote: PostRefSchema.nullable(),
-  /** ISO 8601 instant, or null to publish now. */
-  scheduledAt: z.string().max(64).nullable(),
+  /** RFC 3339 instant with an offset, or null to publish now. */
+  scheduledAt: IsoInstantSchema.nullable(),
 });
 export type OutgoingPost = z.infer<typeof OutgoingPostSchema>;

@@ -6,6 +6,7 @@ import { streamRequests, streamEvents } from './streams-contract.ts';
 import { publishingRequests, publishingEvents, type NetworkEffect } from './publishing-contract.ts';
 import { shortenerRequests } from './shortener-contract.ts';
 import { mediaRequests } from './media-contract.ts';
+import { composeRequests } from './compose-contract.ts';
 import type { EventName, RequestMethod } from './methods.ts';
 
 const Empty = z.object({}).strict();
@@ -58,6 +59,7 @@ export const requests = {
   ...publishingRequests,
   ...shortenerRequests,
   ...mediaRequests,
+  ...composeRequests,
 } as const satisfies Record<RequestMethod, { input: z.ZodType; output: z.ZodType; effect?: NetworkEffect }>;
 
 export const events = {

@@ -39,6 +39,7 @@ export const REQUEST_METHODS = [
   'shortener:clicks',
   'shortener:links',
   'media:upload',
+  'compose:richText',
 ] as const;
 
 export const EVENT_NAMES = [

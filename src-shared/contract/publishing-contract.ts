@@ -4,10 +4,11 @@
 import { z } from '../zod.ts';
 import { CONTENT_ACTION_KINDS, ContentActionSchema } from '../compose/content-action.ts';
 import { OutgoingPostSchema } from '../compose/post.ts';
+import { IsoInstantSchema } from '../atproto/datetime.ts';
 import { GUARD_IDS } from '../guards/types.ts';
 
 const Id = z.string().min(1).max(64);
-const IsoInstant = z.iso.datetime({ offset: true });
+const IsoInstant = IsoInstantSchema;
 
 export const GuardDecisionSchema = z.object({
   id: z.string().max(256),

@@ -15,6 +15,7 @@ import { parsePostUri } from './normalise-post.ts';
 import type { NormaliseContext } from './normalise-post.ts';
 import { toPage } from './paging.ts';
 import { findPostByRkey, publishPost } from './publish.ts';
+import { resolveMentionDids, type MentionDids } from './mention-resolver.ts';
 import type { FoundPost, PostRef, PublishDeps, PublishPostInput, PublishedPost } from './publish.ts';
 import { deleteOwnRecord, findRepostByRkey, repostAt, type RecordRef } from './record-actions.ts';
 import { ThreadAnswerSchema } from './schemas.ts';
@@ -56,6 +57,8 @@ export interface BlueskyConnector extends Connector {
   deleteOwnRecord(uri: string): Promise<void>;
   /** Likes + reposts + replies + quotes of posts by URI, read in batches of 25; deleted posts are absent. */
   readEngagement(uris: readonly string[]): Promise<EngagementRead>;
+  /** Handle → DID, or null for a handle that is no account; throws when the server cannot say. */
+  resolveMentions(handles: readonly string[]): Promise<MentionDids>;
 }
 
 const MAX_PAGE = 100;
@@ -203,5 +206,7 @@ function buildConnector(agent: AtpAgent, did: string, now: () => number, webUrl:
     deleteOwnRecord: (uri: string) => guarded('Bluesky delete', () => deleteOwnRecord(publishDeps, uri)),
     readEngagement: (uris: readonly string[]) =>
       guarded('Bluesky engagement', () => readEngagement(agent, uris)),
+    resolveMentions: (handles: readonly string[]) =>
+      guarded('Bluesky handle lookup', () => resolveMentionDids(agent, handles)),
   };
 }

@@ -10,6 +10,7 @@ import {
   BLUESKY_MAX_TEXT_BYTES,
 } from './capabilities.ts';
 import { postViews } from './fetch-columns.ts';
+import { recordFacets } from './mention-resolver.ts';
 import { parsePostRecord, parsePostUri } from './normalise-post.ts';
 import { GetRecordSchema, StrongRefAnswerSchema } from './schemas.ts';
 import { isTid } from './tid.ts';
@@ -157,13 +158,15 @@ export async function publishPost(deps: PublishDeps, input: PublishPostInput): P
   const existing = await findPostByRkey(deps, input.rkey);
   if (existing?.cid) return { uri: existing.uri, cid: existing.cid, rkey: input.rkey, created: false };
 
-  await rt.detectFacets(deps.agent);
+  // Not rt.detectFacets(agent): it leaves `did: ""` on a mention that did not resolve, and the PDS then
+  // refuses the whole post.
+  const facets = await recordFacets(deps.agent, rt.text);
   const reply = input.replyTo ? await replyRefs(deps.agent, input.replyTo) : undefined;
   const embed = await embedFor(deps.agent, input);
   const record = {
     $type: POST_COLLECTION,
     text: rt.text,
-    ...(rt.facets?.length ? { facets: rt.facets } : {}),
+    ...(facets.length > 0 ? { facets } : {}),
     ...(reply ? { reply } : {}),
     ...(embed ? { embed } : {}),
     ...(input.langs?.length ? { langs: [...input.langs] } : {}),

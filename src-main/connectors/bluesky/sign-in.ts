@@ -1,6 +1,8 @@
 // Signs in to a Bluesky PDS with an app password and reads the profile Roost shows for the account.
 import { AtpAgent } from '@atproto/api';
 import { requireHttpsUnlessLoopback } from '../require-https.ts';
+import { isAtprotoDid, isAtprotoHandle } from '../../../src-shared/atproto/identifiers.ts';
+import { RoostError } from '../../../src-shared/contract/errors.ts';
 import { toRoostError } from './errors.ts';
 
 export interface BlueskySignInInput {
@@ -30,6 +32,10 @@ export async function signInToBluesky(input: BlueskySignInInput): Promise<Bluesk
     throw toRoostError(error, 'Sign-in');
   }
   const { did, handle, accessJwt, refreshJwt } = login.data;
+  // The server's word is stored and shown: a malformed identity is refused, not kept.
+  if (!isAtprotoDid(did) || !isAtprotoHandle(handle)) {
+    throw new RoostError('server_error', 'The server answered with an account identity that is not valid.');
+  }
   let displayName = handle;
   let avatarUrl: string | null = null;
   try {

@@ -7,6 +7,14 @@ export function isTid(value: string): boolean {
   return TID_PATTERN.test(value);
 }
 
+// Any record key (https://atproto.com/specs/record-key): 1–512 of these characters, but not `.` or `..`.
+const RECORD_KEY_PATTERN = /^[A-Za-z0-9._:~-]{1,512}$/;
+
+/** A record key as another writer may have chosen it (a TID, `self`, a literal…), read from a URI. */
+export function isRecordKey(value: string): boolean {
+  return RECORD_KEY_PATTERN.test(value) && value !== '.' && value !== '..';
+}
+
 /**
  * `nowMs` comes from the injected clock; `clockId` (0–1023) keeps two writers at the same microsecond apart
  * and `subMicros` (0–999) lets a caller that makes several keys in one millisecond keep them ordered.

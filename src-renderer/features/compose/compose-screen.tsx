@@ -23,6 +23,7 @@ import { TextEditor } from './components/text-editor.tsx';
 import { useComposeServices } from './compose-services.tsx';
 import {
   findProblems,
+  finalFollowUps,
   finalText,
   isPostNetwork,
   selectedAccounts,
@@ -33,6 +34,8 @@ import { measure } from './model/limits.ts';
 import { useLimits } from './model/use-capabilities.ts';
 import { useDraft } from './model/use-draft.ts';
 import { useSend, type SendNotice } from './model/use-send.ts';
+import { mentionProblems, useRichText } from './model/use-rich-text.ts';
+import { MentionWarnings } from './components/mention-warnings.tsx';
 
 const NO_ACCOUNTS: readonly Account[] = [];
 
@@ -118,6 +121,17 @@ export function ComposeScreen() {
       ),
     [deferred, accounts, limitsFor, lengths, requireAltText, now],
   );
+  // Bluesky's reading of the post (links, mentions, tags, cashtags), resolved through a chosen Bluesky account.
+  const blueskyAccountId = deferredChosen.find((a) => a.network === 'bluesky')?.id ?? null;
+  const blueskyTexts = useMemo(
+    () =>
+      blueskyAccountId === null
+        ? []
+        : [finalText(deferred, 'bluesky'), ...finalFollowUps(deferred, 'bluesky').map((f) => f.text)],
+    [deferred, blueskyAccountId],
+  );
+  const richText = useRichText(client, blueskyAccountId, blueskyTexts);
+  const mentions = useMemo(() => mentionProblems(richText), [richText]);
   const postOptions = useMemo(
     () => ({
       contentWarning: content.contentWarning,
@@ -233,6 +247,7 @@ export function ComposeScreen() {
           />
           <SendingPreferences />
           <Problems problems={problems} accounts={accounts} />
+          <MentionWarnings noAccount={mentions.noAccount} unchecked={mentions.unchecked} />
           {pendingState === 'needs_confirmation' && (
             <p className="notice-warn">{t('compose.needsConfirmation')}</p>
           )}
@@ -259,7 +274,7 @@ export function ComposeScreen() {
           </div>
         </form>
         <aside className="compose__side">
-          <PostPreviews content={deferred} accounts={deferredChosen} lengths={lengths} />
+          <PostPreviews content={deferred} accounts={deferredChosen} lengths={lengths} richText={richText} />
           <VersionPicker record={draft.record} onRestore={onRestore} />
           <DraftList drafts={drafts} currentId={draft.id} onOpen={onOpenDraft} />
         </aside>

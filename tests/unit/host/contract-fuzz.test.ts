@@ -101,6 +101,7 @@ const VALID: Record<RequestMethod, Record<string, unknown>> = {
   'shortener:links': { limit: 20 },
   // The first bytes of a PNG: valid for the contract (main checks the signature, not the image).
   'media:upload': { mimeType: 'image/png', dataBase64: 'iVBORw0KGgo=' },
+  'compose:richText': { accountId: 'a1', texts: ['hi @alice.test #tag $AAPL'] },
 };
 
 function malformedPayloads(method: RequestMethod, seed: number): unknown[] {
