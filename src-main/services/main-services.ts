@@ -30,12 +30,17 @@ import type { BlueskyConnector } from '../connectors/bluesky/bluesky-connector.t
 import type { MastodonConnector } from '../connectors/mastodon/mastodon-connector.ts';
 import { RoostError } from '../../src-shared/contract/errors.ts';
 import { createMastodonSignIn } from './mastodon-sign-in.ts';
+import { createSandboxService } from '../sandbox/sandbox-service.ts';
+import { sandboxHandlers } from '../sandbox/sandbox-handlers.ts';
+import { sandboxDiscoveryPath } from '../sandbox/sandbox-discovery.ts';
 import type { MainServices, MainServicesOptions } from './types.ts';
 
 export interface MainServicesOverrides {
   /** Tests inject a credential store; the app uses the OS keychain. */
   readonly credentials?: CredentialStore & { stop?(): Promise<void> };
   readonly fetch?: typeof globalThis.fetch;
+  /** Where a running local sandbox announces itself (default: sandboxDiscoveryPath()). */
+  readonly sandboxDiscoveryFile?: string;
 }
 
 export async function startMainServices(
@@ -197,6 +202,13 @@ export async function startMainServices(
       'schedule:bestTimes': (input) => publishing.service.bestTimes(input.accountId),
       ...createShortenerHandlers({ store, credentials, fetch: fetchImpl }),
       'media:upload': (input) => media.put(input),
+      ...sandboxHandlers(
+        createSandboxService({
+          discoveryFile: overrides.sandboxDiscoveryFile ?? sandboxDiscoveryPath(),
+          fetch: fetchImpl,
+          accounts,
+        }),
+      ),
     },
     {
       onInternalError: (method, error) =>

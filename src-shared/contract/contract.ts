@@ -6,6 +6,7 @@ import { streamRequests, streamEvents } from './streams-contract.ts';
 import { publishingRequests, publishingEvents } from './publishing-contract.ts';
 import { shortenerRequests } from './shortener-contract.ts';
 import { mediaRequests } from './media-contract.ts';
+import { sandboxRequests } from './sandbox-contract.ts';
 import type { EventName, RequestMethod } from './methods.ts';
 
 const Empty = z.object({}).strict();
@@ -57,6 +58,7 @@ export const requests = {
   ...publishingRequests,
   ...shortenerRequests,
   ...mediaRequests,
+  ...sandboxRequests,
 } as const satisfies Record<RequestMethod, { input: z.ZodType; output: z.ZodType }>;
 
 export const events = {

@@ -79,6 +79,8 @@ const VALID: Record<RequestMethod, Record<string, unknown>> = {
   'shortener:links': { limit: 20 },
   // The first bytes of a PNG: valid for the contract (main checks the signature, not the image).
   'media:upload': { mimeType: 'image/png', dataBase64: 'iVBORw0KGgo=' },
+  'sandbox:status': {},
+  'sandbox:addAccount': {},
 };
 
 function malformedPayloads(method: RequestMethod, seed: number): unknown[] {
