@@ -19,6 +19,7 @@ import { createRoostStore } from './store/store.ts';
 import './styles/app.css';
 import './styles/compose.css';
 import './styles/streams.css';
+import './styles/deck-look.css';
 
 async function boot(): Promise<void> {
   const client = createClient(selectTransport(window), {

@@ -557,6 +557,37 @@ export const en = {
     moved: 'Moved to {{time}}.',
     moveFailed: 'Could not move the post: {{message}}',
   },
+  welcome: {
+    title: 'Welcome to Roost',
+    intro:
+      'Roost follows your accounts, mentions, searches and feeds in live columns. Pick one of three ways to start; you can add the others later.',
+    account: {
+      title: 'Add a Bluesky or Mastodon account',
+      body: 'Sign in with a Bluesky app password or through your Mastodon server. The password goes to your system keychain, never into Roost’s window.',
+      action: 'Add an account',
+    },
+    feed: {
+      title: 'Follow an RSS or Atom feed',
+      label: 'Feed address',
+      action: 'Add the feed',
+    },
+    sandbox: {
+      title: 'Try the local sandbox',
+      checking: 'Looking for a local sandbox…',
+      none: 'No local sandbox is running. To try Roost without a real account, start one in a terminal with',
+      checkAgain: 'Look again',
+      found:
+        'A sandbox is running at {{service}}. Roost signs in as its demo brand @{{handle}} for you; its app password stays out of this window.',
+      action: 'Use the sandbox as @{{handle}}',
+      adding: 'Signing in to the sandbox…',
+    },
+    starter: {
+      title: 'Start with a workspace for @{{handle}}?',
+      body: 'Roost can open three columns for you: your home timeline, your mentions, and a search for “{{search}}”. You can change or remove them at any time.',
+      create: 'Open these columns',
+      dismiss: 'Not now',
+    },
+  },
   errors,
 };
 

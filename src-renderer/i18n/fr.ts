@@ -575,5 +575,36 @@ export const fr: Messages = {
     moved: 'Déplacée à {{time}}.',
     moveFailed: 'Impossible de déplacer la publication : {{message}}',
   },
+  welcome: {
+    title: 'Bienvenue dans Roost',
+    intro:
+      'Roost suit vos comptes, mentions, recherches et flux dans des colonnes en direct. Choisissez l’un de ces trois points de départ ; vous pourrez ajouter les autres ensuite.',
+    account: {
+      title: 'Ajouter un compte Bluesky ou Mastodon',
+      body: 'Connectez-vous avec un mot de passe d’application Bluesky ou via votre serveur Mastodon. Le mot de passe va dans le trousseau du système, jamais dans la fenêtre de Roost.',
+      action: 'Ajouter un compte',
+    },
+    feed: {
+      title: 'Suivre un flux RSS ou Atom',
+      label: 'Adresse du flux',
+      action: 'Ajouter le flux',
+    },
+    sandbox: {
+      title: 'Essayer le bac à sable local',
+      checking: 'Recherche d’un bac à sable local…',
+      none: 'Aucun bac à sable local ne tourne. Pour essayer Roost sans vrai compte, lancez-en un dans un terminal avec',
+      checkAgain: 'Chercher à nouveau',
+      found:
+        'Un bac à sable tourne à {{service}}. Roost se connecte pour vous à sa marque de démonstration @{{handle}} ; son mot de passe d’application reste hors de cette fenêtre.',
+      action: 'Utiliser le bac à sable en tant que @{{handle}}',
+      adding: 'Connexion au bac à sable…',
+    },
+    starter: {
+      title: 'Commencer avec un espace de travail pour @{{handle}} ?',
+      body: 'Roost peut ouvrir trois colonnes pour vous : votre fil d’accueil, vos mentions et une recherche de « {{search}} ». Vous pourrez les modifier ou les retirer à tout moment.',
+      create: 'Ouvrir ces colonnes',
+      dismiss: 'Pas maintenant',
+    },
+  },
   errors,
 };

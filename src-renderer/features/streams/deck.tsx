@@ -9,11 +9,14 @@ import { DeckColumnView } from './components/deck-column.tsx';
 import { HelpDialog } from './components/help-dialog.tsx';
 import { NotificationsButton } from './components/notifications-button.tsx';
 import { SearchBox } from './components/search-box.tsx';
+import { StarterOffer } from './components/starter-offer.tsx';
 import { ThreadPanel } from './components/thread-panel.tsx';
+import { WelcomeScreen } from './components/welcome-screen.tsx';
 import { WorkspaceTabs } from './components/workspace-tabs.tsx';
 import { DeckContext } from './deck-context.ts';
 import type { DeckSetup } from './deck-setup.tsx';
 import { useDeckKeys } from './keyboard/use-deck-keys.ts';
+import { useFirstRun } from './use-first-run.ts';
 import { useStreamsRuntime } from './use-streams-runtime.ts';
 
 export function Deck({ setup }: { setup: DeckSetup }) {
@@ -62,7 +65,23 @@ export function Deck({ setup }: { setup: DeckSetup }) {
     [setup.layout],
   );
 
+  const firstRun = useFirstRun(layout);
+  const workspaceId = activeId ?? layout?.workspaces[0]?.id ?? null;
+
   if (!layout) return <p>{t('streams.loading')}</p>;
+  if (firstRun?.kind === 'welcome')
+    return (
+      <WelcomeScreen
+        onAddFeed={(url) =>
+          workspaceId &&
+          void setup.layout.addColumn(workspaceId, `${t('streams.types.rss')}: ${new URL(url).host}`, {
+            type: 'rss',
+            accountId: null,
+            param: url,
+          })
+        }
+      />
+    );
   return (
     <DeckContext.Provider value={runtime}>
       <div className="deck__toolbar">
@@ -101,7 +120,18 @@ export function Deck({ setup }: { setup: DeckSetup }) {
       )}
       <div className="deck__body">
         <div className="deck__columns" data-testid="deck-columns">
-          {columns.length === 0 && <p className="deck__empty">{t('streams.noColumns')}</p>}
+          {firstRun?.kind === 'starter' && workspaceId ? (
+            <StarterOffer
+              account={firstRun.account}
+              onDismiss={firstRun.dismiss}
+              onCreate={async (starter) => {
+                for (const column of starter)
+                  await setup.layout.addColumn(workspaceId, column.title, column.source);
+              }}
+            />
+          ) : (
+            columns.length === 0 && <p className="deck__empty">{t('streams.noColumns')}</p>
+          )}
           {columns.map((column, index) => (
             <DeckColumnView
               key={column.id}

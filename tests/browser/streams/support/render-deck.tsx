@@ -19,6 +19,7 @@ import { createMemoryArchive, type MemoryArchive } from './memory-archive.ts';
 import { createStreamsMain, type StreamsMain } from './streams-main.ts';
 import '../../../../src-renderer/styles/app.css';
 import '../../../../src-renderer/styles/streams.css';
+import '../../../../src-renderer/styles/deck-look.css';
 
 export interface RenderDeckOptions extends Partial<Omit<DeckSetup, 'layout' | 'archive'>> {
   readonly main?: StreamsMain;

@@ -71,7 +71,11 @@ export function testAccount(overrides: Partial<Account> = {}): Account {
   };
 }
 
-export function createStreamsMain(accounts: readonly Account[] = [testAccount()]): StreamsMain {
+export function createStreamsMain(
+  accounts: readonly Account[] = [testAccount()],
+  /** Handlers for methods beyond the streams part (or replacing one of them). */
+  extra: Handlers = {},
+): StreamsMain {
   const calls: RecordedCall[] = [];
   const listeners = new Set<TransportEventListener>();
   const subscriptions = new Map<string, string>();
@@ -98,6 +102,7 @@ export function createStreamsMain(accounts: readonly Account[] = [testAccount()]
     'streams:loadOlder': () => ({}),
     'items:act': () => ({ remoteId: `at://did:plc:me/record/${nextAct++}` }),
     'items:thread': () => thread,
+    ...extra,
   };
 
   function emit<E extends EventName>(name: E, payload: EventPayload<E>): void {
