@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { useRoost } from './app-context.tsx';
 import { EmptySection } from './features/shell/empty-section.tsx';
 import { NavRail } from './features/shell/nav-rail.tsx';
+import { PrivateKeyringBanner } from './features/shell/private-keyring-banner.tsx';
 import type { Section } from './store/ui-slice.ts';
 import { useDocumentPreferences } from './use-document-preferences.ts';
 
@@ -109,6 +110,7 @@ export function App() {
     <div className="app-frame">
       <NavRail />
       <main className="app-main" data-section={section}>
+        <PrivateKeyringBanner />
         <Suspense fallback={<SectionLoading section={section} />}>
           <CurrentSection section={section} />
         </Suspense>

@@ -33,6 +33,7 @@ import { createMastodonSignIn } from './mastodon-sign-in.ts';
 import { createSandboxService } from '../sandbox/sandbox-service.ts';
 import { sandboxHandlers } from '../sandbox/sandbox-handlers.ts';
 import { sandboxDiscoveryPath } from '../sandbox/sandbox-discovery.ts';
+import { linuxDesktop } from '../vault/linux-desktop.ts';
 import type { MainServices, MainServicesOptions } from './types.ts';
 
 export interface MainServicesOverrides {
@@ -50,7 +51,11 @@ export async function startMainServices(
   mkdirSync(options.dataDir, { recursive: true });
   const fetchImpl = overrides.fetch ?? globalThis.fetch;
   const store = openMainStore({ path: path.join(options.dataDir, 'roost-main.sqlite') });
-  const credentials = overrides.credentials ?? createKeychainCredentialStore(createSecretServiceKeychain());
+  const credentials =
+    overrides.credentials ??
+    createKeychainCredentialStore(
+      createSecretServiceKeychain(options.privateKeyringEnv ? { env: options.privateKeyringEnv } : {}),
+    );
   const events = createEventBus();
   const registry = createAccountRepository(store);
   const connectors = createConnectorRegistry({
@@ -176,7 +181,11 @@ export async function startMainServices(
     {
       'app:info': () => ({ version: options.version, mode: options.mode, platform: process.platform }),
       'app:ready': () => ({ queued: 0 }),
-      'vault:status': () => credentials.status(),
+      'vault:status': async () => ({
+        ...(await credentials.status()),
+        privateKeyring: Boolean(options.privateKeyringEnv),
+        desktop: linuxDesktop(process.platform, process.env.XDG_CURRENT_DESKTOP),
+      }),
       'accounts:list': () => accounts.list(),
       'accounts:add': (input) => accounts.addBluesky(input),
       'accounts:beginMastodon': (input) => mastodonSignIn.begin(input.instance, input.method),

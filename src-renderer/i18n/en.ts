@@ -557,6 +557,31 @@ export const en = {
     moved: 'Moved to {{time}}.',
     moveFailed: 'Could not move the post: {{message}}',
   },
+  keyringHelp: {
+    title: 'No system keychain answered',
+    why: 'Roost keeps app passwords and tokens only in your system’s keychain (the Secret Service), never in plain files. Start or install one, then check again:',
+    gnome: {
+      name: 'GNOME, Cinnamon, MATE, Xfce:',
+      how: 'install GNOME Keyring, then log out and back in (or start it now with gnome-keyring-daemon --start --components=secrets).',
+      command: 'sudo apt install gnome-keyring',
+    },
+    kde: {
+      name: 'KDE Plasma:',
+      how: 'enable KWallet in System Settings → KDE Wallet; KWallet 5.97 or newer answers as the Secret Service.',
+      command: 'sudo apt install kwalletmanager',
+    },
+    keepassxc: {
+      name: 'KeePassXC (any desktop):',
+      how: 'in Tools → Settings → Secret Service Integration, enable it, then unlock your database.',
+      command: 'sudo apt install keepassxc',
+    },
+    private: {
+      name: 'Just trying Roost, or a headless machine:',
+      how: 'restart browser mode with a throwaway keyring for that run only.',
+    },
+    banner:
+      'Private keyring: the accounts you add work until Roost stops. Their passwords and tokens vanish then, and you will need to add them again.',
+  },
   welcome: {
     title: 'Welcome to Roost',
     intro:

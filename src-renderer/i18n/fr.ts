@@ -575,6 +575,31 @@ export const fr: Messages = {
     moved: 'Déplacée à {{time}}.',
     moveFailed: 'Impossible de déplacer la publication : {{message}}',
   },
+  keyringHelp: {
+    title: 'Aucun trousseau système n’a répondu',
+    why: 'Roost garde les mots de passe d’application et les jetons uniquement dans le trousseau de votre système (le Secret Service), jamais dans des fichiers en clair. Démarrez-en ou installez-en un, puis vérifiez à nouveau :',
+    gnome: {
+      name: 'GNOME, Cinnamon, MATE, Xfce :',
+      how: 'installez GNOME Keyring, puis fermez et rouvrez la session (ou lancez-le maintenant avec gnome-keyring-daemon --start --components=secrets).',
+      command: 'sudo apt install gnome-keyring',
+    },
+    kde: {
+      name: 'KDE Plasma :',
+      how: 'activez KWallet dans Configuration du système → Portefeuille KDE ; KWallet 5.97 ou plus récent répond comme Secret Service.',
+      command: 'sudo apt install kwalletmanager',
+    },
+    keepassxc: {
+      name: 'KeePassXC (tout bureau) :',
+      how: 'dans Outils → Paramètres → Intégration Secret Service, activez-la, puis déverrouillez votre base.',
+      command: 'sudo apt install keepassxc',
+    },
+    private: {
+      name: 'Pour essayer Roost, ou sur une machine sans écran :',
+      how: 'relancez le mode navigateur avec un trousseau jetable, valable pour cette exécution seulement.',
+    },
+    banner:
+      'Trousseau privé : les comptes ajoutés fonctionnent jusqu’à l’arrêt de Roost. Leurs mots de passe et jetons disparaissent alors, et il faudra les ajouter à nouveau.',
+  },
   welcome: {
     title: 'Bienvenue dans Roost',
     intro:

@@ -24,7 +24,17 @@ export const requests = {
   },
   /** The renderer says it can receive events; main flushes anything it queued before. */
   'app:ready': { input: Empty, output: z.object({ queued: z.number().int().nonnegative() }) },
-  'vault:status': { input: Empty, output: z.object({ state: VaultStateSchema, detail: z.string() }) },
+  'vault:status': {
+    input: Empty,
+    output: z.object({
+      state: VaultStateSchema,
+      detail: z.string(),
+      /** A throwaway keyring for this run only (browser mode's --private-keyring): secrets vanish on stop. */
+      privateKeyring: z.boolean().optional(),
+      /** Which Linux desktop's keyring to explain when none answers; null off Linux. */
+      desktop: z.enum(['gnome', 'kde', 'other']).nullable().optional(),
+    }),
+  },
   'accounts:list': { input: Empty, output: z.array(AccountSchema) },
   'accounts:add': {
     input: z

@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import type { SandboxStatus } from '../../../../src-shared/contract/sandbox-contract.ts';
 import { useServices } from '../../../app-context.tsx';
 import { safeHttpUrl } from '../../../sanitize/safe-url.ts';
+import { KeyringHelp } from '../../shell/keyring-help.tsx';
 
 export interface WelcomeScreenProps {
   /** Adds an RSS column for a checked http(s) URL. */
@@ -21,6 +22,7 @@ export function WelcomeScreen({ onAddFeed }: WelcomeScreenProps) {
         {t('welcome.title')}
       </h2>
       <p className="welcome__intro">{t('welcome.intro')}</p>
+      <KeyringHelp />
       <ul className="welcome__ways">
         <li className="welcome__way">
           <UserPlus aria-hidden="true" className="welcome__icon" />
