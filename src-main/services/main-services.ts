@@ -34,6 +34,7 @@ import { createSandboxService } from '../sandbox/sandbox-service.ts';
 import { sandboxHandlers } from '../sandbox/sandbox-handlers.ts';
 import { sandboxDiscoveryPath } from '../sandbox/sandbox-discovery.ts';
 import { linuxDesktop } from '../vault/linux-desktop.ts';
+import { inspectFeed } from '../connectors/rss/rss-connector.ts';
 import type { MainServices, MainServicesOptions } from './types.ts';
 
 export interface MainServicesOverrides {
@@ -211,6 +212,7 @@ export async function startMainServices(
       'schedule:bestTimes': (input) => publishing.service.bestTimes(input.accountId),
       ...createShortenerHandlers({ store, credentials, fetch: fetchImpl }),
       'media:upload': (input) => media.put(input),
+      'feeds:inspect': (input) => inspectFeed(input.url, { fetch: fetchImpl }),
       ...sandboxHandlers(
         createSandboxService({
           discoveryFile: overrides.sandboxDiscoveryFile ?? sandboxDiscoveryPath(),

@@ -7,6 +7,7 @@ import { publishingRequests, publishingEvents } from './publishing-contract.ts';
 import { shortenerRequests } from './shortener-contract.ts';
 import { mediaRequests } from './media-contract.ts';
 import { sandboxRequests } from './sandbox-contract.ts';
+import { feedsRequests } from './feeds-contract.ts';
 import type { EventName, RequestMethod } from './methods.ts';
 
 const Empty = z.object({}).strict();
@@ -69,6 +70,7 @@ export const requests = {
   ...shortenerRequests,
   ...mediaRequests,
   ...sandboxRequests,
+  ...feedsRequests,
 } as const satisfies Record<RequestMethod, { input: z.ZodType; output: z.ZodType }>;
 
 export const events = {

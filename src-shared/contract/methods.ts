@@ -37,6 +37,7 @@ export const REQUEST_METHODS = [
   'media:upload',
   'sandbox:status',
   'sandbox:addAccount',
+  'feeds:inspect',
 ] as const;
 
 export const EVENT_NAMES = [

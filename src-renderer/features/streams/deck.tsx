@@ -16,12 +16,13 @@ import { WorkspaceTabs } from './components/workspace-tabs.tsx';
 import { DeckContext } from './deck-context.ts';
 import type { DeckSetup } from './deck-setup.tsx';
 import { useDeckKeys } from './keyboard/use-deck-keys.ts';
+import { feedColumnTitle } from './model/feed-title.ts';
 import { useFirstRun } from './use-first-run.ts';
 import { useStreamsRuntime } from './use-streams-runtime.ts';
 
 export function Deck({ setup }: { setup: DeckSetup }) {
   const { t } = useTranslation();
-  const { store } = useServices();
+  const { store, client } = useServices();
   // The runtime outlives this view when the app frame holds it (StreamsBackground); otherwise it lives
   // exactly as long as the deck is on screen.
   const runtime = useStreamsRuntime(setup);
@@ -74,11 +75,9 @@ export function Deck({ setup }: { setup: DeckSetup }) {
       <WelcomeScreen
         onAddFeed={(url) =>
           workspaceId &&
-          void setup.layout.addColumn(workspaceId, `${t('streams.types.rss')}: ${new URL(url).host}`, {
-            type: 'rss',
-            accountId: null,
-            param: url,
-          })
+          void feedColumnTitle(client, url, t('streams.types.rss')).then((title) =>
+            setup.layout.addColumn(workspaceId, title, { type: 'rss', accountId: null, param: url }),
+          )
         }
       />
     );

@@ -24,6 +24,9 @@ function firstRunMain(sandboxRunning: boolean): StreamsMain {
             displayName: 'Roost Demo',
           }
         : { available: false },
+    'feeds:inspect': () => {
+      return { title: 'City Library News', siteUrl: 'https://library.example/' };
+    },
     'sandbox:addAccount': () => {
       accounts.push(BRAND);
       setTimeout(() => main.emit('accounts:changed', { accounts: [...accounts] }), 0);
@@ -95,7 +98,7 @@ describe('first run', () => {
     expect((await layout.load()).columns).toEqual([]);
   });
 
-  test('an RSS feed starts the deck; a URL that is not http(s) is refused with a clear message', async () => {
+  test('an RSS feed starts the deck, named by its own title; a URL that is not http(s) is refused', async () => {
     const { screen, main } = await renderDeck({ main: firstRunMain(false) });
     const form = screen.getByRole('form', { name: 'Follow an RSS or Atom feed' });
     await expect.element(form, WAIT).toBeVisible();
@@ -104,7 +107,9 @@ describe('first run', () => {
     await expect.element(form.getByRole('alert')).toHaveTextContent('starting with https://');
     await userEvent.fill(form.getByLabelText('Feed address'), 'https://example.org/feed.xml');
     await userEvent.click(form.getByRole('button', { name: 'Add the feed' }));
-    await expect.element(screen.getByRole('region', { name: 'RSS: example.org' }), WAIT).toBeVisible();
+    // Named after the feed's own title, which main read.
+    await expect.element(screen.getByRole('region', { name: 'City Library News' }), WAIT).toBeVisible();
+    expect(main.callsOf('feeds:inspect')).toEqual([{ url: 'https://example.org/feed.xml' }]);
     await expect
       .poll(() => main.callsOf('streams:subscribe')[0]?.source, WAIT)
       .toEqual({ type: 'rss', accountId: null, param: 'https://example.org/feed.xml' });

@@ -81,6 +81,7 @@ const VALID: Record<RequestMethod, Record<string, unknown>> = {
   'media:upload': { mimeType: 'image/png', dataBase64: 'iVBORw0KGgo=' },
   'sandbox:status': {},
   'sandbox:addAccount': {},
+  'feeds:inspect': { url: 'https://example.org/feed.xml' },
 };
 
 function malformedPayloads(method: RequestMethod, seed: number): unknown[] {
