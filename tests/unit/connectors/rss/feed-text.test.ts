@@ -27,7 +27,7 @@ function serve(path: string, body: string): string {
   return `${server.origin}${path}`;
 }
 
-async function itemsOf(url: string): Promise<StreamItem[]> {
+async function itemsOf(url: string): Promise<readonly StreamItem[]> {
   const connector = createRssConnector({
     fetch: globalThis.fetch,
     now: () => Date.parse('2025-03-01T12:00:00Z'),
