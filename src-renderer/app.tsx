@@ -7,6 +7,9 @@ import { useRoost } from './app-context.tsx';
 import { EmptySection } from './features/shell/empty-section.tsx';
 import { NavRail } from './features/shell/nav-rail.tsx';
 import { PrivateKeyringBanner } from './features/shell/private-keyring-banner.tsx';
+import { useAppCommands } from './features/shell/app-commands.ts';
+import { CommandPalette } from './features/shell/command-palette.tsx';
+import { CommandsProvider } from './features/shell/commands.tsx';
 import type { Section } from './store/ui-slice.ts';
 import { useDocumentPreferences } from './use-document-preferences.ts';
 
@@ -103,8 +106,17 @@ function CurrentSection({ section }: { section: Section }) {
 }
 
 export function App() {
+  return (
+    <CommandsProvider>
+      <AppFrame />
+    </CommandsProvider>
+  );
+}
+
+function AppFrame() {
   useDocumentPreferences();
   usePreloadSections();
+  useAppCommands();
   const section = useRoost((s) => s.section);
   return (
     <div className="app-frame">
@@ -120,6 +132,7 @@ export function App() {
         <background.Component />
         <streamsBackground.Component />
       </Suspense>
+      <CommandPalette />
     </div>
   );
 }
