@@ -582,6 +582,14 @@ export const en = {
     open: 'More actions',
     compact: 'Compact density',
   },
+  viewer: {
+    title: 'Image {{index}} of {{count}}',
+    open: 'View the image',
+    original: 'Open the original in the browser',
+    close: 'Close the image',
+    previous: 'Previous image',
+    next: 'Next image',
+  },
   keyringHelp: {
     title: 'No system keychain answered',
     why: 'Roost keeps app passwords and tokens only in your system’s keychain (the Secret Service), never in plain files. Start or install one, then check again:',

@@ -600,6 +600,14 @@ export const fr: Messages = {
     open: 'Plus d’actions',
     compact: 'Affichage compact',
   },
+  viewer: {
+    title: 'Image {{index}} sur {{count}}',
+    open: 'Voir l’image',
+    original: 'Ouvrir l’original dans le navigateur',
+    close: 'Fermer l’image',
+    previous: 'Image précédente',
+    next: 'Image suivante',
+  },
   keyringHelp: {
     title: 'Aucun trousseau système n’a répondu',
     why: 'Roost garde les mots de passe d’application et les jetons uniquement dans le trousseau de votre système (le Secret Service), jamais dans des fichiers en clair. Démarrez-en ou installez-en un, puis vérifiez à nouveau :',

@@ -173,8 +173,8 @@ export function Deck({ setup }: { setup: DeckSetup }) {
               onMove={move}
             />
           ))}
+          <ThreadPanel />
         </div>
-        <ThreadPanel />
       </div>
       <HelpDialog />
     </DeckContext.Provider>
