@@ -20,6 +20,8 @@ export interface BrowserModeOptions {
   readonly dataDir?: string;
   readonly port?: number;
   readonly token?: string;
+  /** More command-line options, e.g. `--private-keyring`. */
+  readonly args?: readonly string[];
 }
 
 export async function startBrowserMode(
@@ -31,6 +33,7 @@ export async function startBrowserMode(
     ...(options.port ? ['--port', String(options.port)] : []),
     // Joined with '=': a token may start with '-', which parseArgs would read as an option.
     ...(options.token ? [`--token=${options.token}`] : []),
+    ...(options.args ?? []),
   ];
   const child: ChildProcess = spawn(
     process.execPath,
