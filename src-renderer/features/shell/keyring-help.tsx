@@ -8,7 +8,8 @@ import { refreshVault } from '../../session/start-session.ts';
 
 const DESKTOPS = ['gnome', 'kde', 'keepassxc'] as const;
 
-export function KeyringHelp() {
+/** `withRefresh` is off where the keychain's status panel already offers "Check again". */
+export function KeyringHelp({ withRefresh = true }: { withRefresh?: boolean }) {
   const { t } = useTranslation();
   const { client, store } = useServices();
   const vault = useRoost((s) => s.vault);
@@ -36,17 +37,19 @@ export function KeyringHelp() {
           <code>./roost browser --private-keyring</code>
         </li>
       </ul>
-      <button
-        type="button"
-        className="button"
-        disabled={checking}
-        onClick={() => {
-          setChecking(true);
-          void refreshVault(client, store).finally(() => setChecking(false));
-        }}
-      >
-        {t('vault.refresh')}
-      </button>
+      {withRefresh && (
+        <button
+          type="button"
+          className="button"
+          disabled={checking}
+          onClick={() => {
+            setChecking(true);
+            void refreshVault(client, store).finally(() => setChecking(false));
+          }}
+        >
+          {t('vault.refresh')}
+        </button>
+      )}
     </section>
   );
 }

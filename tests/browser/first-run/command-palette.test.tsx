@@ -11,9 +11,10 @@ const WAIT = { timeout: 5_000 };
 
 describe('command palette', () => {
   test('Ctrl+K opens it; typing, arrows and Enter go to a section; Escape closes and restores focus', async () => {
-    const { screen, store } = await renderApp({ main: createMemoryMain(), section: 'compose' });
+    const { screen, store } = await renderApp({ main: createMemoryMain(), section: 'calendar' });
     const rail = screen.getByTestId('nav-calendar');
-    await expect.element(rail, WAIT).toBeVisible();
+    // Once the section has loaded, nothing else will take focus while the palette is used.
+    await expect.element(screen.getByRole('heading', { name: 'Calendar', level: 1 }), WAIT).toBeVisible();
     (rail.element() as HTMLElement).focus();
 
     await userEvent.keyboard('{Control>}k{/Control}');
@@ -46,7 +47,7 @@ describe('command palette', () => {
 
   test('reaches look preferences and says so when nothing matches', async () => {
     const { screen, store } = await renderApp({ main: createMemoryMain(), section: 'calendar' });
-    await expect.element(screen.getByTestId('nav-calendar'), WAIT).toBeVisible();
+    await expect.element(screen.getByRole('heading', { name: 'Calendar', level: 1 }), WAIT).toBeVisible();
     await userEvent.keyboard('{Control>}k{/Control}');
     const dialog = screen.getByRole('dialog', { name: 'Command palette' });
     await userEvent.keyboard('compact');

@@ -10,7 +10,7 @@ export function AccountsSettings() {
   return (
     <div className="accounts">
       <VaultStatus />
-      <KeyringHelp />
+      <KeyringHelp withRefresh={false} />
       <AddAccountForm />
       <AddMastodonForm />
       <AccountList />
