@@ -69,6 +69,13 @@ test('a fresh profile with a running sandbox reaches a live mentions column in a
   const toolbar = await page.locator('.deck__toolbar').boundingBox();
   expect(toolbar!.height).toBeLessThan(48);
   await page.screenshot({ path: testInfo.outputPath('deck-1280.png') });
+  // The same deck, dark and compact, the density chosen through the command palette.
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await page.keyboard.press('Control+k');
+  await page.getByRole('combobox', { name: 'Type a command, a section or a column' }).fill('density compact');
+  await page.keyboard.press('Enter');
+  await expect(page.locator('html')).toHaveAttribute('data-density', 'compact');
+  await page.screenshot({ path: testInfo.outputPath('deck-1280-dark-compact.png') });
   // The password was never on the page.
   expect(await page.content()).not.toContain(brand.appPassword);
 });
