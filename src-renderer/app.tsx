@@ -6,6 +6,10 @@ import { useTranslation } from 'react-i18next';
 import { useRoost } from './app-context.tsx';
 import { EmptySection } from './features/shell/empty-section.tsx';
 import { NavRail } from './features/shell/nav-rail.tsx';
+import { PrivateKeyringBanner } from './features/shell/private-keyring-banner.tsx';
+import { useAppCommands } from './features/shell/app-commands.ts';
+import { CommandPalette } from './features/shell/command-palette.tsx';
+import { CommandsProvider } from './features/shell/commands.tsx';
 import type { Section } from './store/ui-slice.ts';
 import { useDocumentPreferences } from './use-document-preferences.ts';
 
@@ -102,13 +106,23 @@ function CurrentSection({ section }: { section: Section }) {
 }
 
 export function App() {
+  return (
+    <CommandsProvider>
+      <AppFrame />
+    </CommandsProvider>
+  );
+}
+
+function AppFrame() {
   useDocumentPreferences();
   usePreloadSections();
+  useAppCommands();
   const section = useRoost((s) => s.section);
   return (
     <div className="app-frame">
       <NavRail />
       <main className="app-main" data-section={section}>
+        <PrivateKeyringBanner />
         <Suspense fallback={<SectionLoading section={section} />}>
           <CurrentSection section={section} />
         </Suspense>
@@ -118,6 +132,7 @@ export function App() {
         <background.Component />
         <streamsBackground.Component />
       </Suspense>
+      <CommandPalette />
     </div>
   );
 }

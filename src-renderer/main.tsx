@@ -19,14 +19,23 @@ import { createRoostStore } from './store/store.ts';
 import './styles/app.css';
 import './styles/compose.css';
 import './styles/streams.css';
+import './styles/deck-look.css';
 
 async function boot(): Promise<void> {
   const client = createClient(selectTransport(window), {
     onContractViolation: (where) => console.error(`Answer from main did not match the contract: ${where}`),
   });
   const settings = await openSettings();
-  const [theme, locale] = await Promise.all([settings.get('theme'), settings.get('locale')]);
-  const store = createRoostStore({ theme: theme ?? 'system', locale: locale ?? 'system' });
+  const [theme, locale, density] = await Promise.all([
+    settings.get('theme'),
+    settings.get('locale'),
+    settings.get('deck.density'),
+  ]);
+  const store = createRoostStore({
+    theme: theme ?? 'system',
+    locale: locale ?? 'system',
+    density: density ?? 'comfortable',
+  });
   // Follows the stored publishing settings for the whole session.
   await startPublishingSettings(store, settings);
   const i18n = await createI18n(resolveLanguage(store.getState().locale, navigator.languages));

@@ -8,10 +8,15 @@ export function useDocumentPreferences(): void {
   const { i18n } = useServices();
   const theme = useRoost((s) => s.theme);
   const locale = useRoost((s) => s.locale);
+  const density = useRoost((s) => s.density);
 
   useEffect(() => {
     document.documentElement.dataset.theme = theme;
   }, [theme]);
+
+  useEffect(() => {
+    document.documentElement.dataset.density = density;
+  }, [density]);
 
   useEffect(() => {
     const language = resolveLanguage(locale, navigator.languages);

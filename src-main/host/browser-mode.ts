@@ -6,6 +6,7 @@ import { parseArgs } from 'node:util';
 import { existsSync, readFileSync } from 'node:fs';
 import { startBrowserHost } from './browser-host.ts';
 import { ARGV_TOKEN_REFUSED, LaunchTokenError, readLaunchToken } from './launch-token.ts';
+import { startPrivateKeyring, type PrivateKeyring } from './private-keyring.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const { values } = parseArgs({
@@ -18,6 +19,8 @@ const { values } = parseArgs({
     'token-stdin': { type: 'boolean', default: false },
     // Still parsed, only to refuse it with a reason instead of "unknown option".
     token: { type: 'string' },
+    // A throwaway Secret Service for this run only, for demos and machines without a keyring.
+    'private-keyring': { type: 'boolean', default: false },
   },
 });
 
@@ -40,13 +43,33 @@ if (!existsSync(path.join(staticDir, 'index.html'))) {
   process.exit(1);
 }
 const { version } = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { version: string };
+let privateKeyring: PrivateKeyring | null = null;
+if (values['private-keyring']) {
+  try {
+    privateKeyring = await startPrivateKeyring();
+  } catch (error) {
+    console.error(
+      'Could not start a private keyring:',
+      error instanceof Error ? error.message : error,
+      '\nIt needs dbus-daemon and gnome-keyring-daemon (apt-get install dbus dbus-bin gnome-keyring).',
+    );
+    process.exit(1);
+  }
+  console.log('Private keyring: secrets added in this run are stored in memory and vanish when Roost stops.');
+}
 // The page is served while the services load (they pull in every connector), so the first paint does
 // not wait for them; requests from the page wait instead.
 const services = import('../services/main-services.ts').then(({ startMainServices }) =>
-  startMainServices({ dataDir: path.resolve(values['data-dir']), mode: 'browser', version }),
+  startMainServices({
+    dataDir: path.resolve(values['data-dir']),
+    mode: 'browser',
+    version,
+    ...(privateKeyring ? { privateKeyringEnv: privateKeyring.env } : {}),
+  }),
 );
-services.catch((error: unknown) => {
+services.catch(async (error: unknown) => {
   console.error('Roost could not start its services:', error instanceof Error ? error.message : error);
+  await privateKeyring?.stop();
   process.exit(1);
 });
 const host = await startBrowserHost({
@@ -66,6 +89,7 @@ async function shutdown(): Promise<void> {
   stopping = true;
   await host.stop();
   await (await services).stop();
+  await privateKeyring?.stop();
   process.exit(0);
 }
 process.on('SIGINT', () => void shutdown());

@@ -91,9 +91,17 @@ export function createAccountsService(deps: AccountsServiceDeps): AccountsServic
     assertCanStoreSecrets: () => deps.credentials.assertWritable(),
 
     async addBluesky(input) {
-      // The keychain is checked before signing in so a locked keychain costs no (rate-limited) login.
-      await deps.credentials.assertWritable();
+      // A locked or slow keychain refuses before signing in, so it costs no (rate-limited) login. With no
+      // keychain at all, the sign-in goes first: a wrong password is the answer to fix first, and the
+      // keychain advice follows once the password is right.
+      const keychain = await deps.credentials.assertWritable().then(
+        () => null,
+        (error: unknown) => error,
+      );
+      if (keychain && !(keychain instanceof RoostError && keychain.code === 'keychain_unavailable'))
+        throw keychain;
       const identity = await deps.signInToBluesky(input);
+      if (keychain) throw keychain;
       return register(
         {
           network: 'bluesky',

@@ -32,12 +32,19 @@ import type { BlueskyConnector } from '../connectors/bluesky/bluesky-connector.t
 import type { MastodonConnector } from '../connectors/mastodon/mastodon-connector.ts';
 import { RoostError } from '../../src-shared/contract/errors.ts';
 import { createMastodonSignIn } from './mastodon-sign-in.ts';
+import { createSandboxService } from '../sandbox/sandbox-service.ts';
+import { sandboxHandlers } from '../sandbox/sandbox-handlers.ts';
+import { sandboxDiscoveryPath } from '../sandbox/sandbox-discovery.ts';
+import { linuxDesktop } from '../vault/linux-desktop.ts';
+import { inspectFeed } from '../connectors/rss/rss-connector.ts';
 import type { MainServices, MainServicesOptions } from './types.ts';
 
 export interface MainServicesOverrides {
   /** Tests inject a credential store; the app uses the OS keychain. */
   readonly credentials?: CredentialStore & { stop?(): Promise<void> };
   readonly fetch?: typeof globalThis.fetch;
+  /** Where a running local sandbox announces itself (default: sandboxDiscoveryPath()). */
+  readonly sandboxDiscoveryFile?: string;
 }
 
 export async function startMainServices(
@@ -47,7 +54,11 @@ export async function startMainServices(
   mkdirSync(options.dataDir, { recursive: true });
   const fetchImpl = overrides.fetch ?? globalThis.fetch;
   const store = openMainStore({ path: path.join(options.dataDir, 'roost-main.sqlite') });
-  const credentials = overrides.credentials ?? createKeychainCredentialStore(createSecretServiceKeychain());
+  const credentials =
+    overrides.credentials ??
+    createKeychainCredentialStore(
+      createSecretServiceKeychain(options.privateKeyringEnv ? { env: options.privateKeyringEnv } : {}),
+    );
   const events = createEventBus();
   const registry = createAccountRepository(store);
   const connectors = createConnectorRegistry({
@@ -173,7 +184,11 @@ export async function startMainServices(
     {
       'app:info': () => ({ version: options.version, mode: options.mode, platform: process.platform }),
       'app:ready': () => ({ queued: 0 }),
-      'vault:status': () => credentials.status(),
+      'vault:status': async () => ({
+        ...(await credentials.status()),
+        privateKeyring: Boolean(options.privateKeyringEnv),
+        desktop: linuxDesktop(process.platform, process.env.XDG_CURRENT_DESKTOP),
+      }),
       'accounts:list': () => accounts.list(),
       'accounts:add': (input) => accounts.addBluesky(input),
       'accounts:beginMastodon': (input) => mastodonSignIn.begin(input.instance, input.method),
@@ -212,6 +227,14 @@ export async function startMainServices(
             return (connector as BlueskyConnector).resolveMentions(handles);
           },
           clock: { now: Date.now },
+        }),
+      ),
+      'feeds:inspect': (input) => inspectFeed(input.url, { fetch: fetchImpl }),
+      ...sandboxHandlers(
+        createSandboxService({
+          discoveryFile: overrides.sandboxDiscoveryFile ?? sandboxDiscoveryPath(),
+          fetch: fetchImpl,
+          accounts,
         }),
       ),
     },

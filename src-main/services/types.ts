@@ -18,4 +18,9 @@ export interface MainServicesOptions {
   readonly dataDir: string;
   readonly mode: 'electron' | 'browser';
   readonly version: string;
+  /**
+   * Browser mode's `--private-keyring`: the environment that reaches a throwaway Secret Service, whose
+   * secrets vanish when Roost stops (the UI says so).
+   */
+  readonly privateKeyringEnv?: NodeJS.ProcessEnv;
 }

@@ -1,7 +1,7 @@
 // The only code that touches the settings table. Keys are typed, and values are checked on read so a
 // stale or hand-edited row falls back to the default instead of breaking the app.
 import { z } from '../../src-shared/zod.ts';
-import { LOCALE_PREFERENCES, THEME_PREFERENCES } from '../preferences.ts';
+import { DENSITY_PREFERENCES, LOCALE_PREFERENCES, THEME_PREFERENCES } from '../preferences.ts';
 import type { RoostDb } from './roost-db.ts';
 
 /** Bounds shared by the validation below and the inputs of Settings → General. */
@@ -25,6 +25,10 @@ const SETTING_SCHEMAS = {
   'archive.maxItemsPerColumn': wholeNumber('archive.maxItemsPerColumn'),
   /** Days an item stays in the local archive. */
   'archive.maxAgeDays': wholeNumber('archive.maxAgeDays'),
+  /** The user declined the starter columns offered after their first account. */
+  'deck.starterDismissed': z.boolean(),
+  /** Compact or comfortable item cards in the deck. */
+  'deck.density': z.enum(DENSITY_PREFERENCES),
 } as const;
 
 export type SettingKey = keyof typeof SETTING_SCHEMAS;
@@ -38,6 +42,8 @@ export const SETTING_DEFAULTS: { readonly [K in SettingKey]: SettingValue<K> } =
   'compose.requireAltText': false,
   'archive.maxItemsPerColumn': 5_000,
   'archive.maxAgeDays': 30,
+  'deck.starterDismissed': false,
+  'deck.density': 'comfortable',
 };
 
 /** Whether a value may be stored under a key; callers use it to refuse input before saving. */

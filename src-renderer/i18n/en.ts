@@ -605,6 +605,95 @@ export const en = {
     moved: 'Moved to {{time}}.',
     moveFailed: 'Could not move the post: {{message}}',
   },
+  palette: {
+    title: 'Command palette',
+    open: 'Command palette',
+    openHint: 'Command palette (Ctrl+K)',
+    input: 'Type a command, a section or a column',
+    placeholder: 'Type a command, a section or a column…',
+    list: 'Commands',
+    none: 'No command matches. Try fewer letters.',
+    searchArchive: 'Search the archive',
+    groups: {
+      goTo: 'Go to',
+      settings: 'Settings',
+      look: 'Look',
+      deck: 'Deck',
+      workspace: 'Workspace',
+      column: 'Column',
+    },
+    settingsTabs: { accounts: 'Accounts', general: 'General', shortener: 'Link shortener' },
+    theme: { system: 'Theme: follow the system', light: 'Theme: light', dark: 'Theme: dark' },
+    density: { comfortable: 'Density: comfortable', compact: 'Density: compact' },
+  },
+  deckMenu: {
+    open: 'More actions',
+    compact: 'Compact density',
+  },
+  viewer: {
+    title: 'Image {{index}} of {{count}}',
+    open: 'View the image',
+    original: 'Open the original in the browser',
+    close: 'Close the image',
+    previous: 'Previous image',
+    next: 'Next image',
+  },
+  keyringHelp: {
+    title: 'No system keychain answered',
+    why: 'Roost keeps app passwords and tokens only in your system’s keychain (the Secret Service), never in plain files. Start or install one, then check again:',
+    gnome: {
+      name: 'GNOME, Cinnamon, MATE, Xfce:',
+      how: 'install GNOME Keyring, then log out and back in (or start it now with gnome-keyring-daemon --start --components=secrets).',
+      command: 'sudo apt install gnome-keyring',
+    },
+    kde: {
+      name: 'KDE Plasma:',
+      how: 'enable KWallet in System Settings → KDE Wallet; KWallet 5.97 or newer answers as the Secret Service.',
+      command: 'sudo apt install kwalletmanager',
+    },
+    keepassxc: {
+      name: 'KeePassXC (any desktop):',
+      how: 'in Tools → Settings → Secret Service Integration, enable it, then unlock your database.',
+      command: 'sudo apt install keepassxc',
+    },
+    private: {
+      name: 'Just trying Roost, or a headless machine:',
+      how: 'restart browser mode with a throwaway keyring for that run only.',
+    },
+    banner:
+      'Private keyring: the accounts you add work until Roost stops. Their passwords and tokens vanish then, and you will need to add them again.',
+  },
+  welcome: {
+    title: 'Welcome to Roost',
+    intro:
+      'Roost follows your accounts, mentions, searches and feeds in live columns. Pick one of three ways to start; you can add the others later.',
+    account: {
+      title: 'Add a Bluesky or Mastodon account',
+      body: 'Sign in with a Bluesky app password or through your Mastodon server. The password goes to your system keychain, never into Roost’s window.',
+      action: 'Add an account',
+    },
+    feed: {
+      title: 'Follow an RSS or Atom feed',
+      label: 'Feed address',
+      action: 'Add the feed',
+    },
+    sandbox: {
+      title: 'Try the local sandbox',
+      checking: 'Looking for a local sandbox…',
+      none: 'No local sandbox is running. To try Roost without a real account, start one in a terminal with',
+      checkAgain: 'Look again',
+      found:
+        'A sandbox is running at {{service}}. Roost signs in as its demo brand @{{handle}} for you; its app password stays out of this window.',
+      action: 'Use the sandbox as @{{handle}}',
+      adding: 'Signing in to the sandbox…',
+    },
+    starter: {
+      title: 'Start with a workspace for @{{handle}}?',
+      body: 'Roost can open three columns for you: your home timeline, your mentions, and a search for “{{search}}”. You can change or remove them at any time.',
+      create: 'Open these columns',
+      dismiss: 'Not now',
+    },
+  },
   errors,
 };
 

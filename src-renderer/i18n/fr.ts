@@ -624,5 +624,94 @@ export const fr: Messages = {
     moved: 'Déplacée à {{time}}.',
     moveFailed: 'Impossible de déplacer la publication : {{message}}',
   },
+  palette: {
+    title: 'Palette de commandes',
+    open: 'Palette de commandes',
+    openHint: 'Palette de commandes (Ctrl+K)',
+    input: 'Tapez une commande, une section ou une colonne',
+    placeholder: 'Tapez une commande, une section ou une colonne…',
+    list: 'Commandes',
+    none: 'Aucune commande ne correspond. Essayez avec moins de lettres.',
+    searchArchive: 'Rechercher dans l’archive',
+    groups: {
+      goTo: 'Aller à',
+      settings: 'Paramètres',
+      look: 'Apparence',
+      deck: 'Colonnes',
+      workspace: 'Espace de travail',
+      column: 'Colonne',
+    },
+    settingsTabs: { accounts: 'Comptes', general: 'Général', shortener: 'Raccourcisseur de liens' },
+    theme: { system: 'Thème : suivre le système', light: 'Thème : clair', dark: 'Thème : sombre' },
+    density: { comfortable: 'Densité : confortable', compact: 'Densité : compacte' },
+  },
+  deckMenu: {
+    open: 'Plus d’actions',
+    compact: 'Affichage compact',
+  },
+  viewer: {
+    title: 'Image {{index}} sur {{count}}',
+    open: 'Voir l’image',
+    original: 'Ouvrir l’original dans le navigateur',
+    close: 'Fermer l’image',
+    previous: 'Image précédente',
+    next: 'Image suivante',
+  },
+  keyringHelp: {
+    title: 'Aucun trousseau système n’a répondu',
+    why: 'Roost garde les mots de passe d’application et les jetons uniquement dans le trousseau de votre système (le Secret Service), jamais dans des fichiers en clair. Démarrez-en ou installez-en un, puis vérifiez à nouveau :',
+    gnome: {
+      name: 'GNOME, Cinnamon, MATE, Xfce :',
+      how: 'installez GNOME Keyring, puis fermez et rouvrez la session (ou lancez-le maintenant avec gnome-keyring-daemon --start --components=secrets).',
+      command: 'sudo apt install gnome-keyring',
+    },
+    kde: {
+      name: 'KDE Plasma :',
+      how: 'activez KWallet dans Configuration du système → Portefeuille KDE ; KWallet 5.97 ou plus récent répond comme Secret Service.',
+      command: 'sudo apt install kwalletmanager',
+    },
+    keepassxc: {
+      name: 'KeePassXC (tout bureau) :',
+      how: 'dans Outils → Paramètres → Intégration Secret Service, activez-la, puis déverrouillez votre base.',
+      command: 'sudo apt install keepassxc',
+    },
+    private: {
+      name: 'Pour essayer Roost, ou sur une machine sans écran :',
+      how: 'relancez le mode navigateur avec un trousseau jetable, valable pour cette exécution seulement.',
+    },
+    banner:
+      'Trousseau privé : les comptes ajoutés fonctionnent jusqu’à l’arrêt de Roost. Leurs mots de passe et jetons disparaissent alors, et il faudra les ajouter à nouveau.',
+  },
+  welcome: {
+    title: 'Bienvenue dans Roost',
+    intro:
+      'Roost suit vos comptes, mentions, recherches et flux dans des colonnes en direct. Choisissez l’un de ces trois points de départ ; vous pourrez ajouter les autres ensuite.',
+    account: {
+      title: 'Ajouter un compte Bluesky ou Mastodon',
+      body: 'Connectez-vous avec un mot de passe d’application Bluesky ou via votre serveur Mastodon. Le mot de passe va dans le trousseau du système, jamais dans la fenêtre de Roost.',
+      action: 'Ajouter un compte',
+    },
+    feed: {
+      title: 'Suivre un flux RSS ou Atom',
+      label: 'Adresse du flux',
+      action: 'Ajouter le flux',
+    },
+    sandbox: {
+      title: 'Essayer le bac à sable local',
+      checking: 'Recherche d’un bac à sable local…',
+      none: 'Aucun bac à sable local ne tourne. Pour essayer Roost sans vrai compte, lancez-en un dans un terminal avec',
+      checkAgain: 'Chercher à nouveau',
+      found:
+        'Un bac à sable tourne à {{service}}. Roost se connecte pour vous à sa marque de démonstration @{{handle}} ; son mot de passe d’application reste hors de cette fenêtre.',
+      action: 'Utiliser le bac à sable en tant que @{{handle}}',
+      adding: 'Connexion au bac à sable…',
+    },
+    starter: {
+      title: 'Commencer avec un espace de travail pour @{{handle}} ?',
+      body: 'Roost peut ouvrir trois colonnes pour vous : votre fil d’accueil, vos mentions et une recherche de « {{search}} ». Vous pourrez les modifier ou les retirer à tout moment.',
+      create: 'Ouvrir ces colonnes',
+      dismiss: 'Pas maintenant',
+    },
+  },
   errors,
 };

@@ -7,6 +7,8 @@ import { publishingRequests, publishingEvents, type NetworkEffect } from './publ
 import { shortenerRequests } from './shortener-contract.ts';
 import { mediaRequests } from './media-contract.ts';
 import { composeRequests } from './compose-contract.ts';
+import { sandboxRequests } from './sandbox-contract.ts';
+import { feedsRequests } from './feeds-contract.ts';
 import type { EventName, RequestMethod } from './methods.ts';
 
 const Empty = z.object({}).strict();
@@ -24,7 +26,17 @@ export const requests = {
   },
   /** The renderer says it can receive events; main flushes anything it queued before. */
   'app:ready': { input: Empty, output: z.object({ queued: z.number().int().nonnegative() }) },
-  'vault:status': { input: Empty, output: z.object({ state: VaultStateSchema, detail: z.string() }) },
+  'vault:status': {
+    input: Empty,
+    output: z.object({
+      state: VaultStateSchema,
+      detail: z.string(),
+      /** A throwaway keyring for this run only (browser mode's --private-keyring): secrets vanish on stop. */
+      privateKeyring: z.boolean().optional(),
+      /** Which Linux desktop's keyring to explain when none answers; null off Linux. */
+      desktop: z.enum(['gnome', 'kde', 'other']).nullable().optional(),
+    }),
+  },
   'accounts:list': { input: Empty, output: z.array(AccountSchema) },
   'accounts:add': {
     input: z
@@ -60,6 +72,8 @@ export const requests = {
   ...shortenerRequests,
   ...mediaRequests,
   ...composeRequests,
+  ...sandboxRequests,
+  ...feedsRequests,
 } as const satisfies Record<RequestMethod, { input: z.ZodType; output: z.ZodType; effect?: NetworkEffect }>;
 
 export const events = {

@@ -40,6 +40,9 @@ export const REQUEST_METHODS = [
   'shortener:links',
   'media:upload',
   'compose:richText',
+  'sandbox:status',
+  'sandbox:addAccount',
+  'feeds:inspect',
 ] as const;
 
 export const EVENT_NAMES = [

@@ -1,6 +1,11 @@
 // Starts the Roost sandbox: a real local Bluesky network seeded with demo accounts, plus its control endpoint.
 // Usage: node tests/sandbox/start.ts [--traffic=N] [--watch-stdin]. The last stdout line is `ROOST_SANDBOX {json}`.
 import type { SandboxInfo } from '../support/sandbox-client.ts';
+import {
+  removeSandboxDiscovery,
+  sandboxDiscoveryPath,
+  writeSandboxDiscovery,
+} from '../../src-main/sandbox/sandbox-discovery.ts';
 import { SandboxActions } from './actions.ts';
 import { startControlServer } from './control-server.ts';
 import { startNetwork } from './network.ts';
@@ -61,6 +66,20 @@ async function start(options: Options): Promise<SandboxInfo> {
       log,
     });
     cleanups.push(() => traffic.stop());
+  }
+
+  // Lets a Roost on this machine offer the sandbox's brand account on its welcome screen.
+  const brand = accounts.find((a) => a.handle === BRAND_HANDLE);
+  if (brand) {
+    const discoveryFile = sandboxDiscoveryPath();
+    writeSandboxDiscovery(discoveryFile, {
+      version: 1,
+      pid: process.pid,
+      pdsUrl: network.pds.url,
+      brand: { handle: brand.handle, displayName: brand.displayName, appPassword: brand.appPassword },
+    });
+    cleanups.push(() => removeSandboxDiscovery(discoveryFile, process.pid));
+    log(`sandbox: discoverable through ${discoveryFile}`);
   }
 
   const seconds = (ms: number): string => (ms / 1000).toFixed(1);

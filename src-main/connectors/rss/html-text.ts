@@ -124,6 +124,12 @@ export function htmlToText(html: string, maxLength = 200_000): string {
       break;
     }
     if (lt > i) push(decodeEntities(html.slice(i, lt)));
+    // As in HTML, a `<` that cannot start a tag (`I <3 feeds`, `a < b`) is text, not the start of markup.
+    if (!startsMarkup(html.charCodeAt(lt + 1))) {
+      push('<');
+      i = lt + 1;
+      continue;
+    }
     if (html.startsWith('<!--', lt)) {
       const end = html.indexOf('-->', lt + 4);
       i = end === -1 ? html.length : end + 3;
@@ -147,6 +153,26 @@ export function htmlToText(html: string, maxLength = 200_000): string {
     else if (BLOCKS.has(name)) push('\n\n');
   }
   return tidy(parts.join('')).slice(0, maxLength);
+}
+
+/** A letter, `/`, `!` or `?` after `<` opens a tag, end tag, comment or declaration. */
+function startsMarkup(code: number): boolean {
+  const lower = code | 0x20;
+  return (lower >= 0x61 && lower <= 0x7a) || code === 0x2f || code === 0x21 || code === 0x3f;
+}
+
+// Inline elements some feeds put in titles and names; only these are dropped there, so that text such as
+// `Option<T> in Rust` keeps its angle brackets.
+const INLINE_TAG =
+  /<\/?(?:a|abbr|b|bdi|bdo|br|cite|code|del|dfn|em|i|ins|kbd|mark|q|s|samp|small|span|strong|sub|sup|time|u|var|wbr)(?:\s[^<>]*)?\/?>/gi;
+
+/**
+ * A feed's title or a name, which the feed parser has already decoded once: shown as written, with only
+ * stray inline tags dropped and whitespace folded. Decoding or stripping it as HTML again would lose every
+ * literal `<` and `&`.
+ */
+export function feedText(value: string, maxLength: number): string {
+  return value.replace(INLINE_TAG, '').replace(/\s+/g, ' ').trim().slice(0, maxLength);
 }
 
 function tidy(text: string): string {

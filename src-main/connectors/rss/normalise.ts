@@ -3,7 +3,7 @@
 import { createHash } from 'node:crypto';
 import type { parseFeed } from '@rowanmanning/feed-parser';
 import { itemKey, type Author, type Media, type StreamItem } from '../../../src-shared/domain/stream-item.ts';
-import { htmlToText } from './html-text.ts';
+import { feedText, htmlToText } from './html-text.ts';
 
 type Feed = ReturnType<typeof parseFeed>;
 type FeedItem = Feed['items'][number];
@@ -16,10 +16,11 @@ const MAX_MEDIA = 20;
 
 export function normaliseFeed(feed: Feed, feedUrl: string, seenAt: number): StreamItem[] {
   const author = feedAuthor(feed, feedUrl);
+  const sharedLinks = linksWithoutGuidSeenTwice(feed, feedUrl);
   const seen = new Set<string>();
   const items: { item: StreamItem; time: number; index: number }[] = [];
   feed.items.forEach((entry, index) => {
-    const item = normaliseItem(entry, feed, feedUrl, author, seenAt);
+    const item = normaliseItem(entry, feed, feedUrl, author, seenAt, sharedLinks);
     // Some feeds repeat an entry; one archive row per item.
     if (seen.has(item.key)) return;
     seen.add(item.key);
@@ -37,11 +38,15 @@ function normaliseItem(
   feedUrl: string,
   feedAuthorValue: Author,
   seenAt: number,
+  sharedLinks: ReadonlySet<string>,
 ): StreamItem {
-  const link = safeUrl(entry.url, feedUrl);
-  const remoteId = identify(entry, feedUrl, link);
-  const html = entry.content ?? entry.description;
-  const summary = entry.description ?? entry.content;
+  // An item whose only address is its guid (a permalink) links there.
+  const link = safeUrl(entry.url, feedUrl) ?? permalinkGuid(entry);
+  const remoteId = identify(entry, feedUrl, link, sharedLinks);
+  const content = onceDecoded(entry, ['encoded', 'content'], entry.content);
+  const description = onceDecoded(entry, ['description', 'summary'], entry.description);
+  const html = content ?? description;
+  const summary = description ?? content;
   const named = entry.authors.find((a) => a.name !== null);
   const date = entry.published ?? entry.updated ?? new Date(seenAt);
   const seen = new Date(seenAt).toISOString();
@@ -58,11 +63,11 @@ function normaliseItem(
         ? feedAuthorValue
         : {
             ...feedAuthorValue,
-            displayName: cap(htmlToText(named.name), MAX_SHORT),
+            displayName: feedText(named.name, MAX_SHORT) || feedAuthorValue.displayName,
             profileUrl: safeUrl(named.url, feedUrl) ?? feedAuthorValue.profileUrl,
           },
     via: null,
-    title: entry.title === null ? null : cap(htmlToText(entry.title), MAX_SHORT) || null,
+    title: entry.title === null ? null : feedText(entry.title, MAX_SHORT) || null,
     text: summary === null ? '' : htmlToText(summary, MAX_LONG),
     html: html === null ? null : cap(html, MAX_LONG),
     facets: [],
@@ -79,15 +84,58 @@ function normaliseItem(
 }
 
 // The guid (or Atom id) when there is one, else the link; both unique only within a feed unless they look like
-// URIs, so bare guids such as "42" are qualified by the feed URL.
-function identify(entry: FeedItem, feedUrl: string, link: string | null): string {
-  const raw = entry.id?.trim() || link;
-  if (raw) return cap(raw.includes(':') ? raw : `${feedUrl}#${raw}`, 2_048);
+// URIs, so bare guids such as "42" are qualified by the feed URL. Items with no guid that share a link (podcast
+// episodes linking to the show's page) are told apart by their title, date and summary.
+function identify(
+  entry: FeedItem,
+  feedUrl: string,
+  link: string | null,
+  sharedLinks: ReadonlySet<string>,
+): string {
+  const guid = entry.id?.trim();
+  if (guid) return cap(guid.includes(':') ? guid : `${feedUrl}#${guid}`, 2_048);
+  if (link && !sharedLinks.has(link)) return cap(link, 2_048);
   const digest = createHash('sha256')
     .update(`${entry.title ?? ''}\n${entry.published?.toISOString() ?? ''}\n${entry.description ?? ''}`)
     .digest('hex')
     .slice(0, 32);
-  return cap(`${feedUrl}#${digest}`, 2_048);
+  return cap(`${link ?? feedUrl}#${digest}`, 2_048);
+}
+
+function linksWithoutGuidSeenTwice(feed: Feed, feedUrl: string): Set<string> {
+  const seen = new Set<string>();
+  const shared = new Set<string>();
+  for (const entry of feed.items) {
+    if (entry.id?.trim()) continue;
+    const link = safeUrl(entry.url, feedUrl);
+    if (link === null) continue;
+    if (seen.has(link)) shared.add(link);
+    seen.add(link);
+  }
+  return shared;
+}
+
+/** The guid as a link when it is an absolute http(s) URL (RSS guids are permalinks unless marked otherwise). */
+function permalinkGuid(entry: FeedItem): string | null {
+  const guid = entry.id?.trim();
+  if (!guid || !/^https?:\/\//i.test(guid)) return null;
+  return safeUrl(guid, guid);
+}
+
+/**
+ * The HTML body as the feed meant it. The parser decodes entities a second time, which turns an escaped
+ * `Option&lt;T&gt;` inside CDATA into a tag; the element's own text is decoded exactly once, as XML says.
+ * Structured (XHTML) bodies keep the parser's rendering.
+ */
+function onceDecoded(entry: FeedItem, names: readonly string[], fallback: string | null): string | null {
+  if (fallback === null) return null;
+  for (const name of names) {
+    const element = entry.element.findElementWithName(name);
+    if (!element) continue;
+    if (element.children.some((child) => typeof child !== 'string')) return fallback;
+    return element.children.join('').trim() || fallback;
+  }
+  return fallback;
 }
 
 function feedAuthor(feed: Feed, feedUrl: string): Author {
@@ -96,7 +144,7 @@ function feedAuthor(feed: Feed, feedUrl: string): Author {
   return {
     id: cap(feedUrl, 2_048),
     handle: cap(host, MAX_SHORT),
-    displayName: cap(htmlToText(name), MAX_SHORT) || host,
+    displayName: feedText(name, MAX_SHORT) || host,
     avatarUrl: safeUrl(feed.image?.url ?? null, feedUrl),
     profileUrl: safeUrl(feed.url, feedUrl),
     server: cap(host, MAX_SHORT),

@@ -6,6 +6,7 @@ import { RoostError } from '../../../src-shared/contract/errors.ts';
 import type { Capabilities } from '../../../src-shared/domain/capabilities.ts';
 import type { StreamItem } from '../../../src-shared/domain/stream-item.ts';
 import { fetchFeed, parseFeedUrl, type FeedValidators } from './fetch-feed.ts';
+import { feedText } from './html-text.ts';
 import { normaliseFeed } from './normalise.ts';
 
 export interface RssConnectorOptions {
@@ -74,6 +75,37 @@ export function createRssConnector(options: RssConnectorOptions): Connector {
     act: () =>
       Promise.reject(new RoostError('forbidden', 'Feed articles cannot be liked, reposted or replied to.')),
   };
+}
+
+/** The feed's own title (and site), to name a new column after it; the host when the feed has none. */
+export async function inspectFeed(
+  rawUrl: string,
+  options: Pick<RssConnectorOptions, 'fetch' | 'userAgent'>,
+): Promise<{ title: string; siteUrl: string | null }> {
+  const feedUrl = parseFeedUrl(rawUrl).href;
+  const response = await fetchFeed(feedUrl, {
+    fetch: options.fetch,
+    validators: null,
+    maxBytes: 5 * 1_048_576,
+    timeoutMs: 10_000,
+    maxRedirects: 5,
+    userAgent: options.userAgent ?? 'Roost feed reader',
+    signal: undefined,
+    now: Date.now,
+  });
+  if (response.status === 'not_modified') throw new RoostError('server_error', 'The feed sent no content.');
+  const feed = parse(response.body);
+  const site = feed.url === null ? null : safeSite(feed.url, response.url);
+  return { title: feedText(feed.title ?? '', 200) || new URL(response.url).host, siteUrl: site };
+}
+
+function safeSite(raw: string, base: string): string | null {
+  try {
+    const url = new URL(raw, base);
+    return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : null;
+  } catch {
+    return null;
+  }
 }
 
 function parse(body: string): ReturnType<typeof parseFeed> {

@@ -1,24 +1,31 @@
 // The streams deck: workspace tabs, a search over the archive, notifications permission, and the open
 // workspace's row of live columns, with the thread panel and shortcut help beside them.
 import { useLiveQuery } from 'dexie-react-hooks';
+import { Command, Plus } from 'lucide-react';
 import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useRoost, useServices } from '../../app-context.tsx';
 import { AddColumnForm } from './components/add-column-form.tsx';
 import { DeckColumnView } from './components/deck-column.tsx';
 import { HelpDialog } from './components/help-dialog.tsx';
-import { NotificationsButton } from './components/notifications-button.tsx';
+import { DeckMenu } from './components/deck-menu.tsx';
 import { SearchBox } from './components/search-box.tsx';
+import { StarterOffer } from './components/starter-offer.tsx';
 import { ThreadPanel } from './components/thread-panel.tsx';
-import { WorkspaceTabs } from './components/workspace-tabs.tsx';
+import { WelcomeScreen } from './components/welcome-screen.tsx';
+import { WorkspaceTabs, type WorkspaceEditing } from './components/workspace-tabs.tsx';
 import { DeckContext } from './deck-context.ts';
 import type { DeckSetup } from './deck-setup.tsx';
 import { useDeckKeys } from './keyboard/use-deck-keys.ts';
+import { feedColumnTitle } from './model/feed-title.ts';
+import { useFirstRun } from './use-first-run.ts';
+import { useDeckCommands } from './use-deck-commands.ts';
+import { OPEN_PALETTE_EVENT } from '../shell/command-palette.tsx';
 import { useStreamsRuntime } from './use-streams-runtime.ts';
 
 export function Deck({ setup }: { setup: DeckSetup }) {
   const { t } = useTranslation();
-  const { store } = useServices();
+  const { store, client } = useServices();
   // The runtime outlives this view when the app frame holds it (StreamsBackground); otherwise it lives
   // exactly as long as the deck is on screen.
   const runtime = useStreamsRuntime(setup);
@@ -29,6 +36,7 @@ export function Deck({ setup }: { setup: DeckSetup }) {
   const activeId = useRoost((s) => s.activeWorkspaceId);
   const creatingDefault = useRef(false);
   const [adding, setAdding] = useState(false);
+  const [editing, setEditing] = useState<WorkspaceEditing | null>(null);
   const searchRef = useRef<HTMLInputElement>(null);
 
   useEffect(() => {
@@ -62,33 +70,74 @@ export function Deck({ setup }: { setup: DeckSetup }) {
     [setup.layout],
   );
 
+  const activeWorkspace = layout?.workspaces.find((w) => w.id === activeId) ?? null;
+  useDeckCommands({
+    layout,
+    columns,
+    activeWorkspace,
+    openAddColumn: () => setAdding(true),
+    editWorkspace: setEditing,
+    focusSearch: () => searchRef.current?.focus(),
+  });
+  const firstRun = useFirstRun(layout);
+  const workspaceId = activeId ?? layout?.workspaces[0]?.id ?? null;
+
   if (!layout) return <p>{t('streams.loading')}</p>;
+  if (firstRun?.kind === 'welcome')
+    return (
+      <WelcomeScreen
+        onAddFeed={(url) =>
+          workspaceId &&
+          void feedColumnTitle(client, url, t('streams.types.rss')).then((title) =>
+            setup.layout.addColumn(workspaceId, title, { type: 'rss', accountId: null, param: url }),
+          )
+        }
+      />
+    );
   return (
     <DeckContext.Provider value={runtime}>
       <div className="deck__toolbar">
         <WorkspaceTabs
           workspaces={layout.workspaces}
           activeId={activeId}
+          editing={editing}
+          onEdit={setEditing}
           onSelect={(id) => store.getState().setActiveWorkspace(id)}
           onAdd={(name) =>
             void setup.layout.addWorkspace(name).then((w) => store.getState().setActiveWorkspace(w.id))
           }
           onRename={(id, name) => void setup.layout.renameWorkspace(id, name)}
-          onRemove={(id) => void setup.layout.removeWorkspace(id)}
         />
-        <SearchBox ref={searchRef} />
-        <button
-          type="button"
-          className="button button--primary"
-          aria-expanded={adding}
-          onClick={() => setAdding(!adding)}
-        >
-          {t('streams.add.open')}
-        </button>
-        <NotificationsButton />
-        <button type="button" className="button" onClick={() => store.getState().setHelpOpen(true)}>
-          {t('streams.help.open')}
-        </button>
+        <div className="deck__toolbar-end">
+          <SearchBox ref={searchRef} />
+          <button
+            type="button"
+            className="button button--primary button--icon"
+            aria-expanded={adding}
+            onClick={() => setAdding(!adding)}
+          >
+            <Plus aria-hidden="true" />
+            {t('streams.add.open')}
+          </button>
+          <button
+            type="button"
+            className="icon-button"
+            aria-label={t('palette.open')}
+            title={t('palette.openHint')}
+            aria-keyshortcuts="Control+K Meta+K"
+            onClick={() => window.dispatchEvent(new Event(OPEN_PALETTE_EVENT))}
+          >
+            <Command aria-hidden="true" />
+          </button>
+          <DeckMenu
+            active={activeWorkspace}
+            canRemove={layout.workspaces.length > 1}
+            onRename={() =>
+              activeWorkspace && setEditing({ id: activeWorkspace.id, name: activeWorkspace.name })
+            }
+            onRemove={() => activeWorkspace && void setup.layout.removeWorkspace(activeWorkspace.id)}
+          />
+        </div>
       </div>
       {adding && activeId && (
         <AddColumnForm
@@ -101,7 +150,18 @@ export function Deck({ setup }: { setup: DeckSetup }) {
       )}
       <div className="deck__body">
         <div className="deck__columns" data-testid="deck-columns">
-          {columns.length === 0 && <p className="deck__empty">{t('streams.noColumns')}</p>}
+          {firstRun?.kind === 'starter' && workspaceId ? (
+            <StarterOffer
+              account={firstRun.account}
+              onDismiss={firstRun.dismiss}
+              onCreate={async (starter) => {
+                for (const column of starter)
+                  await setup.layout.addColumn(workspaceId, column.title, column.source);
+              }}
+            />
+          ) : (
+            columns.length === 0 && <p className="deck__empty">{t('streams.noColumns')}</p>
+          )}
           {columns.map((column, index) => (
             <DeckColumnView
               key={column.id}
@@ -113,8 +173,8 @@ export function Deck({ setup }: { setup: DeckSetup }) {
               onMove={move}
             />
           ))}
+          <ThreadPanel />
         </div>
-        <ThreadPanel />
       </div>
       <HelpDialog />
     </DeckContext.Provider>

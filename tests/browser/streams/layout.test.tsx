@@ -136,6 +136,8 @@ describe('deck layout', () => {
       .toHaveAttribute('aria-selected', 'true');
     // The new workspace has its own (empty) row of columns.
     await expect.element(screen.getByRole('region', { name: 'Home' })).not.toBeInTheDocument();
+    // Renaming and removing live in the deck's menu, so the toolbar fits one line.
+    await userEvent.click(screen.getByRole('button', { name: 'More actions' }));
     await userEvent.click(screen.getByRole('button', { name: 'Rename workspace' }));
     await userEvent.fill(screen.getByLabelText('Workspace name'), 'Brand FR');
     await userEvent.keyboard('{Enter}');
@@ -143,6 +145,7 @@ describe('deck layout', () => {
     await userEvent.click(screen.getByRole('tab', { name: 'Main' }));
     await expect.element(screen.getByRole('region', { name: 'Home' }), WAIT).toBeVisible();
     await userEvent.click(screen.getByRole('tab', { name: 'Brand FR' }));
+    await userEvent.click(screen.getByRole('button', { name: 'More actions' }));
     await userEvent.click(screen.getByRole('button', { name: 'Remove workspace' }));
     await userEvent.click(screen.getByRole('button', { name: 'Remove “Brand FR” and its columns' }));
     await expect.element(screen.getByRole('tab', { name: 'Brand FR' }), WAIT).not.toBeInTheDocument();

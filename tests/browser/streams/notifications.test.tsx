@@ -96,6 +96,7 @@ describe('alert notifier', () => {
     timers.advance(60_000);
     expect(n.shown).toEqual([]);
 
+    await userEvent.click(screen.getByRole('button', { name: 'More actions' }));
     await userEvent.click(screen.getByRole('button', { name: 'Enable desktop notifications' }));
     await expect.element(screen.getByText('Desktop notifications on'), WAIT).toBeVisible();
     expect(n.requests()).toBe(1);

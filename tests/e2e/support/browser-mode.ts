@@ -20,6 +20,8 @@ export interface BrowserModeOptions {
   readonly dataDir?: string;
   readonly port?: number;
   readonly token?: string;
+  /** More command-line options, e.g. `--private-keyring`. */
+  readonly args?: readonly string[];
 }
 
 export async function startBrowserMode(
@@ -27,7 +29,7 @@ export async function startBrowserMode(
   options: BrowserModeOptions = {},
 ): Promise<BrowserModeApp> {
   const dataDir = options.dataDir ?? mkdtempSync(path.join(tmpdir(), 'roost-e2e-'));
-  const extra = options.port ? ['--port', String(options.port)] : [];
+  const extra = [...(options.port ? ['--port', String(options.port)] : []), ...(options.args ?? [])];
   const child: ChildProcess = spawn(
     process.execPath,
     [

@@ -102,6 +102,9 @@ const VALID: Record<RequestMethod, Record<string, unknown>> = {
   // The first bytes of a PNG: valid for the contract (main checks the signature, not the image).
   'media:upload': { mimeType: 'image/png', dataBase64: 'iVBORw0KGgo=' },
   'compose:richText': { accountId: 'a1', texts: ['hi @alice.test #tag $AAPL'] },
+  'sandbox:status': {},
+  'sandbox:addAccount': {},
+  'feeds:inspect': { url: 'https://example.org/feed.xml' },
 };
 
 function malformedPayloads(method: RequestMethod, seed: number): unknown[] {

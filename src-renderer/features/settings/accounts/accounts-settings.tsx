@@ -4,11 +4,13 @@ import { AccountList } from './account-list.tsx';
 import { AddAccountForm } from './add-account-form.tsx';
 import { AddMastodonForm } from './add-mastodon-form.tsx';
 import { VaultStatus } from './vault-status.tsx';
+import { KeyringHelp } from '../../shell/keyring-help.tsx';
 
 export function AccountsSettings() {
   return (
     <div className="accounts">
       <VaultStatus />
+      <KeyringHelp withRefresh={false} />
       <AddAccountForm />
       <AddMastodonForm />
       <AccountList />

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { ColumnSource, ColumnType } from '../../../../src-shared/domain/column.ts';
 import { useRoost, useServices } from '../../../app-context.tsx';
 import { safeHttpUrl } from '../../../sanitize/safe-url.ts';
+import { feedColumnTitle } from '../model/feed-title.ts';
 
 const NEEDS_PARAM: ReadonlySet<ColumnType> = new Set(['author', 'search', 'hashtag', 'list', 'feed', 'rss']);
 const RSS = '__rss__';
@@ -25,6 +26,7 @@ export function AddColumnForm({
   const [type, setType] = useState<ColumnType>('rss');
   const [param, setParam] = useState('');
   const [error, setError] = useState<string | null>(null);
+  const [checking, setChecking] = useState(false);
 
   useEffect(() => {
     if (accountId === RSS) {
@@ -67,9 +69,15 @@ export function AddColumnForm({
       accountId: accountId === RSS ? null : accountId,
       param: needsParam ? value : null,
     };
-    const title = needsParam
-      ? `${t(`streams.types.${type}`)}: ${type === 'rss' ? new URL(value).host : value}`
-      : t(`streams.types.${type}`);
+    if (type === 'rss') {
+      setChecking(true);
+      void feedColumnTitle(client, value, t('streams.types.rss')).then((title) => {
+        setChecking(false);
+        onAdd(title, source);
+      });
+      return;
+    }
+    const title = needsParam ? `${t(`streams.types.${type}`)}: ${value}` : t(`streams.types.${type}`);
     onAdd(title.slice(0, 80), source);
   };
 
@@ -126,7 +134,11 @@ export function AddColumnForm({
         </p>
       )}
       <div className="form-actions">
-        <button type="submit" className="button button--primary" disabled={!types || types.length === 0}>
+        <button
+          type="submit"
+          className="button button--primary"
+          disabled={!types || types.length === 0 || checking}
+        >
           {t('streams.add.submit')}
         </button>
         <button type="button" className="button" onClick={onCancel}>

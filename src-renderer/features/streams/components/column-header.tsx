@@ -1,11 +1,14 @@
-// A column's header: title (the keyboard handle for reordering with Alt+←/→ and dragging), state, unread
-// count, and the column's options (width, pause, alert, filters, rename, clear, remove).
+// A column's header: the account's avatar and network mark, the title (the keyboard handle for reordering
+// with Alt+←/→ and dragging) over the column's kind, state, unread count, and the column's options (width,
+// pause, alert, filters, rename, clear, remove) behind one icon button.
 import { useEffect, useRef, useState, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ColumnState } from '../../../../src-shared/contract/streams-contract.ts';
 import { COLUMN_WIDTHS, type ColumnWidth, type DeckColumn } from '../model/layout.ts';
 import type { ColumnPatch } from '../repositories/layout-repository.ts';
 import { ColumnStateBadge } from './column-state-badge.tsx';
+import { ColumnAvatar, ColumnKind } from './column-identity.tsx';
+import { BellRing, Ellipsis } from 'lucide-react';
 
 export interface ColumnHeaderProps {
   readonly column: DeckColumn;
@@ -45,59 +48,70 @@ export function ColumnHeader(props: ColumnHeaderProps) {
   return (
     <header className="column__header">
       <div className="column__title-row">
-        {renaming ? (
-          <input
-            ref={renameRef}
-            className="column__rename"
-            aria-label={t('streams.column.renameLabel')}
-            value={name}
-            maxLength={80}
-            onChange={(e) => setName(e.target.value)}
-            onBlur={commitRename}
-            onKeyDown={(e) => {
-              if (e.key === 'Enter') commitRename();
-              if (e.key === 'Escape') setRenaming(false);
-            }}
-          />
-        ) : (
-          <button
-            ref={props.titleRef}
-            type="button"
-            className="column__title"
-            draggable
-            aria-describedby={`column-hint-${column.id}`}
-            onFocus={props.onFocusColumn}
-            onDragStart={(e) => {
-              e.dataTransfer.setData('application/x-roost-column', column.id);
-              e.dataTransfer.effectAllowed = 'move';
-            }}
-            onKeyDown={(e) => {
-              if (!e.altKey) return;
-              if (e.key === 'ArrowLeft' && index > 0) {
-                e.preventDefault();
-                props.onMove(index - 1);
-              } else if (e.key === 'ArrowRight' && index < count - 1) {
-                e.preventDefault();
-                props.onMove(index + 1);
-              }
-            }}
-          >
-            {column.title}
-          </button>
-        )}
+        <ColumnAvatar column={column} />
+        <div className="column__names">
+          {renaming ? (
+            <input
+              ref={renameRef}
+              className="column__rename"
+              aria-label={t('streams.column.renameLabel')}
+              value={name}
+              maxLength={80}
+              onChange={(e) => setName(e.target.value)}
+              onBlur={commitRename}
+              onKeyDown={(e) => {
+                if (e.key === 'Enter') commitRename();
+                if (e.key === 'Escape') setRenaming(false);
+              }}
+            />
+          ) : (
+            <button
+              ref={props.titleRef}
+              type="button"
+              className="column__title"
+              draggable
+              aria-describedby={`column-hint-${column.id}`}
+              onFocus={props.onFocusColumn}
+              onDragStart={(e) => {
+                e.dataTransfer.setData('application/x-roost-column', column.id);
+                e.dataTransfer.effectAllowed = 'move';
+              }}
+              onKeyDown={(e) => {
+                if (!e.altKey) return;
+                if (e.key === 'ArrowLeft' && index > 0) {
+                  e.preventDefault();
+                  props.onMove(index - 1);
+                } else if (e.key === 'ArrowRight' && index < count - 1) {
+                  e.preventDefault();
+                  props.onMove(index + 1);
+                }
+              }}
+            >
+              {column.title}
+            </button>
+          )}
+          <ColumnKind column={column} />
+        </div>
         {props.unread > 0 && (
           <span className="column__unread" aria-label={t('streams.column.unread', { count: props.unread })}>
             {props.unread}
           </span>
         )}
-        {column.alert && <span className="column__alert-mark">{t('streams.column.alertMark')}</span>}
+        {column.alert && (
+          <span className="column__alert-mark" title={t('streams.column.alertMark')}>
+            <BellRing aria-hidden="true" />
+            <span className="visually-hidden">{t('streams.column.alertMark')}</span>
+          </span>
+        )}
         <button
           type="button"
-          className="column__menu-button"
+          className="icon-button column__menu-button"
           aria-expanded={menuOpen}
+          aria-label={t('streams.column.options', { title: column.title })}
+          title={t('streams.column.optionsGroup', { title: column.title })}
           onClick={() => setMenuOpen(!menuOpen)}
         >
-          {t('streams.column.options', { title: column.title })}
+          <Ellipsis aria-hidden="true" />
         </button>
       </div>
       <span id={`column-hint-${column.id}`} className="visually-hidden">

@@ -1,5 +1,7 @@
-// The conversation around an item (`items:thread`), in a side panel.
-import { useEffect, useState } from 'react';
+// The conversation around an item (`items:thread`), as one more column at the end of the deck's row, so it
+// never hides a column; opening it scrolls it into view and moves focus to it.
+import { X } from 'lucide-react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { StreamItem } from '../../../../src-shared/domain/stream-item.ts';
 import { useRoost, useServices } from '../../../app-context.tsx';
@@ -13,6 +15,14 @@ export function ThreadPanel() {
   const now = useMinuteClock();
   const [items, setItems] = useState<readonly StreamItem[] | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const panelRef = useRef<HTMLElement>(null);
+  const headingRef = useRef<HTMLHeadingElement>(null);
+
+  useEffect(() => {
+    if (!target) return;
+    panelRef.current?.scrollIntoView?.({ block: 'nearest', inline: 'nearest' });
+    headingRef.current?.focus({ preventScroll: true });
+  }, [target]);
 
   useEffect(() => {
     if (!target || target.item.network === 'rss') return;
@@ -43,22 +53,39 @@ export function ThreadPanel() {
 
   if (!target) return null;
   return (
-    <aside className="thread-panel" aria-label={t('streams.thread.title')}>
+    <aside
+      ref={panelRef}
+      className="thread-panel thread-column"
+      aria-label={t('streams.thread.title')}
+      onKeyDown={(e) => {
+        if (e.key === 'Escape') store.getState().openThread(null);
+      }}
+    >
       <header className="thread-panel__header">
-        <h2>{t('streams.thread.title')}</h2>
-        <button type="button" className="button" onClick={() => store.getState().openThread(null)}>
-          {t('streams.thread.close')}
+        <h2 ref={headingRef} tabIndex={-1}>
+          {t('streams.thread.title')}
+        </h2>
+        <button
+          type="button"
+          className="icon-button"
+          aria-label={t('streams.thread.close')}
+          title={t('streams.thread.close')}
+          onClick={() => store.getState().openThread(null)}
+        >
+          <X aria-hidden="true" />
         </button>
       </header>
-      {error && (
-        <p className="alert" role="alert">
-          {error}
-        </p>
-      )}
-      {!items && !error && <p>{t('streams.thread.loading')}</p>}
-      {items?.map((item) => (
-        <ItemCard key={item.key} item={item} now={now} />
-      ))}
+      <div className="thread-column__body">
+        {error && (
+          <p className="alert" role="alert">
+            {error}
+          </p>
+        )}
+        {!items && !error && <p>{t('streams.thread.loading')}</p>}
+        {items?.map((item) => (
+          <ItemCard key={item.key} item={item} now={now} />
+        ))}
+      </div>
     </aside>
   );
 }

@@ -1,29 +1,36 @@
-// Workspaces as tabs: switch, add, rename and remove. Each workspace is its own row of columns.
-import { useState } from 'react';
+// Workspaces as tabs: switch (click, or arrow keys within the tab list), add, and rename in place. Removing
+// and renaming are also offered by the deck menu and the command palette.
+import { Plus } from 'lucide-react';
+import type { KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Workspace } from '../model/layout.ts';
+
+export interface WorkspaceEditing {
+  /** null while naming a new workspace. */
+  readonly id: string | null;
+  readonly name: string;
+}
 
 export interface WorkspaceTabsProps {
   readonly workspaces: readonly Workspace[];
   readonly activeId: string | null;
+  readonly editing: WorkspaceEditing | null;
+  onEdit(editing: WorkspaceEditing | null): void;
   onSelect(id: string): void;
   onAdd(name: string): void;
   onRename(id: string, name: string): void;
-  onRemove(id: string): void;
 }
 
 export function WorkspaceTabs({
   workspaces,
   activeId,
+  editing,
+  onEdit,
   onSelect,
   onAdd,
   onRename,
-  onRemove,
 }: WorkspaceTabsProps) {
   const { t } = useTranslation();
-  const [editing, setEditing] = useState<{ id: string | null; name: string } | null>(null);
-  const [confirmRemove, setConfirmRemove] = useState(false);
-  const active = workspaces.find((w) => w.id === activeId) ?? null;
 
   const commit = () => {
     if (!editing) return;
@@ -32,23 +39,41 @@ export function WorkspaceTabs({
       if (editing.id) onRename(editing.id, name);
       else onAdd(name);
     }
-    setEditing(null);
+    onEdit(null);
+  };
+
+  // Tabs pattern: one tab in the Tab order, arrows move between them and select.
+  const onTabKey = (e: KeyboardEvent<HTMLDivElement>): void => {
+    const step = e.key === 'ArrowRight' ? 1 : e.key === 'ArrowLeft' ? -1 : 0;
+    if (step === 0 || workspaces.length === 0) return;
+    const at = workspaces.findIndex((w) => w.id === activeId);
+    const next = workspaces[(at + step + workspaces.length) % workspaces.length]!;
+    onSelect(next.id);
+    e.preventDefault();
+    requestAnimationFrame(() =>
+      e.currentTarget?.querySelector<HTMLButtonElement>(`[data-workspace-id="${next.id}"]`)?.focus(),
+    );
   };
 
   return (
     <div className="workspaces">
-      <div role="tablist" aria-label={t('streams.workspaces.label')} className="workspaces__tabs">
+      <div
+        role="tablist"
+        aria-label={t('streams.workspaces.label')}
+        className="workspaces__tabs"
+        onKeyDown={onTabKey}
+      >
         {workspaces.map((w) => (
           <button
             key={w.id}
             type="button"
             role="tab"
+            data-workspace-id={w.id}
             aria-selected={w.id === activeId}
+            tabIndex={w.id === activeId ? 0 : -1}
             className="workspaces__tab"
-            onClick={() => {
-              setConfirmRemove(false);
-              onSelect(w.id);
-            }}
+            onClick={() => onSelect(w.id)}
+            onDoubleClick={() => onEdit({ id: w.id, name: w.name })}
           >
             {w.name}
           </button>
@@ -61,46 +86,23 @@ export function WorkspaceTabs({
           aria-label={t('streams.workspaces.nameLabel')}
           value={editing.name}
           maxLength={80}
-          onChange={(e) => setEditing({ ...editing, name: e.target.value })}
+          onChange={(e) => onEdit({ ...editing, name: e.target.value })}
           onBlur={commit}
           onKeyDown={(e) => {
             if (e.key === 'Enter') commit();
-            if (e.key === 'Escape') setEditing(null);
+            if (e.key === 'Escape') onEdit(null);
           }}
         />
       ) : (
-        <>
-          <button type="button" className="button" onClick={() => setEditing({ id: null, name: '' })}>
-            {t('streams.workspaces.add')}
-          </button>
-          {active && (
-            <button
-              type="button"
-              className="button"
-              onClick={() => setEditing({ id: active.id, name: active.name })}
-            >
-              {t('streams.workspaces.rename')}
-            </button>
-          )}
-          {active &&
-            workspaces.length > 1 &&
-            (confirmRemove ? (
-              <button
-                type="button"
-                className="button button--danger"
-                onClick={() => {
-                  setConfirmRemove(false);
-                  onRemove(active.id);
-                }}
-              >
-                {t('streams.workspaces.confirmRemove', { name: active.name })}
-              </button>
-            ) : (
-              <button type="button" className="button button--danger" onClick={() => setConfirmRemove(true)}>
-                {t('streams.workspaces.remove')}
-              </button>
-            ))}
-        </>
+        <button
+          type="button"
+          className="icon-button"
+          aria-label={t('streams.workspaces.add')}
+          title={t('streams.workspaces.add')}
+          onClick={() => onEdit({ id: null, name: '' })}
+        >
+          <Plus aria-hidden="true" />
+        </button>
       )}
     </div>
   );

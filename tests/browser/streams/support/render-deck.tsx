@@ -1,5 +1,6 @@
 // Renders the Streams section (as app.tsx places it) against the streams double, with a fresh IndexedDB
 // database, store and i18n per test, and the deck's archive and notifications injected.
+import type { ReactNode } from 'react';
 import { render } from 'vitest-browser-react';
 import { AppProviders, useRoost, type AppServices } from '../../../../src-renderer/app-context.tsx';
 import { createClient } from '../../../../src-renderer/bridge/client.ts';
@@ -19,6 +20,7 @@ import { createMemoryArchive, type MemoryArchive } from './memory-archive.ts';
 import { createStreamsMain, type StreamsMain } from './streams-main.ts';
 import '../../../../src-renderer/styles/app.css';
 import '../../../../src-renderer/styles/streams.css';
+import '../../../../src-renderer/styles/deck-look.css';
 
 export interface RenderDeckOptions extends Partial<Omit<DeckSetup, 'layout' | 'archive'>> {
   readonly main?: StreamsMain;
@@ -31,6 +33,8 @@ export interface RenderDeckOptions extends Partial<Omit<DeckSetup, 'layout' | 'a
    * while the store's section is 'streams', so tests can leave and come back.
    */
   readonly frame?: boolean;
+  /** Wraps the rendered section, e.g. in the command registry with a palette. */
+  readonly wrap?: (children: ReactNode) => ReactNode;
 }
 
 function Frame() {
@@ -63,18 +67,20 @@ export async function renderDeck(options: RenderDeckOptions = {}) {
     settings: createMemorySettingsRepository(),
     i18n: await createI18n('en'),
   };
-  const { main: _m, archive: _a, dbName: _d, prepare: _p, frame, ...rest } = options;
+  const { main: _m, archive: _a, dbName: _d, prepare: _p, frame, wrap = (c) => c, ...rest } = options;
   const setup: DeckSetup = { layout, archive, ...rest };
   const stop = startSession(client, store);
   const screen = await render(
     <AppProviders services={services}>
       <DeckSetupProvider setup={setup}>
-        {frame ? (
-          <Frame />
-        ) : (
-          <main className="app-main" data-section="streams" style={{ height: '720px' }}>
-            <StreamsSection />
-          </main>
+        {wrap(
+          frame ? (
+            <Frame />
+          ) : (
+            <main className="app-main" data-section="streams" style={{ height: '720px' }}>
+              <StreamsSection />
+            </main>
+          ),
         )}
       </DeckSetupProvider>
     </AppProviders>,

@@ -77,7 +77,11 @@ export function testAccount(overrides: Partial<Account> = {}): Account {
   };
 }
 
-export function createStreamsMain(accounts: readonly Account[] = [testAccount()]): StreamsMain {
+export function createStreamsMain(
+  accounts: readonly Account[] = [testAccount()],
+  /** Handlers for methods beyond the streams part (or replacing one of them). */
+  extra: Handlers = {},
+): StreamsMain {
   const calls: RecordedCall[] = [];
   const listeners = new Set<TransportEventListener>();
   const subscriptions = new Map<string, string>();
@@ -199,6 +203,7 @@ export function createStreamsMain(accounts: readonly Account[] = [testAccount()]
       settle(job.id, 'queued', { lastError: null });
       return jobs.find((j) => j.id === input.jobId) ?? job;
     },
+    ...extra,
   };
 
   function settle(jobId: string, state: OutboxJob['state'], patch: Partial<OutboxJob> = {}): void {
