@@ -73,6 +73,13 @@ describe('live column', () => {
     await expect.poll(() => main.subscriptions.size, WAIT).toBe(1);
     const [column] = (await layout.load()).columns;
     await layout.updateColumn(column!.id, { paused: true });
+    // The layout reaches the deck through a live query: arrivals before the column knows it is paused flow in.
+    await expect
+      .poll(
+        () => screen.container.querySelector(`[data-column-id="${column!.id}"]`)?.hasAttribute('data-paused'),
+        WAIT,
+      )
+      .toBe(true);
     main.emitItems(HOME, makeItems(3, 'held'));
     await expect.element(screen.getByRole('button', { name: '3 new posts' }), WAIT).toBeVisible();
     expect(screen.container.querySelector('[data-item-key]')).toBeNull();

@@ -188,6 +188,7 @@ export function DeckColumnView({ column, model, failure, index, count, onMove }:
       data-column-id={column.id}
       data-focused={focused || undefined}
       data-alert={column.alert || undefined}
+      data-paused={column.paused || undefined}
       aria-label={column.title}
       style={{ width: WIDTH_PX[column.width] }}
       onDragOver={(e) => {
