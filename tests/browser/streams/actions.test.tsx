@@ -148,6 +148,29 @@ describe('item actions', () => {
     expect(main.callsOf('outbox:submitAction')).toEqual([]);
   });
 
+  test('an open thread reloads once a reply to one of its posts reaches the network', async () => {
+    const { screen, main } = await renderDeck({
+      prepare: withColumns({ title: 'Home', source: homeSource }),
+    });
+    await expect.poll(() => main.subscriptions.size, WAIT).toBe(1);
+    const item = makeItem({ id: 'threaded', text: 'Start of a conversation' });
+    main.emitItems(HOME, [item]);
+    const article = screen.getByRole('region', { name: 'Home' }).getByRole('article');
+    await expect.element(article, WAIT).toBeVisible();
+    main.setThread([item]);
+    await userEvent.click(article.getByRole('button', { name: 'Thread' }));
+    await expect.poll(() => main.callsOf('items:thread').length, WAIT).toBe(1);
+    await userEvent.click(article.getByRole('button', { name: 'Reply' }));
+    await userEvent.fill(article.getByLabelText('Reply to @author.test'), 'Joining in');
+    await userEvent.click(article.getByRole('button', { name: 'Send reply' }));
+    await expect.poll(() => main.jobs().length, WAIT).toBe(1);
+    main.setThread([item, makeItem({ id: 'answer', text: 'Joining in, as the brand' })]);
+    main.settle(main.jobs()[0]!.id, 'sent');
+    const panel = screen.getByRole('complementary', { name: 'Thread' });
+    await expect.element(panel.getByText('Joining in, as the brand'), WAIT).toBeVisible();
+    expect(main.callsOf('items:thread')).toHaveLength(2);
+  });
+
   test('RSS items offer no network actions', async () => {
     const source = { type: 'rss' as const, accountId: null, param: 'https://example.org/feed.xml' };
     const { screen, main } = await renderDeck({ prepare: withColumns({ title: 'Feed', source }) });

@@ -16,6 +16,27 @@ export function ThreadPanel() {
   const [items, setItems] = useState<readonly StreamItem[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const panelRef = useRef<HTMLElement>(null);
+  // Bumped when a reply or quote sent from Roost to a post of this thread reaches the network.
+  const [reload, setReload] = useState(0);
+  const shown = useRef<readonly StreamItem[]>([]);
+  shown.current = items ?? [];
+
+  useEffect(() => {
+    if (!target) return;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const stop = client.on('outbox:changed', ({ jobs }) => {
+      const ids = new Set([target.item.remoteId, target.item.actionRef]);
+      for (const item of shown.current) ids.add(item.remoteId).add(item.actionRef);
+      if (!jobs.some((j) => j.state === 'sent' && j.action === 'post' && ids.has(j.subjectId))) return;
+      // The network's thread view indexes the reply a moment after it is written.
+      clearTimeout(timer);
+      timer = setTimeout(() => setReload((n) => n + 1), 1_500);
+    });
+    return () => {
+      stop();
+      clearTimeout(timer);
+    };
+  }, [client, target]);
   const headingRef = useRef<HTMLHeadingElement>(null);
 
   useEffect(() => {
@@ -27,7 +48,7 @@ export function ThreadPanel() {
   useEffect(() => {
     if (!target || target.item.network === 'rss') return;
     let cancelled = false;
-    setItems(null);
+    if (reload === 0) setItems(null);
     setError(null);
     const { item } = target;
     void client
@@ -49,7 +70,10 @@ export function ThreadPanel() {
     return () => {
       cancelled = true;
     };
-  }, [client, target, t]);
+  }, [client, target, t, reload]);
+
+  // Another thread starts afresh.
+  useEffect(() => setReload(0), [target]);
 
   if (!target) return null;
   return (
