@@ -11,8 +11,10 @@ import type {
   ArchiveQuery,
   ArchiveStats,
   DeletedPost,
+  ListeningRebuild,
   RetentionPolicy,
 } from './archive-port.ts';
+import { rebuildListening } from './listening-rebuild.ts';
 import { compileQuery } from './compile-query.ts';
 import { checkItem, matchDeletedPosts } from './item-doc.ts';
 import { prepareIngest, type IngestBatch, type PreparedIngest } from './ingest-batch.ts';
@@ -171,6 +173,11 @@ export class ArchiveEngine {
     }
   }
 
+  /** Replaces the listening counts with a recount of what the archive holds, between queued writes. */
+  rebuildListening(): Promise<ListeningRebuild> {
+    return this.queue.run(() => rebuildListening(this.db, this.index));
+  }
+
   whenIdle(): Promise<void> {
     if (this.isIdle()) return Promise.resolve();
     return new Promise((resolve) => this.idleWaiters.push(resolve));
@@ -193,7 +200,7 @@ export class ArchiveEngine {
     // A copy read before this batch must not outlive it. Ingested rows are not cached: the deck already
     // shows new items, and holding a batch's items longer made most of the worker's garbage collection.
     for (const row of p.rows) this.cache.delete(row.key);
-    const committed = putIngestBatch(this.db.backendDB(), p.rows, p.segments);
+    const committed = putIngestBatch(this.db.backendDB(), p.rows, p.segments, p.counts);
     const stored = p.rows.length;
     const segments = p.segments.length;
     p.rows.length = 0;
