@@ -47,6 +47,10 @@ const sections = {
     () => import('./features/calendar/calendar-screen.tsx'),
     (m) => m.CalendarScreen,
   ),
+  analytics: lazySection(
+    () => import('./features/analytics/analytics-screen.tsx'),
+    (m) => m.AnalyticsScreen,
+  ),
   settings: lazySection(
     () => import('./features/settings/settings-screen.tsx'),
     (m) => m.SettingsScreen,
@@ -96,6 +100,8 @@ function CurrentSection({ section }: { section: Section }) {
       return <sections.compose.Component />;
     case 'calendar':
       return <sections.calendar.Component />;
+    case 'analytics':
+      return <sections.analytics.Component />;
     default:
       return <EmptySection key={section} section={section} />;
   }
