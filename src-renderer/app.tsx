@@ -68,6 +68,12 @@ const streamsBackground = lazySection(
   (m) => m.StreamsBackground,
 );
 
+/** Looks for listening spikes and notifies, whichever section is on screen. */
+const analyticsBackground = lazySection(
+  () => import('./features/analytics/analytics-background.tsx'),
+  (m) => m.AnalyticsBackground,
+);
+
 /** Fetches every section once the frame is on screen, so the first visit to one rarely waits. */
 function usePreloadSections(): void {
   useEffect(() => {
@@ -123,6 +129,7 @@ export function App() {
       <Suspense fallback={null}>
         <background.Component />
         <streamsBackground.Component />
+        <analyticsBackground.Component />
       </Suspense>
     </div>
   );

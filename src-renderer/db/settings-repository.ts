@@ -25,6 +25,8 @@ const SETTING_SCHEMAS = {
   'archive.maxItemsPerColumn': wholeNumber('archive.maxItemsPerColumn'),
   /** Days an item stays in the local archive. */
   'archive.maxAgeDays': wholeNumber('archive.maxAgeDays'),
+  /** How unusual an hour must be before a listening column raises a spike alert. */
+  'analytics.sensitivity': z.enum(['low', 'medium', 'high']),
 } as const;
 
 export type SettingKey = keyof typeof SETTING_SCHEMAS;
@@ -38,6 +40,7 @@ export const SETTING_DEFAULTS: { readonly [K in SettingKey]: SettingValue<K> } =
   'compose.requireAltText': false,
   'archive.maxItemsPerColumn': 5_000,
   'archive.maxAgeDays': 30,
+  'analytics.sensitivity': 'medium',
 };
 
 /** Whether a value may be stored under a key; callers use it to refuse input before saving. */

@@ -92,6 +92,21 @@ export const analyticsEn = {
     engagement_one: '{{formatted}} interaction',
     engagement_other: '{{formatted}} interactions',
   },
+  alerts: {
+    title: 'Spike alerts',
+    sensitivity: 'Sensitivity',
+    level: { low: 'Low (only big spikes)', medium: 'Medium', high: 'High (more alerts)' },
+    hint: 'Each hour is compared with the same hour of the week over the last four weeks. Alerts appear here and as desktop notifications.',
+    none: 'No spikes so far.',
+    allow: 'Allow desktop notifications',
+    asked: 'Notification permission asked',
+    kind: { volume: 'Volume spike in {{column}}', negative: 'Negative sentiment jump in {{column}}' },
+    notify: { volume: 'Spike in {{column}}', negative: 'Negative jump in {{column}}' },
+    body: {
+      volume: '{{observed}} items in the hour, about {{expected}} usually.',
+      negative: '{{observed}} % negative in the hour, about {{expected}} % usually.',
+    },
+  },
   items: {
     title: 'Items from {{span}}',
     close: 'Close',

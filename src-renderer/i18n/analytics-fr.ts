@@ -95,6 +95,24 @@ export const analyticsFr: typeof analyticsEn = {
     engagement_one: '{{formatted}} interaction',
     engagement_other: '{{formatted}} interactions',
   },
+  alerts: {
+    title: 'Alertes de pic',
+    sensitivity: 'Sensibilité',
+    level: { low: 'Faible (seulement les grands pics)', medium: 'Moyenne', high: 'Élevée (plus d’alertes)' },
+    hint: 'Chaque heure est comparée à la même heure de la semaine sur les quatre dernières semaines. Les alertes apparaissent ici et en notifications sur le bureau.',
+    none: 'Aucun pic pour l’instant.',
+    allow: 'Autoriser les notifications sur le bureau',
+    asked: 'Autorisation des notifications demandée',
+    kind: {
+      volume: 'Pic de volume dans {{column}}',
+      negative: 'Hausse du sentiment négatif dans {{column}}',
+    },
+    notify: { volume: 'Pic dans {{column}}', negative: 'Hausse négative dans {{column}}' },
+    body: {
+      volume: '{{observed}} éléments dans l’heure, environ {{expected}} d’habitude.',
+      negative: '{{observed}} % de négatif dans l’heure, environ {{expected}} % d’habitude.',
+    },
+  },
   items: {
     title: 'Éléments du {{span}}',
     close: 'Fermer',

@@ -14,6 +14,7 @@ import { resolveRange, type TimeRange } from '../../../src-shared/analytics/time
 import { useRoost } from '../../app-context.tsx';
 import { SectionHeading } from '../shell/section-heading.tsx';
 import { useAnalyticsSetup, type AnalyticsSetup } from './analytics-setup.tsx';
+import { AlertsPanel } from './components/alerts-panel.tsx';
 import { BestHours } from './components/best-hours.tsx';
 import { ItemsBehind, type ItemsQuery } from './components/items-behind.tsx';
 import { NetworkChart, SentimentChart, VolumeChart, type Drill } from './components/listening-charts.tsx';
@@ -139,6 +140,13 @@ function Dashboard({ setup }: { setup: AnalyticsSetup }) {
             <BestHours grid={weekHourGrid(data.counts, shown, offset)} />
             <TopPosts samples={data.samples} accountName={accountName} />
           </div>
+          <AlertsPanel
+            db={setup.db}
+            columns={data.columns}
+            reloadKey={reloadKey}
+            onShowItems={setDrill}
+            notifications={setup.Notification}
+          />
         </>
       )}
     </>

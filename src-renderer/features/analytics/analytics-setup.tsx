@@ -34,9 +34,14 @@ let opened: Promise<AnalyticsSetup> | null = null;
 
 async function openDefault(): Promise<AnalyticsSetup> {
   const db = await openRoostDb();
+  // The archive worker starts on first use (the background spike check only needs the database).
+  const archive: AnalyticsArchive = {
+    search: (query) => appArchive().search(query),
+    rebuildListening: () => appArchive().rebuildListening(),
+  };
   return {
     db,
-    archive: appArchive(),
+    archive,
     Notification:
       typeof Notification === 'undefined' ? undefined : (Notification as unknown as NotificationFactory),
   };
