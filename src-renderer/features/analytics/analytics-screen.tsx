@@ -15,6 +15,7 @@ import { useRoost } from '../../app-context.tsx';
 import { SectionHeading } from '../shell/section-heading.tsx';
 import { useAnalyticsSetup, type AnalyticsSetup } from './analytics-setup.tsx';
 import { AlertsPanel } from './components/alerts-panel.tsx';
+import { CampaignsPanel } from './components/campaigns-panel.tsx';
 import { BestHours } from './components/best-hours.tsx';
 import { ItemsBehind, type ItemsQuery } from './components/items-behind.tsx';
 import { NetworkChart, SentimentChart, VolumeChart, type Drill } from './components/listening-charts.tsx';
@@ -147,6 +148,7 @@ function Dashboard({ setup }: { setup: AnalyticsSetup }) {
             onShowItems={setDrill}
             notifications={setup.Notification}
           />
+          <CampaignsPanel db={setup.db} samples={data.samples} />
         </>
       )}
     </>
