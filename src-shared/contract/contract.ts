@@ -5,6 +5,7 @@ import { AccountSchema } from '../domain/account.ts';
 import { streamRequests, streamEvents } from './streams-contract.ts';
 import { publishingRequests, publishingEvents } from './publishing-contract.ts';
 import { shortenerRequests } from './shortener-contract.ts';
+import { analyticsRequests } from './analytics-contract.ts';
 import { mediaRequests } from './media-contract.ts';
 import type { EventName, RequestMethod } from './methods.ts';
 
@@ -56,6 +57,7 @@ export const requests = {
   ...streamRequests,
   ...publishingRequests,
   ...shortenerRequests,
+  ...analyticsRequests,
   ...mediaRequests,
 } as const satisfies Record<RequestMethod, { input: z.ZodType; output: z.ZodType }>;
 

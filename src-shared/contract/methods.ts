@@ -35,6 +35,8 @@ export const REQUEST_METHODS = [
   'shortener:clicks',
   'shortener:links',
   'media:upload',
+  'analytics:snapshot',
+  'analytics:postPerformance',
 ] as const;
 
 export const EVENT_NAMES = [

@@ -9,7 +9,8 @@ import type { ActionResult, Connector, ItemAction, Page, PageRequest } from '../
 import { BLUESKY_CAPABILITIES } from './capabilities.ts';
 import { toConnectorError } from './connector-errors.ts';
 import { readEngagement } from './engagement.ts';
-import type { EngagementRead } from '../connector.ts';
+import type { AudienceCounts, EngagementRead } from '../connector.ts';
+import { readBlueskyAudience } from './audience.ts';
 import { fetchColumn, postViews } from './fetch-columns.ts';
 import { parsePostUri } from './normalise-post.ts';
 import type { NormaliseContext } from './normalise-post.ts';
@@ -50,6 +51,8 @@ export interface BlueskyConnector extends Connector {
   findPostByRkey(rkey: string): Promise<FoundPost | null>;
   /** Likes + reposts + replies + quotes of posts by URI, read in batches of 25; deleted posts are absent. */
   readEngagement(uris: readonly string[]): Promise<EngagementRead>;
+  /** Followers, follows and posts of the signed-in account (one getProfile call). */
+  readAudience(): Promise<AudienceCounts>;
 }
 
 const MAX_PAGE = 100;
@@ -193,5 +196,6 @@ function buildConnector(agent: AtpAgent, did: string, now: () => number, webUrl:
     findPostByRkey: (rkey: string) => guarded('Bluesky lookup', () => findPostByRkey(publishDeps, rkey)),
     readEngagement: (uris: readonly string[]) =>
       guarded('Bluesky engagement', () => readEngagement(agent, uris)),
+    readAudience: () => guarded('Bluesky profile', () => readBlueskyAudience(agent, did)),
   };
 }

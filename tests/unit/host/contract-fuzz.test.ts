@@ -79,6 +79,8 @@ const VALID: Record<RequestMethod, Record<string, unknown>> = {
   'shortener:links': { limit: 20 },
   // The first bytes of a PNG: valid for the contract (main checks the signature, not the image).
   'media:upload': { mimeType: 'image/png', dataBase64: 'iVBORw0KGgo=' },
+  'analytics:snapshot': { accountId: 'acct-1' },
+  'analytics:postPerformance': { accountId: 'acct-1', since: '2026-01-01T00:00:00.000Z' },
 };
 
 function malformedPayloads(method: RequestMethod, seed: number): unknown[] {
