@@ -25,10 +25,13 @@ export interface PostSampleRow {
   readonly network: string;
   readonly postedAt: string;
   readonly text: string;
-  readonly likes: number;
-  readonly reposts: number;
-  readonly replies: number;
-  readonly quotes: number;
+  /** Likes + reposts + replies (+ quotes) at the sample. */
+  readonly engagement: number;
+  /** The split, where the network's read gave it; null when only the total is known. */
+  readonly likes: number | null;
+  readonly reposts: number | null;
+  readonly replies: number | null;
+  readonly quotes: number | null;
   readonly clicks: number;
   /** The campaign's utm_campaign the post's links carried, if any. */
   readonly utmCampaign: string | null;

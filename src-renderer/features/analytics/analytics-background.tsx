@@ -1,10 +1,11 @@
 // Mounted once in the app frame: every few minutes, looks for spikes in the listening columns, stores them
 // as alerts and raises a desktop notification for each new one; clicking it opens Analytics at that alert.
-// Old analytics are pruned once a day.
+// Old analytics are pruned once a day; account audiences and sent-post engagement are fetched from main.
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useServices } from '../../app-context.tsx';
 import { useAnalyticsSetup, type AnalyticsSetup } from './analytics-setup.tsx';
+import { syncPerformance } from './model/performance-sync.ts';
 import { spikeRound } from './model/spike-notify.ts';
 import { focusAlert } from './model/spike-watch.ts';
 import { pruneAnalytics } from './repositories/analytics-retention.ts';
@@ -12,6 +13,8 @@ import { pruneAnalytics } from './repositories/analytics-retention.ts';
 export const CHECK_EVERY_MS = 5 * 60_000;
 const FIRST_CHECK_MS = 15_000;
 const PRUNE_EVERY_MS = 24 * 3_600_000;
+/** Audience once a day per account is enough; post engagement is re-read by main only when stale. */
+const SYNC_EVERY_MS = 3 * 3_600_000;
 
 export function AnalyticsBackground() {
   const { setup } = useAnalyticsSetup();
@@ -20,14 +23,20 @@ export function AnalyticsBackground() {
 
 function SpikeWatch({ setup }: { setup: AnalyticsSetup }) {
   const { t } = useTranslation();
-  const { settings, store } = useServices();
+  const { settings, store, client } = useServices();
   useEffect(() => {
     let lastPrune = 0;
+    let lastSync = 0;
     const now = setup.now ?? Date.now;
     const check = async () => {
       if (now() - lastPrune > PRUNE_EVERY_MS) {
         lastPrune = now();
         await pruneAnalytics(setup.db, now());
+      }
+      if (now() - lastSync > SYNC_EVERY_MS) {
+        lastSync = now();
+        const accountIds = (store.getState().accounts ?? []).map((a) => a.id);
+        await syncPerformance(client, setup.db, accountIds, now());
       }
       await spikeRound({
         db: setup.db,
@@ -48,6 +57,6 @@ function SpikeWatch({ setup }: { setup: AnalyticsSetup }) {
       clearTimeout(first);
       clearInterval(timer);
     };
-  }, [setup, settings, store, t]);
+  }, [setup, settings, store, client, t]);
   return null;
 }

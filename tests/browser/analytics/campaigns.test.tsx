@@ -26,6 +26,7 @@ function sample(postKey: string, network: string, clicks: number, utm: string | 
     network,
     postedAt: iso(NOW - 3 * HOUR_MS),
     text: `post ${postKey}`,
+    engagement: 1,
     likes: 1,
     reposts: 0,
     replies: 0,

@@ -79,14 +79,20 @@ export function EngagementByPost({ samples }: { samples: readonly PostSampleRow[
   const palette = useChartPalette();
   const top = [...samples].sort((a, b) => engagementOf(b) - engagementOf(a)).slice(0, 10);
   const data = top.map((s) => ({ ...s, label: shortText(s.text) || s.postKey }));
+  // The split is drawn when every post has it; otherwise one bar of the total.
+  const split = top.length > 0 && top.every((s) => METRICS.every((m) => s[m] !== null));
   return (
     <ChartCard
       id="engagement-posts"
       title={t('analytics.engagement.byPost')}
       emptyText={samples.length === 0 ? t('analytics.engagement.empty') : null}
       table={{
-        header: [t('analytics.col.post'), ...METRICS.map((m) => t(`analytics.engagement.${m}`))],
-        rows: data.map((s) => [s.label, s.likes, s.reposts, s.replies, s.quotes]),
+        header: [
+          t('analytics.col.post'),
+          t('analytics.col.engagement'),
+          ...(split ? METRICS.map((m) => t(`analytics.engagement.${m}`)) : []),
+        ],
+        rows: data.map((s) => [s.label, s.engagement, ...(split ? METRICS.map((m) => s[m] ?? 0) : [])]),
       }}
     >
       <BarChart width={360} height={CHART_HEIGHT} data={data} layout="vertical" responsive accessibilityLayer>
@@ -95,16 +101,25 @@ export function EngagementByPost({ samples }: { samples: readonly PostSampleRow[
         <YAxis type="category" dataKey="label" width={120} tick={{ fill: palette.text, fontSize: 11 }} />
         <Tooltip formatter={(v) => fmt.number(Number(v))} />
         <Legend />
-        {METRICS.map((m, i) => (
+        {split ? (
+          METRICS.map((m, i) => (
+            <Bar
+              key={m}
+              dataKey={m}
+              stackId="e"
+              name={t(`analytics.engagement.${m}`)}
+              fill={palette.series[i]}
+              isAnimationActive={false}
+            />
+          ))
+        ) : (
           <Bar
-            key={m}
-            dataKey={m}
-            stackId="e"
-            name={t(`analytics.engagement.${m}`)}
-            fill={palette.series[i]}
+            dataKey="engagement"
+            name={t('analytics.col.engagement')}
+            fill={palette.series[0]}
             isAnimationActive={false}
           />
-        ))}
+        )}
       </BarChart>
     </ChartCard>
   );

@@ -30,6 +30,6 @@ export async function latestSamples(db: RoostDb, from: number, to: number): Prom
   return [...latest.values()];
 }
 
-export function engagementOf(row: Pick<PostSampleRow, 'likes' | 'reposts' | 'replies' | 'quotes'>): number {
-  return row.likes + row.reposts + row.replies + row.quotes;
+export function engagementOf(row: Pick<PostSampleRow, 'engagement'>): number {
+  return row.engagement;
 }
