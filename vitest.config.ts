@@ -45,7 +45,17 @@ export default defineConfig({
       },
       {
         plugins: [react()],
-        optimizeDeps: { include: ['dexie', 'dexie-react-hooks', 'react', 'react-dom', 'zod', 'vitest-browser-react'] },
+        optimizeDeps: {
+          include: [
+            'dexie',
+            'dexie-react-hooks',
+            'react',
+            'react-dom',
+            'zod',
+            'vitest-browser-react',
+            'recharts',
+          ],
+        },
         test: {
           name: 'browser',
           include: ['tests/browser/**/*.test.{ts,tsx}'],

@@ -51,6 +51,10 @@ const sections = {
     () => import('./features/calendar/calendar-screen.tsx'),
     (m) => m.CalendarScreen,
   ),
+  analytics: lazySection(
+    () => import('./features/analytics/analytics-screen.tsx'),
+    (m) => m.AnalyticsScreen,
+  ),
   settings: lazySection(
     () => import('./features/settings/settings-screen.tsx'),
     (m) => m.SettingsScreen,
@@ -66,6 +70,12 @@ const background = lazySection(
 const streamsBackground = lazySection(
   () => import('./features/streams/streams-background.tsx'),
   (m) => m.StreamsBackground,
+);
+
+/** Looks for listening spikes and notifies, whichever section is on screen. */
+const analyticsBackground = lazySection(
+  () => import('./features/analytics/analytics-background.tsx'),
+  (m) => m.AnalyticsBackground,
 );
 
 /** Fetches every section once the frame is on screen, so the first visit to one rarely waits. */
@@ -100,6 +110,8 @@ function CurrentSection({ section }: { section: Section }) {
       return <sections.compose.Component />;
     case 'calendar':
       return <sections.calendar.Component />;
+    case 'analytics':
+      return <sections.analytics.Component />;
     default:
       return <EmptySection key={section} section={section} />;
   }
@@ -131,6 +143,7 @@ function AppFrame() {
       <Suspense fallback={null}>
         <background.Component />
         <streamsBackground.Component />
+        <analyticsBackground.Component />
       </Suspense>
       <CommandPalette />
     </div>

@@ -58,6 +58,13 @@ export interface Connector {
   act(action: ItemAction): Promise<ActionResult>;
 }
 
+/** An account's own audience as its network counts it now (analytics snapshots). */
+export interface AudienceCounts {
+  readonly followers: number;
+  readonly following: number;
+  readonly posts: number;
+}
+
 /** Errors connectors throw are RoostErrors; rate limits carry when to retry. */
 export interface RetryHint {
   readonly retryAfterMs: number | null;

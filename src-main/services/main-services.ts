@@ -1,5 +1,6 @@
 // Starts main's services (store, vault, accounts, streams) and wires the contract's handlers to them.
 // Used by the Electron shell and by browser mode alike; nothing here imports Electron.
+import { createAnalyticsHandlers } from '../analytics/analytics-handlers.ts';
 import path from 'node:path';
 import { mkdirSync } from 'node:fs';
 import { openMainStore } from '../store/main-store.ts';
@@ -217,6 +218,12 @@ export async function startMainServices(
       'outbox:resolveOverdue': (input) => publishing.service.resolveOverdue(input.jobId, input.decision),
       'schedule:bestTimes': (input) => publishing.service.bestTimes(input.accountId),
       ...createShortenerHandlers({ store, credentials, fetch: fetchImpl }),
+      ...createAnalyticsHandlers({
+        store,
+        accounts: () => registry.list(),
+        connectorFor: (id) => connectors.forAccount(id),
+        outbox: publishing.repo,
+      }),
       'media:upload': (input) => media.put(input),
       ...composeHandlers(
         createMentionChecker({

@@ -11,8 +11,11 @@ import type {
   ArchiveQuery,
   ArchiveStats,
   DeletedPost,
+  ListeningRebuild,
   RetentionPolicy,
 } from './archive-port.ts';
+import { FLUSH_DELAY_MS, ListeningCounter } from './listening-counter.ts';
+import { rebuildListening } from './listening-rebuild.ts';
 import { compileQuery } from './compile-query.ts';
 import { checkItem, matchDeletedPosts } from './item-doc.ts';
 import { prepareIngest, type IngestBatch, type PreparedIngest } from './ingest-batch.ts';
@@ -54,6 +57,8 @@ export class ArchiveEngine {
   private maintenanceTimer: ReturnType<typeof setTimeout> | null = null;
   private maintaining = false;
   private idleWaiters: (() => void)[] = [];
+  private readonly counter = new ListeningCounter();
+  private countTimer: ReturnType<typeof setTimeout> | null = null;
 
   private constructor(db: RoostDb, analyse: TextAnalyser | null) {
     this.db = db;
@@ -79,6 +84,7 @@ export class ArchiveEngine {
   }
 
   close(): void {
+    if (this.countTimer !== null) clearTimeout(this.countTimer);
     this.db.close();
   }
 
@@ -171,6 +177,30 @@ export class ArchiveEngine {
     }
   }
 
+  /** Replaces the listening counts with a recount of what the archive holds, between queued writes. */
+  rebuildListening(): Promise<ListeningRebuild> {
+    return this.queue.run(() => {
+      // The index already holds the items the pending counts are for: the recount includes them.
+      this.counter.clear();
+      return rebuildListening(this.db, this.index);
+    });
+  }
+
+  /** Writes pending listening counts as a queued task of their own, FLUSH_DELAY_MS after the first. */
+  private scheduleCountFlush(): void {
+    if (this.countTimer !== null) return;
+    this.countTimer = setTimeout(() => {
+      void this.queue
+        .run(() => this.counter.flush(this.db))
+        .catch((error: unknown) => console.error('archive: writing listening counts failed', error))
+        .finally(() => {
+          this.countTimer = null;
+          if (this.counter.size > 0) this.scheduleCountFlush();
+          this.onQueueIdle();
+        });
+    }, FLUSH_DELAY_MS);
+  }
+
   whenIdle(): Promise<void> {
     if (this.isIdle()) return Promise.resolve();
     return new Promise((resolve) => this.idleWaiters.push(resolve));
@@ -199,6 +229,8 @@ export class ArchiveEngine {
     p.rows.length = 0;
     p.segments.length = 0;
     await committed;
+    this.counter.add(p.counts);
+    this.scheduleCountFlush();
     this.segmentCount += segments;
     if (stored > 0 && this.index.columnSize(p.columnKey) > this.policy.maxItemsPerColumn)
       this.dirtyColumns.add(p.columnKey);
@@ -334,7 +366,11 @@ export class ArchiveEngine {
 
   private isIdle(): boolean {
     return (
-      this.queue.idle && this.maintenanceTimer === null && !this.maintaining && !this.hasMaintenanceWork()
+      this.queue.idle &&
+      this.maintenanceTimer === null &&
+      this.countTimer === null &&
+      !this.maintaining &&
+      !this.hasMaintenanceWork()
     );
   }
 

@@ -14,6 +14,8 @@ export interface ArchiveQuery {
   readonly to?: string;
   readonly languages?: readonly string[];
   readonly sentiments?: readonly ('positive' | 'neutral' | 'negative')[];
+  /** Only items this column holds (analytics' "items behind this point"). */
+  readonly columnKey?: string;
   readonly limit?: number;
 }
 
@@ -77,6 +79,22 @@ export interface ArchiveStats {
   };
   /** The worker's JS heap, where the browser reports it (Chromium's performance.memory). */
   readonly heapBytes: number | null;
+}
+
+/** What rebuilding the listening counts from the archive did. */
+export interface ListeningRebuild {
+  readonly columns: number;
+  readonly hours: number;
+  readonly items: number;
+  /** Counts from this hour on were replaced; older ones (items the archive no longer holds) were kept. */
+  readonly fromHour: number | null;
+}
+
+/** What the analytics dashboard needs from the archive. */
+export interface AnalyticsArchive {
+  search: ArchivePort['search'];
+  /** Recounts every column's items from the archive's index (the "rebuild" action); never runs by itself. */
+  rebuildListening(): Promise<ListeningRebuild>;
 }
 
 /** Extra calls for tests, benchmarks and diagnostics screens; the deck needs only ArchivePort. */

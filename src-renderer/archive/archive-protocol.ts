@@ -3,7 +3,14 @@
 // only the items' texts to the text worker over a MessageChannel and gets their language and sentiment
 // back, so the items themselves cross threads once.
 import type { StreamItem } from '../../src-shared/domain/stream-item.ts';
-import type { ArchiveHit, ArchiveQuery, ArchiveStats, DeletedPost, RetentionPolicy } from './archive-port.ts';
+import type {
+  ArchiveHit,
+  ArchiveQuery,
+  ArchiveStats,
+  DeletedPost,
+  ListeningRebuild,
+  RetentionPolicy,
+} from './archive-port.ts';
 import type { TextAnalysis } from './item-doc.ts';
 
 export type ArchiveRequestBody =
@@ -18,6 +25,7 @@ export type ArchiveRequestBody =
   | { readonly op: 'setRetention'; readonly policy: RetentionPolicy }
   | { readonly op: 'clearColumn'; readonly columnKey: string }
   | { readonly op: 'removeDeleted'; readonly posts: readonly DeletedPost[] }
+  | { readonly op: 'rebuildListening' }
   | { readonly op: 'whenIdle' }
   | { readonly op: 'stats' };
 
@@ -48,6 +56,7 @@ export interface ArchiveResults {
   setRetention: null;
   clearColumn: null;
   removeDeleted: null;
+  rebuildListening: ListeningRebuild;
   whenIdle: null;
   stats: ArchiveStats;
 }

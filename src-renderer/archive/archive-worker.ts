@@ -39,6 +39,8 @@ async function handle(request: ArchiveRequest): Promise<unknown> {
       return archive.clearColumn(request.columnKey).then(() => null);
     case 'removeDeleted':
       return archive.removeDeleted(request.posts).then(() => null);
+    case 'rebuildListening':
+      return archive.rebuildListening();
     case 'whenIdle':
       return archive.whenIdle().then(() => null);
     case 'stats':

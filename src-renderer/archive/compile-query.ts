@@ -25,6 +25,7 @@ export function compileQuery(query: ArchiveQuery): CompiledQuery {
   return {
     terms: [...terms],
     phrases,
+    column: query.columnKey,
     networks: query.networks,
     accounts: query.accountIds,
     authors: author ? [...new Set([author, normaliseHandle(author)])] : undefined,

@@ -3,7 +3,7 @@
 // matched to answers by id; worker errors come back as rejected promises with the worker's message.
 import type { StreamItem } from '../../src-shared/domain/stream-item.ts';
 import { DEFAULT_DB_NAME } from '../db/roost-db.ts';
-import type { ArchiveDiagnostics, ArchivePort } from './archive-port.ts';
+import type { AnalyticsArchive, ArchiveDiagnostics, ArchivePort } from './archive-port.ts';
 import type {
   ArchiveConnect,
   ArchiveRequestBody,
@@ -34,7 +34,9 @@ interface Pending {
   reject(error: Error): void;
 }
 
-export function createArchive(options: CreateArchiveOptions = {}): ArchivePort & ArchiveDiagnostics {
+export type AppArchive = ArchivePort & AnalyticsArchive & ArchiveDiagnostics;
+
+export function createArchive(options: CreateArchiveOptions = {}): AppArchive {
   const archiveWorker = new Worker(new URL('./archive-worker.ts', import.meta.url), {
     type: 'module',
     name: 'roost-archive',
@@ -111,6 +113,7 @@ export function createArchive(options: CreateArchiveOptions = {}): ArchivePort &
     setRetention: (policy) => after(() => call({ op: 'setRetention', policy })).then(() => undefined),
     clearColumn: (columnKey) => after(() => call({ op: 'clearColumn', columnKey })).then(() => undefined),
     removeDeleted: (posts) => after(() => call({ op: 'removeDeleted', posts })).then(() => undefined),
+    rebuildListening: () => after(() => call({ op: 'rebuildListening' })),
     whenIdle: () => after(() => call({ op: 'whenIdle' })).then(() => undefined),
     stats: () => after(() => call({ op: 'stats' })),
     close() {

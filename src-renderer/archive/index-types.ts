@@ -16,6 +16,7 @@ export interface DocInput {
 export interface CompiledQuery {
   readonly terms: readonly string[];
   readonly phrases: readonly (readonly string[])[];
+  readonly column?: string;
   readonly networks?: readonly string[];
   readonly accounts?: readonly string[];
   readonly authors?: readonly string[];

@@ -1,5 +1,6 @@
 // One ingest batch on its way into the archive: its items described (stored rows, search documents) and
 // indexed in memory as segments small enough for IndexedDB to keep inline, ready for one transaction.
+import { CountTally, type ListeningCount } from '../../src-shared/analytics/listening.ts';
 import type { StreamItem } from '../../src-shared/domain/stream-item.ts';
 import type { ArchiveItemRow, IndexSegmentRow } from '../db/archive-rows.ts';
 import { describeItem, type DescribedItem, type TextAnalysis } from './item-doc.ts';
@@ -21,6 +22,8 @@ export interface PreparedIngest {
   /** Emptied once put, so the items are not kept alive until the transaction commits. */
   readonly rows: ArchiveItemRow[];
   readonly segments: IndexSegmentRow[];
+  /** Listening counts the batch adds: only items new to the column count, so a re-fetch adds nothing. */
+  readonly counts: ListeningCount[];
 }
 
 /** Describes the batch's items and indexes them (memory first: the segments persist it). */
@@ -38,10 +41,25 @@ export function prepareIngest(
     if (described.sortTime >= cutoff) latest.set(described.row.key, described);
   });
   const described = [...latest.values()];
+  const counts = countNewMembers(index, columnKey, described);
   const segments = indexInSegments(index, columnKey, described);
   const rows: ArchiveItemRow[] = [];
   for (const d of described) rows.push({ ...d.row, columns: index.columnsOf(d.row.key) });
-  return { columnKey, rows, segments };
+  return { columnKey, rows, segments, counts };
+}
+
+/** Tallies the items that join the column with this batch, by hour, sentiment, language and network. */
+function countNewMembers(
+  index: SearchIndex,
+  columnKey: string,
+  described: readonly DescribedItem[],
+): ListeningCount[] {
+  const tally = new CountTally(columnKey);
+  for (const d of described) {
+    if (index.holds(columnKey, d.row.key)) continue;
+    tally.add({ time: d.sortTime, sentiment: d.row.sentiment, lang: d.row.lang, network: d.row.network });
+  }
+  return tally.counts();
 }
 
 /**

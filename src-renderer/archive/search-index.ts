@@ -1,12 +1,16 @@
 // The archive's in-memory inverted index, built incrementally at ingest and persisted as append-only
 // segments (term ids and filter attributes per document), so reopening replays compact arrays instead of
 // reading and re-tokenising every stored item.
+import type { CountedItem } from '../../src-shared/analytics/listening.ts';
 import type { IndexSegmentRow } from '../db/archive-rows.ts';
 import { ColumnMembers } from './column-members.ts';
 import { GrowableDocs } from './growable-docs.ts';
 import {
   ATTR_AUTHOR_HANDLE,
   ATTR_AUTHOR_ID,
+  ATTR_LANG,
+  ATTR_NETWORK,
+  ATTR_PREFIX,
   ATTRS_PER_DOC,
   AttributeIds,
   compileFilters,
@@ -131,12 +135,38 @@ export class SearchIndex {
     return [...keys];
   }
 
+  holds(column: string, key: string): boolean {
+    return this.members.has(column, key);
+  }
+
+  /** What listening counts need of a live item: its time, sentiment, network and language. */
+  countedItem(key: string): CountedItem | undefined {
+    const doc = this.docOf(key);
+    if (doc === undefined) return undefined;
+    const d = this.docs;
+    const attr = (i: number) => {
+      const term = this.dict.termAt(d.attrs[doc * ATTRS_PER_DOC + i] ?? 0) ?? '';
+      return term.slice(ATTR_PREFIX[i]?.length ?? 0);
+    };
+    const sign = d.sentiment[doc] ?? 0;
+    return {
+      time: d.sortTime[doc] ?? 0,
+      sentiment: sign > 0 ? 'positive' : sign < 0 ? 'negative' : 'neutral',
+      network: attr(ATTR_NETWORK),
+      lang: attr(ATTR_LANG) || 'und',
+    };
+  }
+
   columnsOf(key: string): string[] {
     return this.members.columnsOf(key);
   }
 
   columnNames(): string[] {
     return this.members.columnNames();
+  }
+
+  columnKeys(column: string): ReadonlySet<string> {
+    return this.members.keysOf(column);
   }
 
   columnSize(column: string): number {
@@ -271,8 +301,10 @@ export class SearchIndex {
       lists.push(unionSorted(filters.authorIds.map((id) => this.postings.of(id))));
     }
     const top = new TopK(limit);
+    const { column } = query;
     const consider = (doc: number): void => {
       if (this.docs.alive[doc] !== 1 || !passesFilters(this.docs, doc, filters)) return;
+      if (column !== undefined && !this.members.has(column, this.keyOf(doc))) return;
       const time = this.docs.sortTime[doc] ?? 0;
       if (!top.wouldKeep(time)) return;
       for (const phrase of phrases) if (!this.docs.hasPhrase(doc, phrase)) return;

@@ -3,6 +3,14 @@
 import { Dexie } from 'dexie';
 import type { EntityTable, Table } from 'dexie';
 import type { ArchiveItemRow, ArchiveMetaRow, ColumnItemRow, IndexSegmentRow } from './archive-rows.ts';
+import type {
+  AccountSnapshotRow,
+  AlertRow,
+  CampaignRow,
+  ConversionRow,
+  ListeningCountRow,
+  PostSampleRow,
+} from './analytics-rows.ts';
 import { LATEST_VERSION, SCHEMA_VERSIONS } from './schema.ts';
 
 export const DEFAULT_DB_NAME = 'roost';
@@ -37,6 +45,12 @@ export type RoostDb = Dexie & {
   columnItems: Table<ColumnItemRow, [string, string]>;
   indexSegments: EntityTable<IndexSegmentRow, 'id'>;
   archiveMeta: EntityTable<ArchiveMetaRow, 'key'>;
+  listeningCounts: Table<ListeningCountRow, [string, number]>;
+  accountSnapshots: Table<AccountSnapshotRow, [string, string]>;
+  postSamples: Table<PostSampleRow, [string, string]>;
+  alerts: EntityTable<AlertRow, 'id'>;
+  campaigns: EntityTable<CampaignRow, 'id'>;
+  conversions: EntityTable<ConversionRow, 'id'>;
 };
 
 export interface OpenOptions {

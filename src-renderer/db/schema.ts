@@ -63,6 +63,18 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
       if (segment) await segments.add(segment);
     },
   },
+  {
+    version: 5,
+    why: 'Analytics: listening counts per column and hour (written by the archive worker at ingest), daily account snapshots, post performance samples, spike alerts, campaigns and imported conversions. New tables only: v4 data is untouched.',
+    stores: {
+      listeningCounts: '&[columnKey+hour], hour',
+      accountSnapshots: '&[accountId+day], day',
+      postSamples: '&[postKey+sampledAt], sampledAt, accountId',
+      alerts: '&id, hour, columnKey',
+      campaigns: '&id, &utmCampaign',
+      conversions: '&id, date, utmCampaign',
+    },
+  },
 ];
 
 export const LATEST_VERSION = SCHEMA_VERSIONS[SCHEMA_VERSIONS.length - 1]?.version ?? 1;

@@ -29,6 +29,8 @@ const SETTING_SCHEMAS = {
   'deck.starterDismissed': z.boolean(),
   /** Compact or comfortable item cards in the deck. */
   'deck.density': z.enum(DENSITY_PREFERENCES),
+  /** How unusual an hour must be before a listening column raises a spike alert. */
+  'analytics.sensitivity': z.enum(['low', 'medium', 'high']),
 } as const;
 
 export type SettingKey = keyof typeof SETTING_SCHEMAS;
@@ -44,6 +46,7 @@ export const SETTING_DEFAULTS: { readonly [K in SettingKey]: SettingValue<K> } =
   'archive.maxAgeDays': 30,
   'deck.starterDismissed': false,
   'deck.density': 'comfortable',
+  'analytics.sensitivity': 'medium',
 };
 
 /** Whether a value may be stored under a key; callers use it to refuse input before saving. */

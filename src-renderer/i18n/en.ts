@@ -1,5 +1,6 @@
 // English texts. Every visible string of the renderer lives here and in fr.ts (same keys, checked by type).
 import type { ErrorCode } from '../../src-shared/contract/errors.ts';
+import { analyticsEn } from './analytics-en.ts';
 
 const errors: Record<ErrorCode, string> = {
   invalid_input: 'Some fields need fixing. Check the highlighted fields and try again.',
@@ -694,6 +695,7 @@ export const en = {
       dismiss: 'Not now',
     },
   },
+  analytics: analyticsEn,
   errors,
 };
 

@@ -1,6 +1,7 @@
 // Textes français ; mêmes clés que en.ts, imposées par le type Messages.
 import type { ErrorCode } from '../../src-shared/contract/errors.ts';
 import type { Messages } from './en.ts';
+import { analyticsFr } from './analytics-fr.ts';
 
 const errors: Record<ErrorCode, string> = {
   invalid_input: 'Certains champs sont à corriger. Vérifiez les champs signalés, puis réessayez.',
@@ -713,5 +714,6 @@ export const fr: Messages = {
       dismiss: 'Pas maintenant',
     },
   },
+  analytics: analyticsFr,
   errors,
 };

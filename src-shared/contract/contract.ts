@@ -5,6 +5,7 @@ import { AccountSchema } from '../domain/account.ts';
 import { streamRequests, streamEvents } from './streams-contract.ts';
 import { publishingRequests, publishingEvents, type NetworkEffect } from './publishing-contract.ts';
 import { shortenerRequests } from './shortener-contract.ts';
+import { analyticsRequests } from './analytics-contract.ts';
 import { mediaRequests } from './media-contract.ts';
 import { composeRequests } from './compose-contract.ts';
 import { sandboxRequests } from './sandbox-contract.ts';
@@ -70,6 +71,7 @@ export const requests = {
   ...streamRequests,
   ...publishingRequests,
   ...shortenerRequests,
+  ...analyticsRequests,
   ...mediaRequests,
   ...composeRequests,
   ...sandboxRequests,

@@ -43,6 +43,8 @@ export const REQUEST_METHODS = [
   'sandbox:status',
   'sandbox:addAccount',
   'feeds:inspect',
+  'analytics:snapshot',
+  'analytics:postPerformance',
 ] as const;
 
 export const EVENT_NAMES = [

@@ -9,7 +9,8 @@ import type { ActionResult, Connector, ItemAction, Page, PageRequest } from '../
 import { BLUESKY_CAPABILITIES } from './capabilities.ts';
 import { toConnectorError } from './connector-errors.ts';
 import { readEngagement } from './engagement.ts';
-import type { EngagementRead } from '../connector.ts';
+import type { AudienceCounts, EngagementRead } from '../connector.ts';
+import { readBlueskyAudience } from './audience.ts';
 import { fetchColumn, postViews } from './fetch-columns.ts';
 import { parsePostUri } from './normalise-post.ts';
 import type { NormaliseContext } from './normalise-post.ts';
@@ -59,6 +60,8 @@ export interface BlueskyConnector extends Connector {
   readEngagement(uris: readonly string[]): Promise<EngagementRead>;
   /** Handle → DID, or null for a handle that is no account; throws when the server cannot say. */
   resolveMentions(handles: readonly string[]): Promise<MentionDids>;
+  /** Followers, follows and posts of the signed-in account (one getProfile call). */
+  readAudience(): Promise<AudienceCounts>;
 }
 
 const MAX_PAGE = 100;
@@ -208,5 +211,6 @@ function buildConnector(agent: AtpAgent, did: string, now: () => number, webUrl:
       guarded('Bluesky engagement', () => readEngagement(agent, uris)),
     resolveMentions: (handles: readonly string[]) =>
       guarded('Bluesky handle lookup', () => resolveMentionDids(agent, handles)),
+    readAudience: () => guarded('Bluesky profile', () => readBlueskyAudience(agent, did)),
   };
 }

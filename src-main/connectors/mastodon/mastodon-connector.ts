@@ -6,7 +6,8 @@ import type { Capabilities } from '../../../src-shared/domain/capabilities.ts';
 import type { StreamItem } from '../../../src-shared/domain/stream-item.ts';
 import type { ActionResult, Connector, ItemAction, PageRequest } from '../connector.ts';
 import { readStatusEngagement } from './engagement.ts';
-import type { EngagementRead } from '../connector.ts';
+import type { AudienceCounts, EngagementRead } from '../connector.ts';
+import { readMastodonAudience } from './audience.ts';
 import { ContextSchema, StatusSchema, type MastodonInstance } from './entities.ts';
 import { MastodonHttp } from './http.ts';
 import { capabilitiesFromInstance, fetchInstance } from './instance.ts';
@@ -132,6 +133,11 @@ export class MastodonConnector implements Connector {
   /** Favourites + boosts + replies of this account's statuses; deleted ones (404) are reported absent. */
   readEngagement(statusIds: readonly string[], signal?: AbortSignal): Promise<EngagementRead> {
     return readStatusEngagement(this.http, statusIds, signal);
+  }
+
+  /** Followers, following and statuses of the signed-in account (one verify_credentials request). */
+  readAudience(): Promise<AudienceCounts> {
+    return readMastodonAudience(this.http);
   }
 
   publishStatus(input: PublishStatusInput, signal?: AbortSignal): Promise<PublishResult> {

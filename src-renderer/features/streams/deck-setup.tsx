@@ -3,7 +3,7 @@
 import { createContext, useContext, useEffect, useState, type ReactNode } from 'react';
 import type { ArchivePort } from '../../archive/archive-port.ts';
 import { openRoostDb } from '../../db/roost-db.ts';
-import { createArchive } from '../../archive/create-archive.ts';
+import { appArchive } from '../../archive/app-archive.ts';
 import { createSettingsRepository } from '../../db/settings-repository.ts';
 import { followRetentionSettings } from '../settings/retention-settings.ts';
 import type { FrameScheduler } from './model/stream-hub.ts';
@@ -63,7 +63,7 @@ export function useDeckSetup(): { readonly setup: DeckSetup | null; readonly fai
 /** The app's own setup: the shared IndexedDB and the archive worker (ingest and search off the UI thread). */
 async function openDefaultDeckSetup(): Promise<DeckSetup> {
   const db = await openRoostDb();
-  const archive = createArchive();
+  const archive = appArchive();
   // The user's retention settings now, and every change saved later (Settings → General).
   followRetentionSettings(archive, createSettingsRepository(db));
   return {

@@ -62,7 +62,7 @@ test('v3 → v4 carries column memberships into the index and keeps items search
   const name = uniqueDbName('migrate-v4');
   await seedV3(name);
 
-  db = await openRoostDb({ name });
+  db = await openRoostDb({ name, upToVersion: 4 });
   expect(db.verno).toBe(4);
   expect(db.tables.map((t) => t.name)).not.toContain('columnItems');
   expect(Object.keys(db.items.schema.idxByName)).toEqual([]);

@@ -105,6 +105,8 @@ const VALID: Record<RequestMethod, Record<string, unknown>> = {
   'sandbox:status': {},
   'sandbox:addAccount': {},
   'feeds:inspect': { url: 'https://example.org/feed.xml' },
+  'analytics:snapshot': { accountId: 'acct-1' },
+  'analytics:postPerformance': { accountId: 'acct-1', since: '2026-01-01T00:00:00.000Z' },
 };
 
 function malformedPayloads(method: RequestMethod, seed: number): unknown[] {

@@ -1,0 +1,156 @@
+// The Analytics section: listening volume and sentiment over a chosen range against the previous period,
+// networks, best hours, audience growth, engagement and top posts; spike alerts and campaign results.
+// Every chart has a table view, CSV and PNG export; the whole dashboard prints as a report.
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import {
+  periodTotals,
+  sentimentShare,
+  totalsBy,
+  volumeSeries,
+  weekHourGrid,
+} from '../../../src-shared/analytics/aggregate.ts';
+import { resolveRange, type TimeRange } from '../../../src-shared/analytics/time-range.ts';
+import { useRoost } from '../../app-context.tsx';
+import { SectionHeading } from '../shell/section-heading.tsx';
+import { useAnalyticsSetup, type AnalyticsSetup } from './analytics-setup.tsx';
+import { AlertsPanel } from './components/alerts-panel.tsx';
+import { CampaignsPanel } from './components/campaigns-panel.tsx';
+import { BestHours } from './components/best-hours.tsx';
+import { ItemsBehind, type ItemsQuery } from './components/items-behind.tsx';
+import { NetworkChart, SentimentChart, VolumeChart, type Drill } from './components/listening-charts.tsx';
+import {
+  AudienceChart,
+  EngagementByNetwork,
+  EngagementByPost,
+  TopPosts,
+} from './components/performance-charts.tsx';
+import { RangeToolbar, type ToolbarState } from './components/range-toolbar.tsx';
+import { SummaryTiles } from './components/summary-tiles.tsx';
+import { useFormatters } from './model/formatters.ts';
+import { useDashboardData } from './model/use-dashboard-data.ts';
+import '../../styles/analytics.css';
+
+export function AnalyticsScreen() {
+  const { t } = useTranslation();
+  const { setup, failed } = useAnalyticsSetup();
+  return (
+    <section className="analytics" aria-labelledby="section-heading" data-testid="analytics">
+      <SectionHeading>{t('nav.analytics')}</SectionHeading>
+      {failed && <p role="alert">{t('analytics.dbFailed')}</p>}
+      {!setup && !failed && <p role="status">{t('analytics.loading')}</p>}
+      {setup && <Dashboard setup={setup} />}
+    </section>
+  );
+}
+
+function initialState(now: number): ToolbarState {
+  const day = (t: number) => new Date(t).toISOString().slice(0, 10);
+  return {
+    preset: '7d',
+    customFrom: day(now - 7 * 86_400_000),
+    customTo: day(now),
+    compare: true,
+    column: '',
+  };
+}
+
+function Dashboard({ setup }: { setup: AnalyticsSetup }) {
+  const { t } = useTranslation();
+  const fmt = useFormatters();
+  const now = setup.now ?? Date.now;
+  const [state, setState] = useState<ToolbarState>(() => initialState(now()));
+  const [reloadKey, setReloadKey] = useState(0);
+  const [rebuilding, setRebuilding] = useState(false);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [drill, setDrill] = useState<ItemsQuery | null>(null);
+  const accounts = useRoost((s) => s.accounts);
+
+  const { range, rangeError } = useMemo((): { range: TimeRange | null; rangeError: string | null } => {
+    try {
+      const custom = { from: state.customFrom, to: state.customTo };
+      return { range: resolveRange(state.preset, now(), custom), rangeError: null };
+    } catch {
+      return { range: null, rangeError: t('analytics.range.invalid') };
+    }
+    // The clock is read when the range changes or the dashboard reloads, not on every render.
+  }, [state.preset, state.customFrom, state.customTo, reloadKey, t]);
+
+  const columnKeys = state.column ? [state.column] : null;
+  const fallback = useMemo(() => resolveRange('7d', now()), [now]);
+  const { data, error } = useDashboardData(setup.db, range ?? fallback, columnKeys, reloadKey);
+  const offset = setup.offsetMinutes ?? -new Date().getTimezoneOffset();
+
+  const accountName = (id: string) => {
+    const account = accounts?.find((a) => a.id === id);
+    return account ? `@${account.handle}` : id;
+  };
+
+  const rebuild = async () => {
+    setRebuilding(true);
+    setNotice(null);
+    try {
+      const result = await setup.archive.rebuildListening();
+      setNotice(t('analytics.rebuild.done', { count: result.items, formatted: fmt.number(result.items) }));
+      setReloadKey((k) => k + 1);
+    } catch (e) {
+      setNotice(t('analytics.rebuild.failed', { message: (e as Error).message }));
+    } finally {
+      setRebuilding(false);
+    }
+  };
+
+  const onDrill = (d: Drill) => {
+    const keys = state.column ? [state.column] : (data?.columns.map((c) => c.key) ?? []);
+    setDrill({ ...d, columnKeys: keys });
+  };
+
+  const shown = range ?? fallback;
+  const points = data ? volumeSeries(data.counts, shown) : [];
+  return (
+    <>
+      <RangeToolbar
+        state={state}
+        columns={data?.columns ?? []}
+        onChange={(patch) => setState((s) => ({ ...s, ...patch }))}
+        onRebuild={() => void rebuild()}
+        rebuilding={rebuilding}
+      />
+      <p className="analytics__period" data-testid="analytics-period">
+        {t('analytics.period', { from: fmt.dateTime(shown.from), to: fmt.dateTime(shown.to) })}
+      </p>
+      {rangeError && <p role="alert">{rangeError}</p>}
+      {notice && <p role="status">{notice}</p>}
+      {error && <p role="alert">{t('analytics.loadFailed', { message: error })}</p>}
+      {drill && <ItemsBehind archive={setup.archive} query={drill} onClose={() => setDrill(null)} />}
+      {data && (
+        <>
+          <SummaryTiles totals={periodTotals(points)} compare={state.compare} />
+          <div className="analytics__grid">
+            <VolumeChart
+              points={points}
+              bucketMs={shown.bucketMs}
+              compare={state.compare}
+              onDrill={onDrill}
+            />
+            <SentimentChart shares={sentimentShare(points)} bucketMs={shown.bucketMs} onDrill={onDrill} />
+            <NetworkChart totals={totalsBy(data.counts, shown, 'network')} range={shown} onDrill={onDrill} />
+            <AudienceChart snapshots={data.snapshots} accountName={accountName} />
+            <EngagementByPost samples={data.samples} />
+            <EngagementByNetwork samples={data.samples} />
+            <BestHours grid={weekHourGrid(data.counts, shown, offset)} />
+            <TopPosts samples={data.samples} accountName={accountName} />
+          </div>
+          <AlertsPanel
+            db={setup.db}
+            columns={data.columns}
+            reloadKey={reloadKey}
+            onShowItems={setDrill}
+            notifications={setup.Notification}
+          />
+          <CampaignsPanel db={setup.db} samples={data.samples} />
+        </>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,61 @@
+// Loads what the dashboard draws for a range: listening counts (the range and the one before it), column
+// names, account snapshots and post samples. Reloads every minute, since the archive worker writes counts
+// outside Dexie's change tracking.
+import { useEffect, useState } from 'react';
+import type { ListeningCount } from '../../../../src-shared/analytics/listening.ts';
+import { previousRange, type TimeRange } from '../../../../src-shared/analytics/time-range.ts';
+import type { AccountSnapshotRow, PostSampleRow } from '../../../db/analytics-rows.ts';
+import type { RoostDb } from '../../../db/roost-db.ts';
+import {
+  listeningColumns,
+  readListening,
+  type ListeningColumn,
+} from '../repositories/listening-repository.ts';
+import { latestSamples, snapshotsBetween } from '../repositories/performance-repository.ts';
+
+export const RELOAD_MS = 60_000;
+
+export interface DashboardData {
+  readonly columns: readonly ListeningColumn[];
+  readonly counts: readonly ListeningCount[];
+  readonly snapshots: readonly AccountSnapshotRow[];
+  readonly samples: readonly PostSampleRow[];
+}
+
+export function useDashboardData(
+  db: RoostDb,
+  range: TimeRange,
+  columnKeys: readonly string[] | null,
+  reloadKey: number,
+): { readonly data: DashboardData | null; readonly error: string | null } {
+  const [data, setData] = useState<DashboardData | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [tick, setTick] = useState(0);
+  useEffect(() => {
+    const timer = setInterval(() => setTick((n) => n + 1), RELOAD_MS);
+    return () => clearInterval(timer);
+  }, []);
+  const keys = columnKeys?.join('\u0000') ?? null;
+  useEffect(() => {
+    let current = true;
+    const before = previousRange(range);
+    const day = (t: number) => new Date(t).toISOString().slice(0, 10);
+    Promise.all([
+      listeningColumns(db),
+      readListening(db, before.from, range.to, keys === null ? undefined : keys.split('\u0000')),
+      snapshotsBetween(db, day(range.from), day(range.to)),
+      latestSamples(db, range.from, range.to),
+    ]).then(
+      ([columns, counts, snapshots, samples]) => {
+        if (!current) return;
+        setData({ columns, counts, snapshots, samples });
+        setError(null);
+      },
+      (e: unknown) => current && setError((e as Error).message),
+    );
+    return () => {
+      current = false;
+    };
+  }, [db, range, keys, reloadKey, tick]);
+  return { data, error };
+}

@@ -1,0 +1,47 @@
+// Reads listening counts and the deck's column titles for the dashboard. The archive worker writes the
+// counts (at ingest, and on rebuild); this side only reads them, and prunes through analytics-retention.
+import type { ListeningCount } from '../../../../src-shared/analytics/listening.ts';
+import { columnSourceKey, ColumnSourceSchema } from '../../../../src-shared/domain/column.ts';
+import type { RoostDb } from '../../../db/roost-db.ts';
+
+/** Counts of every column (or only `columnKeys`) for hours in [from, to). */
+export async function readListening(
+  db: RoostDb,
+  from: number,
+  to: number,
+  columnKeys?: readonly string[],
+): Promise<ListeningCount[]> {
+  const rows = await db.listeningCounts.where('hour').between(from, to, true, false).toArray();
+  if (!columnKeys || columnKeys.length === 0) return rows;
+  const wanted = new Set(columnKeys);
+  return rows.filter((r) => wanted.has(r.columnKey));
+}
+
+export interface ListeningColumn {
+  /** The archive's column key (the deck column's source key). */
+  readonly key: string;
+  readonly title: string;
+}
+
+/** Column keys that have counts, named after the deck columns showing that source. */
+export async function listeningColumns(db: RoostDb): Promise<ListeningColumn[]> {
+  const keys = new Set<string>();
+  // Unique keys of the compound index, without reading the rows' counts.
+  const pairs = (await db.listeningCounts.toCollection().primaryKeys()) as [string, number][];
+  for (const [key] of pairs) keys.add(key);
+  const titles = new Map<string, string>();
+  // The deck owns the columns table; only the title and source are read here, defensively.
+  for (const row of (await db.columns.toArray()) as unknown as Record<string, unknown>[]) {
+    const source = ColumnSourceSchema.safeParse(row.source);
+    if (!source.success || typeof row.title !== 'string') continue;
+    const key = columnSourceKey(source.data);
+    if (!titles.has(key)) titles.set(key, row.title);
+  }
+  return [...keys].sort().map((key) => ({ key, title: titles.get(key) || describeKey(key) }));
+}
+
+/** "search: kettle" for a column key nobody titled (its deck column was removed). */
+function describeKey(key: string): string {
+  const [type = '', , param = ''] = key.split('|');
+  return param ? `${type}: ${param}` : type;
+}

@@ -1,0 +1,72 @@
+// Renders the Analytics section alone, in real Chromium, against a real database and a real archive worker
+// (both under a test-only name), a fixed clock and the in-memory main.
+import { render } from 'vitest-browser-react';
+import { AppProviders, type AppServices } from '../../../src-renderer/app-context.tsx';
+import { createArchive } from '../../../src-renderer/archive/create-archive.ts';
+import { createClient } from '../../../src-renderer/bridge/client.ts';
+import { createMemorySettingsRepository } from '../../../src-renderer/db/settings-repository.ts';
+import { openRoostDb, type RoostDb } from '../../../src-renderer/db/roost-db.ts';
+import { AnalyticsScreen } from '../../../src-renderer/features/analytics/analytics-screen.tsx';
+import {
+  AnalyticsSetupProvider,
+  type AnalyticsSetup,
+} from '../../../src-renderer/features/analytics/analytics-setup.tsx';
+import { createI18n, type Language } from '../../../src-renderer/i18n/i18n.ts';
+import { createRoostStore } from '../../../src-renderer/store/store.ts';
+import { createMemoryMain } from '../support/memory-main.ts';
+import '../../../src-renderer/styles/app.css';
+
+export interface AnalyticsHarness {
+  readonly db: RoostDb;
+  readonly archive: ReturnType<typeof createArchive>;
+  readonly dbName: string;
+  close(): void;
+}
+
+export async function openHarness(): Promise<AnalyticsHarness> {
+  const dbName = `analytics-${crypto.randomUUID()}`;
+  const db = await openRoostDb({ name: dbName });
+  const archive = createArchive({ dbName, textWorker: false });
+  return {
+    db,
+    archive,
+    dbName,
+    close() {
+      archive.close();
+      db.close();
+    },
+  };
+}
+
+export async function renderAnalytics(
+  harness: AnalyticsHarness,
+  options: { now: number; language?: Language; setup?: Partial<AnalyticsSetup> },
+) {
+  const main = createMemoryMain();
+  const client = createClient(main.transport, {
+    onContractViolation: (where) => {
+      throw new Error(`contract violation in test double: ${where}`);
+    },
+  });
+  const services: AppServices = {
+    client,
+    store: createRoostStore({ locale: options.language ?? 'en' }),
+    settings: createMemorySettingsRepository(),
+    i18n: await createI18n(options.language ?? 'en'),
+  };
+  const setup: AnalyticsSetup = {
+    db: harness.db,
+    archive: harness.archive,
+    now: () => options.now,
+    offsetMinutes: 0,
+    ...options.setup,
+  };
+  const screen = await render(
+    <AppProviders services={services}>
+      <AnalyticsSetupProvider setup={setup}>
+        <AnalyticsScreen />
+      </AnalyticsSetupProvider>
+    </AppProviders>,
+  );
+  return { screen, services, main };
+}

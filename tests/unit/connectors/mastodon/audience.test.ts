@@ -1,0 +1,22 @@
+// Reading the signed-in account's audience (GET /api/v1/accounts/verify_credentials) against a loopback
+// server that replays the official Mastodon API documentation's CredentialAccount example — not a real
+// Mastodon server.
+import { afterEach, expect, it } from 'vitest';
+import { MastodonReplayServer } from '../../../support/mastodon-replay/server.ts';
+import { connectorFor } from './replay-harness.ts';
+
+let server: MastodonReplayServer | undefined;
+afterEach(async () => {
+  await server?.close();
+  server = undefined;
+});
+
+it('reads followers, following and statuses in one request', async () => {
+  server = await MastodonReplayServer.start();
+  const connector = connectorFor(server);
+  const before = server.requests.filter((r) => r.path === '/api/v1/accounts/verify_credentials').length;
+  expect(await connector.readAudience()).toEqual({ followers: 821, following: 178, posts: 33120 });
+  expect(server.requests.filter((r) => r.path === '/api/v1/accounts/verify_credentials').length).toBe(
+    before + 1,
+  );
+});
