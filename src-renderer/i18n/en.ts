@@ -307,6 +307,7 @@ export const en = {
       retry: 'Retry now',
     },
     item: {
+      more: 'Other actions on this post',
       quote: 'Quote',
       quoteShort: 'Quote',
       delete: 'Delete this post',

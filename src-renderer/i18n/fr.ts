@@ -313,6 +313,7 @@ export const fr: Messages = {
       retry: 'Réessayer maintenant',
     },
     item: {
+      more: 'Autres actions sur ce message',
       quote: 'Citer',
       quoteShort: 'Citer',
       delete: 'Supprimer ce message',

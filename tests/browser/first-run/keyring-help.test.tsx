@@ -4,7 +4,8 @@ import { describe, expect, test } from 'vitest';
 import { createMemoryMain } from '../support/memory-main.ts';
 import { renderApp } from '../support/render-app.tsx';
 
-const WAIT = { timeout: 5_000 };
+// The first section a test opens is fetched and compiled cold by the dev server: give it time on a busy machine.
+const WAIT = { timeout: 20_000 };
 
 describe('keychain help', () => {
   test('no keyring: the welcome screen explains what to install, KDE first on KDE, and re-checks', async () => {

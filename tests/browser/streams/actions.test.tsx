@@ -105,7 +105,8 @@ describe('item actions', () => {
       accountId: 'acc-1',
       item: { remoteId: item.remoteId },
     });
-    // Open in browser is an http(s) link that opens outside, without an opener.
+    // Open in browser is an http(s) link that opens outside, without an opener, in the card's More menu.
+    await userEvent.click(article.getByRole('button', { name: 'Other actions on this post' }));
     const open = article.getByRole('link', { name: 'Open in browser' });
     await expect.element(open).toHaveAttribute('href', item.url!);
     await expect.element(open).toHaveAttribute('rel', 'noopener noreferrer');
@@ -181,6 +182,7 @@ describe('item actions', () => {
     const article = screen.getByRole('article');
     await expect.element(article, WAIT).toBeVisible();
     await expect.element(article.getByRole('button', { name: 'Like' })).not.toBeInTheDocument();
+    await userEvent.click(article.getByRole('button', { name: 'Other actions on this post' }));
     await expect.element(article.getByRole('link', { name: 'Open in browser' })).toBeVisible();
   });
 });
@@ -233,6 +235,8 @@ describe('column filters', () => {
     await expect.poll(() => root.querySelectorAll('[data-item-key]').length, WAIT).toBe(3);
 
     // Muting an author from a card stores it in the column filter.
+    const bot = screen.getByRole('article').filter({ hasText: 'Spam from a bot' });
+    await userEvent.click(bot.getByRole('button', { name: 'Other actions on this post' }));
     await userEvent.click(screen.getByRole('button', { name: 'Mute @bot.test' }));
     await expect.poll(() => root.querySelectorAll('[data-item-key]').length, WAIT).toBe(2);
     expect((await layout.load()).columns[0]?.filter.mutedAuthors).toEqual(['bot.test']);

@@ -1,5 +1,6 @@
 // One item of a column: author, text (facets or sanitised HTML), media, quote and reply context, counts,
 // a collapsed content warning, and the inline actions. Everything shown here is untrusted network data.
+import { Heart, MessageCircle, MessagesSquare, Quote, Repeat2 } from 'lucide-react';
 import { memo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { StreamItem } from '../../../../src-shared/domain/stream-item.ts';
@@ -10,6 +11,7 @@ import { HtmlBody } from './html-body.tsx';
 import { InlineComposer } from './inline-composer.tsx';
 import { isOwnItem, useItemActions } from './item-actions-context.ts';
 import { ItemJobLine, SentEchoes } from './item-job-line.tsx';
+import { ItemMoreMenu } from './item-more-menu.tsx';
 import { MediaStrip } from './media-strip.tsx';
 import { relativeTime } from './minute-clock.ts';
 import { RichText } from './rich-text.tsx';
@@ -34,6 +36,10 @@ export const ItemCard = memo(function ItemCard({
   const [error, setError] = useState<string | null>(null);
   const url = safeHttpUrl(item.url);
   const canAct = actions !== null && actions.accountId !== null && item.network !== 'rss';
+  const repostLabel =
+    item.viewer.reposted !== null
+      ? t('streams.item.undoRepost')
+      : t(item.network === 'mastodon' ? 'streams.item.boost' : 'streams.item.repost');
   const body = (
     <>
       {item.title && <h3 className="item__title">{item.title}</h3>}
@@ -104,78 +110,65 @@ export const ItemCard = memo(function ItemCard({
               type="button"
               className="item__action"
               aria-label={t('streams.item.replyLabel')}
+              title={`${t('streams.item.replyLabel')} (r)`}
               aria-expanded={replying && replyMode === 'reply'}
               onClick={() => setReplying(replying && replyMode === 'reply' ? null : item.key, 'reply')}
             >
-              {t('streams.item.replyShort')} {item.counts.replies}
+              <MessageCircle aria-hidden size={15} />{' '}
+              <span className="item__count">{item.counts.replies}</span>
             </button>
             <button
               type="button"
               className="item__action"
               aria-pressed={item.viewer.reposted !== null}
-              aria-label={
-                item.viewer.reposted !== null
-                  ? t('streams.item.undoRepost')
-                  : t(item.network === 'mastodon' ? 'streams.item.boost' : 'streams.item.repost')
-              }
+              aria-label={repostLabel}
+              title={`${repostLabel} (b)`}
               onClick={() =>
                 run(actions.publish(item.viewer.reposted !== null ? 'unrepost' : 'repost', item))
               }
             >
-              {t(item.network === 'mastodon' ? 'streams.item.boostShort' : 'streams.item.repostShort')}{' '}
-              {item.counts.reposts}
+              <Repeat2 aria-hidden size={15} /> <span className="item__count">{item.counts.reposts}</span>
             </button>
             <button
               type="button"
               className="item__action"
               aria-pressed={item.viewer.liked !== null}
               aria-label={t('streams.item.like')}
+              title={`${t('streams.item.like')} (l)`}
               onClick={() => run(actions.toggleLike(item))}
             >
-              {t('streams.item.likeShort')} {item.counts.likes}
+              <Heart aria-hidden size={15} /> <span className="item__count">{item.counts.likes}</span>
             </button>
             <button
               type="button"
               className="item__action"
               aria-label={t('streams.item.quote')}
+              title={t('streams.item.quote')}
               aria-expanded={replying && replyMode === 'quote'}
               onClick={() => setReplying(replying && replyMode === 'quote' ? null : item.key, 'quote')}
             >
-              {t('streams.item.quoteShort')} {item.counts.quotes}
+              <Quote aria-hidden size={15} /> <span className="item__count">{item.counts.quotes}</span>
             </button>
-            {isOwnItem(item, actions.account) && (
-              <button
-                type="button"
-                className="item__action"
-                aria-label={t('streams.item.delete')}
-                onClick={() => run(actions.publish('delete', item))}
-              >
-                {t('streams.item.deleteShort')}
-              </button>
-            )}
-            <button type="button" className="item__action" onClick={() => actions.openThread(item)}>
-              {t('streams.item.thread')}
+            <button
+              type="button"
+              className="item__action"
+              aria-label={t('streams.item.thread')}
+              title={t('streams.item.thread')}
+              onClick={() => actions.openThread(item)}
+            >
+              <MessagesSquare aria-hidden size={15} />
             </button>
           </>
         )}
-        {url && (
-          <a className="item__action" href={url} target="_blank" rel="noopener noreferrer">
-            {t('streams.item.open')}
-          </a>
-        )}
-        {url && (
-          <button
-            type="button"
-            className="item__action"
-            onClick={() => void navigator.clipboard?.writeText(url)}
-          >
-            {t('streams.item.copyLink')}
-          </button>
-        )}
-        {actions && (
-          <button type="button" className="item__action" onClick={() => actions.muteAuthor(item)}>
-            {t('streams.item.mute', { handle: item.author.handle })}
-          </button>
+        {(url || actions) && (
+          <ItemMoreMenu
+            url={url}
+            handle={item.author.handle}
+            onMute={actions ? () => actions.muteAuthor(item) : null}
+            onDelete={
+              canAct && isOwnItem(item, actions.account) ? () => run(actions.publish('delete', item)) : null
+            }
+          />
         )}
       </footer>
       {error && (
