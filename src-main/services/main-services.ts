@@ -27,6 +27,7 @@ import { createMediaPruner, mediaInUse } from '../publishing/media-pruner.ts';
 import { toContractJob } from '../publishing/outbox-job.ts';
 import { createShortenerHandlers } from '../publishing/shortener/shortener-handlers.ts';
 import { composeHandlers } from '../compose/compose-handlers.ts';
+import { governanceHandlers } from '../governance/governance-handlers.ts';
 import { createMentionChecker } from '../compose/mention-checker.ts';
 import type { BlueskyConnector } from '../connectors/bluesky/bluesky-connector.ts';
 import type { MastodonConnector } from '../connectors/mastodon/mastodon-connector.ts';
@@ -214,6 +215,11 @@ export async function startMainServices(
           clock: { now: Date.now },
         }),
       ),
+      ...governanceHandlers({
+        dataDir: options.dataDir,
+        accounts: () => registry.list(),
+        onProblem: (message) => console.error(`[roost] governance: ${message}`),
+      }),
     },
     {
       onInternalError: (method, error) =>

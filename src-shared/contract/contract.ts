@@ -7,6 +7,7 @@ import { publishingRequests, publishingEvents, type NetworkEffect } from './publ
 import { shortenerRequests } from './shortener-contract.ts';
 import { mediaRequests } from './media-contract.ts';
 import { composeRequests } from './compose-contract.ts';
+import { governanceRequests } from './governance-contract.ts';
 import type { EventName, RequestMethod } from './methods.ts';
 
 const Empty = z.object({}).strict();
@@ -60,6 +61,7 @@ export const requests = {
   ...shortenerRequests,
   ...mediaRequests,
   ...composeRequests,
+  ...governanceRequests,
 } as const satisfies Record<RequestMethod, { input: z.ZodType; output: z.ZodType; effect?: NetworkEffect }>;
 
 export const events = {

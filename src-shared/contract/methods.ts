@@ -40,6 +40,10 @@ export const REQUEST_METHODS = [
   'shortener:links',
   'media:upload',
   'compose:richText',
+  'governance:get',
+  'governance:update',
+  'governance:export',
+  'governance:import',
 ] as const;
 
 export const EVENT_NAMES = [

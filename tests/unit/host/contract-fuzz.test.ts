@@ -102,6 +102,18 @@ const VALID: Record<RequestMethod, Record<string, unknown>> = {
   // The first bytes of a PNG: valid for the contract (main checks the signature, not the image).
   'media:upload': { mimeType: 'image/png', dataBase64: 'iVBORw0KGgo=' },
   'compose:richText': { accountId: 'a1', texts: ['hi @alice.test #tag $AAPL'] },
+  'governance:get': {},
+  'governance:update': {
+    policy: {
+      orgDomains: ['brand.example'],
+      blockedTerms: ['leak'],
+      quietHours: { '*': { start: '22:00', end: '07:00', timeZone: 'Europe/Paris' } },
+      levels: { 'link-lookalike': 'block' },
+      blockList: 'evil.example\n',
+    },
+  },
+  'governance:export': {},
+  'governance:import': { json: '{"format":"roost-governance-policy","version":1}' },
 };
 
 function malformedPayloads(method: RequestMethod, seed: number): unknown[] {
