@@ -13,7 +13,7 @@ import {
   SETTINGS_FILE,
   USER_BLOCKLIST_FILE,
 } from '../../../src-main/publishing/publishing-settings.ts';
-import type { GovernancePolicy } from '../../../src-shared/contract/governance-contract.ts';
+import type { GovernancePolicy, GovernanceView } from '../../../src-shared/contract/governance-contract.ts';
 import type { Account } from '../../../src-shared/domain/account.ts';
 import { withOtherMethodsRefused } from '../../support/partial-handlers.ts';
 
@@ -92,7 +92,7 @@ describe('governance:update', () => {
     expect(blocks.domains.has('evil.example')).toBe(true);
     expect(blocks.domains.has('grabify.link')).toBe(true);
     // The accepted domain is no longer suggested.
-    if (result.ok) expect(result.value.suggestedDomains).toEqual([]);
+    if (result.ok) expect((result.value as GovernanceView).suggestedDomains).toEqual([]);
     // Only the two files: no temporary file is left behind.
     expect(readdirSync(dir).sort()).toEqual([SETTINGS_FILE, USER_BLOCKLIST_FILE].sort());
   });
@@ -161,12 +161,15 @@ describe('governance:export and governance:import', () => {
     try {
       const imported = await router().dispatch(
         'governance:import',
-        { json: exported.value.json },
+        { json: (exported.value as { json: string }).json },
         { transport: 'electron' },
       );
       expect(imported.ok).toBe(true);
       if (imported.ok)
-        expect(imported.value.policy.orgDomains).toEqual(['brand.example', 'shop.brand.example']);
+        expect((imported.value as GovernanceView).policy.orgDomains).toEqual([
+          'brand.example',
+          'shop.brand.example',
+        ]);
       expect(loadBlockList(dir, shipped).domains.has('evil.example')).toBe(true);
     } finally {
       rmSync(first, { recursive: true, force: true });
