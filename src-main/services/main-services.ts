@@ -28,6 +28,7 @@ import { toContractJob } from '../publishing/outbox-job.ts';
 import { createShortenerHandlers } from '../publishing/shortener/shortener-handlers.ts';
 import { composeHandlers } from '../compose/compose-handlers.ts';
 import { governanceHandlers } from '../governance/governance-handlers.ts';
+import { readProfileTexts } from '../governance/profile-texts.ts';
 import { createMentionChecker } from '../compose/mention-checker.ts';
 import type { BlueskyConnector } from '../connectors/bluesky/bluesky-connector.ts';
 import type { MastodonConnector } from '../connectors/mastodon/mastodon-connector.ts';
@@ -218,6 +219,7 @@ export async function startMainServices(
       ...governanceHandlers({
         dataDir: options.dataDir,
         accounts: () => registry.list(),
+        profiles: () => readProfileTexts(registry.list(), (id) => connectors.forAccount(id)),
         onProblem: (message) => console.error(`[roost] governance: ${message}`),
       }),
     },

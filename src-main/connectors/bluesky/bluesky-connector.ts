@@ -59,6 +59,8 @@ export interface BlueskyConnector extends Connector {
   readEngagement(uris: readonly string[]): Promise<EngagementRead>;
   /** Handle → DID, or null for a handle that is no account; throws when the server cannot say. */
   resolveMentions(handles: readonly string[]): Promise<MentionDids>;
+  /** The account's own profile description and website, where an organisation's domains are named. */
+  readProfileTexts(): Promise<string[]>;
 }
 
 const MAX_PAGE = 100;
@@ -208,5 +210,12 @@ function buildConnector(agent: AtpAgent, did: string, now: () => number, webUrl:
       guarded('Bluesky engagement', () => readEngagement(agent, uris)),
     resolveMentions: (handles: readonly string[]) =>
       guarded('Bluesky handle lookup', () => resolveMentionDids(agent, handles)),
+    readProfileTexts: () =>
+      guarded('Bluesky profile', async () => {
+        const { data } = await agent.getProfile({ actor: did });
+        // `website` is newer than some lexicon versions: read it only when it is a string.
+        const website: unknown = (data as { website?: unknown }).website;
+        return [data.description ?? '', typeof website === 'string' ? website : ''].filter((t) => t !== '');
+      }),
   };
 }
