@@ -39,24 +39,25 @@ export function PolicyTransfer({
     <section className="panel" aria-labelledby={id} data-testid="governance-transfer">
       <h2 id={id}>{t('governance.transfer.title')}</h2>
       <p className="hint">{t('governance.transfer.hint')}</p>
-      <button type="button" className="button" onClick={() => void download()}>
-        {t('governance.transfer.export')}
-      </button>
-      <label htmlFor={`${id}-file`} className="button">
-        {t('governance.transfer.import')}
-      </label>
-      <input
-        id={`${id}-file`}
-        ref={fileInput}
-        type="file"
-        accept="application/json,.json"
-        className="visually-hidden"
-        onChange={(e) => {
-          const file = e.target.files?.[0];
-          if (fileInput.current) fileInput.current.value = '';
-          if (file) void read(file);
-        }}
-      />
+      <div className="governance__transfer">
+        <button type="button" className="button" onClick={() => void download()}>
+          {t('governance.transfer.export')}
+        </button>
+        <label htmlFor={`${id}-file`} className="button">
+          {t('governance.transfer.import')}
+        </label>
+        <input
+          id={`${id}-file`}
+          ref={fileInput}
+          type="file"
+          accept="application/json,.json"
+          onChange={(e) => {
+            const file = e.target.files?.[0];
+            if (fileInput.current) fileInput.current.value = '';
+            if (file) void read(file);
+          }}
+        />
+      </div>
     </section>
   );
 }
