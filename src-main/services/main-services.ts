@@ -28,6 +28,8 @@ import { createMediaPruner, mediaInUse } from '../publishing/media-pruner.ts';
 import { toContractJob } from '../publishing/outbox-job.ts';
 import { createShortenerHandlers } from '../publishing/shortener/shortener-handlers.ts';
 import { composeHandlers } from '../compose/compose-handlers.ts';
+import { governanceHandlers } from '../governance/governance-handlers.ts';
+import { readProfileTexts } from '../governance/profile-texts.ts';
 import { createMentionChecker } from '../compose/mention-checker.ts';
 import type { BlueskyConnector } from '../connectors/bluesky/bluesky-connector.ts';
 import type { MastodonConnector } from '../connectors/mastodon/mastodon-connector.ts';
@@ -244,6 +246,12 @@ export async function startMainServices(
           accounts,
         }),
       ),
+      ...governanceHandlers({
+        dataDir: options.dataDir,
+        accounts: () => registry.list(),
+        profiles: () => readProfileTexts(registry.list(), (id) => connectors.forAccount(id)),
+        onProblem: (message) => console.error(`[roost] governance: ${message}`),
+      }),
     },
     {
       onInternalError: (method, error) =>

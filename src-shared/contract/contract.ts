@@ -10,6 +10,7 @@ import { mediaRequests } from './media-contract.ts';
 import { composeRequests } from './compose-contract.ts';
 import { sandboxRequests } from './sandbox-contract.ts';
 import { feedsRequests } from './feeds-contract.ts';
+import { governanceRequests } from './governance-contract.ts';
 import type { EventName, RequestMethod } from './methods.ts';
 
 const Empty = z.object({}).strict();
@@ -76,6 +77,7 @@ export const requests = {
   ...composeRequests,
   ...sandboxRequests,
   ...feedsRequests,
+  ...governanceRequests,
 } as const satisfies Record<RequestMethod, { input: z.ZodType; output: z.ZodType; effect?: NetworkEffect }>;
 
 export const events = {

@@ -45,6 +45,10 @@ export const REQUEST_METHODS = [
   'feeds:inspect',
   'analytics:snapshot',
   'analytics:postPerformance',
+  'governance:get',
+  'governance:update',
+  'governance:export',
+  'governance:import',
 ] as const;
 
 export const EVENT_NAMES = [

@@ -62,6 +62,8 @@ export interface BlueskyConnector extends Connector {
   resolveMentions(handles: readonly string[]): Promise<MentionDids>;
   /** Followers, follows and posts of the signed-in account (one getProfile call). */
   readAudience(): Promise<AudienceCounts>;
+  /** The account's own profile description and website, where an organisation's domains are named. */
+  readProfileTexts(): Promise<string[]>;
 }
 
 const MAX_PAGE = 100;
@@ -212,5 +214,12 @@ function buildConnector(agent: AtpAgent, did: string, now: () => number, webUrl:
     resolveMentions: (handles: readonly string[]) =>
       guarded('Bluesky handle lookup', () => resolveMentionDids(agent, handles)),
     readAudience: () => guarded('Bluesky profile', () => readBlueskyAudience(agent, did)),
+    readProfileTexts: () =>
+      guarded('Bluesky profile', async () => {
+        const { data } = await agent.getProfile({ actor: did });
+        // `website` is newer than some lexicon versions: read it only when it is a string.
+        const website: unknown = (data as { website?: unknown }).website;
+        return [data.description ?? '', typeof website === 'string' ? website : ''].filter((t) => t !== '');
+      }),
   };
 }

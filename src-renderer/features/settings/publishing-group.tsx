@@ -6,16 +6,15 @@ import { useRoost, useServices } from '../../app-context.tsx';
 import { SETTING_LIMITS } from '../../db/settings-repository.ts';
 import { NumberSetting } from './number-setting.tsx';
 import { useSaveFailure } from './save-failure.ts';
+import { RequireAltSwitch } from './require-alt-switch.tsx';
 import { saveSetting } from './settings-changed.ts';
 
 export function PublishingGroup() {
   const { t } = useTranslation();
   const { settings, store } = useServices();
   const undoSeconds = useRoost((s) => s.undoSeconds);
-  const requireAltText = useRoost((s) => s.requireAltText);
   const { failed, track } = useSaveFailure();
   const titleId = useId();
-  const altId = useId();
   const limits = SETTING_LIMITS['compose.undoSeconds'];
 
   return (
@@ -36,23 +35,7 @@ export function PublishingGroup() {
           store.getState().setUndoSeconds(value);
         }}
       />
-      <div className="check">
-        <input
-          id={altId}
-          type="checkbox"
-          role="switch"
-          checked={requireAltText}
-          aria-describedby={`${altId}-hint`}
-          onChange={(e) => {
-            track(saveSetting(settings, 'compose.requireAltText', e.target.checked));
-            store.getState().setRequireAltText(e.target.checked);
-          }}
-        />
-        <label htmlFor={altId}>{t('settings.publishing.requireAlt')}</label>
-      </div>
-      <p className="hint" id={`${altId}-hint`}>
-        {t('settings.publishing.requireAltHint')}
-      </p>
+      <RequireAltSwitch track={track} />
       {failed && (
         <p className="field__issue" role="alert">
           {t('settings.saveFailed')}

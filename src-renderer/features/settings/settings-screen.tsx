@@ -5,6 +5,7 @@ import { SETTINGS_TABS } from '../../store/ui-slice.ts';
 import { SectionHeading } from '../shell/section-heading.tsx';
 import { AccountsSettings } from './accounts/accounts-settings.tsx';
 import { GeneralSettings } from './general-settings.tsx';
+import { GovernanceSettings } from './governance/governance-settings.tsx';
 import { ShortenerSettings } from './shortener-settings.tsx';
 
 export function SettingsScreen() {
@@ -32,6 +33,8 @@ export function SettingsScreen() {
         <AccountsSettings />
       ) : tab === 'shortener' ? (
         <ShortenerSettings />
+      ) : tab === 'governance' ? (
+        <GovernanceSettings />
       ) : (
         <GeneralSettings />
       )}

@@ -45,6 +45,8 @@ export interface MemoryMain {
 export function createMemoryMain(
   users: readonly KnownUser[] = [],
   service = 'https://pds.example',
+  /** Handlers for other domains (a feature's own double), run behind the same router. */
+  extra: Partial<Handlers> = {},
 ): MemoryMain {
   let accounts: Account[] = [];
   let vault: VaultStatus = { state: 'available', detail: 'Secret Service' };
@@ -110,6 +112,7 @@ export function createMemoryMain(
       changed();
       return updated;
     },
+    ...extra,
   });
   const router = createRouter(handlers);
 

@@ -107,6 +107,18 @@ const VALID: Record<RequestMethod, Record<string, unknown>> = {
   'feeds:inspect': { url: 'https://example.org/feed.xml' },
   'analytics:snapshot': { accountId: 'acct-1' },
   'analytics:postPerformance': { accountId: 'acct-1', since: '2026-01-01T00:00:00.000Z' },
+  'governance:get': {},
+  'governance:update': {
+    policy: {
+      orgDomains: ['brand.example'],
+      blockedTerms: ['leak'],
+      quietHours: { '*': { start: '22:00', end: '07:00', timeZone: 'Europe/Paris' } },
+      levels: { 'link-lookalike': 'block' },
+      blockList: 'evil.example\n',
+    },
+  },
+  'governance:export': {},
+  'governance:import': { json: '{"format":"roost-governance-policy","version":1}' },
 };
 
 function malformedPayloads(method: RequestMethod, seed: number): unknown[] {

@@ -1,12 +1,12 @@
 // One account: identity, network, server, status, the protected-account switch, and removal with a
 // confirmation step.
-import { useId, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Account } from '../../../../src-shared/domain/account.ts';
 import type { ErrorCode } from '../../../../src-shared/contract/errors.ts';
 import { useRoost, useServices } from '../../../app-context.tsx';
 import { AccountAvatar } from './account-avatar.tsx';
-import { handleMatches } from '../../../publishing/confirm-dialog.tsx';
+import { ProtectedSwitch } from './protected-switch.tsx';
 
 function hostOf(service: string): string {
   try {
@@ -19,36 +19,10 @@ function hostOf(service: string): string {
 export function AccountItem({ account }: { account: Account }) {
   const { t } = useTranslation();
   const { client } = useServices();
-  const upsertAccount = useRoost((s) => s.upsertAccount);
   const dropAccount = useRoost((s) => s.dropAccount);
   const [confirming, setConfirming] = useState(false);
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<ErrorCode | null>(null);
-  /** Turning protection off asks for the handle, like posting as the account does; main checks it too. */
-  const [unprotecting, setUnprotecting] = useState(false);
-  const [typed, setTyped] = useState('');
-  const protectedId = useId();
-
-  async function toggleProtected(next: boolean, typedHandle?: string): Promise<void> {
-    if (!next && typedHandle === undefined) {
-      setUnprotecting(true);
-      return;
-    }
-    setPending(true);
-    setError(null);
-    const result = await client.call('accounts:setProtected', {
-      id: account.id,
-      protected: next,
-      ...(typedHandle !== undefined ? { typedHandle } : {}),
-    });
-    setPending(false);
-    if (result.ok) {
-      upsertAccount(result.value);
-      setUnprotecting(false);
-      setTyped('');
-    } else setError(result.error.code);
-  }
-
   async function remove(): Promise<void> {
     setPending(true);
     setError(null);
@@ -73,56 +47,7 @@ export function AccountItem({ account }: { account: Account }) {
       <span className={`badge badge--${account.status}`} data-testid="account-status">
         {t(`accounts.status.${account.status}`)}
       </span>
-      <div className="account__protect">
-        <input
-          id={protectedId}
-          type="checkbox"
-          role="switch"
-          checked={account.protected}
-          disabled={pending}
-          aria-describedby={`${protectedId}-hint`}
-          onChange={(e) => void toggleProtected(e.target.checked)}
-        />
-        <label htmlFor={protectedId}>{t('accounts.protected')}</label>
-        <p className="hint" id={`${protectedId}-hint`}>
-          {t('accounts.protectedHint')}
-        </p>
-        {unprotecting && (
-          <form
-            className="account__unprotect"
-            onSubmit={(e) => {
-              e.preventDefault();
-              if (handleMatches(typed, account.handle)) void toggleProtected(false, typed);
-            }}
-          >
-            <label htmlFor={`${protectedId}-typed`}>
-              {t('accounts.unprotectTypeHandle', { handle: account.handle })}
-            </label>
-            <input
-              id={`${protectedId}-typed`}
-              type="text"
-              autoComplete="off"
-              spellCheck={false}
-              autoFocus
-              value={typed}
-              onChange={(e) => setTyped(e.target.value)}
-              onKeyDown={(e) => {
-                if (e.key === 'Escape') setUnprotecting(false);
-              }}
-            />
-            <button
-              type="submit"
-              className="button"
-              disabled={pending || !handleMatches(typed, account.handle)}
-            >
-              {t('accounts.unprotect')}
-            </button>
-            <button type="button" className="button" onClick={() => setUnprotecting(false)}>
-              {t('accounts.cancel')}
-            </button>
-          </form>
-        )}
-      </div>
+      <ProtectedSwitch account={account} label={t('accounts.protected')} onError={setError} />
       <div className="account__actions">
         {confirming ? (
           <>
