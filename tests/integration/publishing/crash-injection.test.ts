@@ -145,8 +145,8 @@ describe('outbox under SIGKILL', () => {
       cid: parent.cid,
       sourceAccountId: null,
     };
-    // 50 s of scheduled replies: enough work left for every one of the kills, however fast the machine.
-    seedOutbox(config, account('acct-bsky', 'bluesky', user.handle), texts, Date.now() + 3_000, 250, replyTo);
+    // 80 s of scheduled replies: each kill and restart takes about 3 s, so work is left for every kill.
+    seedOutbox(config, account('acct-bsky', 'bluesky', user.handle), texts, Date.now() + 3_000, 400, replyTo);
 
     const result = await crashLoop(config, KILLS, 1_500, seeded(37));
     expect(result.kills).toBeGreaterThanOrEqual(KILLS);
