@@ -114,8 +114,10 @@ export function DeckColumnView({ column, model, failure, index, count, onMove }:
       async publish(kind, item) {
         if (!accountId || item.network === 'rss') return null;
         const action = contentActionOf(accountId, kind, item);
-        pendingItem.current = { item, kind };
-        return settle(await startFlow(actionRequest(client, action, undoSeconds)));
+        const outcome = await startFlow(actionRequest(client, action, undoSeconds));
+        // Only the action waiting in the dialog is remembered; one sent at once is tracked with its own item.
+        if (outcome.kind === 'confirm') awaitingConfirmation.current = { item, kind };
+        return settle(outcome, { item, kind });
       },
       replied(item, kind) {
         const counts =
@@ -153,11 +155,13 @@ export function DeckColumnView({ column, model, failure, index, count, onMove }:
     startFlow,
   ]);
 
-  const pendingItem = useRef<{ item: StreamItem; kind: ContentActionKind } | null>(null);
-  const settle = (outcome: GuardedOutcome): string | null => {
-    const pending = pendingItem.current;
-    if (outcome.kind === 'submitted' && pending && outcome.jobs[0]) {
-      itemJobs.track(pending.item, pending.kind, outcome.jobs[0]);
+  const awaitingConfirmation = useRef<{ item: StreamItem; kind: ContentActionKind } | null>(null);
+  const settle = (
+    outcome: GuardedOutcome,
+    target: { item: StreamItem; kind: ContentActionKind } | null,
+  ): string | null => {
+    if (outcome.kind === 'submitted' && target && outcome.jobs[0]) {
+      itemJobs.track(target.item, target.kind, outcome.jobs[0]);
     }
     return outcome.kind === 'stopped' ? outcome.message : null;
   };
@@ -251,7 +255,11 @@ export function DeckColumnView({ column, model, failure, index, count, onMove }:
           accounts={accounts ?? []}
           busy={false}
           error={flow.error}
-          onConfirm={(typed, acknowledged) => void flow.confirm(typed, acknowledged).then(settle)}
+          onConfirm={(typed, acknowledged) =>
+            void flow
+              .confirm(typed, acknowledged)
+              .then((outcome) => settle(outcome, awaitingConfirmation.current))
+          }
           onCancel={flow.cancel}
         />
       )}
