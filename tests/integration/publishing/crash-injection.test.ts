@@ -96,7 +96,7 @@ describe('outbox under SIGKILL', () => {
       };
       const marker = `crash${Date.now().toString(36)}`;
       const texts = Array.from({ length: POSTS }, (_, i) => `${marker} post ${i}`);
-      seedOutbox(config, account('acct-bsky', 'bluesky', user.handle), texts, Date.now() + 3_000, 120);
+      seedOutbox(config, account('acct-bsky', 'bluesky', user.handle), texts, Date.now() + 3_000, 200);
 
       const result = await crashLoop(config, KILLS, 1_500, seeded(11));
       expect(result.kills).toBeGreaterThanOrEqual(KILLS);
