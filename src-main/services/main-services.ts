@@ -41,6 +41,7 @@ import { sandboxDiscoveryPath } from '../sandbox/sandbox-discovery.ts';
 import { linuxDesktop } from '../vault/linux-desktop.ts';
 import { inspectFeed } from '../connectors/rss/rss-connector.ts';
 import type { MainServices, MainServicesOptions } from './types.ts';
+import { createTeamModule } from '../team/team-handlers.ts';
 
 export interface MainServicesOverrides {
   /** Tests inject a credential store; the app uses the OS keychain. */
@@ -183,6 +184,7 @@ export async function startMainServices(
       console.error('[roost] media pruning:', error instanceof Error ? error.message : 'unknown error'),
   }).start();
 
+  const team = createTeamModule({ dataDir: options.dataDir, credentials, events, fetch: fetchImpl });
   const router = createRouter(
     {
       'app:info': () => ({ version: options.version, mode: options.mode, platform: process.platform }),
@@ -252,6 +254,7 @@ export async function startMainServices(
         profiles: () => readProfileTexts(registry.list(), (id) => connectors.forAccount(id)),
         onProblem: (message) => console.error(`[roost] governance: ${message}`),
       }),
+      ...team.handlers,
     },
     {
       onInternalError: (method, error) =>
@@ -285,6 +288,7 @@ export async function startMainServices(
       stopPoller();
       await publishingStarted;
       await publishing.engine.stop();
+      await team.stop();
       await credentials.stop?.();
       store.close();
     },

@@ -49,6 +49,18 @@ export const REQUEST_METHODS = [
   'governance:update',
   'governance:export',
   'governance:import',
+  'team:status',
+  'team:join',
+  'team:leave',
+  'team:members',
+  'team:invite',
+  'team:invitations',
+  'team:revokeInvitation',
+  'team:setRole',
+  'team:revokeMember',
+  'team:devices',
+  'team:revokeDevice',
+  'team:audit',
 ] as const;
 
 export const EVENT_NAMES = [
@@ -60,6 +72,9 @@ export const EVENT_NAMES = [
   'streams:state',
   'streams:deleted',
   'outbox:changed',
+  'team:status',
+  'team:changed',
+  'team:revoked',
 ] as const;
 
 export type RequestMethod = (typeof REQUEST_METHODS)[number];

@@ -1,0 +1,59 @@
+// The contract handlers for team:*, on the team service. Main's services wire the whole feature with one
+// spread; the service's device key lives in the OS keychain through the credential store.
+import { hostname } from 'node:os';
+import path from 'node:path';
+import type { Handlers } from '../host/router.ts';
+import type { CredentialStore } from '../services/credential-store.ts';
+import type { EventBus } from '../services/event-bus.ts';
+import { createCredentialDeviceKeyStore, profileIdIn } from './credential-device-key-store.ts';
+import { createTeamService, type TeamService } from './team-service.ts';
+
+type TeamDeskMethod = Extract<keyof Handlers, `team:${string}`>;
+
+export function teamHandlers(service: TeamService): Pick<Handlers, TeamDeskMethod> {
+  return {
+    'team:status': () => service.status(),
+    'team:join': (input) => service.join(input.link, input.displayName, input.deviceName),
+    'team:leave': () => service.leave(),
+    'team:members': () => service.call('members:list', {}),
+    'team:invite': async (input) => {
+      const created = await service.call('invitations:create', input);
+      return { invitation: created.invitation, link: service.invitationLink(created.code) };
+    },
+    'team:invitations': () => service.call('invitations:list', {}),
+    'team:revokeInvitation': (input) => service.call('invitations:revoke', input),
+    'team:setRole': (input) => service.call('members:setRole', input),
+    'team:revokeMember': (input) => service.call('members:revoke', input),
+    'team:devices': async (input) => {
+      const devices = await service.call('devices:list', input.memberId ? { memberId: input.memberId } : {});
+      const current = service.status().deviceId;
+      return devices.map((device) => ({ ...device, current: device.id === current }));
+    },
+    'team:revokeDevice': (input) => service.call('devices:revoke', input),
+    'team:audit': (input) => service.audit(input),
+  };
+}
+
+export interface TeamModule {
+  readonly handlers: Pick<Handlers, TeamDeskMethod>;
+  stop(): Promise<void>;
+}
+
+export function createTeamModule(deps: {
+  readonly dataDir: string;
+  readonly credentials: CredentialStore;
+  readonly events: EventBus;
+  readonly fetch: typeof globalThis.fetch;
+}): TeamModule {
+  const dir = path.join(deps.dataDir, 'team');
+  const service = createTeamService({
+    dir,
+    keyStore: createCredentialDeviceKeyStore(deps.credentials, () => profileIdIn(dir)),
+    fetch: deps.fetch,
+    deviceName: hostname().slice(0, 80) || 'Roost desktop',
+    onStatus: (status) => deps.events.emit('team:status', status),
+    onChanged: (seq, entity) => deps.events.emit('team:changed', { seq, entity }),
+    onRevoked: (scope, at) => deps.events.emit('team:revoked', { scope, at }),
+  });
+  return { handlers: teamHandlers(service), stop: () => service.stop() };
+}
