@@ -1,6 +1,7 @@
 // English texts. Every visible string of the renderer lives here and in fr.ts (same keys, checked by type).
 import type { ErrorCode } from '../../src-shared/contract/errors.ts';
 import { analyticsEn } from './analytics-en.ts';
+import { teamEn } from './team-en.ts';
 
 const errors: Record<ErrorCode, string> = {
   invalid_input: 'Some fields need fixing. Check the highlighted fields and try again.',
@@ -63,6 +64,7 @@ export const en = {
     accounts: 'Accounts',
     general: 'General',
     governance: 'Governance',
+    team: 'Team',
     loadingSection: 'Loading {{section}}…',
     numberInvalid: 'Enter a whole number from {{min}} to {{max}}. Until then, {{kept}} stays in effect.',
     saveFailed: 'This choice could not be saved on this computer. It applies until Roost is closed.',
@@ -759,6 +761,7 @@ export const en = {
     },
   },
   analytics: analyticsEn,
+  team: teamEn,
   errors,
 };
 

@@ -2,6 +2,7 @@
 import type { ErrorCode } from '../../src-shared/contract/errors.ts';
 import type { Messages } from './en.ts';
 import { analyticsFr } from './analytics-fr.ts';
+import { teamFr } from './team-fr.ts';
 
 const errors: Record<ErrorCode, string> = {
   invalid_input: 'Certains champs sont à corriger. Vérifiez les champs signalés, puis réessayez.',
@@ -65,6 +66,7 @@ export const fr: Messages = {
     accounts: 'Comptes',
     general: 'Général',
     governance: 'Gouvernance',
+    team: 'Équipe',
     loadingSection: 'Chargement de {{section}}…',
     numberInvalid:
       'Saisissez un nombre entier de {{min}} à {{max}}. En attendant, la valeur {{kept}} reste en vigueur.',
@@ -778,5 +780,6 @@ export const fr: Messages = {
     },
   },
   analytics: analyticsFr,
+  team: teamFr,
   errors,
 };

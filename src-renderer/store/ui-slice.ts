@@ -5,7 +5,7 @@ import type { RoostState } from './store.ts';
 
 export const SECTIONS = ['streams', 'inbox', 'compose', 'calendar', 'analytics', 'settings'] as const;
 export type Section = (typeof SECTIONS)[number];
-export const SETTINGS_TABS = ['accounts', 'general', 'shortener', 'governance'] as const;
+export const SETTINGS_TABS = ['accounts', 'general', 'shortener', 'governance', 'team'] as const;
 export type SettingsTab = (typeof SETTINGS_TABS)[number];
 
 export interface UiSlice {

@@ -7,6 +7,7 @@ import { AccountsSettings } from './accounts/accounts-settings.tsx';
 import { GeneralSettings } from './general-settings.tsx';
 import { GovernanceSettings } from './governance/governance-settings.tsx';
 import { ShortenerSettings } from './shortener-settings.tsx';
+import { TeamSettings } from './team/team-settings.tsx';
 
 export function SettingsScreen() {
   const { t } = useTranslation();
@@ -35,6 +36,8 @@ export function SettingsScreen() {
         <ShortenerSettings />
       ) : tab === 'governance' ? (
         <GovernanceSettings />
+      ) : tab === 'team' ? (
+        <TeamSettings />
       ) : (
         <GeneralSettings />
       )}
