@@ -20,6 +20,7 @@ import './styles/app.css';
 import './styles/compose.css';
 import './styles/streams.css';
 import './styles/deck-look.css';
+import './styles/team.css';
 
 async function boot(): Promise<void> {
   const client = createClient(selectTransport(window), {

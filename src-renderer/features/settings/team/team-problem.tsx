@@ -25,7 +25,7 @@ export function TeamProblem({ error }: { error: ContractError | null }) {
   const { t } = useTranslation();
   if (!error) return null;
   return (
-    <p className="error" role="alert" data-testid="team-error" data-code={error.code}>
+    <p className="alert" role="alert" data-testid="team-error" data-code={error.code}>
       {t(teamProblemKey(error), { message: error.message })}
     </p>
   );
