@@ -119,6 +119,18 @@ const VALID: Record<RequestMethod, Record<string, unknown>> = {
   },
   'governance:export': {},
   'governance:import': { json: '{"format":"roost-governance-policy","version":1}' },
+  'team:status': {},
+  'team:join': { link: 'http://127.0.0.1:9/join#abcdefghijklmnopqrstuvwxyz', displayName: 'Ada' },
+  'team:leave': { confirm: true },
+  'team:members': {},
+  'team:invite': { role: 'expert', expiresInHours: 24 },
+  'team:invitations': {},
+  'team:revokeInvitation': { id: '01JQ0000000000000000000000' },
+  'team:setRole': { memberId: '01JQ0000000000000000000000', role: 'viewer', version: 1 },
+  'team:revokeMember': { memberId: '01JQ0000000000000000000000' },
+  'team:devices': {},
+  'team:revokeDevice': { deviceId: 'abcdefghijklmnopqrstuv' },
+  'team:audit': { action: 'members:', limit: 10 },
 };
 
 function malformedPayloads(method: RequestMethod, seed: number): unknown[] {
