@@ -1,5 +1,5 @@
-// Admins: the team's members, each with a role to change and a revoke that asks once before it acts.
-// Roles above your own are not offered; the server checks every rule again.
+// The team's members; admins also change roles and revoke, after confirming once. Roles above your own are
+// not offered; the server checks every rule again.
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ContractError } from '../../../../src-shared/contract/errors.ts';
@@ -10,7 +10,15 @@ import { TeamProblem, useTeamTime } from './team-problem.tsx';
 import { grantableRoles } from './team-roles.ts';
 import { useTeamList } from './use-team-list.ts';
 
-export function TeamMembers({ myId, myRole }: { myId: string; myRole: TeamRole }) {
+export function TeamMembers({
+  myId,
+  myRole,
+  canManage,
+}: {
+  myId: string;
+  myRole: TeamRole;
+  canManage: boolean;
+}) {
   const { t } = useTranslation();
   const { client } = useServices();
   const time = useTeamTime();
@@ -50,12 +58,13 @@ export function TeamMembers({ myId, myRole }: { myId: string; myRole: TeamRole }
             <th scope="col">{t('team.members.name')}</th>
             <th scope="col">{t('team.members.role')}</th>
             <th scope="col">{t('team.members.joined')}</th>
-            <th scope="col">{t('team.members.actions')}</th>
+            {canManage && <th scope="col">{t('team.members.actions')}</th>}
           </tr>
         </thead>
         <tbody>
           {items?.map((member) => {
             const editable =
+              canManage &&
               member.id !== myId &&
               member.revokedAt === null &&
               (myRole === 'owner' || grantable.includes(member.role));
@@ -86,33 +95,35 @@ export function TeamMembers({ myId, myRole }: { myId: string; myRole: TeamRole }
                     ? t('team.members.revokedOn', { time: time(member.revokedAt) })
                     : time(member.joinedAt)}
                 </td>
-                <td>
-                  {editable &&
-                    (confirming === member.id ? (
-                      <div className="confirm" role="group">
-                        <p>{t('team.members.revokeConfirm', { name: member.displayName })}</p>
+                {canManage && (
+                  <td>
+                    {editable &&
+                      (confirming === member.id ? (
+                        <div className="confirm" role="group">
+                          <p>{t('team.members.revokeConfirm', { name: member.displayName })}</p>
+                          <button
+                            type="button"
+                            className="button button--danger"
+                            onClick={() => void revoke(member)}
+                          >
+                            {t('team.members.revokeYes', { name: member.displayName })}
+                          </button>
+                          <button type="button" className="button" onClick={() => setConfirming(null)}>
+                            {t('team.overview.cancel')}
+                          </button>
+                        </div>
+                      ) : (
                         <button
                           type="button"
                           className="button button--danger"
-                          onClick={() => void revoke(member)}
+                          aria-label={t('team.members.revokeLabel', { name: member.displayName })}
+                          onClick={() => setConfirming(member.id)}
                         >
-                          {t('team.members.revokeYes', { name: member.displayName })}
+                          {t('team.members.revoke')}
                         </button>
-                        <button type="button" className="button" onClick={() => setConfirming(null)}>
-                          {t('team.overview.cancel')}
-                        </button>
-                      </div>
-                    ) : (
-                      <button
-                        type="button"
-                        className="button button--danger"
-                        aria-label={t('team.members.revokeLabel', { name: member.displayName })}
-                        onClick={() => setConfirming(member.id)}
-                      >
-                        {t('team.members.revoke')}
-                      </button>
-                    ))}
-                </td>
+                      ))}
+                  </td>
+                )}
               </tr>
             );
           })}

@@ -1,5 +1,5 @@
 // Settings → Team: join a team server by pasting an invitation link; once in, the server, your role and your
-// devices, and for admins the members, invitations and audit log. Without a team Roost works as before.
+// devices and the members; for admins also role changes, revocation, invitations and the audit log. Without a team Roost works as before.
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TeamStatus } from '../../../../src-shared/contract/team-desk-contract.ts';
@@ -66,9 +66,11 @@ export function TeamSettings() {
           }}
         />
       )}
-      {active && admin && status.memberId && (
+      {active && status.memberId && (
+        <TeamMembers myId={status.memberId} myRole={status.role ?? 'viewer'} canManage={admin} />
+      )}
+      {active && admin && (
         <>
-          <TeamMembers myId={status.memberId} myRole={status.role ?? 'viewer'} />
           <TeamInvitations myRole={status.role ?? 'viewer'} />
           <TeamAudit />
         </>
