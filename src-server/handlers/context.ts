@@ -4,6 +4,7 @@ import type { TeamInput, TeamMethod, TeamOutput, TeamRole } from '../../src-shar
 import type { SqlExecutor, SqlEngine } from '../storage/sql-engine.ts';
 import type { SessionTokens } from '../identity/session-tokens.ts';
 import type { AuditEntry } from '../storage/audit-log.ts';
+import type { BrandService } from '../brand/brand-service.ts';
 
 export interface Caller {
   readonly memberId: string;
@@ -49,6 +50,8 @@ export interface ServerDeps {
   readonly serverId: string;
   /** The code of an invitation, derived from its id with a key kept outside the database. */
   readonly invitationCode: (invitationId: string) => string;
+  /** Brand accounts held by the server: vault, connectors, poller and outbox. */
+  readonly brand: BrandService;
 }
 
 export type TeamHandler<M extends TeamMethod> = (

@@ -42,6 +42,9 @@ export const HTTP_STATUS: Readonly<Record<TeamErrorCode, number>> = {
   idempotency_required: 428,
   invitation_invalid: 410,
   payload_too_large: 413,
+  approval_required: 403,
+  guard_refused: 422,
+  brand_unreachable: 502,
   internal: 500,
 };
 
