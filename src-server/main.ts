@@ -53,10 +53,10 @@ try {
     );
     console.log(`  ${server.ownerInvitation}`);
   }
+  console.log(`Brand-account credentials are encrypted with a key kept in the ${server.brandKeyLocation}.`);
   console.log(
     `ROOST_TEAM_SERVER ${JSON.stringify({ url: server.url, port: server.port, ownerInvitation: server.ownerInvitation })}`,
   );
-  console.log(`Brand-account credentials are encrypted with a key kept in the ${server.brandKeyLocation}.`);
   const shutdown = () =>
     void server
       .stop()
