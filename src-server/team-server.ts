@@ -29,7 +29,7 @@ import { openSqliteEngine } from './storage/sqlite-engine.ts';
 import { checkListenAddress, type TlsFiles } from './listen-policy.ts';
 import type { Keychain } from '../src-main/vault/keychain.ts';
 import { loadBrandKey } from './brand/brand-key.ts';
-import { brandHandlers } from './brand/brand-handlers.ts';
+import { brandHandlers, brandPreparers } from './brand/brand-handlers.ts';
 import { createBrandService } from './brand/brand-service.ts';
 import { createCredentialVault } from './brand/credential-vault.ts';
 
@@ -108,6 +108,7 @@ export async function startTeamServer(options: TeamServerOptions): Promise<TeamS
   };
   const api = createTeamApi(deps, handlers, {
     now,
+    prepare: brandPreparers,
     onInternalError: (method, error) => console.error(`team server: ${method} failed:`, error),
   });
 

@@ -1,13 +1,11 @@
 // The brand accounts' connectors, built from the credentials the server holds: main's Electron-free Bluesky
 // and Mastodon connectors, one per account, reused by the poller and the outbox. Bluesky sessions are kept
-// (sealed) after every refresh, so a restart resumes the session instead of logging in again.
+// (sealed) after every refresh, so a restart resumes the session instead of logging in again. The connector
+// modules (and @atproto/api behind them) are loaded on first use: a server with no brand account starts
+// without them, which keeps restarts fast.
 import { RoostError } from '../../src-shared/contract/errors.ts';
-import {
-  createBlueskyConnector,
-  type BlueskyConnector,
-} from '../../src-main/connectors/bluesky/bluesky-connector.ts';
-import { signInToBluesky } from '../../src-main/connectors/bluesky/sign-in.ts';
-import { MastodonConnector } from '../../src-main/connectors/mastodon/mastodon-connector.ts';
+import type { BlueskyConnector } from '../../src-main/connectors/bluesky/bluesky-connector.ts';
+import type { MastodonConnector } from '../../src-main/connectors/mastodon/mastodon-connector.ts';
 import type { SqlEngine } from '../storage/sql-engine.ts';
 import type { BrandCredential, CredentialVault } from './credential-vault.ts';
 
@@ -61,6 +59,7 @@ export function createBrandConnectors(deps: {
     const account = await load(accountId);
     const { credential } = account;
     if (credential.kind === 'mastodon') {
+      const { MastodonConnector } = await import('../../src-main/connectors/mastodon/mastodon-connector.ts');
       return new MastodonConnector({
         accountId,
         origin: account.service,
@@ -68,8 +67,10 @@ export function createBrandConnectors(deps: {
         ...(deps.fetch ? { fetch: deps.fetch } : {}),
       });
     }
+    const { createBlueskyConnector } = await import('../../src-main/connectors/bluesky/bluesky-connector.ts');
     let session = credential.session;
     if (!session) {
+      const { signInToBluesky } = await import('../../src-main/connectors/bluesky/sign-in.ts');
       const signedIn = await signInToBluesky({
         service: account.service,
         identifier: account.handle,
@@ -111,13 +112,12 @@ export function createBrandConnectors(deps: {
   return {
     async bluesky(accountId) {
       const connector = await forAccount(accountId);
-      if (connector instanceof MastodonConnector) throw new RoostError('internal', 'Not a Bluesky account.');
+      if (connector.network !== 'bluesky') throw new RoostError('internal', 'Not a Bluesky account.');
       return connector;
     },
     async mastodon(accountId) {
       const connector = await forAccount(accountId);
-      if (!(connector instanceof MastodonConnector))
-        throw new RoostError('internal', 'Not a Mastodon account.');
+      if (connector.network !== 'mastodon') throw new RoostError('internal', 'Not a Mastodon account.');
       return connector;
     },
     forget: (accountId) => void cache.delete(accountId),
@@ -132,6 +132,7 @@ export async function identifyBrandAccount(
   fetch?: typeof globalThis.fetch,
 ): Promise<{ service: string; handle: string; remoteId: string; credential: BrandCredential }> {
   if (input.network === 'bluesky') {
+    const { signInToBluesky } = await import('../../src-main/connectors/bluesky/sign-in.ts');
     const service = new URL(input.service).origin;
     const signedIn = await signInToBluesky({
       service,
@@ -147,6 +148,7 @@ export async function identifyBrandAccount(
     };
   }
   const origin = new URL(input.instance).origin;
+  const { MastodonConnector } = await import('../../src-main/connectors/mastodon/mastodon-connector.ts');
   const connector = new MastodonConnector({
     accountId: 'connecting',
     origin,

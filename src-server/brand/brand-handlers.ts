@@ -11,7 +11,13 @@ import {
 } from '../../src-shared/team/team-contract.ts';
 import { appendChange } from '../storage/change-log.ts';
 import { MEMBER_COLUMNS, toMember } from '../storage/team-records.ts';
-import { requireCaller, type Caller, type CallContext, type TeamHandlers } from '../handlers/context.ts';
+import {
+  requireCaller,
+  type Caller,
+  type CallContext,
+  type TeamHandlers,
+  type TeamPreparers,
+} from '../handlers/context.ts';
 import { identifyBrandAccount } from './brand-connectors.ts';
 import {
   BRAND_ACCOUNT_COLUMNS,
@@ -21,7 +27,6 @@ import {
   toBrandAccount,
   toBrandPost,
 } from './brand-records.ts';
-import { authoriseBrandPost } from './brand-guards.ts';
 
 type BrandMethods =
   | 'brandAccounts:connect'
@@ -53,12 +58,13 @@ async function accountChange(ctx: CallContext, caller: Caller, account: BrandAcc
   });
 }
 
-export const brandHandlers: Pick<TeamHandlers, BrandMethods> = {
-  async 'brandAccounts:connect'(input, ctx, deps) {
-    const caller = requireCaller(ctx);
-    let identity;
+type BrandIdentity = Awaited<ReturnType<typeof identifyBrandAccount>>;
+
+/** Signing in to the network happens before the write transaction: a slow server must not hold the lock. */
+export const brandPreparers: TeamPreparers = {
+  async 'brandAccounts:connect'(input, deps): Promise<BrandIdentity> {
     try {
-      identity = await identifyBrandAccount(input, deps.brand.fetch);
+      return await identifyBrandAccount(input, deps.brand.fetch);
     } catch (error) {
       const why = error instanceof RoostError ? error.message : 'the server could not be reached';
       throw new TeamFailure(
@@ -66,6 +72,14 @@ export const brandHandlers: Pick<TeamHandlers, BrandMethods> = {
         `The ${input.network} account could not be connected: ${why}`,
       );
     }
+  },
+};
+
+export const brandHandlers: Pick<TeamHandlers, BrandMethods> = {
+  async 'brandAccounts:connect'(input, ctx, deps) {
+    const caller = requireCaller(ctx);
+    const identity = ctx.prepared as BrandIdentity | undefined;
+    if (!identity) throw new Error('brandAccounts:connect ran without its sign-in');
     const existing = await ctx.db.get(
       'SELECT id FROM brand_accounts WHERE network = ? AND service = ? AND remote_id = ? AND removed_at IS NULL',
       [input.network, identity.service, identity.remoteId],
@@ -223,6 +237,8 @@ export const brandHandlers: Pick<TeamHandlers, BrandMethods> = {
         `A ${account.network} account can only reply to ${account.network} posts`,
       );
     }
+    // The guard tables (link rules, confusables) load on the first submit, not at every server start.
+    const { authoriseBrandPost } = await import('./brand-guards.ts');
     const job = await authoriseBrandPost(ctx, {
       account,
       memberId: caller.memberId,

@@ -12,7 +12,7 @@ import {
   type OutboxRepository,
 } from '../../src-main/publishing/outbox-repository.ts';
 import type { StoredJob } from '../../src-main/publishing/outbox-job.ts';
-import { createConnectorGateway } from '../../src-main/publishing/connector-gateway.ts';
+import type { PublishGateway } from '../../src-main/publishing/publish-gateway.ts';
 import type { BrandConnectors } from './brand-connectors.ts';
 
 export const BRAND_OUTBOX_FILE = 'brand-outbox.sqlite';
@@ -38,10 +38,13 @@ export function openBrandOutbox(deps: {
   const repo: OutboxRepository = createOutboxRepository(store);
   const engine: OutboxEngine = createOutboxEngine({
     repo,
-    gateway: createConnectorGateway({
-      bluesky: (id) => deps.connectors.bluesky(id),
-      mastodon: (id) => deps.connectors.mastodon(id),
-      now: deps.now,
+    gateway: lazyGateway(async () => {
+      const { createConnectorGateway } = await import('../../src-main/publishing/connector-gateway.ts');
+      return createConnectorGateway({
+        bluesky: (id) => deps.connectors.bluesky(id),
+        mastodon: (id) => deps.connectors.mastodon(id),
+        now: deps.now,
+      });
     }),
     clock: { now: deps.now },
     timers: {
@@ -69,5 +72,17 @@ export function openBrandOutbox(deps: {
       await engine.stop();
       store.close();
     },
+  };
+}
+
+/** Main's connector gateway, loaded with the connectors on the first send (see brand-connectors.ts). */
+function lazyGateway(load: () => Promise<PublishGateway>): PublishGateway {
+  let gateway: Promise<PublishGateway> | null = null;
+  const get = () => (gateway ??= load());
+  return {
+    send: async (job, at) => (await get()).send(job, at),
+    reconcile: async (job) => (await get()).reconcile(job),
+    reschedule: async (job, id, at) => (await get()).reschedule(job, id, at),
+    unschedule: async (job, id) => (await get()).unschedule(job, id),
   };
 }

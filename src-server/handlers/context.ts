@@ -19,6 +19,8 @@ export interface CallContext {
   readonly requestId: string;
   readonly clientAddress: string | null;
   readonly now: number;
+  /** What the method's preparer (TeamPreparers) produced before the transaction; undefined without one. */
+  readonly prepared?: unknown;
   /** Inside a mutating call: the open write transaction. Otherwise the engine's committed-read side. */
   readonly db: SqlExecutor;
   /** Runs after the call's transaction commits (feed wake-ups, closing revoked sockets). */
@@ -61,6 +63,11 @@ export type TeamHandler<M extends TeamMethod> = (
 ) => Promise<TeamOutput<M>>;
 
 export type TeamHandlers = { readonly [M in TeamMethod]: TeamHandler<M> };
+
+/** Per method, network work to do before the write transaction opens (its result is `ctx.prepared`). */
+export type TeamPreparers = {
+  readonly [M in TeamMethod]?: (input: TeamInput<M>, deps: ServerDeps) => Promise<unknown>;
+};
 
 export function requireCaller(ctx: CallContext): Caller {
   if (!ctx.caller) throw new Error('a session method was called without a caller');
