@@ -107,7 +107,7 @@ describe('brand accounts on the team server', () => {
   });
 
   afterAll(async () => {
-    for (const feed of feeds.values()) feed.follower.stop();
+    await Promise.all([...feeds.values()].map((feed) => feed.follower.stop()));
     await server?.stop();
     rmSync(dataDir, { recursive: true, force: true });
   });
@@ -255,6 +255,16 @@ describe('brand accounts on the team server', () => {
     const text = `after revocation ${word()}`;
     const afterRevoke = await expert.client.call('brandPosts:submit', { accountId, text, replyTo });
     expect(afterRevoke).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    // Access given back, then the member removed from the team: the next submit is refused as well.
+    await owner.client.call('brandAccounts:setAccess', {
+      accountId,
+      memberId: expert.memberId,
+      access: 'reply',
+    });
+    const removed = await owner.client.call('members:revoke', { memberId: expert.memberId });
+    expect(removed.ok).toBe(true);
+    const afterRemoval = await expert.client.call('brandPosts:submit', { accountId, text, replyTo });
+    expect(afterRemoval).toMatchObject({ ok: false, error: { code: 'unauthenticated' } });
     await server.brandSettled();
     expect(await postsWithText(text)).toHaveLength(0);
   });
