@@ -4,6 +4,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { ListenPolicyError } from './listen-policy.ts';
 import { startTeamServer } from './team-server.ts';
+import { createSecretServiceKeychain } from '../src-main/vault/secret-service-keychain.ts';
 
 const USAGE = `Usage: roost server [--data DIR] [--host ADDRESS] [--port N] [--tls-cert FILE --tls-key FILE]`;
 
@@ -35,9 +36,12 @@ const keyPath = values['tls-key'];
 if ((certPath === undefined) !== (keyPath === undefined)) fail('--tls-cert and --tls-key go together');
 const dataDir = path.resolve(values['data'] ?? '.roost-team');
 
+// The host's Secret Service holds the brand-account key when there is one; otherwise a 0600 file (with a warning).
+const keychain = createSecretServiceKeychain();
 try {
   const server = await startTeamServer({
     dataDir,
+    keychain,
     host: values['host'] ?? '127.0.0.1',
     port,
     ...(certPath && keyPath ? { tls: { certPath, keyPath } } : {}),
@@ -49,10 +53,15 @@ try {
     );
     console.log(`  ${server.ownerInvitation}`);
   }
+  console.log(`Brand-account credentials are encrypted with a key kept in the ${server.brandKeyLocation}.`);
   console.log(
     `ROOST_TEAM_SERVER ${JSON.stringify({ url: server.url, port: server.port, ownerInvitation: server.ownerInvitation })}`,
   );
-  const shutdown = () => void server.stop().then(() => process.exit(0));
+  const shutdown = () =>
+    void server
+      .stop()
+      .then(() => keychain.stop())
+      .then(() => process.exit(0));
   process.on('SIGINT', shutdown);
   process.on('SIGTERM', shutdown);
 } catch (error) {

@@ -27,6 +27,11 @@ import { lastChangeSeq } from './storage/change-log.ts';
 import { pruneIdempotencyKeys } from './storage/idempotency.ts';
 import { openSqliteEngine } from './storage/sqlite-engine.ts';
 import { checkListenAddress, type TlsFiles } from './listen-policy.ts';
+import type { Keychain } from '../src-main/vault/keychain.ts';
+import { loadBrandKey } from './brand/brand-key.ts';
+import { brandHandlers, brandPreparers } from './brand/brand-handlers.ts';
+import { createBrandService } from './brand/brand-service.ts';
+import { createCredentialVault } from './brand/credential-vault.ts';
 
 export interface TeamServerOptions {
   readonly dataDir: string;
@@ -35,6 +40,12 @@ export interface TeamServerOptions {
   readonly port?: number;
   readonly tls?: TlsFiles;
   readonly now?: () => number;
+  /** Holds the key of brand-account credentials; without one it is a 0600 file beside the data. */
+  readonly keychain?: Keychain | null;
+  /** How often brand accounts are polled (tests use a short interval). */
+  readonly brandPollIntervalMs?: number;
+  /** Where start-up warnings go (the brand key kept in a file). */
+  readonly warn?: (message: string) => void;
 }
 
 export interface TeamServer {
@@ -45,6 +56,10 @@ export interface TeamServer {
   readonly ownerInvitation: string | null;
   /** Number of open change-feed sockets. */
   feedConnections(): number;
+  /** Where the brand-account credential key is kept. */
+  readonly brandKeyLocation: 'keychain' | 'file';
+  /** Resolves when no brand post is being sent and every state change is on the feed (tests). */
+  brandSettled(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -54,6 +69,7 @@ const handlers: TeamHandlers = {
   ...memberHandlers,
   ...noteHandlers,
   ...auditHandlers,
+  ...brandHandlers,
 };
 
 export async function startTeamServer(options: TeamServerOptions): Promise<TeamServer> {
@@ -64,10 +80,35 @@ export async function startTeamServer(options: TeamServerOptions): Promise<TeamS
   const engine = openSqliteEngine(path.join(options.dataDir, 'team.sqlite'));
   const { serverId } = await prepareStorage(engine, now());
   const invitationCode = createInvitationCodes(key);
-  const feed = createFeedHub(engine, { now });
-  const deps: ServerDeps = { engine, tokens: createSessionTokens(key), feed, serverId, invitationCode };
+  const brandKey = await loadBrandKey({
+    dataDir: options.dataDir,
+    serverId,
+    keychain: options.keychain ?? null,
+    warn: options.warn ?? ((message) => console.warn(message)),
+  });
+  let canSeeBrand: (memberId: string, accountId: string) => boolean = () => false;
+  const feed = createFeedHub(engine, { now, canSeeBrand: (member, account) => canSeeBrand(member, account) });
+  const brand = createBrandService({
+    dataDir: options.dataDir,
+    engine,
+    vault: createCredentialVault(brandKey.key),
+    feed,
+    now,
+    ...(options.brandPollIntervalMs ? { pollIntervalMs: options.brandPollIntervalMs } : {}),
+    log: (message) => console.error(`team server: ${message}`),
+  });
+  canSeeBrand = brand.canSee;
+  const deps: ServerDeps = {
+    engine,
+    tokens: createSessionTokens(key),
+    feed,
+    serverId,
+    invitationCode,
+    brand,
+  };
   const api = createTeamApi(deps, handlers, {
     now,
+    prepare: brandPreparers,
     onInternalError: (method, error) => console.error(`team server: ${method} failed:`, error),
   });
 
@@ -136,6 +177,7 @@ export async function startTeamServer(options: TeamServerOptions): Promise<TeamS
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : 0;
   const base = `${tls ? 'https' : 'http'}://${host.includes(':') ? `[${host}]` : host}:${port}`;
+  await brand.start();
   const ownerCode = await issueOwnerInvitationIfNeeded(engine, now(), invitationCode);
   // Idempotency keys past their retention are refused as stale anyway; forget them once an hour.
   const prune = () => void engine.transaction((tx) => pruneIdempotencyKeys(tx, now())).catch(() => undefined);
@@ -149,8 +191,11 @@ export async function startTeamServer(options: TeamServerOptions): Promise<TeamS
     serverId,
     ownerInvitation: ownerCode ? joinLink(base, ownerCode) : null,
     feedConnections: () => feed.size,
+    brandKeyLocation: brandKey.location,
+    brandSettled: () => brand.settled(),
     async stop() {
       clearInterval(pruneTimer);
+      await brand.stop();
       feed.closeAll();
       sockets.close();
       server.closeAllConnections();

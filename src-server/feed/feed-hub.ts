@@ -32,11 +32,27 @@ interface WindowEntry {
   readonly frame: string;
   /** The frame as everyone else sees it: the same number, without what only admins may read. */
   readonly redacted: string;
+  /** Set for brand-account records: non-admins see them only with access to that account. */
+  readonly brandAccountId: string | null;
 }
 
 /** Invitations are for admins (as `invitations:list` is); others get the number with the record's data left out. */
 const ADMIN_ONLY_ENTITIES: ReadonlySet<TeamChange['entity']> = new Set(['invitation']);
 const ADMIN_ROLES: ReadonlySet<TeamRole> = new Set(['owner', 'admin']);
+/** Brand records of one account; a `brandAccess` change is also sent to the member it concerns. */
+const BRAND_ENTITIES: ReadonlySet<TeamChange['entity']> = new Set([
+  'brandAccount',
+  'brandAccess',
+  'brandItem',
+  'brandPost',
+]);
+
+function brandAccountOf(change: TeamChange): string | null {
+  if (!BRAND_ENTITIES.has(change.entity)) return null;
+  if (change.entity === 'brandAccount') return change.entityId;
+  const accountId = change.data['accountId'];
+  return typeof accountId === 'string' ? accountId : '';
+}
 
 export interface FeedHub extends FeedControl {
   attach(
@@ -47,7 +63,15 @@ export interface FeedHub extends FeedControl {
   closeAll(): void;
 }
 
-export function createFeedHub(db: SqlExecutor, options: { now?: () => number } = {}): FeedHub {
+export function createFeedHub(
+  db: SqlExecutor,
+  options: {
+    now?: () => number;
+    /** May this non-admin member see records of this brand account (brand/brand-service.ts)? */
+    canSeeBrand?: (memberId: string, accountId: string) => boolean;
+  } = {},
+): FeedHub {
+  const canSeeBrand = options.canSeeBrand ?? (() => false);
   const now = options.now ?? Date.now;
   const subscribers = new Set<Subscriber>();
   const recent: WindowEntry[] = [];
@@ -59,11 +83,20 @@ export function createFeedHub(db: SqlExecutor, options: { now?: () => number } =
     JSON.stringify({ kind: 'change', change } satisfies FeedFrame);
   const entryFor = (change: TeamChange): WindowEntry => {
     const frame = encode(change);
-    const redacted = ADMIN_ONLY_ENTITIES.has(change.entity) ? encode({ ...change, data: {} }) : frame;
-    return { seq: change.seq, frame, redacted };
+    const brandAccountId = brandAccountOf(change);
+    const redacted =
+      ADMIN_ONLY_ENTITIES.has(change.entity) || brandAccountId !== null
+        ? encode({ ...change, data: {} })
+        : frame;
+    return { seq: change.seq, frame, redacted, brandAccountId };
   };
-  const frameFor = (subscriber: Subscriber, entry: WindowEntry) =>
-    subscriber.admin ? entry.frame : entry.redacted;
+  const frameFor = (subscriber: Subscriber, entry: WindowEntry) => {
+    if (subscriber.admin) return entry.frame;
+    if (entry.brandAccountId !== null && canSeeBrand(subscriber.memberId, entry.brandAccountId)) {
+      return entry.frame;
+    }
+    return entry.redacted;
+  };
 
   /** Reads newly committed changes into the shared window once, for every subscriber. */
   async function refreshWindow(): Promise<void> {

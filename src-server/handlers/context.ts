@@ -4,6 +4,7 @@ import type { TeamInput, TeamMethod, TeamOutput, TeamRole } from '../../src-shar
 import type { SqlExecutor, SqlEngine } from '../storage/sql-engine.ts';
 import type { SessionTokens } from '../identity/session-tokens.ts';
 import type { AuditEntry } from '../storage/audit-log.ts';
+import type { BrandService } from '../brand/brand-service.ts';
 
 export interface Caller {
   readonly memberId: string;
@@ -18,6 +19,8 @@ export interface CallContext {
   readonly requestId: string;
   readonly clientAddress: string | null;
   readonly now: number;
+  /** What the method's preparer (TeamPreparers) produced before the transaction; undefined without one. */
+  readonly prepared?: unknown;
   /** Inside a mutating call: the open write transaction. Otherwise the engine's committed-read side. */
   readonly db: SqlExecutor;
   /** Runs after the call's transaction commits (feed wake-ups, closing revoked sockets). */
@@ -49,6 +52,8 @@ export interface ServerDeps {
   readonly serverId: string;
   /** The code of an invitation, derived from its id with a key kept outside the database. */
   readonly invitationCode: (invitationId: string) => string;
+  /** Brand accounts held by the server: vault, connectors, poller and outbox. */
+  readonly brand: BrandService;
 }
 
 export type TeamHandler<M extends TeamMethod> = (
@@ -58,6 +63,11 @@ export type TeamHandler<M extends TeamMethod> = (
 ) => Promise<TeamOutput<M>>;
 
 export type TeamHandlers = { readonly [M in TeamMethod]: TeamHandler<M> };
+
+/** Per method, network work to do before the write transaction opens (its result is `ctx.prepared`). */
+export type TeamPreparers = {
+  readonly [M in TeamMethod]?: (input: TeamInput<M>, deps: ServerDeps) => Promise<unknown>;
+};
 
 export function requireCaller(ctx: CallContext): Caller {
   if (!ctx.caller) throw new Error('a session method was called without a caller');

@@ -16,7 +16,14 @@ import { roleAllows } from '../identity/permissions.ts';
 import { appendAudit, type AuditEntry } from '../storage/audit-log.ts';
 import { checkKeyAge, findStoredAnswer, requestHash, storeAnswer } from '../storage/idempotency.ts';
 import type { SqlExecutor } from '../storage/sql-engine.ts';
-import type { Caller, CallContext, ServerDeps, TeamHandler, TeamHandlers } from '../handlers/context.ts';
+import type {
+  Caller,
+  CallContext,
+  ServerDeps,
+  TeamHandler,
+  TeamHandlers,
+  TeamPreparers,
+} from '../handlers/context.ts';
 
 export interface TeamCall {
   readonly method: string;
@@ -42,6 +49,9 @@ export const HTTP_STATUS: Readonly<Record<TeamErrorCode, number>> = {
   idempotency_required: 428,
   invitation_invalid: 410,
   payload_too_large: 413,
+  approval_required: 403,
+  guard_refused: 422,
+  brand_unreachable: 502,
   internal: 500,
 };
 
@@ -76,7 +86,12 @@ export interface TeamApi {
 export function createTeamApi(
   deps: ServerDeps,
   handlers: TeamHandlers,
-  options: { now?: () => number; onInternalError?: (method: string, error: unknown) => void } = {},
+  options: {
+    now?: () => number;
+    onInternalError?: (method: string, error: unknown) => void;
+    /** Network work a write depends on, run before its transaction so a slow network never holds the lock. */
+    prepare?: TeamPreparers;
+  } = {},
 ): TeamApi {
   const now = options.now ?? Date.now;
 
@@ -112,9 +127,11 @@ export function createTeamApi(
     db: SqlExecutor,
     at: number,
     hooks: (() => void)[],
+    prepared?: unknown,
   ): CallContext {
     return {
       caller,
+      prepared,
       requestId: call.requestId,
       clientAddress: call.clientAddress,
       now: at,
@@ -178,10 +195,17 @@ export function createTeamApi(
     const scope = `member:${caller?.memberId}`;
     const hash = requestHash(method, parsed.data);
     const storage = REPLAY_STORAGE[method];
+    const prepare = options.prepare?.[method] as
+      ((input: unknown, deps: ServerDeps) => Promise<unknown>) | undefined;
+    const prepared = await prepare?.(parsed.data, deps);
     const value = await deps.engine.transaction(async (tx) => {
       const stored = await findStoredAnswer(tx, scope, key, hash);
       if (stored !== undefined) return storage ? storage.restore(stored, deps) : stored;
-      const answer = await handler(parsed.data as never, contextFor(call, caller, tx, at, hooks), deps);
+      const answer = await handler(
+        parsed.data as never,
+        contextFor(call, caller, tx, at, hooks, prepared),
+        deps,
+      );
       await storeAnswer(tx, {
         scope,
         key,

@@ -5,6 +5,7 @@ import type { TeamMethod, TeamRole } from '../../src-shared/team/team-contract.t
 const EVERYONE: readonly TeamRole[] = ['owner', 'admin', 'lead', 'expert', 'limited', 'viewer'];
 const ADMINS: readonly TeamRole[] = ['owner', 'admin'];
 const WRITERS: readonly TeamRole[] = ['owner', 'admin', 'lead', 'expert'];
+const BRAND_ACTORS: readonly TeamRole[] = ['owner', 'admin', 'lead', 'expert', 'limited'];
 
 /** Methods that need a session. The public ones (join, challenge, login) are not listed: they need none. */
 export const PERMISSIONS: Readonly<Record<Exclude<TeamMethod, PublicMethod>, readonly TeamRole[]>> = {
@@ -23,6 +24,14 @@ export const PERMISSIONS: Readonly<Record<Exclude<TeamMethod, PublicMethod>, rea
   'notes:create': WRITERS,
   'notes:update': WRITERS,
   'audit:list': ADMINS,
+  'brandAccounts:connect': ADMINS,
+  'brandAccounts:remove': ADMINS,
+  'brandAccounts:setAccess': ADMINS,
+  // Everyone lists the accounts they may see; the handler filters by per-account access.
+  'brandAccounts:list': EVERYONE,
+  // A viewer only reads; every other role may act as a brand account where its per-account access allows.
+  'brandPosts:submit': BRAND_ACTORS,
+  'brandPosts:status': EVERYONE,
 };
 
 type PublicMethod = 'invitations:accept' | 'auth:challenge' | 'auth:login';

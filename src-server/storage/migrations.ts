@@ -123,4 +123,56 @@ export const TEAM_MIGRATIONS: readonly TeamMigration[] = [
       ],
     },
   },
+  {
+    // Brand accounts held by the server. Credentials are an AES-256-GCM envelope (brand/credential-vault.ts)
+    // whose key is kept outside the database; access is one row per (account, member); polled items and the
+    // posts the server publishes are team records with their own changes.
+    version: 2,
+    name: 'brand-accounts',
+    statements: [
+      `CREATE TABLE brand_accounts (
+        id TEXT PRIMARY KEY NOT NULL,
+        network TEXT NOT NULL,
+        service TEXT NOT NULL,
+        handle TEXT NOT NULL,
+        remote_id TEXT NOT NULL,
+        credential TEXT NOT NULL,
+        connected_by TEXT NOT NULL REFERENCES members (id),
+        connected_at BIGINT NOT NULL,
+        removed_at BIGINT,
+        version BIGINT NOT NULL
+      )`,
+      `CREATE TABLE brand_access (
+        account_id TEXT NOT NULL REFERENCES brand_accounts (id),
+        member_id TEXT NOT NULL REFERENCES members (id),
+        access TEXT NOT NULL,
+        updated_at BIGINT NOT NULL,
+        PRIMARY KEY (account_id, member_id)
+      )`,
+      `CREATE TABLE brand_items (
+        account_id TEXT NOT NULL REFERENCES brand_accounts (id),
+        remote_id TEXT NOT NULL,
+        column_type TEXT NOT NULL,
+        item TEXT NOT NULL,
+        seen_at BIGINT NOT NULL,
+        PRIMARY KEY (account_id, remote_id, column_type)
+      )`,
+      `CREATE TABLE brand_posts (
+        id TEXT PRIMARY KEY NOT NULL,
+        account_id TEXT NOT NULL REFERENCES brand_accounts (id),
+        member_id TEXT NOT NULL REFERENCES members (id),
+        kind TEXT NOT NULL,
+        text TEXT NOT NULL,
+        payload TEXT NOT NULL,
+        state TEXT NOT NULL,
+        remote_id TEXT,
+        url TEXT,
+        last_error TEXT,
+        created_at BIGINT NOT NULL,
+        updated_at BIGINT NOT NULL,
+        version BIGINT NOT NULL
+      )`,
+      `CREATE INDEX brand_posts_by_state ON brand_posts (state)`,
+    ],
+  },
 ];

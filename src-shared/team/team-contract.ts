@@ -2,6 +2,7 @@
 // and output), the roles, and the stable error codes. HTTP/JSON carries requests; the change feed is in
 // team-feed.ts. Pure TypeScript and zod, so the server and main's client share one definition.
 import { z } from '../zod.ts';
+import { PostRefSchema } from '../compose/post.ts';
 
 export const TEAM_ROLES = ['owner', 'admin', 'lead', 'expert', 'limited', 'viewer'] as const;
 export type TeamRole = (typeof TEAM_ROLES)[number];
@@ -26,6 +27,12 @@ export const TEAM_ERROR_CODES = [
   /** An invitation that was already used, revoked or has expired. */
   'invitation_invalid',
   'payload_too_large',
+  /** The member may publish to this brand account only once a post is approved, and approvals do not exist yet. */
+  'approval_required',
+  /** A publish guard evaluated on the server refused the post (or it needs a confirmation it did not carry). */
+  'guard_refused',
+  /** The brand account's network refused or could not be reached while connecting it. */
+  'brand_unreachable',
   'internal',
 ] as const;
 export type TeamErrorCode = (typeof TEAM_ERROR_CODES)[number];
@@ -117,6 +124,61 @@ export const AuditEntrySchema = z.object({
   result: z.enum(['ok', 'refused']),
 });
 
+export const BRAND_NETWORKS = ['bluesky', 'mastodon'] as const;
+export const BrandNetworkSchema = z.enum(BRAND_NETWORKS);
+/** What a member may do with one brand account; no row means no access at all (admins always have all). */
+export const BRAND_ACCESS_LEVELS = ['view', 'reply', 'publish', 'publish_with_approval'] as const;
+export const BrandAccessLevelSchema = z.enum(BRAND_ACCESS_LEVELS);
+export type BrandAccessLevel = z.infer<typeof BrandAccessLevelSchema>;
+
+/** A brand account as every method and the feed show it: never its credentials. */
+export const BrandAccountSchema = z.object({
+  id: Ulid,
+  network: BrandNetworkSchema,
+  /** The Bluesky PDS or the Mastodon instance (origin). */
+  service: z.string(),
+  handle: z.string(),
+  /** The account's DID (Bluesky) or account id (Mastodon). */
+  remoteId: z.string(),
+  connectedBy: Ulid,
+  connectedAt: Time,
+  removedAt: Time.nullable(),
+  version: Version,
+});
+export type BrandAccount = z.infer<typeof BrandAccountSchema>;
+
+export const BrandAccessSchema = z.object({
+  accountId: Ulid,
+  memberId: Ulid,
+  /** null: the member's access was taken away. */
+  access: BrandAccessLevelSchema.nullable(),
+  updatedAt: Time,
+});
+
+/** A post or reply the server publishes for a brand account, with its outbox state. */
+export const BrandPostSchema = z.object({
+  id: Ulid,
+  accountId: Ulid,
+  memberId: Ulid,
+  kind: z.enum(['post', 'reply']),
+  text: z.string(),
+  state: z.enum(['queued', 'sending', 'sent', 'failed', 'needs_attention', 'cancelled', 'overdue', 'held']),
+  remoteId: z.string().nullable(),
+  url: z.string().nullable(),
+  lastError: z.object({ code: z.string(), message: z.string() }).nullable(),
+  createdAt: Time,
+  updatedAt: Time,
+  version: Version,
+});
+export type BrandPost = z.infer<typeof BrandPostSchema>;
+
+// Parsed and checked (https unless loopback) by the server's connectors; here only its shape.
+const HttpOrigin = z
+  .string()
+  .max(2_048)
+  .regex(/^https?:\/\/[^\s/?#]+\/?$/, 'an http(s) origin such as https://bsky.social');
+const Secret = z.string().min(1).max(4_096);
+
 const SessionOutput = z.object({
   token: z.string(),
   expiresAt: Time,
@@ -195,6 +257,49 @@ export const teamRequests = {
       .strict(),
     output: z.array(AuditEntrySchema),
   },
+  /** Admins connect a brand account; the credentials stay on the server, encrypted, and are never returned. */
+  'brandAccounts:connect': {
+    input: z.discriminatedUnion('network', [
+      z
+        .object({
+          network: z.literal('bluesky'),
+          service: HttpOrigin,
+          handle: z.string().min(1).max(253),
+          appPassword: Secret,
+        })
+        .strict(),
+      z.object({ network: z.literal('mastodon'), instance: HttpOrigin, accessToken: Secret }).strict(),
+    ]),
+    output: BrandAccountSchema,
+  },
+  /** Admins see every connected account; other members those they have access to, with their level. */
+  'brandAccounts:list': {
+    input: Empty,
+    output: z.array(z.object({ account: BrandAccountSchema, access: BrandAccessLevelSchema })),
+  },
+  'brandAccounts:remove': { input: z.object({ id: Ulid }).strict(), output: BrandAccountSchema },
+  /** `access: null` takes the member's access to the account away. */
+  'brandAccounts:setAccess': {
+    input: z.object({ accountId: Ulid, memberId: Ulid, access: BrandAccessLevelSchema.nullable() }).strict(),
+    output: BrandAccessSchema,
+  },
+  /**
+   * Publishes as a brand account through the server's outbox (exactly once per Idempotency-Key). Guards run
+   * again on the server; `acknowledged` lists the ids of `confirm` decisions the member confirmed.
+   */
+  'brandPosts:submit': {
+    input: z
+      .object({
+        accountId: Ulid,
+        text: z.string().trim().min(1).max(3_000),
+        replyTo: PostRefSchema.nullable(),
+        language: z.string().max(64).nullable().optional(),
+        acknowledged: z.array(z.string().max(200)).max(50).optional(),
+      })
+      .strict(),
+    output: BrandPostSchema,
+  },
+  'brandPosts:status': { input: z.object({ id: Ulid }).strict(), output: BrandPostSchema },
 } as const;
 
 export type TeamMethod = keyof typeof teamRequests;
@@ -219,6 +324,10 @@ export const MUTATING_TEAM_METHODS: ReadonlySet<TeamMethod> = new Set([
   'devices:invite',
   'notes:create',
   'notes:update',
+  'brandAccounts:connect',
+  'brandAccounts:remove',
+  'brandAccounts:setAccess',
+  'brandPosts:submit',
 ]);
 
 /** The exact bytes a device signs to log in: bound to this server and device, so a signature cannot be reused. */

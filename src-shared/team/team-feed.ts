@@ -7,7 +7,16 @@ export const ChangeSchema = z.object({
   at: z.number().int().nonnegative(),
   /** The member whose request made the change; null for the system (e.g. the owner invitation at first start). */
   actorId: z.string().nullable(),
-  entity: z.enum(['member', 'device', 'invitation', 'note']),
+  entity: z.enum([
+    'member',
+    'device',
+    'invitation',
+    'note',
+    'brandAccount',
+    'brandAccess',
+    'brandItem',
+    'brandPost',
+  ]),
   entityId: z.string(),
   /** The record's version after this change, for optimistic updates. */
   version: z.number().int().positive(),

@@ -33,6 +33,26 @@ const VALID: Record<TeamMethod, Record<string, unknown>> = {
   'notes:create': { text: 'hello' },
   'notes:update': { id: ulid(), text: 'hello', version: 1 },
   'audit:list': { afterId: 0, limit: 10 },
+  'brandAccounts:connect': {
+    network: 'bluesky',
+    service: 'http://127.0.0.1:9',
+    handle: 'nobody.test',
+    appPassword: 'aaaa-bbbb-cccc-dddd',
+  },
+  'brandAccounts:list': {},
+  'brandAccounts:remove': { id: ulid() },
+  'brandAccounts:setAccess': { accountId: ulid(), memberId: ulid(), access: 'reply' },
+  'brandPosts:submit': {
+    accountId: ulid(),
+    text: 'hello',
+    replyTo: {
+      network: 'bluesky',
+      remoteId: 'at://did:plc:x/app.bsky.feed.post/1',
+      cid: 'c',
+      sourceAccountId: null,
+    },
+  },
+  'brandPosts:status': { id: ulid() },
 };
 
 function malformedPayloads(method: TeamMethod, seed: number): unknown[] {

@@ -26,6 +26,9 @@ const EXPECTED: Record<TeamRole, readonly string[]> = {
     'devices:invite',
     'notes:create',
     'notes:update',
+    'brandAccounts:list',
+    'brandPosts:submit',
+    'brandPosts:status',
   ],
   expert: [
     'session:whoami',
@@ -36,6 +39,9 @@ const EXPECTED: Record<TeamRole, readonly string[]> = {
     'devices:invite',
     'notes:create',
     'notes:update',
+    'brandAccounts:list',
+    'brandPosts:submit',
+    'brandPosts:status',
   ],
   limited: [
     'session:whoami',
@@ -44,6 +50,9 @@ const EXPECTED: Record<TeamRole, readonly string[]> = {
     'devices:list',
     'devices:revoke',
     'devices:invite',
+    'brandAccounts:list',
+    'brandPosts:submit',
+    'brandPosts:status',
   ],
   viewer: [
     'session:whoami',
@@ -52,6 +61,8 @@ const EXPECTED: Record<TeamRole, readonly string[]> = {
     'devices:list',
     'devices:revoke',
     'devices:invite',
+    'brandAccounts:list',
+    'brandPosts:status',
   ],
 };
 
@@ -74,6 +85,18 @@ const INPUT: Record<TeamMethod, unknown> = {
   'notes:create': { text: 'matrix' },
   'notes:update': { id: ulid(), text: 'matrix', version: 1 },
   'audit:list': {},
+  // A closed loopback port: an allowed connect fails fast with brand_unreachable, never reaching a network.
+  'brandAccounts:connect': {
+    network: 'bluesky',
+    service: 'http://127.0.0.1:9',
+    handle: 'nobody.test',
+    appPassword: 'aaaa-bbbb-cccc-dddd',
+  },
+  'brandAccounts:list': {},
+  'brandAccounts:remove': { id: ulid() },
+  'brandAccounts:setAccess': { accountId: ulid(), memberId: ulid(), access: 'view' },
+  'brandPosts:submit': { accountId: ulid(), text: 'matrix', replyTo: null },
+  'brandPosts:status': { id: ulid() },
 };
 
 describe('permission matrix', () => {

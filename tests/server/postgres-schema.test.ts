@@ -55,6 +55,10 @@ describe('team migrations on PostgreSQL', () => {
     );
     expect(tables.split(',')).toEqual([
       'audit_log',
+      'brand_access',
+      'brand_accounts',
+      'brand_items',
+      'brand_posts',
       'challenges',
       'changes',
       'counters',
