@@ -5,8 +5,8 @@ import type { IpcMain, IpcMainInvokeEvent, WebContents } from 'electron';
 import { REQUEST_METHODS, type EventName } from '../../src-shared/contract/methods.ts';
 import { EVENT_CHANNEL } from '../../src-shared/contract/preload-api.ts';
 import type { Result } from '../../src-shared/contract/errors.ts';
-import type { MainServices } from '../services/types.ts';
-import { createEventGate, type EventGate } from '../host/event-gate.ts';
+import type { MainServices } from '../app/types.ts';
+import { createEventGate, type EventGate } from '../rpc/event-gate.ts';
 import { isTrustedSender } from './trusted-sender.ts';
 
 /** The parts of a window's webContents the wiring uses. */

@@ -5,7 +5,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, inject, it } from 'vitest';
-import { startMainServices } from '../../src-main/services/main-services.ts';
+import { startMainServices } from '../../src-main/app/main-services.ts';
 import { writeSandboxDiscovery } from '../../src-main/sandbox/sandbox-discovery.ts';
 import { SandboxClient } from '../support/sandbox-client.ts';
 import { createMemoryCredentials } from '../unit/support/memory-credentials.ts';

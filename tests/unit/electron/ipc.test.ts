@@ -3,8 +3,8 @@
 import { describe, expect, it } from 'vitest';
 import type { IpcMainInvokeEvent } from 'electron';
 import { registerIpc, type IpcTarget } from '../../../src-main/electron/ipc.ts';
-import { createRouter, type CallContext, type Handlers } from '../../../src-main/host/router.ts';
-import { createEventBus } from '../../../src-main/services/event-bus.ts';
+import { createRouter, type CallContext, type Handlers } from '../../../src-main/rpc/router.ts';
+import { createEventBus } from '../../../src-main/rpc/event-bus.ts';
 import { REQUEST_METHODS } from '../../../src-shared/contract/methods.ts';
 import { EVENT_CHANNEL } from '../../../src-shared/contract/preload-api.ts';
 import type { Account } from '../../../src-shared/domain/account.ts';

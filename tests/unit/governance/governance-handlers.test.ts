@@ -5,7 +5,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { createRouter } from '../../../src-main/host/router.ts';
+import { createRouter } from '../../../src-main/rpc/router.ts';
 import { governanceHandlers } from '../../../src-main/governance/governance-handlers.ts';
 import {
   loadBlockList,

@@ -1,7 +1,7 @@
 // Helpers for the shortener tests: timers that fire only when told (timeouts without sleeping) and a way
 // to read a RoostError's code from a rejected promise.
 import { RoostError } from '../../../src-shared/contract/errors.ts';
-import type { ShortenerTimers } from '../../../src-main/publishing/shortener/shortener.ts';
+import type { ShortenerTimers } from '../../../src-main/shortener/shortener.ts';
 
 export interface ManualTimers extends ShortenerTimers {
   /** Runs every pending timer, as if their delay had passed. */

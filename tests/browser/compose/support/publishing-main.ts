@@ -1,7 +1,7 @@
 // The in-memory main extended with publishing: guards (protected accounts need the typed handle, a
 // blocked term blocks), single-use clearances bound to a digest, an outbox with an undo window, and
 // capabilities per account. Requests go through main's real router, like memory-main's.
-import { createRouter, type Handlers } from '../../../../src-main/host/router.ts';
+import { createRouter, type Handlers } from '../../../../src-main/rpc/router.ts';
 import {
   REQUEST_METHODS,
   type RequestInput,
