@@ -1,45 +1,49 @@
-// Starts main's services (store, vault, accounts, streams) and wires the contract's handlers to them.
-// Used by the Electron shell and by browser mode alike; nothing here imports Electron.
-import { createAnalyticsHandlers } from '../analytics/analytics-handlers.ts';
+// The composition root: builds main's services in dependency order, lists their lifecycles and spreads
+// each domain's handler map into the router. Used by the Electron shell and by browser mode alike;
+// nothing here imports Electron, and no handler is written inline.
 import path from 'node:path';
 import { mkdirSync } from 'node:fs';
 import { openMainStore } from '../store/main-store.ts';
-import { createAccountRepository } from '../accounts/account-repository.ts';
-import { createCursorRepository } from '../streams/cursor-repository.ts';
-import { createFeedCursorRepository } from '../streams/feed-cursor-repository.ts';
 import { createRouter } from '../rpc/router.ts';
-import { signInToBluesky } from '../connectors/bluesky/sign-in.ts';
+import { createEventBus } from '../rpc/event-bus.ts';
+import { backgroundTimers, systemClock, systemRandom, systemTimers } from '../runtime/timing.ts';
 import { createSecretServiceKeychain } from '../vault/secret-service-keychain.ts';
+import { createKeychainCredentialStore } from '../vault/keychain-credential-store.ts';
+import type { CredentialStore } from '../vault/credential-store.ts';
+import { createConnectorRegistry } from '../connectors/connector-registry.ts';
+import { asBlueskyConnector, asMastodonConnector, readEngagementOf } from '../connectors/connector-kinds.ts';
+import { signInToBluesky } from '../connectors/bluesky/sign-in.ts';
+import { createAccountRepository } from '../accounts/account-repository.ts';
+import { createAccountsService } from '../accounts/accounts-service.ts';
+import { createMastodonSignIn } from '../accounts/mastodon-sign-in.ts';
+import { accountsHandlers } from '../accounts/accounts-handlers.ts';
 import { createPoller } from '../streams/poller.ts';
 import { createCursorStore } from '../streams/cursor-store.ts';
+import { createCursorRepository } from '../streams/cursor-repository.ts';
+import { createFeedCursorRepository } from '../streams/feed-cursor-repository.ts';
 import { createStreamingManager } from '../streams/streaming-manager.ts';
 import { mastodonStreamTargets } from '../streams/mastodon-stream-target.ts';
-import { createEventBus } from '../rpc/event-bus.ts';
-import { createAccountsService } from '../accounts/accounts-service.ts';
-import { createKeychainCredentialStore } from '../vault/keychain-credential-store.ts';
-import { createConnectorRegistry } from '../connectors/connector-registry.ts';
 import { createStreamsService, toContractState, toItemsEvent } from '../streams/streams-service.ts';
-import type { CredentialStore } from '../vault/credential-store.ts';
+import { streamsHandlers } from '../streams/streams-handlers.ts';
 import { createPublishingModule } from '../publishing/publishing-module.ts';
 import { createConnectorGateway } from '../publishing/connector-gateway.ts';
 import { createMediaStore } from '../publishing/media-store.ts';
 import { createUploadedMediaRepository } from '../publishing/uploaded-media-repository.ts';
 import { createMediaPruner, mediaInUse } from '../publishing/media-pruner.ts';
 import { toContractJob } from '../publishing/outbox-job.ts';
+import { publishingHandlers } from '../publishing/publishing-handlers.ts';
 import { createShortenerHandlers } from '../shortener/shortener-handlers.ts';
+import { createAnalyticsHandlers } from '../analytics/analytics-handlers.ts';
 import { composeHandlers } from '../compose/compose-handlers.ts';
+import { createMentionChecker } from '../compose/mention-checker.ts';
 import { governanceHandlers } from '../governance/governance-handlers.ts';
 import { readProfileTexts } from '../governance/profile-texts.ts';
-import { createMentionChecker } from '../compose/mention-checker.ts';
-import type { BlueskyConnector } from '../connectors/bluesky/bluesky-connector.ts';
-import type { MastodonConnector } from '../connectors/mastodon/mastodon-connector.ts';
-import { RoostError } from '../../src-shared/contract/errors.ts';
-import { createMastodonSignIn } from '../accounts/mastodon-sign-in.ts';
 import { createSandboxService } from '../sandbox/sandbox-service.ts';
 import { sandboxHandlers } from '../sandbox/sandbox-handlers.ts';
 import { sandboxDiscoveryPath } from '../sandbox/sandbox-discovery.ts';
-import { linuxDesktop } from '../vault/linux-desktop.ts';
-import { inspectFeed } from '../connectors/rss/rss-connector.ts';
+import { appHandlers } from './app-handlers.ts';
+import { startInOrder, stopOnly, type Lifecycle } from './lifecycle.ts';
+import { logFailure } from './log.ts';
 import type { MainServices, MainServicesOptions } from './types.ts';
 
 export interface MainServicesOverrides {
@@ -63,6 +67,7 @@ export async function startMainServices(
       createSecretServiceKeychain(options.privateKeyringEnv ? { env: options.privateKeyringEnv } : {}),
     );
   const events = createEventBus();
+
   const registry = createAccountRepository(store);
   const connectors = createConnectorRegistry({
     getAccount: (id) => registry.get(id),
@@ -87,32 +92,21 @@ export async function startMainServices(
     },
   });
   const mastodonSignIn = createMastodonSignIn({ accounts, events, fetch: fetchImpl });
+
   // Live Mastodon columns: streams feed subscribed sources; the poller falls back to full polling when one drops.
   const streaming = createStreamingManager({
-    timers: {
-      setTimeout: (fn, ms) => setTimeout(fn, ms),
-      clearTimeout: (handle) => clearTimeout(handle as NodeJS.Timeout),
-      now: Date.now,
-      random: Math.random,
-    },
+    timers: { ...systemTimers, ...systemClock, random: systemRandom },
     resolve: mastodonStreamTargets(connectors),
     markStreaming: (columnKey, live) => poller.markStreaming(columnKey, live),
     onItems: (batch) => events.emit('streams:items', toItemsEvent(batch)),
     onDeleted: (deletion) => events.emit('streams:deleted', deletion),
     onNeedsSignIn: (accountId) => connectors.reportAuthFailure(accountId),
-    onError: (connection, error) =>
-      console.error(
-        `[roost] stream ${connection}:`,
-        error instanceof Error ? error.message : 'unknown error',
-      ),
+    onError: (connection, error) => logFailure(`stream ${connection}`, error),
   });
   const poller = createPoller({
-    clock: { now: Date.now },
-    timers: {
-      setTimeout: (fn, ms) => setTimeout(fn, ms),
-      clearTimeout: (handle) => clearTimeout(handle as NodeJS.Timeout),
-    },
-    random: Math.random,
+    clock: systemClock,
+    timers: systemTimers,
+    random: systemRandom,
     connectors: (source) => connectors.forSource(source),
     cursors: createCursorStore(createCursorRepository(store), createFeedCursorRepository(store)),
     onItems: (event) => {
@@ -121,104 +115,67 @@ export async function startMainServices(
     },
     onColumnState: (columnKey, state) =>
       events.emit('streams:state', { columnKey, state: toContractState(state) }),
-    onError: (columnKey, error) =>
-      console.error(`[roost] column ${columnKey}:`, error instanceof Error ? error.message : 'unknown error'),
+    onError: (columnKey, error) => logFailure(`column ${columnKey}`, error),
   });
-  const stopPoller = poller.start();
   const streams = createStreamsService({ poller, connectors, events, streaming });
+
   const media = createMediaStore(options.dataDir);
   const publishing = createPublishingModule({
     store,
     dataDir: options.dataDir,
     accounts: () => registry.list(),
     gateway: createConnectorGateway({
-      bluesky: async (accountId) => {
-        const connector = await connectors.forAccount(accountId);
-        if (!('publishPost' in connector)) throw new RoostError('invalid_input', 'Not a Bluesky account.');
-        return connector as BlueskyConnector;
-      },
-      mastodon: async (accountId) => {
-        const connector = await connectors.forAccount(accountId);
-        if (!('publishStatus' in connector)) throw new RoostError('invalid_input', 'Not a Mastodon account.');
-        return connector as MastodonConnector;
-      },
+      bluesky: async (accountId) => asBlueskyConnector(await connectors.forAccount(accountId)),
+      mastodon: async (accountId) => asMastodonConnector(await connectors.forAccount(accountId)),
       media: (id) => media.get(id),
       uploads: createUploadedMediaRepository(store),
     }),
-    clock: { now: Date.now },
-    timers: {
-      setTimeout: (fn, ms) => setTimeout(fn, ms),
-      clearTimeout: (handle) => clearTimeout(handle as NodeJS.Timeout),
-    },
-    random: Math.random,
+    clock: systemClock,
+    timers: systemTimers,
+    random: systemRandom,
     onChanged: (jobs) => events.emit('outbox:changed', { jobs: jobs.map(toContractJob) }),
-    onError: (error) =>
-      console.error('[roost] outbox:', error instanceof Error ? error.message : 'unknown error'),
+    onError: (error) => logFailure('outbox', error),
     // Best-time history: counts of the account's own sent posts, read from the network it posted to.
-    readEngagement: async (accountId, network, remoteIds) => {
-      const connector = await connectors.forAccount(accountId);
-      if (network === 'bluesky' && 'publishPost' in connector) {
-        return (connector as BlueskyConnector).readEngagement(remoteIds);
-      }
-      if (network === 'mastodon' && 'publishStatus' in connector) {
-        return (connector as MastodonConnector).readEngagement(remoteIds);
-      }
-      throw new RoostError('invalid_input', 'This account cannot report engagement.');
-    },
+    readEngagement: async (accountId, network, remoteIds) =>
+      readEngagementOf(await connectors.forAccount(accountId), network, remoteIds),
   });
-  const publishingStarted = publishing.engine
-    .start()
-    .catch((error: unknown) =>
-      console.error('[roost] outbox start failed:', error instanceof Error ? error.message : 'unknown error'),
-    );
-  const stopMediaPruner = createMediaPruner({
+  const mediaPruner = createMediaPruner({
     media,
     inUse: () => mediaInUse(publishing.repo),
-    clock: { now: Date.now },
-    timers: {
-      setTimeout: (fn, ms) => setTimeout(fn, ms).unref(),
-      clearTimeout: (handle) => clearTimeout(handle as NodeJS.Timeout),
+    clock: systemClock,
+    timers: backgroundTimers,
+    onError: (error) => logFailure('media pruning', error),
+  });
+
+  let stopPoller: (() => void) | null = null;
+  let stopPruner: (() => void) | null = null;
+  let outboxStarted: Promise<void> = Promise.resolve();
+  // Started top to bottom, stopped bottom to top: columns close before their poller, the store last.
+  const lifecycles: Lifecycle[] = [
+    stopOnly(() => store.close()),
+    stopOnly(async () => credentials.stop?.()),
+    { start: () => void (stopPoller = poller.start()), stop: () => stopPoller?.() },
+    stopOnly(() => streaming.stop()),
+    {
+      // The outbox's first pass reconciles jobs left in `sending`; the app does not wait for it.
+      start: () =>
+        void (outboxStarted = publishing.engine.start().catch((e) => logFailure('outbox start failed', e))),
+      stop: async () => {
+        await outboxStarted;
+        await publishing.engine.stop();
+      },
     },
-    onError: (error) =>
-      console.error('[roost] media pruning:', error instanceof Error ? error.message : 'unknown error'),
-  }).start();
+    { start: () => void (stopPruner = mediaPruner.start()), stop: () => stopPruner?.() },
+    stopOnly(() => streams.closeAll()),
+  ];
+  const stopAll = await startInOrder(lifecycles);
 
   const router = createRouter(
     {
-      'app:info': () => ({ version: options.version, mode: options.mode, platform: process.platform }),
-      'app:ready': () => ({ queued: 0 }),
-      'vault:status': async () => ({
-        ...(await credentials.status()),
-        privateKeyring: Boolean(options.privateKeyringEnv),
-        desktop: linuxDesktop(process.platform, process.env.XDG_CURRENT_DESKTOP),
-      }),
-      'accounts:list': () => accounts.list(),
-      'accounts:add': (input) => accounts.addBluesky(input),
-      'accounts:beginMastodon': (input) => mastodonSignIn.begin(input.instance, input.method),
-      'accounts:completeMastodon': (input) => mastodonSignIn.complete(input.flowId, input.code),
-      'accounts:remove': (input) => accounts.remove(input.id),
-      'accounts:setProtected': (input) => accounts.setProtected(input.id, input.protected, input.typedHandle),
-      'streams:capabilities': (input) => streams.capabilities(input.accountId),
-      'streams:subscribe': (input) => streams.subscribe(input.columnId, input.source, input.visible),
-      'streams:unsubscribe': (input) => (streams.unsubscribe(input.columnId), {}),
-      'streams:setVisible': (input) => (streams.setVisible(input.columnId, input.visible), {}),
-      'streams:refresh': (input) => (streams.refresh(input.columnId), {}),
-      'streams:loadGap': async (input) => (await streams.loadGap(input.columnId, input.gap), {}),
-      'streams:loadOlder': async (input) => (await streams.loadOlder(input.columnId), {}),
-      'items:act': (input) => streams.act(input.accountId, input.item, input.action),
-      'items:thread': (input) => streams.thread(input.accountId, input.item),
-      'publish:preflight': (input) => publishing.service.preflight(input.post),
-      'publish:clear': (input) => publishing.service.clear(input),
-      'publish:preflightAction': (input) => publishing.service.preflightAction(input.action),
-      'publish:clearAction': (input) => publishing.service.clearAction(input),
-      'outbox:submit': (input) => publishing.service.submit(input),
-      'outbox:submitAction': (input) => publishing.service.submitAction(input),
-      'outbox:retry': (input) => publishing.service.retry(input.jobId),
-      'outbox:cancel': (input) => publishing.service.cancel(input.jobId),
-      'outbox:list': (input) => publishing.service.list(input),
-      'outbox:reschedule': (input) => publishing.service.reschedule(input.jobId, input.scheduledAt),
-      'outbox:resolveOverdue': (input) => publishing.service.resolveOverdue(input.jobId, input.decision),
-      'schedule:bestTimes': (input) => publishing.service.bestTimes(input.accountId),
+      ...appHandlers({ options, credentials }),
+      ...accountsHandlers({ accounts, mastodonSignIn }),
+      ...streamsHandlers({ streams, fetch: fetchImpl }),
+      ...publishingHandlers({ service: publishing.service, media }),
       ...createShortenerHandlers({ store, credentials, fetch: fetchImpl }),
       ...createAnalyticsHandlers({
         store,
@@ -226,19 +183,13 @@ export async function startMainServices(
         connectorFor: (id) => connectors.forAccount(id),
         outbox: publishing.repo,
       }),
-      'media:upload': (input) => media.put(input),
       ...composeHandlers(
         createMentionChecker({
-          resolve: async (accountId, handles) => {
-            const connector = await connectors.forAccount(accountId);
-            if (!('resolveMentions' in connector))
-              throw new RoostError('invalid_input', 'Not a Bluesky account.');
-            return (connector as BlueskyConnector).resolveMentions(handles);
-          },
-          clock: { now: Date.now },
+          resolve: async (accountId, handles) =>
+            asBlueskyConnector(await connectors.forAccount(accountId)).resolveMentions(handles),
+          clock: systemClock,
         }),
       ),
-      'feeds:inspect': (input) => inspectFeed(input.url, { fetch: fetchImpl }),
       ...sandboxHandlers(
         createSandboxService({
           discoveryFile: overrides.sandboxDiscoveryFile ?? sandboxDiscoveryPath(),
@@ -253,10 +204,7 @@ export async function startMainServices(
         onProblem: (message) => console.error(`[roost] governance: ${message}`),
       }),
     },
-    {
-      onInternalError: (method, error) =>
-        console.error(`[roost] ${method} failed:`, error instanceof Error ? error.message : 'unknown error'),
-    },
+    { onInternalError: (method, error) => logFailure(`${method} failed`, error) },
   );
 
   return {
@@ -278,15 +226,6 @@ export async function startMainServices(
       if (state === 'resume') publishing.engine.wake();
       events.emit('app:power', { state });
     },
-    async stop() {
-      streams.closeAll();
-      stopMediaPruner();
-      streaming.stop();
-      stopPoller();
-      await publishingStarted;
-      await publishing.engine.stop();
-      await credentials.stop?.();
-      store.close();
-    },
+    stop: stopAll,
   };
 }

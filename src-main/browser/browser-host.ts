@@ -17,6 +17,7 @@ import { readStaticFile } from './static-files.ts';
 import { contentSecurityPolicy } from '../rpc/csp.ts';
 import { createEventGate } from '../rpc/event-gate.ts';
 import { parseRequestFrame } from '../rpc/request-frame.ts';
+import { localUserContext } from '../rpc/call-context.ts';
 
 export interface BrowserHostOptions {
   /** May still be starting: the page is served at once and requests wait for the services. */
@@ -186,7 +187,7 @@ function serveConnection(
       });
       return;
     }
-    const result = await services.router.dispatch(frame.method, frame.input, { transport: 'browser' });
+    const result = await services.router.dispatch(frame.method, frame.input, localUserContext('browser'));
     if (frame.method === 'app:ready' && result.ok) {
       // Answer first so the page has its listeners wired before the queued events arrive.
       send({ kind: 'result', id: frame.id, result: { ok: true, value: { queued: gate.open() } } });

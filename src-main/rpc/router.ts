@@ -4,11 +4,7 @@ import { requests, type RequestInput, type RequestOutput } from '../../src-share
 import { REQUEST_METHODS, type RequestMethod } from '../../src-shared/contract/methods.ts';
 import { RoostError, type ContractError, type Result } from '../../src-shared/contract/errors.ts';
 import type { z } from '../../src-shared/zod.ts';
-
-/** Who is calling; transports fill it in after their own sender checks. */
-export interface CallContext {
-  readonly transport: 'electron' | 'browser';
-}
+import type { CallContext } from './call-context.ts';
 
 export type Handler<M extends RequestMethod> = (
   input: z.output<(typeof requests)[M]['input']>,
@@ -70,4 +66,4 @@ function failure(error: ContractError): Result<never> {
   return { ok: false, error };
 }
 
-export type { RequestInput, RequestOutput };
+export type { RequestInput, RequestOutput, CallContext };

@@ -1,6 +1,5 @@
-// Interval and retry arithmetic for the poller: jittered poll intervals with a floor, capped exponential backoff,
+// Interval and retry arithmetic for the poller and the outbox: jittered poll intervals with a floor, capped exponential backoff,
 // and reading the retry hint a connector attaches to a rate-limit error.
-import type { RetryHint } from '../connectors/connector.ts';
 import type { Random } from './timing.ts';
 
 /** `base` spread by ±`jitter` (a share, e.g. 0.1), never below `floorMs`. Jitter stops columns polling in lockstep. */
@@ -22,6 +21,7 @@ export function backoffDelay(failures: number, baseMs: number, capMs: number, ra
 /** The server's retry-after, in ms, when the error carries one (connectors attach `retryAfterMs`). */
 export function retryAfterOf(error: unknown): number | null {
   if (typeof error !== 'object' || error === null) return null;
-  const value = (error as Partial<RetryHint>).retryAfterMs;
+  // The shape of connectors' RetryHint, repeated here so runtime/ depends on nothing in src-main.
+  const value = (error as { readonly retryAfterMs?: unknown }).retryAfterMs;
   return typeof value === 'number' && Number.isFinite(value) && value >= 0 ? value : null;
 }

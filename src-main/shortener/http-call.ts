@@ -2,6 +2,7 @@
 // parsed JSON, and turned into RoostErrors whose messages name the host but never the key.
 import { RoostError } from '../../src-shared/contract/errors.ts';
 import { DEFAULT_SHORTENER_TIMEOUT_MS, type ShortenerOptions } from './shortener.ts';
+import { systemTimers } from '../runtime/timing.ts';
 
 export interface HttpAnswer {
   readonly status: number;
@@ -17,10 +18,7 @@ export async function callShortener(
   init: RequestInit,
 ): Promise<HttpAnswer> {
   const timeoutMs = options.timeoutMs ?? DEFAULT_SHORTENER_TIMEOUT_MS;
-  const timers = options.timers ?? {
-    setTimeout: (fn: () => void, ms: number) => setTimeout(fn, ms),
-    clearTimeout: (handle: unknown) => clearTimeout(handle as ReturnType<typeof setTimeout>),
-  };
+  const timers = options.timers ?? systemTimers;
   const controller = new AbortController();
   let timedOut = false;
   const timer = timers.setTimeout(() => {

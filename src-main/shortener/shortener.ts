@@ -1,6 +1,7 @@
 // The port every link shortener implements, whatever server is behind it (Shlink, YOURLS). Failures are
 // RoostErrors: auth_failed for a refused key, network_unreachable, server_error with the server's words.
 import type { ShortenerProvider } from '../../src-shared/contract/shortener-contract.ts';
+import type { Timers } from '../runtime/timing.ts';
 
 export interface ShortLink {
   readonly longUrl: string;
@@ -19,11 +20,6 @@ export interface Shortener {
   clicks(code: string): Promise<number | null>;
 }
 
-export interface ShortenerTimers {
-  setTimeout(fn: () => void, ms: number): unknown;
-  clearTimeout(handle: unknown): void;
-}
-
 export interface ShortenerOptions {
   /** Where the shortener lives: Shlink's base URL, or the folder holding YOURLS's yourls-api.php. */
   readonly baseUrl: string;
@@ -31,7 +27,7 @@ export interface ShortenerOptions {
   readonly apiKey: string;
   readonly fetch: typeof globalThis.fetch;
   readonly timeoutMs?: number;
-  readonly timers?: ShortenerTimers;
+  readonly timers?: Timers;
 }
 
 export const DEFAULT_SHORTENER_TIMEOUT_MS = 10_000;

@@ -31,7 +31,7 @@ describe('sandbox discovery against the local network', () => {
       { credentials, sandboxDiscoveryFile: discoveryFile },
     );
     try {
-      const ctx = { transport: 'browser' } as const;
+      const ctx = { transport: 'browser', actor: { kind: 'local-user' } } as const;
       const status = await services.router.dispatch('sandbox:status', {}, ctx);
       expect(status).toEqual({
         ok: true,

@@ -110,7 +110,10 @@ export function createMastodonMain(servers: readonly MastodonServer[]): Mastodon
         return { ok: false, error: { code: 'network_unreachable', message: 'offline' } };
       await holds.get(method);
       const wireInput: unknown = JSON.parse(JSON.stringify(input));
-      const result = await router.dispatch(method, wireInput, { transport: 'browser' });
+      const result = await router.dispatch(method, wireInput, {
+        transport: 'browser',
+        actor: { kind: 'local-user' },
+      });
       return JSON.parse(JSON.stringify(result)) as Result<unknown>;
     },
   };

@@ -93,7 +93,10 @@ export class FakeSocketHost {
   }
 
   private async answer(socket: FakeSocket, frame: RequestFrame): Promise<void> {
-    const result = await this.router.dispatch(frame.method, frame.input, { transport: 'browser' });
+    const result = await this.router.dispatch(frame.method, frame.input, {
+      transport: 'browser',
+      actor: { kind: 'local-user' },
+    });
     socket.deliver({ kind: 'result', id: frame.id, result });
   }
 }

@@ -124,7 +124,10 @@ export function createMemoryMain(
         return { ok: false, error: { code: 'network_unreachable', message: 'offline' } };
       await holds.get(method);
       const wireInput: unknown = input === undefined ? undefined : JSON.parse(JSON.stringify(input));
-      const result = await router.dispatch(method, wireInput, { transport: 'browser' });
+      const result = await router.dispatch(method, wireInput, {
+        transport: 'browser',
+        actor: { kind: 'local-user' },
+      });
       return JSON.parse(JSON.stringify(result)) as Result<unknown>;
     },
     onEvent(listener) {

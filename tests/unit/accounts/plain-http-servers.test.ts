@@ -96,7 +96,7 @@ describe('plain http only for this computer', () => {
           identifier: 'brand.example',
           appPassword: 'abcd-efgh-ijkl-mnop',
         },
-        { transport: 'browser' },
+        { transport: 'browser', actor: { kind: 'local-user' } },
       );
       expect(add).toMatchObject({
         ok: false,
@@ -105,7 +105,7 @@ describe('plain http only for this computer', () => {
       const mastodon = await fixture.services.router.dispatch(
         'accounts:beginMastodon',
         { instance: 'http://mastodon.example', method: 'oob' },
-        { transport: 'browser' },
+        { transport: 'browser', actor: { kind: 'local-user' } },
       );
       expect(mastodon).toMatchObject({
         ok: false,

@@ -27,7 +27,7 @@ afterEach(() => {
 
 const NOW = Date.UTC(2026, 2, 1, 12);
 const account = { id: 'acct-1', network: 'bluesky', handle: 'brand.test' } as Account;
-const ctx = { transport: 'browser' } as const;
+const ctx = { transport: 'browser', actor: { kind: 'local-user' } } as const;
 
 function router(readAudience = async () => ({ followers: 120, following: 30, posts: 512 })) {
   const engagement = createEngagementRepository(store);

@@ -25,7 +25,11 @@ function harness() {
   });
   const router = createRouter(withOtherMethodsRefused(composeHandlers(checker)));
   const call = (texts: unknown) =>
-    router.dispatch('compose:richText', { accountId: 'a1', texts }, { transport: 'browser' });
+    router.dispatch(
+      'compose:richText',
+      { accountId: 'a1', texts },
+      { transport: 'browser', actor: { kind: 'local-user' } },
+    );
   return {
     call,
     asked,

@@ -110,7 +110,11 @@ describe('registerIpc', () => {
       value: { removed: true },
     });
     expect(calls).toEqual([
-      { method: 'accounts:remove', input: { id: 'acc-1' }, ctx: { transport: 'electron' } },
+      {
+        method: 'accounts:remove',
+        input: { id: 'acc-1' },
+        ctx: { transport: 'electron', actor: { kind: 'local-user' } },
+      },
     ]);
   });
 
@@ -119,7 +123,9 @@ describe('registerIpc', () => {
     const result = await ipcMain.invoke('accounts:remove', trusted, { id: 'acc-1', extra: true });
     expect(result).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
     await ipcMain.invoke('app:info', trusted, {}, 'ignored', 'also ignored');
-    expect(calls).toEqual([{ method: 'app:info', input: {}, ctx: { transport: 'electron' } }]);
+    expect(calls).toEqual([
+      { method: 'app:info', input: {}, ctx: { transport: 'electron', actor: { kind: 'local-user' } } },
+    ]);
   });
 
   it.each([

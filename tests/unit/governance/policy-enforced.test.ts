@@ -63,7 +63,7 @@ describe('a saved policy is enforced at once', () => {
           blockList: 'evil.example\n',
         },
       },
-      { transport: 'electron' },
+      { transport: 'electron', actor: { kind: 'local-user' } },
     );
     expect(saved.ok).toBe(true);
     expect(guardsFor(text)).toEqual(

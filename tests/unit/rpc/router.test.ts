@@ -32,7 +32,9 @@ function handlers(overrides: Partial<Handlers> = {}): Handlers {
 describe('router', () => {
   it('answers a valid request with ok and the handler value', async () => {
     const router = createRouter(handlers());
-    expect(await router.dispatch('accounts:list', {}, { transport: 'browser' })).toEqual({
+    expect(
+      await router.dispatch('accounts:list', {}, { transport: 'browser', actor: { kind: 'local-user' } }),
+    ).toEqual({
       ok: true,
       value: [account],
     });
@@ -41,7 +43,11 @@ describe('router', () => {
   it('refuses unknown methods, including prototype names', async () => {
     const router = createRouter(handlers());
     for (const method of ['nope', 'constructor', '__proto__', 'toString', 42, null]) {
-      const result = await router.dispatch(method, {}, { transport: 'browser' });
+      const result = await router.dispatch(
+        method,
+        {},
+        { transport: 'browser', actor: { kind: 'local-user' } },
+      );
       expect(result).toMatchObject({ ok: false, error: { code: 'unknown_method' } });
     }
   });
@@ -49,7 +55,11 @@ describe('router', () => {
   it('validates input before the handler runs and reports field paths', async () => {
     let called = false;
     const router = createRouter(handlers({ 'accounts:remove': () => ((called = true), { removed: true }) }));
-    const result = await router.dispatch('accounts:remove', { id: 7 }, { transport: 'browser' });
+    const result = await router.dispatch(
+      'accounts:remove',
+      { id: 7 },
+      { transport: 'browser', actor: { kind: 'local-user' } },
+    );
     expect(called).toBe(false);
     expect(result).toMatchObject({ ok: false, error: { code: 'invalid_input', issues: [{ path: 'id' }] } });
   });
@@ -67,11 +77,17 @@ describe('router', () => {
       }),
       { onInternalError: (method) => seen.push(method) },
     );
-    expect(await router.dispatch('accounts:list', {}, { transport: 'browser' })).toEqual({
+    expect(
+      await router.dispatch('accounts:list', {}, { transport: 'browser', actor: { kind: 'local-user' } }),
+    ).toEqual({
       ok: false,
       error: { code: 'keychain_locked', message: 'locked' },
     });
-    const hidden = await router.dispatch('accounts:remove', { id: 'x' }, { transport: 'browser' });
+    const hidden = await router.dispatch(
+      'accounts:remove',
+      { id: 'x' },
+      { transport: 'browser', actor: { kind: 'local-user' } },
+    );
     expect(hidden).toMatchObject({ ok: false, error: { code: 'internal' } });
     expect(JSON.stringify(hidden)).not.toContain('secret-token-123');
     expect(seen).toEqual(['accounts:remove']);
@@ -85,7 +101,9 @@ describe('router', () => {
       { ...base, service: 'file:///etc/passwd' },
       { ...base, service: 'https://pds.example', appPassword: 'x'.repeat(257) },
     ]) {
-      expect(await router.dispatch('accounts:add', input, { transport: 'browser' })).toMatchObject({
+      expect(
+        await router.dispatch('accounts:add', input, { transport: 'browser', actor: { kind: 'local-user' } }),
+      ).toMatchObject({
         ok: false,
         error: { code: 'invalid_input' },
       });

@@ -231,7 +231,10 @@ export function createPublishingMain(users: readonly KnownUser[] = []): Publishi
       if (main.transport.state() !== 'online')
         return { ok: false, error: { code: 'network_unreachable', message: 'offline' } };
       const wire: unknown = JSON.parse(JSON.stringify(input));
-      const result = await router.dispatch(method, wire, { transport: 'browser' });
+      const result = await router.dispatch(method, wire, {
+        transport: 'browser',
+        actor: { kind: 'local-user' },
+      });
       if (lost.delete(method))
         return { ok: false, error: { code: 'network_unreachable', message: 'answer lost' } };
       return JSON.parse(JSON.stringify(result)) as Result<unknown>;

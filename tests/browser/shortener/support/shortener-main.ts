@@ -99,7 +99,10 @@ export function createShortenerMain(): ShortenerMain {
       if (!method.startsWith('shortener:')) return publishing.transport.request(method, input);
       const wire: unknown = JSON.parse(JSON.stringify(input));
       received.push({ method, input: wire });
-      const result = await router.dispatch(method, wire, { transport: 'browser' });
+      const result = await router.dispatch(method, wire, {
+        transport: 'browser',
+        actor: { kind: 'local-user' },
+      });
       return JSON.parse(JSON.stringify(result)) as Result<unknown>;
     },
   };

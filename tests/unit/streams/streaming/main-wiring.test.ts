@@ -34,7 +34,10 @@ afterEach(async () => {
 });
 
 async function call<T>(method: string, input: unknown): Promise<T> {
-  const result = await services.router.dispatch(method, input, { transport: 'browser' });
+  const result = await services.router.dispatch(method, input, {
+    transport: 'browser',
+    actor: { kind: 'local-user' },
+  });
   if (!result.ok) throw new Error(`${method}: ${result.error.message}`);
   return result.value as T;
 }
