@@ -11,17 +11,9 @@ import { mainLayers } from './eslint/main-layers.js';
 const nodeBuiltins = [...builtinModules, ...builtinModules.map((m) => `node:${m}`)];
 
 export default tseslint.config(
-  {
-    ignores: [
-      'dist/**',
-      'node_modules/**',
-      '.tooling/**',
-      'tests/sandbox/node_modules/**',
-      'coverage/**',
-      // Deliberately wrong files that tests/unit/architecture/lint-layers.test.ts lints on purpose.
-      'tests/fixtures/lint/**',
-    ],
-  },
+  { ignores: ['dist/**', 'node_modules/**', '.tooling/**', 'tests/sandbox/node_modules/**', 'coverage/**'] },
+  // Deliberately wrong files that tests/unit/architecture/lint-layers.test.ts lints on purpose.
+  { ignores: ['tests/fixtures/lint/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
