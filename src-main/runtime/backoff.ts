@@ -1,5 +1,5 @@
-// Interval and retry arithmetic for the poller and the outbox: jittered poll intervals with a floor, capped exponential backoff,
-// and reading the retry hint a connector attaches to a rate-limit error.
+// Interval and retry arithmetic for the poller and the outbox: jittered poll intervals with a floor, capped
+// exponential backoff, and reading the retry hint a connector attaches to a rate-limit error.
 import type { Random } from './timing.ts';
 
 /** `base` spread by ±`jitter` (a share, e.g. 0.1), never below `floorMs`. Jitter stops columns polling in lockstep. */
