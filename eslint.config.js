@@ -1,15 +1,19 @@
 // Lint rules, including the layer boundaries from docs/architecture.md:
 // src-shared imports nothing from Node, Electron or the DOM world; the renderer never imports src-main;
-// only src-main/electron/ imports 'electron'; the team server (src-server) is Node only: no Electron, React,
+// only src-main/electron/ imports 'electron', and inside src-main each folder imports only the layers below it
+// (eslint/main-layers.js); the team server (src-server) is Node only: no Electron, React,
 // renderer code or DOM globals.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import { builtinModules } from 'node:module';
+import { mainLayers } from './eslint/main-layers.js';
 
 const nodeBuiltins = [...builtinModules, ...builtinModules.map((m) => `node:${m}`)];
 
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', '.tooling/**', 'tests/sandbox/node_modules/**', 'coverage/**'] },
+  // Deliberately wrong files that tests/unit/architecture/lint-layers.test.ts lints on purpose.
+  { ignores: ['tests/fixtures/lint/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -64,6 +68,7 @@ export default tseslint.config(
       ],
     },
   },
+  ...mainLayers,
   {
     files: ['src-server/**/*.ts'],
     rules: {

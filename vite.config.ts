@@ -1,5 +1,5 @@
 // Builds the renderer (src-renderer) into dist/renderer. The same bundle runs inside Electron
-// and in browser mode, where src-main/host serves it with Roost's Content-Security-Policy header.
+// and in browser mode, where src-main/browser serves it with Roost's Content-Security-Policy header.
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 

@@ -4,9 +4,12 @@ import { RoostError } from '../../src-shared/contract/errors.ts';
 import type { AccountSnapshot, PostPerformance } from '../../src-shared/contract/analytics-contract.ts';
 import type { Account } from '../../src-shared/domain/account.ts';
 import type { AudienceCounts, Connector } from '../connectors/connector.ts';
-import type { Handlers } from '../host/router.ts';
+import type { Handlers } from '../rpc/router.ts';
 import type { OutboxRepository } from '../publishing/outbox-repository.ts';
-import { createEngagementRepository, type EngagementRepository } from '../store/engagement-repository.ts';
+import {
+  createEngagementRepository,
+  type EngagementRepository,
+} from '../publishing/engagement-repository.ts';
 import type { MainStore } from '../store/main-store.ts';
 
 type AnalyticsMethod = Extract<keyof Handlers, `analytics:${string}`>;

@@ -1,6 +1,6 @@
 // The contract handlers for compose:*: the composer sees exactly the facets the publish path will write
 // (connectors/bluesky/rich-text.ts), with each mention marked as an account or not.
-import type { Handlers } from '../host/router.ts';
+import type { Handlers } from '../rpc/router.ts';
 import { detectRichText, mentionedHandles } from '../connectors/bluesky/rich-text.ts';
 import type { MentionChecker } from './mention-checker.ts';
 

@@ -1,7 +1,7 @@
 // Maps app:// request URLs to files of the built renderer and the headers they are served with. Pure
 // (no Electron) so the path-traversal rules are unit-tested; security.ts does the serving.
 import path from 'node:path';
-import { APP_CONTENT_SECURITY_POLICY } from '../host/csp.ts';
+import { APP_CONTENT_SECURITY_POLICY } from '../rpc/csp.ts';
 import { APP_HOST, APP_SCHEME } from './trusted-url.ts';
 
 const MIME_TYPES: Readonly<Record<string, string>> = {

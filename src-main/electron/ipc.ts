@@ -5,8 +5,9 @@ import type { IpcMain, IpcMainInvokeEvent, WebContents } from 'electron';
 import { REQUEST_METHODS, type EventName } from '../../src-shared/contract/methods.ts';
 import { EVENT_CHANNEL } from '../../src-shared/contract/preload-api.ts';
 import type { Result } from '../../src-shared/contract/errors.ts';
-import type { MainServices } from '../services/types.ts';
-import { createEventGate, type EventGate } from '../host/event-gate.ts';
+import type { MainServices } from '../app/types.ts';
+import { createEventGate, type EventGate } from '../rpc/event-gate.ts';
+import { localUserContext } from '../rpc/call-context.ts';
 import { isTrustedSender } from './trusted-sender.ts';
 
 /** The parts of a window's webContents the wiring uses. */
@@ -57,7 +58,7 @@ export function registerIpc(options: IpcWiringOptions): IpcWiring {
       const frame = event.senderFrame;
       const sender = { webContentsId: event.sender.id, isTopFrame: frame !== null && frame.parent === null };
       if (!isTrustedSender(frame?.url, sender, trustedIds())) return FORBIDDEN;
-      const result = await services.router.dispatch(method, input, { transport: 'electron' });
+      const result = await services.router.dispatch(method, input, localUserContext('electron'));
       // The queue lives in this transport, so the transport answers how much it flushed.
       if (method === 'app:ready' && result.ok) return { ok: true, value: { queued: gate.open() } };
       return result;

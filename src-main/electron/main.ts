@@ -1,8 +1,8 @@
 // Roost's Electron entry: one instance, main's services, the locked-down window, IPC, tray, menu, power
 // events and updates. Everything with logic lives in the modules it wires together.
 import { app, dialog, ipcMain, type BrowserWindow } from 'electron';
-import { createKeychainCredentialStore } from '../services/keychain-credential-store.ts';
-import { startMainServices } from '../services/main-services.ts';
+import { createKeychainCredentialStore } from '../vault/keychain-credential-store.ts';
+import { startMainServices } from '../app/main-services.ts';
 import { createSecretServiceKeychain } from '../vault/secret-service-keychain.ts';
 import { appPaths } from './app-paths.ts';
 import { registerIpc } from './ipc.ts';

@@ -1,7 +1,7 @@
 // Tells main's services when the machine sleeps or wakes and when the network goes down or comes back,
 // so streams pause and recover instead of failing in a loop.
 import { net, powerMonitor } from 'electron';
-import type { MainServices } from '../services/types.ts';
+import type { MainServices } from '../app/types.ts';
 import { startConnectivityWatch } from './connectivity-watch.ts';
 
 export function watchPowerAndNetwork(services: Pick<MainServices, 'notifyPower' | 'setOnline'>): () => void {

@@ -2,7 +2,7 @@
 // CSP header, navigation and window-opening locks, no <webview>, and the permission allowlist.
 import { app, protocol, session, shell, type Session, type WebContents } from 'electron';
 import { readFile } from 'node:fs/promises';
-import { APP_CONTENT_SECURITY_POLICY, DEV_APP_CONTENT_SECURITY_POLICY } from '../host/csp.ts';
+import { APP_CONTENT_SECURITY_POLICY, DEV_APP_CONTENT_SECURITY_POLICY } from '../rpc/csp.ts';
 import { appResponseHeaders, resolveAppAssetPath } from './app-assets.ts';
 import { isPermissionAllowed } from './permissions.ts';
 import { APP_SCHEME, isAppUrl, safeExternalUrl } from './trusted-url.ts';

@@ -2,7 +2,7 @@
 // folder, where the guard gate reads it on every check, so a saved change is enforced at once.
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
-import type { Handlers } from '../host/router.ts';
+import type { Handlers } from '../rpc/router.ts';
 import { RoostError } from '../../src-shared/contract/errors.ts';
 import {
   GovernancePolicySchema,

@@ -9,7 +9,7 @@ import type { ComposeMedia, PostRef } from '../../src-shared/compose/post.ts';
 import type { BlueskyConnector } from '../connectors/bluesky/bluesky-connector.ts';
 import type { MastodonConnector } from '../connectors/mastodon/mastodon-connector.ts';
 import { htmlToText } from '../connectors/mastodon/html-text.ts';
-import type { UploadedMediaRepository } from '../store/uploaded-media-repository.ts';
+import type { UploadedMediaRepository } from './uploaded-media-repository.ts';
 import { reconcileContentAction, sendContentAction } from './action-gateway.ts';
 import type { StoredMedia } from './media-store.ts';
 import type { StoredJob } from './outbox-job.ts';

@@ -7,7 +7,7 @@ import type { Account } from '../../src-shared/domain/account.ts';
 import type { GuardRecord } from '../../src-shared/guards/types.ts';
 import { parsePostUri } from '../connectors/bluesky/normalise-post.ts';
 import { newPostRkey } from '../connectors/bluesky/tid.ts';
-import type { Random } from '../streams/timing.ts';
+import type { Random } from '../runtime/timing.ts';
 import type { StoredJob } from './outbox-job.ts';
 
 /** Refuses an action the account cannot take, with a message that says why, before it is queued. */

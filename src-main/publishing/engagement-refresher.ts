@@ -1,9 +1,9 @@
 // Keeps the engagement counts of an account's sent posts fresh enough for best-time suggestions: reads only
 // what is stale, in bounded batches, and falls back to the cached counts whenever the network says no.
-import type { EngagementRepository, PostEngagement } from '../store/engagement-repository.ts';
+import type { EngagementRepository, PostEngagement } from './engagement-repository.ts';
 import type { EngagementSample } from './best-times.ts';
 import type { StoredJob } from './outbox-job.ts';
-import type { Timers } from '../streams/timing.ts';
+import type { Timers } from '../runtime/timing.ts';
 import type { EngagementRead } from '../connectors/connector.ts';
 
 export type EngagementReader = (

@@ -2,7 +2,7 @@
 // outbox job needs and that nobody stored again for the retention period, plus temp files of crashed writes.
 import { threadOf } from '../../src-shared/compose/post.ts';
 import { OUTBOX_STATES } from '../../src-shared/contract/publishing-contract.ts';
-import type { Clock, Timers } from '../streams/timing.ts';
+import type { Clock, Timers } from '../runtime/timing.ts';
 import type { MediaStore, PruneResult } from './media-store.ts';
 import type { OutboxState } from './outbox-job.ts';
 import type { OutboxRepository } from './outbox-repository.ts';

@@ -2,7 +2,7 @@
 // state written before the network call it announces. On start, jobs a crash left in `sending` are reconciled
 // with the network before anything is retried; jobs late beyond the grace period wait for the person.
 // A thread's posts go out one after another, each once the one before it is sent (thread-chain.ts).
-import type { Clock, Random, Timers } from '../streams/timing.ts';
+import type { Clock, Random, Timers } from '../runtime/timing.ts';
 import type { OutboxRepository } from './outbox-repository.ts';
 import type { StoredJob } from './outbox-job.ts';
 import type { PublishGateway, SendOutcome } from './publish-gateway.ts';

@@ -3,9 +3,9 @@
 import { userInfo } from 'node:os';
 import type { Account } from '../../src-shared/domain/account.ts';
 import type { EngagementSample } from './best-times.ts';
-import { createEngagementRepository } from '../store/engagement-repository.ts';
+import { createEngagementRepository } from './engagement-repository.ts';
 import type { MainStore } from '../store/main-store.ts';
-import type { Clock, Random, Timers } from '../streams/timing.ts';
+import type { Clock, Random, Timers } from '../runtime/timing.ts';
 import { createClearanceBook } from './clearances.ts';
 import { createEngagementRefresher, type EngagementReader } from './engagement-refresher.ts';
 import { createGuardGate } from './guard-gate.ts';

@@ -1,8 +1,8 @@
 // Which publish failures are worth retrying. Transient ones back off (honouring the server's retry-after);
 // permanent ones stop and wait for the person, with the server's message, because retrying cannot help.
 import { RoostError } from '../../src-shared/contract/errors.ts';
-import { backoffDelay, retryAfterOf } from '../streams/backoff.ts';
-import type { Random } from '../streams/timing.ts';
+import { backoffDelay, retryAfterOf } from '../runtime/backoff.ts';
+import type { Random } from '../runtime/timing.ts';
 
 export type FailureKind = 'transient' | 'permanent';
 

@@ -3,7 +3,7 @@
 // decided here and written in the same transaction as that state, so a crash cannot split the two.
 import type { PostRef } from '../../src-shared/compose/post.ts';
 import { createTid } from '../connectors/bluesky/tid.ts';
-import type { Random } from '../streams/timing.ts';
+import type { Random } from '../runtime/timing.ts';
 import { CANCELLABLE_STATES, type StoredJob } from './outbox-job.ts';
 import type { OutboxRepository } from './outbox-repository.ts';
 

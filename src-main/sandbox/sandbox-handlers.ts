@@ -1,5 +1,5 @@
 // The contract handlers for sandbox:*, spread into main's router.
-import type { Handlers } from '../host/router.ts';
+import type { Handlers } from '../rpc/router.ts';
 import type { SandboxService } from './sandbox-service.ts';
 
 type SandboxMethod = Extract<keyof Handlers, `sandbox:${string}`>;

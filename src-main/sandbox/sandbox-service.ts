@@ -3,7 +3,7 @@
 import type { SandboxStatus } from '../../src-shared/contract/sandbox-contract.ts';
 import { RoostError } from '../../src-shared/contract/errors.ts';
 import type { Account } from '../../src-shared/domain/account.ts';
-import type { AccountsService } from '../services/accounts-service.ts';
+import type { AccountsService } from '../accounts/accounts-service.ts';
 import { readSandboxDiscovery } from './sandbox-discovery.ts';
 
 /** A sandbox that does not answer this fast is treated as not running; the welcome screen must not wait. */

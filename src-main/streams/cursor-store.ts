@@ -2,8 +2,8 @@
 // the main store's poll_cursors table, sources without an account (RSS feeds) in feed_cursors.
 import type { ColumnSource } from '../../src-shared/domain/column.ts';
 import { columnSourceKey } from '../../src-shared/domain/column.ts';
-import type { CursorRepository } from '../store/cursor-repository.ts';
-import type { FeedCursorRepository } from '../store/feed-cursor-repository.ts';
+import type { CursorRepository } from './cursor-repository.ts';
+import type { FeedCursorRepository } from './feed-cursor-repository.ts';
 
 export interface Validators {
   readonly etag: string | null;

@@ -5,12 +5,12 @@ import type { Connector, Page, PageRequest } from '../connectors/connector.ts';
 import { RoostError, type ErrorCode } from '../../src-shared/contract/errors.ts';
 import type { Network } from '../../src-shared/domain/account.ts';
 import { columnSourceKey, type ColumnSource } from '../../src-shared/domain/column.ts';
-import { backoffDelay, jitteredInterval, retryAfterOf } from './backoff.ts';
+import { backoffDelay, jitteredInterval, retryAfterOf } from '../runtime/backoff.ts';
 import { sameState, type ColumnState, type GapMarker, type StreamEvent } from './column-state.ts';
 import type { CursorStore, StoredPosition, Validators } from './cursor-store.ts';
 import { createRateBudget, type RateBudget } from './rate-budget.ts';
 import { budgetKeyFor, RATE_POLICIES, type RatePolicy } from './rate-policy.ts';
-import { delay, type Clock, type Random, type Timers } from './timing.ts';
+import { delay, type Clock, type Random, type Timers } from '../runtime/timing.ts';
 
 export interface PollerConfig {
   readonly visibleIntervalMs: number;

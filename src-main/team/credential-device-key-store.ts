@@ -3,7 +3,7 @@
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import type { CredentialStore } from '../services/credential-store.ts';
+import type { CredentialStore } from '../vault/credential-store.ts';
 import type { DeviceKeyStore, StoredDeviceKey } from './device-key-store.ts';
 
 /**

@@ -2,9 +2,9 @@
 // spread; the service's device key lives in the OS keychain through the credential store.
 import { hostname } from 'node:os';
 import path from 'node:path';
-import type { Handlers } from '../host/router.ts';
-import type { CredentialStore } from '../services/credential-store.ts';
-import type { EventBus } from '../services/event-bus.ts';
+import type { Handlers } from '../rpc/router.ts';
+import type { CredentialStore } from '../vault/credential-store.ts';
+import type { EventBus } from '../rpc/event-bus.ts';
 import { createCredentialDeviceKeyStore, profileIdIn } from './credential-device-key-store.ts';
 import { createTeamService, type TeamService } from './team-service.ts';
 

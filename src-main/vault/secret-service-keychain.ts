@@ -5,7 +5,8 @@ import { fileURLToPath } from 'node:url';
 import { assertValidKey } from './keychain.ts';
 import type { Keychain } from './keychain.ts';
 import { createWorkerClient } from './worker-client.ts';
-import type { LaunchWorker, WorkerChannel, WorkerTimers } from './worker-client.ts';
+import type { LaunchWorker, WorkerChannel } from './worker-client.ts';
+import type { Timers } from '../runtime/timing.ts';
 
 export const DEFAULT_KEYCHAIN_TIMEOUT_MS = 5_000;
 /** status() reads (and on first use writes) a probe entry under this service. */
@@ -18,7 +19,7 @@ export interface SecretServiceKeychainOptions {
   readonly env?: NodeJS.ProcessEnv;
   /** Replaces the forked Node worker, e.g. with an Electron utility process. */
   readonly launch?: LaunchWorker;
-  readonly timers?: WorkerTimers;
+  readonly timers?: Timers;
 }
 
 export function createSecretServiceKeychain(options: SecretServiceKeychainOptions = {}): Keychain {

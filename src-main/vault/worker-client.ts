@@ -3,6 +3,7 @@
 import type { KeychainFailure } from './keychain.ts';
 import { isWorkerResponse } from './keychain-protocol.ts';
 import type { WorkerOp, WorkerRequest, WorkerResult, WorkerResults } from './keychain-protocol.ts';
+import { systemTimers, type Timers } from '../runtime/timing.ts';
 
 /** One running worker process, as the client sees it. */
 export interface WorkerChannel {
@@ -17,15 +18,10 @@ export interface WorkerChannel {
 
 export type LaunchWorker = () => WorkerChannel;
 
-export interface WorkerTimers {
-  setTimeout(callback: () => void, ms: number): unknown;
-  clearTimeout(handle: unknown): void;
-}
-
 export interface WorkerClientOptions {
   readonly launch: LaunchWorker;
   readonly timeoutMs: number;
-  readonly timers?: WorkerTimers;
+  readonly timers?: Timers;
 }
 
 export interface WorkerClient {
@@ -38,13 +34,8 @@ interface Pending {
   readonly timer: unknown;
 }
 
-const defaultTimers: WorkerTimers = {
-  setTimeout: (callback, ms) => setTimeout(callback, ms),
-  clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
-};
-
 export function createWorkerClient(options: WorkerClientOptions): WorkerClient {
-  const timers = options.timers ?? defaultTimers;
+  const timers = options.timers ?? systemTimers;
   const pending = new Map<number, Pending>();
   let worker: WorkerChannel | null = null;
   let nextId = 1;

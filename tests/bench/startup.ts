@@ -18,7 +18,7 @@ async function once(): Promise<{ firstPaintMs: number; serverReadyMs: number }> 
   const spawnedAt = Date.now();
   const child = spawn(
     process.execPath,
-    ['--disable-warning=ExperimentalWarning', 'src-main/host/browser-mode.ts', '--data-dir', dataDir],
+    ['--disable-warning=ExperimentalWarning', 'src-main/browser/browser-mode.ts', '--data-dir', dataDir],
     { stdio: ['ignore', 'pipe', 'inherit'] },
   );
   try {

@@ -5,7 +5,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, inject, it } from 'vitest';
-import { startMainServices } from '../../src-main/services/main-services.ts';
+import { startMainServices } from '../../src-main/app/main-services.ts';
 import { writeSandboxDiscovery } from '../../src-main/sandbox/sandbox-discovery.ts';
 import { SandboxClient } from '../support/sandbox-client.ts';
 import { createMemoryCredentials } from '../unit/support/memory-credentials.ts';
@@ -31,7 +31,7 @@ describe('sandbox discovery against the local network', () => {
       { credentials, sandboxDiscoveryFile: discoveryFile },
     );
     try {
-      const ctx = { transport: 'browser' } as const;
+      const ctx = { transport: 'browser', actor: { kind: 'local-user' } } as const;
       const status = await services.router.dispatch('sandbox:status', {}, ctx);
       expect(status).toEqual({
         ok: true,

@@ -2,7 +2,7 @@
 // keychain worker; stopping it ends both daemons and removes its folder, so the secret is gone.
 import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { startPrivateKeyring } from '../../src-main/host/private-keyring.ts';
+import { startPrivateKeyring } from '../../src-main/browser/private-keyring.ts';
 import { createSecretServiceKeychain } from '../../src-main/vault/secret-service-keychain.ts';
 
 describe('private keyring', () => {

@@ -1,6 +1,6 @@
 // Test doubles of main implement only the methods a test needs; every other contract method answers
 // with a clear error instead of being silently missing.
-import type { Handlers } from '../../src-main/host/router.ts';
+import type { Handlers } from '../../src-main/rpc/router.ts';
 import { REQUEST_METHODS } from '../../src-shared/contract/methods.ts';
 import { RoostError } from '../../src-shared/contract/errors.ts';
 

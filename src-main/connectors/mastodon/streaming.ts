@@ -6,6 +6,7 @@ import type { StreamItem } from '../../../src-shared/domain/stream-item.ts';
 import { ConversationSchema, NotificationSchema, StatusSchema, StreamEventSchema } from './entities.ts';
 import { normaliseConversation, normaliseNotification, normaliseStatus } from './normalise.ts';
 import { wsSocketFactory } from './ws-socket.ts';
+import { systemClock, systemRandom, systemTimers, type Clock, type Timers } from '../../runtime/timing.ts';
 
 export type StreamName =
   'user' | 'user:notification' | 'public' | 'public:local' | 'hashtag' | 'list' | 'direct';
@@ -29,12 +30,8 @@ export type SocketFactory = (
   handlers: SocketHandlers,
 ) => StreamSocket;
 
-export interface StreamTimers {
-  setTimeout(fn: () => void, ms: number): unknown;
-  clearTimeout(handle: unknown): void;
-  now(): number;
-  random(): number;
-}
+/** main's one timers interface, with the clock and the jitter source a reconnecting socket also needs. */
+export type StreamTimers = Timers & Clock & { random(): number };
 
 export interface BackoffPolicy {
   readonly initialMs: number;
@@ -72,12 +69,7 @@ export interface StreamingHandle {
   state(): StreamState;
 }
 
-const realTimers: StreamTimers = {
-  setTimeout: (fn, ms) => setTimeout(fn, ms),
-  clearTimeout: (handle) => clearTimeout(handle as NodeJS.Timeout),
-  now: () => Date.now(),
-  random: () => Math.random(),
-};
+const realTimers: StreamTimers = { ...systemTimers, ...systemClock, random: systemRandom };
 
 /** Capped exponential backoff with "equal jitter": half fixed, half random, so reconnects spread out. */
 export function backoffDelay(attempt: number, policy: BackoffPolicy, random: () => number): number {

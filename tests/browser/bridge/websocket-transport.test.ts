@@ -1,7 +1,7 @@
 // The browser-mode transport against a stand-in host: id matching, events, failure while offline,
 // and reconnection with backoff.
 import { afterEach, describe, expect, test } from 'vitest';
-import type { Handlers } from '../../../src-main/host/router.ts';
+import type { Handlers } from '../../../src-main/rpc/router.ts';
 import { createClient } from '../../../src-renderer/bridge/client.ts';
 import type { Transport } from '../../../src-renderer/bridge/transport.ts';
 import { createWebSocketTransport } from '../../../src-renderer/bridge/websocket-transport.ts';

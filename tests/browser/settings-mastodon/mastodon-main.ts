@@ -1,7 +1,7 @@
 // Adds Mastodon sign-in to the in-memory main: begin/complete go through main's real router (same input
 // validation and error mapping) and a small table of servers and their users stands in for instances.
 // Loopback flows end when the test says the user's browser came back, as main's redirect listener would.
-import { createRouter } from '../../../src-main/host/router.ts';
+import { createRouter } from '../../../src-main/rpc/router.ts';
 import type { RequestMethod } from '../../../src-shared/contract/contract.ts';
 import { RoostError, type ErrorCode, type Result } from '../../../src-shared/contract/errors.ts';
 import type { Account } from '../../../src-shared/domain/account.ts';
@@ -110,7 +110,10 @@ export function createMastodonMain(servers: readonly MastodonServer[]): Mastodon
         return { ok: false, error: { code: 'network_unreachable', message: 'offline' } };
       await holds.get(method);
       const wireInput: unknown = JSON.parse(JSON.stringify(input));
-      const result = await router.dispatch(method, wireInput, { transport: 'browser' });
+      const result = await router.dispatch(method, wireInput, {
+        transport: 'browser',
+        actor: { kind: 'local-user' },
+      });
       return JSON.parse(JSON.stringify(result)) as Result<unknown>;
     },
   };

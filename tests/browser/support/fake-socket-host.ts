@@ -1,7 +1,7 @@
 // A loopback stand-in for main's WebSocket host, speaking the wire frames of src-shared/contract/wire.ts
 // and answering through main's real router. The tests can pause answers, drop connections and refuse
 // new ones, which a real socket cannot be made to do on cue.
-import { createRouter, type Handlers } from '../../../src-main/host/router.ts';
+import { createRouter, type Handlers } from '../../../src-main/rpc/router.ts';
 import type { EventFrame, RequestFrame, ResultFrame } from '../../../src-shared/contract/wire.ts';
 import type { SocketLike } from '../../../src-renderer/bridge/websocket-transport.ts';
 
@@ -93,7 +93,10 @@ export class FakeSocketHost {
   }
 
   private async answer(socket: FakeSocket, frame: RequestFrame): Promise<void> {
-    const result = await this.router.dispatch(frame.method, frame.input, { transport: 'browser' });
+    const result = await this.router.dispatch(frame.method, frame.input, {
+      transport: 'browser',
+      actor: { kind: 'local-user' },
+    });
     socket.deliver({ kind: 'result', id: frame.id, result });
   }
 }

@@ -1,7 +1,7 @@
 // An in-memory double of main for component and client tests. Requests go through main's real router
 // (same input validation and error mapping) after a JSON round trip, like the wire. Accounts sign in
 // against a small table of known users, as a Bluesky server would. Secrets are compared, never kept.
-import { createRouter, type Handlers } from '../../../src-main/host/router.ts';
+import { createRouter, type Handlers } from '../../../src-main/rpc/router.ts';
 import { RoostError } from '../../../src-shared/contract/errors.ts';
 import type { Result } from '../../../src-shared/contract/errors.ts';
 import type {
@@ -124,7 +124,10 @@ export function createMemoryMain(
         return { ok: false, error: { code: 'network_unreachable', message: 'offline' } };
       await holds.get(method);
       const wireInput: unknown = input === undefined ? undefined : JSON.parse(JSON.stringify(input));
-      const result = await router.dispatch(method, wireInput, { transport: 'browser' });
+      const result = await router.dispatch(method, wireInput, {
+        transport: 'browser',
+        actor: { kind: 'local-user' },
+      });
       return JSON.parse(JSON.stringify(result)) as Result<unknown>;
     },
     onEvent(listener) {

@@ -34,7 +34,7 @@ export async function startBrowserMode(
     process.execPath,
     [
       '--disable-warning=ExperimentalWarning',
-      'src-main/host/browser-mode.ts',
+      'src-main/browser/browser-mode.ts',
       '--data-dir',
       dataDir,
       ...extra,

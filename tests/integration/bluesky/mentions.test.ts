@@ -73,7 +73,7 @@ describe('mentions in published posts', () => {
     );
     const answer = await handlers['compose:richText'](
       { accountId: 'a1', texts: ['@nobody-here.test @nytimes.com @alice.test'] },
-      { transport: 'browser' },
+      { transport: 'browser', actor: { kind: 'local-user' } },
     );
     expect(answer.texts[0]?.facets.map((f) => [f.value, f.mention])).toEqual([
       ['nobody-here.test', 'no_account'],

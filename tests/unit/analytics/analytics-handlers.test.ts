@@ -6,8 +6,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, expect, test } from 'vitest';
 import { analyticsHandlers } from '../../../src-main/analytics/analytics-handlers.ts';
-import { createRouter } from '../../../src-main/host/router.ts';
-import { createEngagementRepository } from '../../../src-main/store/engagement-repository.ts';
+import { createRouter } from '../../../src-main/rpc/router.ts';
+import { createEngagementRepository } from '../../../src-main/publishing/engagement-repository.ts';
 import { openMainStore, type MainStore } from '../../../src-main/store/main-store.ts';
 import { RoostError } from '../../../src-shared/contract/errors.ts';
 import type { PostPerformance } from '../../../src-shared/contract/analytics-contract.ts';
@@ -27,7 +27,7 @@ afterEach(() => {
 
 const NOW = Date.UTC(2026, 2, 1, 12);
 const account = { id: 'acct-1', network: 'bluesky', handle: 'brand.test' } as Account;
-const ctx = { transport: 'browser' } as const;
+const ctx = { transport: 'browser', actor: { kind: 'local-user' } } as const;
 
 function router(readAudience = async () => ({ followers: 120, following: 30, posts: 512 })) {
   const engagement = createEngagementRepository(store);

@@ -2,7 +2,7 @@
 // or not, answers remembered for a while (fake clock), a server that cannot answer never remembered as
 // "no account", and oversized input refused by the contract before any handler runs.
 import { describe, expect, it } from 'vitest';
-import { createRouter } from '../../../src-main/host/router.ts';
+import { createRouter } from '../../../src-main/rpc/router.ts';
 import { composeHandlers } from '../../../src-main/compose/compose-handlers.ts';
 import { createMentionChecker } from '../../../src-main/compose/mention-checker.ts';
 import { MAX_RICH_TEXTS } from '../../../src-shared/contract/compose-contract.ts';
@@ -25,7 +25,11 @@ function harness() {
   });
   const router = createRouter(withOtherMethodsRefused(composeHandlers(checker)));
   const call = (texts: unknown) =>
-    router.dispatch('compose:richText', { accountId: 'a1', texts }, { transport: 'browser' });
+    router.dispatch(
+      'compose:richText',
+      { accountId: 'a1', texts },
+      { transport: 'browser', actor: { kind: 'local-user' } },
+    );
   return {
     call,
     asked,

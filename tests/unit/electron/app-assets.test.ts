@@ -6,7 +6,7 @@ import {
   mimeTypeFor,
   resolveAppAssetPath,
 } from '../../../src-main/electron/app-assets.ts';
-import { APP_CONTENT_SECURITY_POLICY } from '../../../src-main/host/csp.ts';
+import { APP_CONTENT_SECURITY_POLICY } from '../../../src-main/rpc/csp.ts';
 import { appPaths } from '../../../src-main/electron/app-paths.ts';
 
 const root = path.resolve('/opt/roost/dist/renderer');

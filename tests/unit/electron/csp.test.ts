@@ -4,7 +4,7 @@ import {
   APP_CONTENT_SECURITY_POLICY,
   DEV_APP_CONTENT_SECURITY_POLICY,
   contentSecurityPolicy,
-} from '../../../src-main/host/csp.ts';
+} from '../../../src-main/rpc/csp.ts';
 
 function directives(policy: string): Map<string, string[]> {
   return new Map(

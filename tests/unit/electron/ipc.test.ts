@@ -3,8 +3,8 @@
 import { describe, expect, it } from 'vitest';
 import type { IpcMainInvokeEvent } from 'electron';
 import { registerIpc, type IpcTarget } from '../../../src-main/electron/ipc.ts';
-import { createRouter, type CallContext, type Handlers } from '../../../src-main/host/router.ts';
-import { createEventBus } from '../../../src-main/services/event-bus.ts';
+import { createRouter, type CallContext, type Handlers } from '../../../src-main/rpc/router.ts';
+import { createEventBus } from '../../../src-main/rpc/event-bus.ts';
 import { REQUEST_METHODS } from '../../../src-shared/contract/methods.ts';
 import { EVENT_CHANNEL } from '../../../src-shared/contract/preload-api.ts';
 import type { Account } from '../../../src-shared/domain/account.ts';
@@ -110,7 +110,11 @@ describe('registerIpc', () => {
       value: { removed: true },
     });
     expect(calls).toEqual([
-      { method: 'accounts:remove', input: { id: 'acc-1' }, ctx: { transport: 'electron' } },
+      {
+        method: 'accounts:remove',
+        input: { id: 'acc-1' },
+        ctx: { transport: 'electron', actor: { kind: 'local-user' } },
+      },
     ]);
   });
 
@@ -119,7 +123,9 @@ describe('registerIpc', () => {
     const result = await ipcMain.invoke('accounts:remove', trusted, { id: 'acc-1', extra: true });
     expect(result).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
     await ipcMain.invoke('app:info', trusted, {}, 'ignored', 'also ignored');
-    expect(calls).toEqual([{ method: 'app:info', input: {}, ctx: { transport: 'electron' } }]);
+    expect(calls).toEqual([
+      { method: 'app:info', input: {}, ctx: { transport: 'electron', actor: { kind: 'local-user' } } },
+    ]);
   });
 
   it.each([

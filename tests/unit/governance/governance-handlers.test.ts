@@ -5,7 +5,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { createRouter } from '../../../src-main/host/router.ts';
+import { createRouter } from '../../../src-main/rpc/router.ts';
 import { governanceHandlers } from '../../../src-main/governance/governance-handlers.ts';
 import {
   loadBlockList,
@@ -63,7 +63,11 @@ const POLICY: GovernancePolicy = {
 
 describe('governance:get', () => {
   test('with no files: empty policy, the shipped list beside it and the handle domain suggested', async () => {
-    const result = await router().dispatch('governance:get', {}, { transport: 'electron' });
+    const result = await router().dispatch(
+      'governance:get',
+      {},
+      { transport: 'electron', actor: { kind: 'local-user' } },
+    );
     expect(result).toEqual({
       ok: true,
       value: {
@@ -80,7 +84,7 @@ describe('governance:update', () => {
     const result = await router().dispatch(
       'governance:update',
       { policy: POLICY },
-      { transport: 'electron' },
+      { transport: 'electron', actor: { kind: 'local-user' } },
     );
     expect(result.ok).toBe(true);
     const settings = loadPublishingSettings(dir);
@@ -102,14 +106,22 @@ describe('governance:update', () => {
       path.join(dir, SETTINGS_FILE),
       JSON.stringify({ graceMinutes: 42, timeZone: 'Asia/Tokyo' }),
     );
-    await router().dispatch('governance:update', { policy: POLICY }, { transport: 'electron' });
+    await router().dispatch(
+      'governance:update',
+      { policy: POLICY },
+      { transport: 'electron', actor: { kind: 'local-user' } },
+    );
     const saved = JSON.parse(readFileSync(path.join(dir, SETTINGS_FILE), 'utf8')) as Record<string, unknown>;
     expect(saved['graceMinutes']).toBe(42);
     expect(saved['timeZone']).toBe('Asia/Tokyo');
   });
 
   test('a bad domain, block-list line or time zone refuses everything and names the entries', async () => {
-    await router().dispatch('governance:update', { policy: POLICY }, { transport: 'electron' });
+    await router().dispatch(
+      'governance:update',
+      { policy: POLICY },
+      { transport: 'electron', actor: { kind: 'local-user' } },
+    );
     const before = readFileSync(path.join(dir, SETTINGS_FILE), 'utf8');
     const result = await router().dispatch(
       'governance:update',
@@ -121,7 +133,7 @@ describe('governance:update', () => {
           quietHours: { a1: { start: '22:00', end: '06:00', timeZone: 'Mars/Olympus' } },
         },
       },
-      { transport: 'electron' },
+      { transport: 'electron', actor: { kind: 'local-user' } },
     );
     expect(result.ok).toBe(false);
     if (result.ok) return;
@@ -141,7 +153,7 @@ describe('governance:update', () => {
     const result = await router().dispatch(
       'governance:update',
       { policy: POLICY },
-      { transport: 'electron' },
+      { transport: 'electron', actor: { kind: 'local-user' } },
     );
     expect(result.ok).toBe(true);
     const aside = readdirSync(dir).filter((n) => n.startsWith(`${SETTINGS_FILE}.invalid-`));
@@ -152,8 +164,16 @@ describe('governance:update', () => {
 
 describe('governance:export and governance:import', () => {
   test('an export imported into another data folder gives the same policy', async () => {
-    await router().dispatch('governance:update', { policy: POLICY }, { transport: 'electron' });
-    const exported = await router().dispatch('governance:export', {}, { transport: 'electron' });
+    await router().dispatch(
+      'governance:update',
+      { policy: POLICY },
+      { transport: 'electron', actor: { kind: 'local-user' } },
+    );
+    const exported = await router().dispatch(
+      'governance:export',
+      {},
+      { transport: 'electron', actor: { kind: 'local-user' } },
+    );
     expect(exported.ok).toBe(true);
     if (!exported.ok) return;
     const first = dir;
@@ -162,7 +182,7 @@ describe('governance:export and governance:import', () => {
       const imported = await router().dispatch(
         'governance:import',
         { json: (exported.value as { json: string }).json },
-        { transport: 'electron' },
+        { transport: 'electron', actor: { kind: 'local-user' } },
       );
       expect(imported.ok).toBe(true);
       if (imported.ok)
@@ -181,7 +201,11 @@ describe('governance:export and governance:import', () => {
       '{ nope',
       JSON.stringify({ format: 'roost-governance-policy', version: 1, policy: {} }),
     ]) {
-      const result = await router().dispatch('governance:import', { json }, { transport: 'electron' });
+      const result = await router().dispatch(
+        'governance:import',
+        { json },
+        { transport: 'electron', actor: { kind: 'local-user' } },
+      );
       expect(result.ok).toBe(false);
       if (!result.ok) expect(result.error.code).toBe('invalid_input');
     }
@@ -193,7 +217,7 @@ describe('governance:export and governance:import', () => {
     const result = await router().dispatch(
       'governance:import',
       { json: badDomain },
-      { transport: 'electron' },
+      { transport: 'electron', actor: { kind: 'local-user' } },
     );
     expect(result.ok).toBe(false);
     expect(readdirSync(dir)).toEqual([]);

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { governanceHandlers } from '../../../src-main/governance/governance-handlers.ts';
-import { createRouter } from '../../../src-main/host/router.ts';
+import { createRouter } from '../../../src-main/rpc/router.ts';
 import { createClearanceBook } from '../../../src-main/publishing/clearances.ts';
 import { createGuardGate } from '../../../src-main/publishing/guard-gate.ts';
 import { loadBlockList, loadPublishingSettings } from '../../../src-main/publishing/publishing-settings.ts';
@@ -63,7 +63,7 @@ describe('a saved policy is enforced at once', () => {
           blockList: 'evil.example\n',
         },
       },
-      { transport: 'electron' },
+      { transport: 'electron', actor: { kind: 'local-user' } },
     );
     expect(saved.ok).toBe(true);
     expect(guardsFor(text)).toEqual(

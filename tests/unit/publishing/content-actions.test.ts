@@ -147,7 +147,7 @@ describe('content actions through the outbox', () => {
 
 describe('lowering protection', () => {
   it('is refused without the typed handle', async () => {
-    const { createAccountsService } = await import('../../../src-main/services/accounts-service.ts');
+    const { createAccountsService } = await import('../../../src-main/accounts/accounts-service.ts');
     let current = { id: 'a1', handle: 'brand.example', protected: true };
     const service = createAccountsService({
       registry: {

@@ -15,7 +15,7 @@ import type { StoredJob } from '../../../src-main/publishing/outbox-job.ts';
 import {
   createEngagementRepository,
   type EngagementRepository,
-} from '../../../src-main/store/engagement-repository.ts';
+} from '../../../src-main/publishing/engagement-repository.ts';
 import { openMainStore, type MainStore } from '../../../src-main/store/main-store.ts';
 
 const HOUR = 3_600_000;

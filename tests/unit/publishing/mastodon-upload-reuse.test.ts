@@ -13,7 +13,7 @@ import type { StoredJob } from '../../../src-main/publishing/outbox-job.ts';
 import {
   createUploadedMediaRepository,
   type UploadedMediaRepository,
-} from '../../../src-main/store/uploaded-media-repository.ts';
+} from '../../../src-main/publishing/uploaded-media-repository.ts';
 import { MastodonReplayServer, type RecordedRequest } from '../../support/mastodon-replay/server.ts';
 import { account, createHarness, post, thread, type Harness } from './support/harness.ts';
 

@@ -14,7 +14,7 @@ import {
   type SandboxDiscovery,
 } from '../../../src-main/sandbox/sandbox-discovery.ts';
 import { createSandboxService } from '../../../src-main/sandbox/sandbox-service.ts';
-import type { AddBlueskyAccountInput } from '../../../src-main/services/accounts-service.ts';
+import type { AddBlueskyAccountInput } from '../../../src-main/accounts/accounts-service.ts';
 import type { Account } from '../../../src-shared/domain/account.ts';
 
 let dir: string;

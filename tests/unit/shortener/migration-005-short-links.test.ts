@@ -1,7 +1,7 @@
 // Migration 5 (short-links) applied to a version-4 database: earlier data stays, the single settings row
 // and the per-server link table enforce their rules.
 import { afterEach, describe, expect, it } from 'vitest';
-import { createAccountRepository } from '../../../src-main/store/account-repository.ts';
+import { createAccountRepository } from '../../../src-main/accounts/account-repository.ts';
 import { openMainStore, type MainStore } from '../../../src-main/store/main-store.ts';
 import { MIGRATIONS } from '../../../src-main/store/migrations/index.ts';
 import { makeTempDir, sampleAccount, type TempDir } from '../store/helpers.ts';

@@ -1,7 +1,7 @@
 // Shlink provider against a loopback server replaying responses from Shlink's API documentation (REST v3
 // swagger examples and problem details). These are replays of documented responses, not a real Shlink.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createShlinkShortener } from '../../../src-main/publishing/shortener/shlink-shortener.ts';
+import { createShlinkShortener } from '../../../src-main/shortener/shlink-shortener.ts';
 import { SHLINK_KEY } from '../../support/shortener-replay/fixtures.ts';
 import { ShortenerReplayServer } from '../../support/shortener-replay/server.ts';
 import { REFUSING_ORIGIN, failure, manualTimers } from './support.ts';

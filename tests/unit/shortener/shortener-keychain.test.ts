@@ -1,8 +1,8 @@
 // The shortener key through the real vault and keychain credential store, over an in-memory Keychain port
 // (the OS keychain itself is tested in tests/keychain/): the api-key kind is validated, stored and read back.
 import { describe, expect, it } from 'vitest';
-import { createKeychainCredentialStore } from '../../../src-main/services/keychain-credential-store.ts';
-import { SHORTENER_CREDENTIAL_ID } from '../../../src-main/publishing/shortener/shortener-service.ts';
+import { createKeychainCredentialStore } from '../../../src-main/vault/keychain-credential-store.ts';
+import { SHORTENER_CREDENTIAL_ID } from '../../../src-main/shortener/shortener-service.ts';
 import { VAULT_SERVICE } from '../../../src-main/vault/secret-vault.ts';
 import type { Keychain } from '../../../src-main/vault/keychain.ts';
 

@@ -1,12 +1,12 @@
 // The shortener service with main's real SQLite store, the in-memory credential store double and a
 // loopback server replaying documented Shlink and YOURLS answers (not a real Shlink or YOURLS).
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createShortenerRepository } from '../../../src-main/publishing/shortener/shortener-repository.ts';
+import { createShortenerRepository } from '../../../src-main/shortener/shortener-repository.ts';
 import {
   SHORTENER_CREDENTIAL_ID,
   createShortenerService,
   type ShortenerService,
-} from '../../../src-main/publishing/shortener/shortener-service.ts';
+} from '../../../src-main/shortener/shortener-service.ts';
 import { openMainStore, type MainStore } from '../../../src-main/store/main-store.ts';
 import { SHLINK_KEY, YOURLS_SIGNATURE } from '../../support/shortener-replay/fixtures.ts';
 import { ShortenerReplayServer } from '../../support/shortener-replay/server.ts';

@@ -1,9 +1,9 @@
 // Helpers for the shortener tests: timers that fire only when told (timeouts without sleeping) and a way
 // to read a RoostError's code from a rejected promise.
 import { RoostError } from '../../../src-shared/contract/errors.ts';
-import type { ShortenerTimers } from '../../../src-main/publishing/shortener/shortener.ts';
+import type { Timers } from '../../../src-main/runtime/timing.ts';
 
-export interface ManualTimers extends ShortenerTimers {
+export interface ManualTimers extends Timers {
   /** Runs every pending timer, as if their delay had passed. */
   fireAll(): void;
   pending(): number;

@@ -2,7 +2,7 @@
 // (yourls-api.php actions shorturl, url-stats, db-stats; the "already exists" answer; auth failure).
 // These are replays of documented responses, not a real YOURLS.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createYourlsShortener } from '../../../src-main/publishing/shortener/yourls-shortener.ts';
+import { createYourlsShortener } from '../../../src-main/shortener/yourls-shortener.ts';
 import { YOURLS_SIGNATURE } from '../../support/shortener-replay/fixtures.ts';
 import { ShortenerReplayServer } from '../../support/shortener-replay/server.ts';
 import { REFUSING_ORIGIN, failure, manualTimers } from './support.ts';

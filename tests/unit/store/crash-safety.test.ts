@@ -4,7 +4,7 @@ import { spawn } from 'node:child_process';
 import { randomInt } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { createAccountRepository } from '../../../src-main/store/account-repository.ts';
+import { createAccountRepository } from '../../../src-main/accounts/account-repository.ts';
 import { openMainStore } from '../../../src-main/store/main-store.ts';
 import { makeTempDir } from './helpers.ts';
 

@@ -2,7 +2,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { NewAccount } from '../../../src-main/store/account-repository.ts';
+import type { NewAccount } from '../../../src-main/accounts/account-repository.ts';
 
 export interface TempDir {
   readonly dir: string;

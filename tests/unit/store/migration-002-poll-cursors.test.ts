@@ -1,6 +1,6 @@
 // Migration 2 (poll_cursors) applied to a version-1 database holding accounts: they survive, cursors attach.
 import { afterEach, describe, expect, it } from 'vitest';
-import { createAccountRepository } from '../../../src-main/store/account-repository.ts';
+import { createAccountRepository } from '../../../src-main/accounts/account-repository.ts';
 import { openMainStore, type MainStore } from '../../../src-main/store/main-store.ts';
 import { MIGRATIONS } from '../../../src-main/store/migrations/index.ts';
 import { makeTempDir, sampleAccount, type TempDir } from './helpers.ts';

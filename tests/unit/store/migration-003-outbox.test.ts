@@ -1,7 +1,7 @@
 // Migration 3 (outbox_jobs) applied to a version-2 database: accounts and cursors survive, and the outbox's
 // uniqueness rules (one record key per account, one Idempotency-Key per job) hold.
 import { afterEach, describe, expect, it } from 'vitest';
-import { createAccountRepository } from '../../../src-main/store/account-repository.ts';
+import { createAccountRepository } from '../../../src-main/accounts/account-repository.ts';
 import { openMainStore, type MainStore } from '../../../src-main/store/main-store.ts';
 import { MIGRATIONS } from '../../../src-main/store/migrations/index.ts';
 import { makeTempDir, sampleAccount, type TempDir } from './helpers.ts';

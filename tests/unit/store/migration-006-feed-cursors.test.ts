@@ -3,9 +3,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { openMainStore, type MainStore } from '../../../src-main/store/main-store.ts';
 import { MIGRATIONS } from '../../../src-main/store/migrations/index.ts';
-import { createAccountRepository } from '../../../src-main/store/account-repository.ts';
-import { createCursorRepository } from '../../../src-main/store/cursor-repository.ts';
-import { createFeedCursorRepository } from '../../../src-main/store/feed-cursor-repository.ts';
+import { createAccountRepository } from '../../../src-main/accounts/account-repository.ts';
+import { createCursorRepository } from '../../../src-main/streams/cursor-repository.ts';
+import { createFeedCursorRepository } from '../../../src-main/streams/feed-cursor-repository.ts';
 import { createCursorStore } from '../../../src-main/streams/cursor-store.ts';
 import { makeTempDir, sampleAccount, type TempDir } from './helpers.ts';
 

@@ -3,9 +3,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { openMainStore, type MainStore } from '../../../src-main/store/main-store.ts';
 import { MIGRATIONS } from '../../../src-main/store/migrations/index.ts';
-import { createAccountRepository } from '../../../src-main/store/account-repository.ts';
-import { createEngagementRepository } from '../../../src-main/store/engagement-repository.ts';
-import { createFeedCursorRepository } from '../../../src-main/store/feed-cursor-repository.ts';
+import { createAccountRepository } from '../../../src-main/accounts/account-repository.ts';
+import { createEngagementRepository } from '../../../src-main/publishing/engagement-repository.ts';
+import { createFeedCursorRepository } from '../../../src-main/streams/feed-cursor-repository.ts';
 import { makeTempDir, sampleAccount, type TempDir } from './helpers.ts';
 
 describe('migration 007-post-engagement', () => {

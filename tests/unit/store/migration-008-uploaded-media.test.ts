@@ -3,7 +3,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { openMainStore, type MainStore } from '../../../src-main/store/main-store.ts';
 import { MIGRATIONS } from '../../../src-main/store/migrations/index.ts';
-import { createUploadedMediaRepository } from '../../../src-main/store/uploaded-media-repository.ts';
+import { createUploadedMediaRepository } from '../../../src-main/publishing/uploaded-media-repository.ts';
 import { makeTempDir, type TempDir } from './helpers.ts';
 
 describe('migration 008-uploaded-media', () => {

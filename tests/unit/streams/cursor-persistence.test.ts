@@ -1,8 +1,8 @@
 // Cursors survive a restart: a second poller on the same SQLite file resumes from the saved position and does not
 // refetch what the first one already reported.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createAccountRepository } from '../../../src-main/store/account-repository.ts';
-import { createCursorRepository } from '../../../src-main/store/cursor-repository.ts';
+import { createAccountRepository } from '../../../src-main/accounts/account-repository.ts';
+import { createCursorRepository } from '../../../src-main/streams/cursor-repository.ts';
 import { openMainStore, type MainStore } from '../../../src-main/store/main-store.ts';
 import { createCursorStore } from '../../../src-main/streams/cursor-store.ts';
 import { columnSourceKey } from '../../../src-shared/domain/column.ts';

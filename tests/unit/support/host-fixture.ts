@@ -4,9 +4,9 @@ import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import WebSocket from 'ws';
-import { startMainServices } from '../../../src-main/services/main-services.ts';
-import { startBrowserHost, type BrowserHost } from '../../../src-main/host/browser-host.ts';
-import type { MainServices } from '../../../src-main/services/types.ts';
+import { startMainServices } from '../../../src-main/app/main-services.ts';
+import { startBrowserHost, type BrowserHost } from '../../../src-main/browser/browser-host.ts';
+import type { MainServices } from '../../../src-main/app/types.ts';
 import type { ServerFrame } from '../../../src-shared/contract/wire.ts';
 import { createMemoryCredentials, type MemoryCredentials } from './memory-credentials.ts';
 

@@ -1,7 +1,7 @@
 // An in-memory credential store for tests that exercise main's services without the OS keychain
 // (the keychain itself is tested against a real Secret Service in tests/keychain/).
 import { RoostError } from '../../../src-shared/contract/errors.ts';
-import type { CredentialStore, StoredCredential } from '../../../src-main/services/credential-store.ts';
+import type { CredentialStore, StoredCredential } from '../../../src-main/vault/credential-store.ts';
 
 export interface MemoryCredentials extends CredentialStore {
   readonly entries: Map<string, StoredCredential>;

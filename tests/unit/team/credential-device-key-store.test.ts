@@ -5,7 +5,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { CredentialStore, StoredCredential } from '../../../src-main/services/credential-store.ts';
+import type { CredentialStore, StoredCredential } from '../../../src-main/vault/credential-store.ts';
 import {
   createCredentialDeviceKeyStore,
   deviceKeyCredentialId,

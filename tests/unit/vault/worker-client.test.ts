@@ -2,7 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import type { WorkerRequest } from '../../../src-main/vault/keychain-protocol.ts';
 import { createWorkerClient } from '../../../src-main/vault/worker-client.ts';
-import type { WorkerChannel, WorkerTimers } from '../../../src-main/vault/worker-client.ts';
+import type { WorkerChannel } from '../../../src-main/vault/worker-client.ts';
+import type { Timers } from '../../../src-main/runtime/timing.ts';
 
 class FakeWorker implements WorkerChannel {
   readonly sent: WorkerRequest[] = [];
@@ -36,7 +37,7 @@ class FakeWorker implements WorkerChannel {
 function manualTimers() {
   const due = new Map<number, () => void>();
   let next = 1;
-  const timers: WorkerTimers = {
+  const timers: Timers = {
     setTimeout(callback) {
       const handle = next++;
       due.set(handle, callback);

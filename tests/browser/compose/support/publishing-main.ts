@@ -1,7 +1,7 @@
 // The in-memory main extended with publishing: guards (protected accounts need the typed handle, a
 // blocked term blocks), single-use clearances bound to a digest, an outbox with an undo window, and
 // capabilities per account. Requests go through main's real router, like memory-main's.
-import { createRouter, type Handlers } from '../../../../src-main/host/router.ts';
+import { createRouter, type Handlers } from '../../../../src-main/rpc/router.ts';
 import {
   REQUEST_METHODS,
   type RequestInput,
@@ -231,7 +231,10 @@ export function createPublishingMain(users: readonly KnownUser[] = []): Publishi
       if (main.transport.state() !== 'online')
         return { ok: false, error: { code: 'network_unreachable', message: 'offline' } };
       const wire: unknown = JSON.parse(JSON.stringify(input));
-      const result = await router.dispatch(method, wire, { transport: 'browser' });
+      const result = await router.dispatch(method, wire, {
+        transport: 'browser',
+        actor: { kind: 'local-user' },
+      });
       if (lost.delete(method))
         return { ok: false, error: { code: 'network_unreachable', message: 'answer lost' } };
       return JSON.parse(JSON.stringify(result)) as Result<unknown>;

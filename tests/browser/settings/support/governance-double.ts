@@ -1,6 +1,6 @@
 // An in-memory governance:* for the renderer's tests: the policy is kept in memory instead of main's data
 // folder, and checked by main's own policy rules (policy-check.ts), so refusals match the real thing.
-import type { Handlers } from '../../../../src-main/host/router.ts';
+import type { Handlers } from '../../../../src-main/rpc/router.ts';
 import { cleanPolicy } from '../../../../src-main/governance/policy-check.ts';
 import { RoostError } from '../../../../src-shared/contract/errors.ts';
 import {

@@ -2,7 +2,7 @@
 // the contract): one team with an owner-admin (this desktop once joined) and an expert, invitations that
 // work once, role changes with versions, revocation, devices and an audit log. It emits the same events
 // main does. The real service is tested against a real team server in tests/server/team-service.test.ts.
-import type { Handlers } from '../../../../src-main/host/router.ts';
+import type { Handlers } from '../../../../src-main/rpc/router.ts';
 import { RoostError } from '../../../../src-shared/contract/errors.ts';
 import type { EventName, EventPayload } from '../../../../src-shared/contract/contract.ts';
 import type {

@@ -1,7 +1,7 @@
 // The publishing double with a link shortener in front: shortener:* requests go through main's real
 // router (so inputs are validated by the contract) to an in-memory shortener that accepts one key; the
 // rest goes to the publishing double. It records every request main received, to check what crossed.
-import { createRouter, type Handlers } from '../../../../src-main/host/router.ts';
+import { createRouter, type Handlers } from '../../../../src-main/rpc/router.ts';
 import { RoostError, type Result } from '../../../../src-shared/contract/errors.ts';
 import type { RequestInput } from '../../../../src-shared/contract/contract.ts';
 import type { ShortenerStatus } from '../../../../src-shared/contract/shortener-contract.ts';
@@ -99,7 +99,10 @@ export function createShortenerMain(): ShortenerMain {
       if (!method.startsWith('shortener:')) return publishing.transport.request(method, input);
       const wire: unknown = JSON.parse(JSON.stringify(input));
       received.push({ method, input: wire });
-      const result = await router.dispatch(method, wire, { transport: 'browser' });
+      const result = await router.dispatch(method, wire, {
+        transport: 'browser',
+        actor: { kind: 'local-user' },
+      });
       return JSON.parse(JSON.stringify(result)) as Result<unknown>;
     },
   };

@@ -8,7 +8,7 @@ import { createConnectorGateway } from '../../../../src-main/publishing/connecto
 import { createPublishingModule } from '../../../../src-main/publishing/publishing-module.ts';
 import { DEFAULT_SETTINGS_FOR_TESTS, type RunnerConfig } from './runner-config.ts';
 import { openMainStore } from '../../../../src-main/store/main-store.ts';
-import { createUploadedMediaRepository } from '../../../../src-main/store/uploaded-media-repository.ts';
+import { createUploadedMediaRepository } from '../../../../src-main/publishing/uploaded-media-repository.ts';
 
 const config = JSON.parse(process.env.ROOST_RUNNER ?? '{}') as RunnerConfig;
 const store = openMainStore({ path: config.db });

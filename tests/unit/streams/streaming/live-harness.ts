@@ -5,14 +5,14 @@ import { vi } from 'vitest';
 import type { Account } from '../../../../src-shared/domain/account.ts';
 import type { ColumnSource, ColumnType } from '../../../../src-shared/domain/column.ts';
 import type { StreamItem } from '../../../../src-shared/domain/stream-item.ts';
-import { createConnectorRegistry } from '../../../../src-main/services/connector-registry.ts';
-import { createEventBus } from '../../../../src-main/services/event-bus.ts';
+import { createConnectorRegistry } from '../../../../src-main/connectors/connector-registry.ts';
+import { createEventBus } from '../../../../src-main/rpc/event-bus.ts';
 import {
   createStreamsService,
   toContractState,
   toItemsEvent,
   type StreamsService,
-} from '../../../../src-main/services/streams-service.ts';
+} from '../../../../src-main/streams/streams-service.ts';
 import { createMemoryCursorStore } from '../../../../src-main/streams/cursor-store.ts';
 import { createPoller, type Poller } from '../../../../src-main/streams/poller.ts';
 import { mastodonStreamTargets } from '../../../../src-main/streams/mastodon-stream-target.ts';

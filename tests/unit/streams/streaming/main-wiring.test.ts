@@ -6,8 +6,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { startMainServices } from '../../../../src-main/services/main-services.ts';
-import type { MainServices } from '../../../../src-main/services/types.ts';
+import { startMainServices } from '../../../../src-main/app/main-services.ts';
+import type { MainServices } from '../../../../src-main/app/types.ts';
 import { fixture, withId } from '../../../support/mastodon-replay/fixtures.ts';
 import { MastodonReplayServer } from '../../../support/mastodon-replay/server.ts';
 import { createMemoryCredentials } from '../../support/memory-credentials.ts';
@@ -34,7 +34,10 @@ afterEach(async () => {
 });
 
 async function call<T>(method: string, input: unknown): Promise<T> {
-  const result = await services.router.dispatch(method, input, { transport: 'browser' });
+  const result = await services.router.dispatch(method, input, {
+    transport: 'browser',
+    actor: { kind: 'local-user' },
+  });
   if (!result.ok) throw new Error(`${method}: ${result.error.message}`);
   return result.value as T;
 }

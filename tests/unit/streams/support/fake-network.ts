@@ -2,7 +2,7 @@
 // since/before/limit paging with gaps, scripted failures, optional latency on the fake timers, and optionally a
 // per-account limit in fixed windows that reports X-RateLimit-style info and answers 429 beyond it.
 import type { Connector, Page, PageRequest } from '../../../../src-main/connectors/connector.ts';
-import { delay, type Clock, type Timers } from '../../../../src-main/streams/timing.ts';
+import { delay, type Clock, type Timers } from '../../../../src-main/runtime/timing.ts';
 import { RoostError } from '../../../../src-shared/contract/errors.ts';
 import type { Network } from '../../../../src-shared/domain/account.ts';
 import { columnSourceKey, type ColumnSource } from '../../../../src-shared/domain/column.ts';

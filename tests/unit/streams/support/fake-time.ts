@@ -1,6 +1,6 @@
 // A deterministic simulated clock and timer queue: `advance` jumps from timer to timer, letting promise chains
 // settle in between, so a simulated day of polling runs in milliseconds. Shared by the unit tests and bench:poll.
-import type { Clock, Timers } from '../../../../src-main/streams/timing.ts';
+import type { Clock, Timers } from '../../../../src-main/runtime/timing.ts';
 
 interface Scheduled {
   readonly id: number;

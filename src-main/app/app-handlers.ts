@@ -1,0 +1,23 @@
+// The contract handlers about the app itself: version and mode (app:*) and the keychain's state (vault:*).
+import type { Handlers } from '../rpc/router.ts';
+import type { CredentialStore } from '../vault/credential-store.ts';
+import { linuxDesktop } from '../vault/linux-desktop.ts';
+import type { MainServicesOptions } from './types.ts';
+
+type AppMethod = Extract<keyof Handlers, `app:${string}` | `vault:${string}`>;
+
+export function appHandlers(deps: {
+  readonly options: MainServicesOptions;
+  readonly credentials: CredentialStore;
+}): Pick<Handlers, AppMethod> {
+  const { options, credentials } = deps;
+  return {
+    'app:info': () => ({ version: options.version, mode: options.mode, platform: process.platform }),
+    'app:ready': () => ({ queued: 0 }),
+    'vault:status': async () => ({
+      ...(await credentials.status()),
+      privateKeyring: Boolean(options.privateKeyringEnv),
+      desktop: linuxDesktop(process.platform, process.env.XDG_CURRENT_DESKTOP),
+    }),
+  };
+}
