@@ -5,8 +5,8 @@ import { RoostError } from '../../src-shared/contract/errors.ts';
 import type { ContentAction } from '../../src-shared/compose/content-action.ts';
 import type { Account } from '../../src-shared/domain/account.ts';
 import type { GuardRecord } from '../../src-shared/guards/types.ts';
-import { parsePostUri } from '../connectors/bluesky/normalise-post.ts';
-import { newPostRkey } from '../connectors/bluesky/tid.ts';
+import { parsePostUri } from '../../src-shared/atproto/post-uri.ts';
+import { newPostRkey } from '../../src-shared/atproto/tid.ts';
 import type { Random } from '../streams/timing.ts';
 import type { StoredJob } from './outbox-job.ts';
 

@@ -12,7 +12,7 @@ import { readEngagement } from './engagement.ts';
 import type { AudienceCounts, EngagementRead } from '../connector.ts';
 import { readBlueskyAudience } from './audience.ts';
 import { fetchColumn, postViews } from './fetch-columns.ts';
-import { parsePostUri } from './normalise-post.ts';
+import { parsePostUri } from '../../../src-shared/atproto/post-uri.ts';
 import type { NormaliseContext } from './normalise-post.ts';
 import { toPage } from './paging.ts';
 import { findPostByRkey, publishPost } from './publish.ts';
@@ -21,7 +21,7 @@ import type { FoundPost, PostRef, PublishDeps, PublishPostInput, PublishedPost }
 import { deleteOwnRecord, findRepostByRkey, repostAt, type RecordRef } from './record-actions.ts';
 import { ThreadAnswerSchema } from './schemas.ts';
 import { flattenThread } from './thread.ts';
-import { newPostRkey } from './tid.ts';
+import { newPostRkey } from '../../../src-shared/atproto/tid.ts';
 
 export interface BlueskySession {
   readonly accessJwt: string;

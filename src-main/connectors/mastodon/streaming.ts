@@ -5,7 +5,7 @@ import { RoostError } from '../../../src-shared/contract/errors.ts';
 import type { StreamItem } from '../../../src-shared/domain/stream-item.ts';
 import { ConversationSchema, NotificationSchema, StatusSchema, StreamEventSchema } from './entities.ts';
 import { normaliseConversation, normaliseNotification, normaliseStatus } from './normalise.ts';
-import type { SocketFactory } from './stream-socket.ts';
+import type { SocketFactory, StreamSocket } from './stream-socket.ts';
 import { wsSocketFactory } from './ws-socket.ts';
 
 // The socket types live in their own file so ws-socket.ts can implement them without importing this one.

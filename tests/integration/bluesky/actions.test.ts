@@ -3,7 +3,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { RoostError } from '../../../src-shared/contract/errors.ts';
 import type { StreamItem } from '../../../src-shared/domain/stream-item.ts';
-import { newPostRkey } from '../../../src-main/connectors/bluesky/tid.ts';
+import { newPostRkey } from '../../../src-shared/atproto/tid.ts';
 import { avatarPng } from '../../sandbox/png.ts';
 import { itemsOf, person, sandbox, uniqueWord } from './support/world.ts';
 import type { Person } from './support/world.ts';
