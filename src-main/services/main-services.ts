@@ -32,7 +32,7 @@ import { governanceHandlers } from '../governance/governance-handlers.ts';
 import { readProfileTexts } from '../governance/profile-texts.ts';
 import { createMentionChecker } from '../compose/mention-checker.ts';
 import type { BlueskyConnector } from '../connectors/bluesky/bluesky-connector.ts';
-import type { MastodonConnector } from '../connectors/mastodon/mastodon-connector.ts';
+import { requirePublisher } from '../connectors/publisher.ts';
 import { RoostError } from '../../src-shared/contract/errors.ts';
 import { createMastodonSignIn } from './mastodon-sign-in.ts';
 import { createSandboxService } from '../sandbox/sandbox-service.ts';
@@ -132,16 +132,7 @@ export async function startMainServices(
     dataDir: options.dataDir,
     accounts: () => registry.list(),
     gateway: createConnectorGateway({
-      bluesky: async (accountId) => {
-        const connector = await connectors.forAccount(accountId);
-        if (!('publishPost' in connector)) throw new RoostError('invalid_input', 'Not a Bluesky account.');
-        return connector as BlueskyConnector;
-      },
-      mastodon: async (accountId) => {
-        const connector = await connectors.forAccount(accountId);
-        if (!('publishStatus' in connector)) throw new RoostError('invalid_input', 'Not a Mastodon account.');
-        return connector as MastodonConnector;
-      },
+      publisher: async (accountId) => requirePublisher(await connectors.forAccount(accountId)),
       media: (id) => media.get(id),
       uploads: createUploadedMediaRepository(store),
     }),
@@ -155,16 +146,8 @@ export async function startMainServices(
     onError: (error) =>
       console.error('[roost] outbox:', error instanceof Error ? error.message : 'unknown error'),
     // Best-time history: counts of the account's own sent posts, read from the network it posted to.
-    readEngagement: async (accountId, network, remoteIds) => {
-      const connector = await connectors.forAccount(accountId);
-      if (network === 'bluesky' && 'publishPost' in connector) {
-        return (connector as BlueskyConnector).readEngagement(remoteIds);
-      }
-      if (network === 'mastodon' && 'publishStatus' in connector) {
-        return (connector as MastodonConnector).readEngagement(remoteIds);
-      }
-      throw new RoostError('invalid_input', 'This account cannot report engagement.');
-    },
+    readEngagement: async (accountId, _network, remoteIds) =>
+      requirePublisher(await connectors.forAccount(accountId)).readEngagement(remoteIds),
   });
   const publishingStarted = publishing.engine
     .start()
