@@ -11,7 +11,8 @@ import { createSecretServiceKeychain } from '../vault/secret-service-keychain.ts
 import { createKeychainCredentialStore } from '../vault/keychain-credential-store.ts';
 import type { CredentialStore } from '../vault/credential-store.ts';
 import { createConnectorRegistry } from '../connectors/connector-registry.ts';
-import { asBlueskyConnector, asMastodonConnector, readEngagementOf } from '../connectors/connector-kinds.ts';
+import { asBlueskyConnector } from '../connectors/connector-kinds.ts';
+import { requirePublisher } from '../connectors/publisher.ts';
 import { signInToBluesky } from '../connectors/bluesky/sign-in.ts';
 import { createAccountRepository } from '../accounts/account-repository.ts';
 import { createAccountsService } from '../accounts/accounts-service.ts';
@@ -126,8 +127,7 @@ export async function startMainServices(
     dataDir: options.dataDir,
     accounts: () => registry.list(),
     gateway: createConnectorGateway({
-      bluesky: async (accountId) => asBlueskyConnector(await connectors.forAccount(accountId)),
-      mastodon: async (accountId) => asMastodonConnector(await connectors.forAccount(accountId)),
+      publisher: async (accountId) => requirePublisher(await connectors.forAccount(accountId)),
       media: (id) => media.get(id),
       uploads: createUploadedMediaRepository(store),
     }),
@@ -137,8 +137,8 @@ export async function startMainServices(
     onChanged: (jobs) => events.emit('outbox:changed', { jobs: jobs.map(toContractJob) }),
     onError: (error) => logFailure('outbox', error),
     // Best-time history: counts of the account's own sent posts, read from the network it posted to.
-    readEngagement: async (accountId, network, remoteIds) =>
-      readEngagementOf(await connectors.forAccount(accountId), network, remoteIds),
+    readEngagement: async (accountId, _network, remoteIds) =>
+      requirePublisher(await connectors.forAccount(accountId)).readEngagement(remoteIds),
   });
   const mediaPruner = createMediaPruner({
     media,

@@ -6,7 +6,10 @@ import type { ColumnSource } from '../../src-shared/domain/column.ts';
 import type { Connector } from './connector.ts';
 import { createBlueskyConnector } from './bluesky/bluesky-connector.ts';
 import { createRssConnector } from './rss/rss-connector.ts';
-import { MastodonConnector } from './mastodon/mastodon-connector.ts';
+import {
+  createMastodonConnector,
+  type MastodonConnector,
+} from './mastodon/mastodon-connector.ts';
 import type { CredentialStore } from '../vault/credential-store.ts';
 
 export interface ConnectorRegistryDeps {
@@ -35,20 +38,23 @@ export function createConnectorRegistry(deps: ConnectorRegistryDeps): ConnectorR
   const cache = new Map<string, Promise<Connector>>();
   const rss = createRssConnector({ fetch: deps.fetch });
   // Streaming needs the token the connector keeps private; kept beside it so a rebuilt connector brings its own.
-  const streamingTokens = new WeakMap<MastodonConnector, string>();
+  const streamingTargets = new WeakMap<
+    Connector,
+    { readonly connector: MastodonConnector; readonly accessToken: string }
+  >();
 
   const build = async (accountId: string): Promise<Connector> => {
     const account = deps.getAccount(accountId);
     if (!account) throw new RoostError('not_found', 'This column’s account is no longer in Roost.');
     const credential = await deps.credentials.load(accountId);
     if (account.network === 'mastodon' && credential?.kind === 'oauth') {
-      const connector = new MastodonConnector({
+      const connector = createMastodonConnector({
         accountId,
         origin: account.service,
         accessToken: credential.accessToken,
         fetch: deps.fetch,
       });
-      streamingTokens.set(connector, credential.accessToken);
+      streamingTargets.set(connector, { connector, accessToken: credential.accessToken });
       return connector;
     }
     if (account.network !== 'bluesky' || credential?.kind !== 'app-password' || !credential.session) {
@@ -95,10 +101,7 @@ export function createConnectorRegistry(deps: ConnectorRegistryDeps): ConnectorR
     forAccount,
     forget: (accountId) => void cache.delete(accountId),
     async mastodonStreaming(accountId) {
-      const connector = await forAccount(accountId);
-      if (!(connector instanceof MastodonConnector)) return null;
-      const accessToken = streamingTokens.get(connector);
-      return accessToken === undefined ? null : { connector, accessToken };
+      return streamingTargets.get(await forAccount(accountId)) ?? null;
     },
     reportAuthFailure(accountId) {
       cache.delete(accountId);

@@ -1,8 +1,9 @@
-// The one interface every network implements. Connectors are stateless about schedules: the poller
+// The reading interface every network implements; networks an account publishes to add a `Publisher`. Connectors are stateless about schedules: the poller
 // (src-main/streams) decides when to call them and keeps cursors; connectors only translate.
 import type { Capabilities } from '../../src-shared/domain/capabilities.ts';
 import type { ColumnSource } from '../../src-shared/domain/column.ts';
 import type { StreamItem } from '../../src-shared/domain/stream-item.ts';
+import type { Publisher } from './publisher.ts';
 
 /** What the server told us about our budget, from rate-limit headers when present. */
 export interface RateLimitInfo {
@@ -41,12 +42,17 @@ export interface Page {
   readonly validators?: { readonly etag: string | null; readonly lastModified: string | null };
 }
 
-export type ItemAction =
-  | { readonly kind: 'like' | 'unlike' | 'repost' | 'unrepost' | 'delete'; readonly item: StreamItem }
-  | { readonly kind: 'reply' | 'quote'; readonly item: StreamItem; readonly text: string };
+/**
+ * What a connector does on its own, outside the outbox: likes publish nothing people read as the account's
+ * voice, so they skip the guards. Reposts, replies, quotes and deletes go through the `Publisher`.
+ */
+export interface ItemAction {
+  readonly kind: 'like' | 'unlike';
+  readonly item: StreamItem;
+}
 
 export interface ActionResult {
-  /** The record created (like/repost/reply), for undo or display. */
+  /** The like record (Bluesky) or the status acted on (Mastodon). */
   readonly remoteId: string | null;
 }
 
@@ -56,6 +62,8 @@ export interface Connector {
   fetchPage(request: PageRequest): Promise<Page>;
   thread(item: StreamItem): Promise<readonly StreamItem[]>;
   act(action: ItemAction): Promise<ActionResult>;
+  /** The publishing side, on networks an account can publish to; absent for feeds (RSS). */
+  readonly publisher?: Publisher;
 }
 
 /** An account's own audience as its network counts it now (analytics snapshots). */
@@ -68,14 +76,4 @@ export interface AudienceCounts {
 /** Errors connectors throw are RoostErrors; rate limits carry when to retry. */
 export interface RetryHint {
   readonly retryAfterMs: number | null;
-}
-
-/**
- * Current engagement of the account's own posts (best-time suggestions), by post id. `absent` lists posts
- * the server no longer has (deleted, taken down); ids in neither list were not read this time (the rate
- * budget ran low) and keep whatever was known before.
- */
-export interface EngagementRead {
-  readonly counts: ReadonlyMap<string, number>;
-  readonly absent: readonly string[];
 }

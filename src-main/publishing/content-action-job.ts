@@ -1,12 +1,12 @@
 // Reposts, unreposts and deletes as outbox jobs: checked against the account that acts before anything is
-// stored, with the record key (Bluesky) and Idempotency-Key fixed at creation like any post's.
+// stored, with the record key (where the network takes one) and Idempotency-Key fixed at creation like any post's.
 import { randomUUID } from 'node:crypto';
 import { RoostError } from '../../src-shared/contract/errors.ts';
 import type { ContentAction } from '../../src-shared/compose/content-action.ts';
 import type { Account } from '../../src-shared/domain/account.ts';
 import type { GuardRecord } from '../../src-shared/guards/types.ts';
-import { parsePostUri } from '../connectors/bluesky/normalise-post.ts';
-import { newPostRkey } from '../connectors/bluesky/tid.ts';
+import { newPostRkey } from '../../src-shared/atproto/tid.ts';
+import { publishingRules } from '../connectors/publishing-rules.ts';
 import type { Random } from '../runtime/timing.ts';
 import type { StoredJob } from './outbox-job.ts';
 
@@ -17,26 +17,7 @@ export function checkContentAction(action: ContentAction, account: Account | nul
   if (account.network !== item.network) {
     throw new RoostError('invalid_input', `@${account.handle} cannot act on ${item.network} items.`);
   }
-  if (item.network === 'mastodon') {
-    // Status ids are local to the instance that fetched them: the account needs its own.
-    if (!item.actionRef) throw new RoostError('invalid_input', 'This item is not a Mastodon status.');
-    return;
-  }
-  if (action.kind === 'repost') {
-    if (!parsePostUri(item.remoteId) || !item.actionRef) {
-      throw new RoostError('invalid_input', 'Only posts can be reposted.');
-    }
-    return;
-  }
-  if (action.kind === 'unrepost') {
-    if (!item.viewerReposted?.startsWith(`at://${account.remoteId}/`)) {
-      throw new RoostError('invalid_input', `@${account.handle} has not reposted this post.`);
-    }
-    return;
-  }
-  if (parsePostUri(item.remoteId)?.repo !== account.remoteId) {
-    throw new RoostError('forbidden', 'Only your own posts can be deleted.');
-  }
+  publishingRules(item.network).checkAction(action, account);
 }
 
 export interface ActionJobInput {
@@ -84,7 +65,7 @@ export function actionJob(input: ActionJobInput): StoredJob {
     dueMs: holdMs ?? nowMs,
     wakeMs: holdMs ?? nowMs,
     // A repost is a record of its own: its key is chosen now, so a retry finds it instead of reposting twice.
-    rkey: network === 'bluesky' && action.kind === 'repost' ? newPostRkey(nowMs, input.random) : null,
+    rkey: publishingRules(network).takesRecordKey(action.kind) ? newPostRkey(nowMs, input.random) : null,
     idempotencyKey: randomUUID(),
     serverScheduleId: null,
     threadId: null,

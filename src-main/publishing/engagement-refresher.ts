@@ -4,7 +4,7 @@ import type { EngagementRepository, PostEngagement } from './engagement-reposito
 import type { EngagementSample } from './best-times.ts';
 import type { StoredJob } from './outbox-job.ts';
 import type { Timers } from '../runtime/timing.ts';
-import type { EngagementRead } from '../connectors/connector.ts';
+import type { EngagementRead } from '../connectors/publisher.ts';
 
 export type EngagementReader = (
   accountId: string,

@@ -6,7 +6,7 @@ import { RoostError } from '../../src-shared/contract/errors.ts';
 import type { OutboxJob } from '../../src-shared/contract/publishing-contract.ts';
 import { threadOf, type OutgoingPost, type PostTarget } from '../../src-shared/compose/post.ts';
 import type { Account } from '../../src-shared/domain/account.ts';
-import { newPostRkey } from '../connectors/bluesky/tid.ts';
+import { newPostRkey } from '../../src-shared/atproto/tid.ts';
 import type { Random } from '../runtime/timing.ts';
 import { suggestBestTimes, type BestTimes, type EngagementSample } from './best-times.ts';
 import type { ContentAction } from '../../src-shared/compose/content-action.ts';

@@ -2,7 +2,7 @@
 // until post N is sent, then replies to it. What one job's new state means for the rest of its chain is
 // decided here and written in the same transaction as that state, so a crash cannot split the two.
 import type { PostRef } from '../../src-shared/compose/post.ts';
-import { createTid } from '../connectors/bluesky/tid.ts';
+import { createTid } from '../../src-shared/atproto/tid.ts';
 import type { Random } from '../runtime/timing.ts';
 import { CANCELLABLE_STATES, type StoredJob } from './outbox-job.ts';
 import type { OutboxRepository } from './outbox-repository.ts';

@@ -12,6 +12,8 @@ import type { BrandCredential, CredentialVault } from './credential-vault.ts';
 export interface BrandConnectors {
   bluesky(accountId: string): Promise<BlueskyConnector>;
   mastodon(accountId: string): Promise<MastodonConnector>;
+  /** The account's connector, whichever its network (the outbox publishes through its `publisher`). */
+  any(accountId: string): Promise<BlueskyConnector | MastodonConnector>;
   /** Drops a cached connector (account removed). */
   forget(accountId: string): void;
 }
@@ -59,8 +61,9 @@ export function createBrandConnectors(deps: {
     const account = await load(accountId);
     const { credential } = account;
     if (credential.kind === 'mastodon') {
-      const { MastodonConnector } = await import('../../src-main/connectors/mastodon/mastodon-connector.ts');
-      return new MastodonConnector({
+      const { createMastodonConnector } =
+        await import('../../src-main/connectors/mastodon/mastodon-connector.ts');
+      return createMastodonConnector({
         accountId,
         origin: account.service,
         accessToken: credential.accessToken,
@@ -120,6 +123,7 @@ export function createBrandConnectors(deps: {
       if (connector.network !== 'mastodon') throw new RoostError('internal', 'Not a Mastodon account.');
       return connector;
     },
+    any: forAccount,
     forget: (accountId) => void cache.delete(accountId),
   };
 }
@@ -148,8 +152,9 @@ export async function identifyBrandAccount(
     };
   }
   const origin = new URL(input.instance).origin;
-  const { MastodonConnector } = await import('../../src-main/connectors/mastodon/mastodon-connector.ts');
-  const connector = new MastodonConnector({
+  const { createMastodonConnector } =
+    await import('../../src-main/connectors/mastodon/mastodon-connector.ts');
+  const connector = createMastodonConnector({
     accountId: 'connecting',
     origin,
     accessToken: input.accessToken,

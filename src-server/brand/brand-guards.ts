@@ -9,7 +9,7 @@ import { DEFAULT_DUPLICATE_WINDOW_MS } from '../../src-shared/guards/duplicate-r
 import { evaluateGuards } from '../../src-shared/guards/evaluate.ts';
 import type { GuardRecord, RecentPost } from '../../src-shared/guards/types.ts';
 import { TeamFailure, type BrandAccount } from '../../src-shared/team/team-contract.ts';
-import { newPostRkey } from '../../src-main/connectors/bluesky/tid.ts';
+import { newPostRkey } from '../../src-shared/atproto/tid.ts';
 import type { StoredJob } from '../../src-main/publishing/outbox-job.ts';
 import type { CallContext } from '../handlers/context.ts';
 

@@ -40,10 +40,9 @@ export function openBrandOutbox(deps: {
     repo,
     gateway: lazyGateway(async () => {
       const { createConnectorGateway } = await import('../../src-main/publishing/connector-gateway.ts');
+      const { requirePublisher } = await import('../../src-main/connectors/publisher.ts');
       return createConnectorGateway({
-        bluesky: (id) => deps.connectors.bluesky(id),
-        mastodon: (id) => deps.connectors.mastodon(id),
-        now: deps.now,
+        publisher: async (id) => requirePublisher(await deps.connectors.any(id)),
       });
     }),
     clock: { now: deps.now },

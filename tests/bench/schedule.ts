@@ -81,8 +81,7 @@ try {
     dataDir,
     accounts: () => [account],
     gateway: createConnectorGateway({
-      bluesky: () => connector,
-      mastodon: () => Promise.reject(new Error('none')),
+      publisher: async () => (await connector).publisher,
     }),
     clock: { now: Date.now },
     timers: {

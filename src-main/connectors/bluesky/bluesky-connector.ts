@@ -1,5 +1,5 @@
 // The Bluesky connector: resumes a stored session (logins are rate-limited, sessions are reused), reads the
-// column types Bluesky offers, acts on items and publishes with caller-chosen record keys.
+// column types Bluesky offers and likes items; its Publisher writes records at caller-chosen record keys.
 import { AtpAgent } from '@atproto/api';
 import type { AtpSessionData, AtpSessionEvent } from '@atproto/api';
 import { RoostError } from '../../../src-shared/contract/errors.ts';
@@ -9,19 +9,20 @@ import type { ActionResult, Connector, ItemAction, Page, PageRequest } from '../
 import { BLUESKY_CAPABILITIES } from './capabilities.ts';
 import { toConnectorError } from './connector-errors.ts';
 import { readEngagement } from './engagement.ts';
-import type { AudienceCounts, EngagementRead } from '../connector.ts';
+import type { AudienceCounts } from '../connector.ts';
+import type { Publisher } from '../publisher.ts';
 import { readBlueskyAudience } from './audience.ts';
 import { fetchColumn, postViews } from './fetch-columns.ts';
-import { parsePostUri } from './normalise-post.ts';
+import { parsePostUri } from '../../../src-shared/atproto/post-uri.ts';
 import type { NormaliseContext } from './normalise-post.ts';
 import { toPage } from './paging.ts';
 import { findPostByRkey, publishPost } from './publish.ts';
 import { resolveMentionDids, type MentionDids } from './mention-resolver.ts';
-import type { FoundPost, PostRef, PublishDeps, PublishPostInput, PublishedPost } from './publish.ts';
-import { deleteOwnRecord, findRepostByRkey, repostAt, type RecordRef } from './record-actions.ts';
+import type { PostRef, PublishDeps, PublishPostInput } from './publish.ts';
+import { createBlueskyPublisher, type BlueskyRecords } from './bluesky-publisher.ts';
+import { deleteOwnRecord, findRepostByRkey, repostAt } from './record-actions.ts';
 import { ThreadAnswerSchema } from './schemas.ts';
 import { flattenThread } from './thread.ts';
-import { newPostRkey } from './tid.ts';
 
 export interface BlueskySession {
   readonly accessJwt: string;
@@ -44,20 +45,12 @@ export interface BlueskyConnectorOptions {
   readonly webUrl?: string;
 }
 
-export interface BlueskyConnector extends Connector {
+/** The reading interface, the Publisher, and the record-level calls the publisher is made of. */
+export interface BlueskyConnector extends Connector, BlueskyRecords {
   readonly network: 'bluesky';
-  readonly did: string;
+  readonly publisher: Publisher;
   /** The session tokens as they stand now (after any refresh). */
   currentSession(): BlueskySession | null;
-  publishPost(input: PublishPostInput): Promise<PublishedPost>;
-  findPostByRkey(rkey: string): Promise<FoundPost | null>;
-  /** Reposts at a record key the outbox chose; a second call with the same key finds the first repost. */
-  repostAt(subject: PostRef, rkey: string): Promise<RecordRef>;
-  findRepostByRkey(rkey: string): Promise<RecordRef | null>;
-  /** Deletes one of the account's own posts or reposts; already gone is done. */
-  deleteOwnRecord(uri: string): Promise<void>;
-  /** Likes + reposts + replies + quotes of posts by URI, read in batches of 25; deleted posts are absent. */
-  readEngagement(uris: readonly string[]): Promise<EngagementRead>;
   /** Handle → DID, or null for a handle that is no account; throws when the server cannot say. */
   resolveMentions(handles: readonly string[]): Promise<MentionDids>;
   /** Followers, follows and posts of the signed-in account (one getProfile call). */
@@ -119,7 +112,7 @@ function buildConnector(agent: AtpAgent, did: string, now: () => number, webUrl:
   };
   const publishDeps: PublishDeps = { agent, did, nowMs: now };
 
-  /** A fresh view of the post an item is about, for the viewer's like/repost records and the thread root. */
+  /** A fresh view of the post an item is about, for the viewer's like record when the item had none. */
   const freshView = async (uri: string) => {
     const view = (await postViews(agent, [uri])).get(uri);
     if (!view) throw new RoostError('not_found', 'This post no longer exists.');
@@ -134,50 +127,30 @@ function buildConnector(agent: AtpAgent, did: string, now: () => number, webUrl:
   };
 
   const act = async (action: ItemAction): Promise<ActionResult> => {
-    switch (action.kind) {
-      case 'like': {
-        const { uri, cid } = postRef(action.item);
-        return { remoteId: (await agent.like(uri, cid)).uri };
-      }
-      case 'repost': {
-        const { uri, cid } = postRef(action.item);
-        return { remoteId: (await agent.repost(uri, cid)).uri };
-      }
-      case 'unlike': {
-        const like = action.item.viewer.liked ?? (await freshView(postRef(action.item).uri)).viewer?.like;
-        if (like) await agent.deleteLike(like);
-        return { remoteId: like ?? null };
-      }
-      case 'unrepost': {
-        const repost =
-          action.item.viewer.reposted ?? (await freshView(postRef(action.item).uri)).viewer?.repost;
-        if (repost) await agent.deleteRepost(repost);
-        return { remoteId: repost ?? null };
-      }
-      case 'delete': {
-        const parts = parsePostUri(action.item.remoteId);
-        if (!parts || parts.repo !== did || action.item.kind === 'repost') {
-          throw new RoostError('forbidden', 'Only your own posts can be deleted.');
-        }
-        await agent.deletePost(action.item.remoteId);
-        return { remoteId: action.item.remoteId };
-      }
-      case 'reply':
-      case 'quote': {
-        const target = postRef(action.item);
-        const published = await publishPost(publishDeps, {
-          text: action.text,
-          rkey: newPostRkey(now()),
-          ...(action.kind === 'reply' ? { replyTo: target } : { quote: target }),
-        });
-        return { remoteId: published.uri };
-      }
+    if (action.kind === 'like') {
+      const { uri, cid } = postRef(action.item);
+      return { remoteId: (await agent.like(uri, cid)).uri };
     }
+    const like = action.item.viewer.liked ?? (await freshView(postRef(action.item).uri)).viewer?.like;
+    if (like) await agent.deleteLike(like);
+    return { remoteId: like ?? null };
+  };
+
+  const records: BlueskyRecords = {
+    did,
+    publishPost: (input: PublishPostInput) =>
+      guarded('Bluesky publish', () => publishPost(publishDeps, input)),
+    findPostByRkey: (rkey: string) => guarded('Bluesky lookup', () => findPostByRkey(publishDeps, rkey)),
+    repostAt: (subject: PostRef, rkey: string) =>
+      guarded('Bluesky repost', () => repostAt(publishDeps, subject, rkey)),
+    findRepostByRkey: (rkey: string) => guarded('Bluesky lookup', () => findRepostByRkey(publishDeps, rkey)),
+    deleteOwnRecord: (uri: string) => guarded('Bluesky delete', () => deleteOwnRecord(publishDeps, uri)),
+    readEngagement: (uris: readonly string[]) =>
+      guarded('Bluesky engagement', () => readEngagement(agent, uris)),
   };
 
   return {
     network: 'bluesky',
-    did,
     currentSession: () => {
       const s = agent.session;
       return s ? { accessJwt: s.accessJwt, refreshJwt: s.refreshJwt, did: s.did, handle: s.handle } : null;
@@ -202,15 +175,8 @@ function buildConnector(agent: AtpAgent, did: string, now: () => number, webUrl:
         return items;
       }),
     act: (action: ItemAction) => guarded(`Bluesky ${action.kind}`, () => act(action)),
-    publishPost: (input: PublishPostInput) =>
-      guarded('Bluesky publish', () => publishPost(publishDeps, input)),
-    findPostByRkey: (rkey: string) => guarded('Bluesky lookup', () => findPostByRkey(publishDeps, rkey)),
-    repostAt: (subject: PostRef, rkey: string) =>
-      guarded('Bluesky repost', () => repostAt(publishDeps, subject, rkey)),
-    findRepostByRkey: (rkey: string) => guarded('Bluesky lookup', () => findRepostByRkey(publishDeps, rkey)),
-    deleteOwnRecord: (uri: string) => guarded('Bluesky delete', () => deleteOwnRecord(publishDeps, uri)),
-    readEngagement: (uris: readonly string[]) =>
-      guarded('Bluesky engagement', () => readEngagement(agent, uris)),
+    ...records,
+    publisher: createBlueskyPublisher(records),
     resolveMentions: (handles: readonly string[]) =>
       guarded('Bluesky handle lookup', () => resolveMentionDids(agent, handles)),
     readAudience: () => guarded('Bluesky profile', () => readBlueskyAudience(agent, did)),

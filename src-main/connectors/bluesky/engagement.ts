@@ -2,7 +2,7 @@
 import type { AtpAgent } from '@atproto/api';
 import { postViews } from './fetch-columns.ts';
 import type { PostView } from './schemas.ts';
-import type { EngagementRead } from '../connector.ts';
+import type { EngagementRead } from '../publisher.ts';
 
 export function interactions(view: PostView): number {
   return (view.likeCount ?? 0) + (view.repostCount ?? 0) + (view.replyCount ?? 0) + (view.quoteCount ?? 0);

@@ -3,7 +3,8 @@
 import { RoostError } from '../../../src-shared/contract/errors.ts';
 import type { StreamItem } from '../../../src-shared/domain/stream-item.ts';
 import type { Entry } from './paging.ts';
-import { parsePostRecord, parsePostUri, postUrl, postViewToItem, toAuthor } from './normalise-post.ts';
+import { parsePostUri } from '../../../src-shared/atproto/post-uri.ts';
+import { parsePostRecord, postUrl, postViewToItem, toAuthor } from './normalise-post.ts';
 import type { NormaliseContext } from './normalise-post.ts';
 import { NotificationSchema } from './schemas.ts';
 import type { Notification, PostView } from './schemas.ts';

@@ -14,7 +14,7 @@ import {
   ViewRecordSchema,
 } from './schemas.ts';
 import type { PostRecord, PostView, Profile } from './schemas.ts';
-import { isRecordKey } from './tid.ts';
+import { parsePostUri } from '../../../src-shared/atproto/post-uri.ts';
 
 export interface NormaliseContext {
   readonly accountId: string;
@@ -49,12 +49,6 @@ export function toAuthor(profile: Profile, ctx: NormaliseContext): Author {
 }
 
 /** at://did/app.bsky.feed.post/rkey → its parts, or null for anything else. */
-export function parsePostUri(uri: string): { repo: string; rkey: string } | null {
-  const match = /^at:\/\/([^/]+)\/app\.bsky\.feed\.post\/([^/]+)$/.exec(uri);
-  if (!match || !isRecordKey(match[2] as string)) return null;
-  return { repo: match[1] as string, rkey: match[2] as string };
-}
-
 export function postUrl(uri: string, handle: string, ctx: NormaliseContext): string | null {
   const parts = parsePostUri(uri);
   return parts

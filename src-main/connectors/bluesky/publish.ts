@@ -11,9 +11,10 @@ import {
 } from './capabilities.ts';
 import { postViews } from './fetch-columns.ts';
 import { recordFacets } from './mention-resolver.ts';
-import { parsePostRecord, parsePostUri } from './normalise-post.ts';
+import { parsePostUri } from '../../../src-shared/atproto/post-uri.ts';
+import { parsePostRecord } from './normalise-post.ts';
 import { GetRecordSchema, StrongRefAnswerSchema } from './schemas.ts';
-import { isTid } from './tid.ts';
+import { isTid } from '../../../src-shared/atproto/tid.ts';
 
 const POST_COLLECTION = 'app.bsky.feed.post';
 

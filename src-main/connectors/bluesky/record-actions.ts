@@ -3,7 +3,7 @@
 import { RoostError } from '../../../src-shared/contract/errors.ts';
 import type { PostRef, PublishDeps } from './publish.ts';
 import { GetRecordSchema, StrongRefAnswerSchema } from './schemas.ts';
-import { isTid } from './tid.ts';
+import { isTid } from '../../../src-shared/atproto/tid.ts';
 
 const REPOST_COLLECTION = 'app.bsky.feed.repost';
 

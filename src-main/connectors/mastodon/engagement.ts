@@ -3,7 +3,7 @@
 import { RoostError } from '../../../src-shared/contract/errors.ts';
 import { z } from '../../../src-shared/zod.ts';
 import type { MastodonHttp } from './http.ts';
-import type { EngagementRead } from '../connector.ts';
+import type { EngagementRead } from '../publisher.ts';
 
 /** Only the counters: a status whose other fields a server fills oddly still yields its counts. */
 const StatusCountsSchema = z.object({

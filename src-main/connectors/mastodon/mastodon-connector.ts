@@ -1,16 +1,17 @@
-// The Mastodon Connector: one instance per signed-in account. Capabilities come from the server's
-// /api/v2/instance (cached per connector), reads go through fetchMastodonPage, actions through the REST API.
-import { randomUUID } from 'node:crypto';
+// The Mastodon Connector: one per signed-in account. Capabilities come from the server's /api/v2/instance
+// (fetched once per connector), reads go through fetchMastodonPage, likes through the REST API, and
+// everything the outbox publishes through its Publisher (mastodon-publisher.ts).
 import { RoostError } from '../../../src-shared/contract/errors.ts';
 import type { Capabilities } from '../../../src-shared/domain/capabilities.ts';
 import type { StreamItem } from '../../../src-shared/domain/stream-item.ts';
-import type { ActionResult, Connector, ItemAction, PageRequest } from '../connector.ts';
-import { readStatusEngagement } from './engagement.ts';
-import type { AudienceCounts, EngagementRead } from '../connector.ts';
+import type { ActionResult, AudienceCounts, Connector, ItemAction, PageRequest } from '../connector.ts';
+import type { EngagementRead, Publisher } from '../publisher.ts';
 import { readMastodonAudience } from './audience.ts';
+import { readStatusEngagement } from './engagement.ts';
 import { ContextSchema, StatusSchema, type MastodonInstance } from './entities.ts';
 import { MastodonHttp } from './http.ts';
 import { capabilitiesFromInstance, fetchInstance } from './instance.ts';
+import { createMastodonPublisher } from './mastodon-publisher.ts';
 import { normaliseStatus, type NormaliseContext } from './normalise.ts';
 import {
   publishStatus,
@@ -31,128 +32,58 @@ export interface MastodonConnectorOptions {
   readonly now?: () => number;
   /** Used by media polling; tests pass a fast one. */
   readonly sleep?: (ms: number) => Promise<void>;
+  /** Mastodon forgets Idempotency-Keys after about an hour; older jobs are reconciled by looking. */
+  readonly idempotencyTtlMs?: number;
 }
 
-export class MastodonConnector implements Connector {
-  readonly network = 'mastodon' as const;
+export interface MastodonConnector extends Connector {
+  readonly network: 'mastodon';
   readonly accountId: string;
   readonly http: MastodonHttp;
-  readonly #now: () => number;
-  readonly #sleep: (ms: number) => Promise<void>;
-  #instance: Promise<MastodonInstance> | null = null;
-
-  constructor(options: MastodonConnectorOptions) {
-    this.accountId = options.accountId;
-    this.#now = options.now ?? Date.now;
-    this.#sleep = options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
-    this.http = new MastodonHttp({
-      origin: options.origin,
-      accessToken: options.accessToken,
-      fetch: options.fetch,
-      now: this.#now,
-    });
-  }
-
+  readonly publisher: Publisher;
   /** The instance document, fetched once; a failure is not cached so the next call retries. */
-  instance(): Promise<MastodonInstance> {
-    if (!this.#instance) {
-      this.#instance = fetchInstance(this.http).catch((error: unknown) => {
-        this.#instance = null;
+  instance(): Promise<MastodonInstance>;
+  fetchPage(request: PageRequest): Promise<MastodonPage>;
+  /** Favourites + boosts + replies of this account's statuses; deleted ones (404) are reported absent. */
+  readEngagement(statusIds: readonly string[], signal?: AbortSignal): Promise<EngagementRead>;
+  /** Followers, following and statuses of the signed-in account (one verify_credentials request). */
+  readAudience(): Promise<AudienceCounts>;
+  publishStatus(input: PublishStatusInput, signal?: AbortSignal): Promise<PublishResult>;
+  uploadMedia(input: MediaUploadInput, poll?: Partial<MediaPollOptions>): ReturnType<typeof uploadMedia>;
+}
+
+export function createMastodonConnector(options: MastodonConnectorOptions): MastodonConnector {
+  const { accountId } = options;
+  const now = options.now ?? Date.now;
+  const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
+  const http = new MastodonHttp({
+    origin: options.origin,
+    accessToken: options.accessToken,
+    fetch: options.fetch,
+    now,
+  });
+  let instance: Promise<MastodonInstance> | null = null;
+  const getInstance = (): Promise<MastodonInstance> => {
+    if (!instance) {
+      instance = fetchInstance(http).catch((error: unknown) => {
+        instance = null;
         throw error;
       });
     }
-    return this.#instance;
-  }
+    return instance;
+  };
 
-  async capabilities(): Promise<Capabilities> {
-    return capabilitiesFromInstance(await this.instance());
-  }
+  const context = (): NormaliseContext => ({
+    accountId,
+    origin: http.origin,
+    seenAt: new Date(now()).toISOString(),
+  });
 
-  fetchPage(request: PageRequest): Promise<MastodonPage> {
-    return fetchMastodonPage(this.http, request, this.#context());
-  }
-
-  /** The conversation around `item`, oldest first: ancestors, the status itself, then replies. */
-  async thread(item: StreamItem): Promise<readonly StreamItem[]> {
-    const id = this.#statusId(item);
-    const ctx = this.#context();
-    const [context, self] = await Promise.all([
-      this.http.request('GET', `/api/v1/statuses/${encodeURIComponent(id)}/context`, ContextSchema, {
-        action: 'Thread',
-      }),
-      this.http.request('GET', `/api/v1/statuses/${encodeURIComponent(id)}`, StatusSchema, {
-        action: 'Thread',
-      }),
-    ]);
-    return [
-      ...context.body.ancestors.map((status) => normaliseStatus(status, ctx)),
-      normaliseStatus(self.body, ctx),
-      ...context.body.descendants.map((status) => normaliseStatus(status, ctx)),
-    ];
-  }
-
-  async act(action: ItemAction): Promise<ActionResult> {
-    const id = encodeURIComponent(this.#statusId(action.item));
-    const simple = async (path: string, label: string): Promise<ActionResult> => {
-      const { body } = await this.http.request('POST', `/api/v1/statuses/${id}/${path}`, StatusSchema, {
-        action: label,
-      });
-      return { remoteId: body.id };
-    };
-    switch (action.kind) {
-      case 'like':
-        return simple('favourite', 'Like');
-      case 'unlike':
-        return simple('unfavourite', 'Undo like');
-      case 'repost':
-        // The answer is the boost itself; its id is what a later unreblog of the boost would need.
-        return simple('reblog', 'Boost');
-      case 'unrepost':
-        return simple('unreblog', 'Undo boost');
-      case 'delete': {
-        const { body } = await this.http.request('DELETE', `/api/v1/statuses/${id}`, StatusSchema, {
-          action: 'Delete',
-        });
-        return { remoteId: body.id };
-      }
-      case 'reply':
-      case 'quote': {
-        const result = await this.publishStatus({
-          text: action.text,
-          // One-click actions have no draft to carry a key; the outbox uses publishStatus with its own.
-          idempotencyKey: randomUUID(),
-          ...(action.kind === 'reply'
-            ? { inReplyTo: this.#statusId(action.item) }
-            : { quoteOf: this.#statusId(action.item) }),
-        });
-        return { remoteId: result.id };
-      }
-    }
-  }
-
-  /** Favourites + boosts + replies of this account's statuses; deleted ones (404) are reported absent. */
-  readEngagement(statusIds: readonly string[], signal?: AbortSignal): Promise<EngagementRead> {
-    return readStatusEngagement(this.http, statusIds, signal);
-  }
-
-  /** Followers, following and statuses of the signed-in account (one verify_credentials request). */
-  readAudience(): Promise<AudienceCounts> {
-    return readMastodonAudience(this.http);
-  }
-
-  publishStatus(input: PublishStatusInput, signal?: AbortSignal): Promise<PublishResult> {
-    return publishStatus(this.http, input, this.#context(), signal);
-  }
-
-  uploadMedia(input: MediaUploadInput, poll: Partial<MediaPollOptions> = {}): ReturnType<typeof uploadMedia> {
-    return uploadMedia(this.http, input, { sleep: this.#sleep, ...poll });
-  }
-
-  #statusId(item: StreamItem): string {
+  const statusId = (item: StreamItem): string => {
     if (item.network !== 'mastodon' || !item.actionRef) {
       throw new RoostError('invalid_input', 'This item is not a Mastodon status.');
     }
-    if (item.accountId !== this.accountId) {
+    if (item.accountId !== accountId) {
       // Status ids are local to each instance: an id seen through another account means nothing here.
       throw new RoostError(
         'invalid_input',
@@ -160,13 +91,57 @@ export class MastodonConnector implements Connector {
       );
     }
     return item.actionRef;
-  }
+  };
 
-  #context(): NormaliseContext {
-    return {
-      accountId: this.accountId,
-      origin: this.http.origin,
-      seenAt: new Date(this.#now()).toISOString(),
-    };
-  }
+  const readEngagement = (statusIds: readonly string[], signal?: AbortSignal): Promise<EngagementRead> =>
+    readStatusEngagement(http, statusIds, signal);
+  const publish = (input: PublishStatusInput, signal?: AbortSignal): Promise<PublishResult> =>
+    publishStatus(http, input, context(), signal);
+  const upload = (
+    input: MediaUploadInput,
+    poll: Partial<MediaPollOptions> = {},
+  ): ReturnType<typeof uploadMedia> => uploadMedia(http, input, { sleep, ...poll });
+
+  return {
+    network: 'mastodon',
+    accountId,
+    http,
+    instance: getInstance,
+    capabilities: async (): Promise<Capabilities> => capabilitiesFromInstance(await getInstance()),
+    fetchPage: (request: PageRequest): Promise<MastodonPage> => fetchMastodonPage(http, request, context()),
+    /** The conversation around `item`, oldest first: ancestors, the status itself, then replies. */
+    async thread(item: StreamItem): Promise<readonly StreamItem[]> {
+      const id = encodeURIComponent(statusId(item));
+      const ctx = context();
+      const [conversation, self] = await Promise.all([
+        http.request('GET', `/api/v1/statuses/${id}/context`, ContextSchema, { action: 'Thread' }),
+        http.request('GET', `/api/v1/statuses/${id}`, StatusSchema, { action: 'Thread' }),
+      ]);
+      return [
+        ...conversation.body.ancestors.map((status) => normaliseStatus(status, ctx)),
+        normaliseStatus(self.body, ctx),
+        ...conversation.body.descendants.map((status) => normaliseStatus(status, ctx)),
+      ];
+    },
+    async act(action: ItemAction): Promise<ActionResult> {
+      const id = encodeURIComponent(statusId(action.item));
+      const [path, label] = action.kind === 'like' ? ['favourite', 'Like'] : ['unfavourite', 'Undo like'];
+      const { body } = await http.request('POST', `/api/v1/statuses/${id}/${path}`, StatusSchema, {
+        action: label,
+      });
+      return { remoteId: body.id };
+    },
+    publisher: createMastodonPublisher({
+      http,
+      publishStatus: publish,
+      uploadMedia: (input) => upload(input),
+      readEngagement: (ids) => readEngagement(ids),
+      now,
+      idempotencyTtlMs: options.idempotencyTtlMs ?? 55 * 60 * 1000,
+    }),
+    readEngagement,
+    readAudience: () => readMastodonAudience(http),
+    publishStatus: publish,
+    uploadMedia: upload,
+  };
 }

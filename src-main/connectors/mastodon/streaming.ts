@@ -5,30 +5,16 @@ import { RoostError } from '../../../src-shared/contract/errors.ts';
 import type { StreamItem } from '../../../src-shared/domain/stream-item.ts';
 import { ConversationSchema, NotificationSchema, StatusSchema, StreamEventSchema } from './entities.ts';
 import { normaliseConversation, normaliseNotification, normaliseStatus } from './normalise.ts';
+import type { SocketFactory, StreamSocket } from './stream-socket.ts';
 import { wsSocketFactory } from './ws-socket.ts';
 import { systemClock, systemRandom, systemTimers, type Clock, type Timers } from '../../runtime/timing.ts';
+
+// The socket types live in their own file so ws-socket.ts can implement them without importing this one.
+export type { SocketFactory, SocketHandlers, StreamSocket } from './stream-socket.ts';
 
 export type StreamName =
   'user' | 'user:notification' | 'public' | 'public:local' | 'hashtag' | 'list' | 'direct';
 export type StreamState = 'connecting' | 'open' | 'reconnecting' | 'auth_failed' | 'stopped';
-
-export interface SocketHandlers {
-  open(): void;
-  message(data: string): void;
-  close(): void;
-  /** `httpStatus` is set when the server refused the upgrade (401 = bad token). */
-  error(error: Error, httpStatus: number | null): void;
-  pong(): void;
-}
-export interface StreamSocket {
-  ping(): void;
-  close(): void;
-}
-export type SocketFactory = (
-  url: string,
-  headers: Readonly<Record<string, string>>,
-  handlers: SocketHandlers,
-) => StreamSocket;
 
 /** main's one timers interface, with the clock and the jitter source a reconnecting socket also needs. */
 export type StreamTimers = Timers & Clock & { random(): number };

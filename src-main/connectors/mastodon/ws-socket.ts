@@ -1,7 +1,7 @@
 // The default SocketFactory for streaming: the `ws` package, which (unlike the WHATWG WebSocket) can send
 // the Authorization header Mastodon recommends instead of a token in the query string.
 import WebSocket from 'ws';
-import type { SocketFactory } from './streaming.ts';
+import type { SocketFactory } from './stream-socket.ts';
 
 export const wsSocketFactory: SocketFactory = (url, headers, handlers) => {
   const socket = new WebSocket(url, { headers, handshakeTimeout: 15_000, maxPayload: 4 * 1024 * 1024 });

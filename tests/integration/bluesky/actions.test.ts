@@ -1,9 +1,12 @@
 // Acting on items and publishing through the Bluesky connector against the real local network: like/unlike,
-// repost/unrepost, reply (root and parent refs, facets), quote, delete, thread, and idempotent publishing.
+// and through its publisher repost/unrepost, reply (root and parent refs, facets), quote and delete; thread,
+// and idempotent publishing.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { RoostError } from '../../../src-shared/contract/errors.ts';
 import type { StreamItem } from '../../../src-shared/domain/stream-item.ts';
-import { newPostRkey } from '../../../src-main/connectors/bluesky/tid.ts';
+import { newPostRkey } from '../../../src-shared/atproto/tid.ts';
+import type { SendResult } from '../../../src-main/connectors/publisher.ts';
+import { freshKeys, postToSend, refTo, subjectOf } from '../../support/publisher-inputs.ts';
 import { avatarPng } from '../../sandbox/png.ts';
 import { itemsOf, person, sandbox, uniqueWord } from './support/world.ts';
 import type { Person } from './support/world.ts';
@@ -20,6 +23,12 @@ async function homeItem(uri: string): Promise<StreamItem> {
   const item = (await itemsOf(me, 'home')).find((i) => i.remoteId === uri && i.kind !== 'repost');
   if (!item) throw new Error(`${uri} is not on the home timeline`);
   return item;
+}
+
+/** The published post of a send that was not handed to a server-held schedule (Bluesky holds none). */
+function published(result: SendResult): { remoteId: string } {
+  if (result.kind !== 'published') throw new Error('Bluesky scheduled a post it should have published');
+  return result;
 }
 
 async function record(who: Person, uri: string): Promise<Record<string, unknown>> {
@@ -55,7 +64,10 @@ describe('Bluesky actions against the local network', () => {
 
   it('reposts and unreposts', async () => {
     const post = await sandbox.post({ handle: friend.account.handle, text: `Repost me ${uniqueWord()}` });
-    const { remoteId: repost } = await me.connector.act({ kind: 'repost', item: await homeItem(post.uri) });
+    const { remoteId: repost } = await me.connector.publisher.repost(
+      subjectOf(await homeItem(post.uri)),
+      freshKeys(newPostRkey(Date.now())),
+    );
     await sandbox.processAll();
     const reposted = await homeItem(post.uri);
     expect(reposted.viewer.reposted).toBe(repost);
@@ -63,7 +75,7 @@ describe('Bluesky actions against the local network', () => {
     const mine = await itemsOf(me, 'author', me.account.handle);
     expect(mine.find((i) => i.kind === 'repost' && i.remoteId === post.uri)?.via?.id).toBe(me.account.did);
 
-    await me.connector.act({ kind: 'unrepost', item: reposted });
+    await me.connector.publisher.unrepost(subjectOf(reposted), freshKeys());
     await sandbox.processAll();
     expect((await homeItem(post.uri)).counts.reposts).toBe(0);
   });
@@ -76,11 +88,14 @@ describe('Bluesky actions against the local network', () => {
       text: `Middle ${word}`,
       replyTo: root,
     });
-    const { remoteId } = await me.connector.act({
-      kind: 'reply',
-      item: await homeItem(middle.uri),
-      text: `Agreed @${friend.account.handle} #${word} ✨`,
-    });
+    const { remoteId } = published(
+      await me.connector.publisher.send(
+        postToSend(`Agreed @${friend.account.handle} #${word} ✨`, {
+          keys: freshKeys(newPostRkey(Date.now())),
+          replyTo: refTo(await homeItem(middle.uri)),
+        }),
+      ),
+    );
     const value = await record(me, remoteId as string);
     expect(value.reply).toEqual({
       root: { uri: root.uri, cid: root.cid },
@@ -105,11 +120,14 @@ describe('Bluesky actions against the local network', () => {
 
   it('quotes a post', async () => {
     const post = await sandbox.post({ handle: friend.account.handle, text: `Quote me ${uniqueWord()}` });
-    const { remoteId } = await me.connector.act({
-      kind: 'quote',
-      item: await homeItem(post.uri),
-      text: 'Worth reading',
-    });
+    const { remoteId } = published(
+      await me.connector.publisher.send(
+        postToSend('Worth reading', {
+          keys: freshKeys(newPostRkey(Date.now())),
+          quote: refTo(await homeItem(post.uri)),
+        }),
+      ),
+    );
     expect((await record(me, remoteId as string)).embed).toEqual({
       $type: 'app.bsky.embed.record',
       record: { uri: post.uri, cid: post.cid },
@@ -124,12 +142,12 @@ describe('Bluesky actions against the local network', () => {
     const published = await me.connector.publishPost({ text: `Delete me ${uniqueWord()}`, rkey });
     await sandbox.processAll();
     const mine = (await itemsOf(me, 'author', me.account.did)).find((i) => i.remoteId === published.uri)!;
-    await me.connector.act({ kind: 'delete', item: mine });
+    await me.connector.publisher.deletePost(subjectOf(mine));
     expect(await me.connector.findPostByRkey(rkey)).toBeNull();
 
     const theirs = await sandbox.post({ handle: friend.account.handle, text: `Not yours ${uniqueWord()}` });
-    const error = await me.connector
-      .act({ kind: 'delete', item: await homeItem(theirs.uri) })
+    const error = await me.connector.publisher
+      .deletePost(subjectOf(await homeItem(theirs.uri)))
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(RoostError);
     expect((error as RoostError).code).toBe('forbidden');

@@ -2,7 +2,7 @@
 // one that does not (a typo, or a web domain that is no Bluesky account) stays as plain text and the post is
 // still accepted — before the fix the PDS refused the whole post ("Invalid DID (got \"\")").
 import { beforeAll, describe, expect, it } from 'vitest';
-import { newPostRkey } from '../../../src-main/connectors/bluesky/tid.ts';
+import { newPostRkey } from '../../../src-shared/atproto/tid.ts';
 import { composeHandlers } from '../../../src-main/compose/compose-handlers.ts';
 import { createMentionChecker } from '../../../src-main/compose/mention-checker.ts';
 import { info, person, uniqueWord } from './support/world.ts';

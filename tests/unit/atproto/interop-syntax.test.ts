@@ -7,8 +7,8 @@ import { isAtprotoDid, isAtprotoHandle } from '../../../src-shared/atproto/ident
 import { isLanguageTag } from '../../../src-shared/atproto/language-tag.ts';
 import { IsoInstantSchema } from '../../../src-shared/atproto/datetime.ts';
 import { OutgoingPostSchema, PostTargetSchema } from '../../../src-shared/compose/post.ts';
-import { isRecordKey, isTid } from '../../../src-main/connectors/bluesky/tid.ts';
-import { parsePostUri } from '../../../src-main/connectors/bluesky/normalise-post.ts';
+import { isRecordKey, isTid } from '../../../src-shared/atproto/tid.ts';
+import { parsePostUri } from '../../../src-shared/atproto/post-uri.ts';
 
 const DIR = new URL('../../fixtures/atproto-interop/syntax/', import.meta.url);
 

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { OutgoingPost } from '../../../src-shared/compose/post.ts';
 import type { Account } from '../../../src-shared/domain/account.ts';
-import { MastodonConnector } from '../../../src-main/connectors/mastodon/mastodon-connector.ts';
+import { createMastodonConnector } from '../../../src-main/connectors/mastodon/mastodon-connector.ts';
 import { MIN_HISTORY } from '../../../src-main/publishing/best-times.ts';
 import { createConnectorGateway } from '../../../src-main/publishing/connector-gateway.ts';
 import {
@@ -59,7 +59,7 @@ async function setUp(): Promise<{
   errors: unknown[];
 }> {
   const server = await MastodonReplayServer.start();
-  const connector = new MastodonConnector({
+  const connector = createMastodonConnector({
     accountId: account.id,
     origin: server.origin,
     accessToken: server.token,
@@ -73,8 +73,7 @@ async function setUp(): Promise<{
     dataDir: dir,
     accounts: () => [account],
     gateway: createConnectorGateway({
-      bluesky: () => Promise.reject(new Error('no Bluesky account here')),
-      mastodon: () => Promise.resolve(connector),
+      publisher: () => Promise.resolve(connector.publisher),
     }),
     clock: { now: () => clock.now },
     timers: {

@@ -10,7 +10,7 @@ import {
   DEFAULT_REFRESH_POLICY,
   isStale,
 } from '../../../src-main/publishing/engagement-refresher.ts';
-import type { EngagementRead } from '../../../src-main/connectors/connector.ts';
+import type { EngagementRead } from '../../../src-main/connectors/publisher.ts';
 import type { StoredJob } from '../../../src-main/publishing/outbox-job.ts';
 import {
   createEngagementRepository,

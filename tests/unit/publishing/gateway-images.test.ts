@@ -7,9 +7,12 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { OutgoingPost } from '../../../src-shared/compose/post.ts';
-import type { BlueskyConnector } from '../../../src-main/connectors/bluesky/bluesky-connector.ts';
+import {
+  createBlueskyPublisher,
+  type BlueskyRecords,
+} from '../../../src-main/connectors/bluesky/bluesky-publisher.ts';
 import type { PublishPostInput } from '../../../src-main/connectors/bluesky/publish.ts';
-import { MastodonConnector } from '../../../src-main/connectors/mastodon/mastodon-connector.ts';
+import { createMastodonConnector } from '../../../src-main/connectors/mastodon/mastodon-connector.ts';
 import { createConnectorGateway } from '../../../src-main/publishing/connector-gateway.ts';
 import { createMediaStore } from '../../../src-main/publishing/media-store.ts';
 import { MastodonReplayServer } from '../../support/mastodon-replay/server.ts';
@@ -46,7 +49,7 @@ const until = async (check: () => boolean, harness: Harness): Promise<void> => {
 
 /** The Bluesky side of the gateway's port: it records what publishPost is given (the connector itself is
  *  tested against the local network in tests/integration/publishing/images.test.ts). */
-function recordingBluesky(calls: PublishPostInput[]): BlueskyConnector {
+function recordingBluesky(calls: PublishPostInput[]): BlueskyRecords {
   const did = 'did:plc:user1';
   return {
     did,
@@ -60,7 +63,7 @@ function recordingBluesky(calls: PublishPostInput[]): BlueskyConnector {
       });
     },
     findPostByRkey: () => Promise.resolve(null),
-  } as unknown as BlueskyConnector;
+  } as unknown as BlueskyRecords;
 }
 
 async function submitAndSettle(harness: Harness, outgoing: OutgoingPost) {
@@ -81,8 +84,7 @@ describe('the connector gateway with images', () => {
     const calls: PublishPostInput[] = [];
     h = await createHarness({
       gateway: createConnectorGateway({
-        bluesky: () => Promise.resolve(recordingBluesky(calls)),
-        mastodon: () => Promise.reject(new Error('no Mastodon here')),
+        publisher: () => Promise.resolve(createBlueskyPublisher(recordingBluesky(calls))),
         // The store keeps nothing in memory: one on the harness's data folder sees what the test put there.
         media: (id) => createMediaStore(h!.dir).get(id),
       }),
@@ -106,7 +108,7 @@ describe('the connector gateway with images', () => {
   it('uploads to Mastodon with the alt text as description, then posts with the media id', async () => {
     let now = () => Date.now();
     server = await MastodonReplayServer.start({ now: () => now() });
-    const connector = new MastodonConnector({
+    const connector = createMastodonConnector({
       accountId: 'masto-1',
       origin: server.origin,
       accessToken: server.token,
@@ -114,8 +116,7 @@ describe('the connector gateway with images', () => {
     });
     h = await createHarness({
       gateway: createConnectorGateway({
-        bluesky: () => Promise.reject(new Error('no Bluesky here')),
-        mastodon: () => Promise.resolve(connector),
+        publisher: () => Promise.resolve(connector.publisher),
         // The store keeps nothing in memory: one on the harness's data folder sees what the test put there.
         media: (id) => createMediaStore(h!.dir).get(id),
       }),
@@ -152,8 +153,7 @@ describe('the connector gateway with images', () => {
     const calls: PublishPostInput[] = [];
     h = await createHarness({
       gateway: createConnectorGateway({
-        bluesky: () => Promise.resolve(recordingBluesky(calls)),
-        mastodon: () => Promise.reject(new Error('no Mastodon here')),
+        publisher: () => Promise.resolve(createBlueskyPublisher(recordingBluesky(calls))),
         media: () => null,
       }),
     });

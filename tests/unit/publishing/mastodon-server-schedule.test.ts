@@ -1,7 +1,7 @@
 // Server-side scheduling against the Mastodon replay server (responses from the official API docs; it honours
 // Idempotency-Key): ≥ 5 minutes ahead the server holds the schedule, and reschedule/cancel reach it.
 import { afterEach, describe, expect, it } from 'vitest';
-import { MastodonConnector } from '../../../src-main/connectors/mastodon/mastodon-connector.ts';
+import { createMastodonConnector } from '../../../src-main/connectors/mastodon/mastodon-connector.ts';
 import { createConnectorGateway } from '../../../src-main/publishing/connector-gateway.ts';
 import { MastodonReplayServer, type RecordedRequest } from '../../support/mastodon-replay/server.ts';
 import { account, createHarness, post, type Harness } from './support/harness.ts';
@@ -37,14 +37,13 @@ async function setup(): Promise<{ harness: Harness; replay: MastodonReplayServer
   let now = () => Date.now();
   const replay = await MastodonReplayServer.start({ now: () => now() });
   replay.intercept = scheduledStatusRoutes(replay);
-  const connector = new MastodonConnector({
+  const connector = createMastodonConnector({
     accountId: 'masto-1',
     origin: replay.origin,
     accessToken: replay.token,
   });
   const gateway = createConnectorGateway({
-    bluesky: () => Promise.reject(new Error('no bluesky here')),
-    mastodon: () => Promise.resolve(connector),
+    publisher: () => Promise.resolve(connector.publisher),
   });
   const harness = await createHarness({
     gateway,
@@ -130,10 +129,13 @@ describe('Mastodon server-side scheduling', () => {
     // A crash between the server's answer and the commit: the same key returns the same status.
     const stored = h.module.repo.get(job!.id)!;
     const again = await createConnectorGateway({
-      bluesky: () => Promise.reject(new Error('none')),
-      mastodon: () =>
+      publisher: () =>
         Promise.resolve(
-          new MastodonConnector({ accountId: 'masto-1', origin: server!.origin, accessToken: server!.token }),
+          createMastodonConnector({
+            accountId: 'masto-1',
+            origin: server!.origin,
+            accessToken: server!.token,
+          }).publisher,
         ),
     }).send(stored, null);
     expect(again).toMatchObject({ kind: 'published', remoteId: stored.remoteId });

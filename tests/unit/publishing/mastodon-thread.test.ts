@@ -2,7 +2,7 @@
 // the official API docs; it honours Idempotency-Key): each status answers the one before it by
 // in_reply_to_id, and carries the chosen visibility, language and content warning.
 import { afterEach, describe, expect, it } from 'vitest';
-import { MastodonConnector } from '../../../src-main/connectors/mastodon/mastodon-connector.ts';
+import { createMastodonConnector } from '../../../src-main/connectors/mastodon/mastodon-connector.ts';
 import { createConnectorGateway } from '../../../src-main/publishing/connector-gateway.ts';
 import { MastodonReplayServer } from '../../support/mastodon-replay/server.ts';
 import { account, createHarness, thread, type Harness } from './support/harness.ts';
@@ -27,15 +27,14 @@ describe('a Mastodon thread on the replay server', () => {
   it('chains statuses by in_reply_to_id with visibility, language and content warning', async () => {
     let now = () => Date.now();
     server = await MastodonReplayServer.start({ now: () => now() });
-    const connector = new MastodonConnector({
+    const connector = createMastodonConnector({
       accountId: 'masto-1',
       origin: server.origin,
       accessToken: server.token,
     });
     h = await createHarness({
       gateway: createConnectorGateway({
-        bluesky: () => Promise.reject(new Error('no bluesky here')),
-        mastodon: () => Promise.resolve(connector),
+        publisher: () => Promise.resolve(connector.publisher),
       }),
       accounts: [account(9, { id: 'masto-1', network: 'mastodon', handle: 'brand@social.example' })],
     });

@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ComposeMedia, OutgoingPost } from '../../../src-shared/compose/post.ts';
-import { MastodonConnector } from '../../../src-main/connectors/mastodon/mastodon-connector.ts';
+import { createMastodonConnector } from '../../../src-main/connectors/mastodon/mastodon-connector.ts';
 import { createConnectorGateway } from '../../../src-main/publishing/connector-gateway.ts';
 import { createMediaStore } from '../../../src-main/publishing/media-store.ts';
 import type { StoredJob } from '../../../src-main/publishing/outbox-job.ts';
@@ -44,7 +44,7 @@ async function setUp(lost: readonly number[]): Promise<{ harness: Harness; repla
     }
     return response;
   };
-  const connector = new MastodonConnector({
+  const connector = createMastodonConnector({
     accountId: 'masto-1',
     origin: replay.origin,
     accessToken: replay.token,
@@ -59,8 +59,7 @@ async function setUp(lost: readonly number[]): Promise<{ harness: Harness; repla
   };
   h = await createHarness({
     gateway: createConnectorGateway({
-      bluesky: () => Promise.reject(new Error('no Bluesky here')),
-      mastodon: () => Promise.resolve(connector),
+      publisher: () => Promise.resolve(connector.publisher),
       media: (id) => createMediaStore(h!.dir).get(id),
       uploads,
     }),

@@ -6,7 +6,10 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { RoostError } from '../../../src-shared/contract/errors.ts';
 import type { OutgoingPost } from '../../../src-shared/compose/post.ts';
-import type { BlueskyConnector } from '../../../src-main/connectors/bluesky/bluesky-connector.ts';
+import {
+  createBlueskyPublisher,
+  type BlueskyRecords,
+} from '../../../src-main/connectors/bluesky/bluesky-publisher.ts';
 import type { PublishPostInput } from '../../../src-main/connectors/bluesky/publish.ts';
 import { createConnectorGateway } from '../../../src-main/publishing/connector-gateway.ts';
 import {
@@ -198,11 +201,10 @@ describe('media pruning', () => {
         return Promise.reject(new Error('must not be called'));
       },
       findPostByRkey: () => Promise.resolve(null),
-    } as unknown as BlueskyConnector;
+    } as unknown as BlueskyRecords;
     const { harness, media, pruner } = await setUp({
       gateway: createConnectorGateway({
-        bluesky: () => Promise.resolve(bluesky),
-        mastodon: () => Promise.reject(new Error('no Mastodon here')),
+        publisher: () => Promise.resolve(createBlueskyPublisher(bluesky)),
         // The store keeps nothing in memory: one on the harness's folder sees what the pruner left.
         media: (id) => createMediaStore(h!.dir).get(id),
       }),

@@ -44,8 +44,7 @@ export async function startBlueskyOutbox(
     dataDir: dir,
     accounts: () => [account],
     gateway: createConnectorGateway({
-      bluesky: async () => connector,
-      mastodon: () => Promise.reject(new Error('no Mastodon account here')),
+      publisher: async () => connector.publisher,
       media: (id) => media.get(id),
     }),
     clock: { now: Date.now },

@@ -3,7 +3,7 @@
 // Usage: node outbox-runner.ts <db> (config in ROOST_RUNNER as JSON); prints "started" once the engine runs.
 import { createBlueskyConnector } from '../../../../src-main/connectors/bluesky/bluesky-connector.ts';
 import { signInToBluesky } from '../../../../src-main/connectors/bluesky/sign-in.ts';
-import { MastodonConnector } from '../../../../src-main/connectors/mastodon/mastodon-connector.ts';
+import { createMastodonConnector } from '../../../../src-main/connectors/mastodon/mastodon-connector.ts';
 import { createConnectorGateway } from '../../../../src-main/publishing/connector-gateway.ts';
 import { createPublishingModule } from '../../../../src-main/publishing/publishing-module.ts';
 import { DEFAULT_SETTINGS_FOR_TESTS, type RunnerConfig } from './runner-config.ts';
@@ -28,7 +28,7 @@ const bluesky = async () => {
 };
 let blueskyConnector: ReturnType<typeof bluesky> | null = null;
 const mastodon = config.mastodon
-  ? new MastodonConnector({
+  ? createMastodonConnector({
       accountId: config.accountId,
       origin: config.mastodon.origin,
       accessToken: config.mastodon.token,
@@ -40,10 +40,10 @@ const module = createPublishingModule({
   dataDir: config.dataDir,
   accounts: () => [],
   gateway: createConnectorGateway({
-    bluesky: () => (blueskyConnector ??= bluesky()),
-    mastodon: async () => {
-      if (!mastodon) throw new Error('no Mastodon account configured');
-      return mastodon;
+    // The runner publishes as its one account: Mastodon when configured, otherwise Bluesky.
+    publisher: async () => {
+      if (mastodon) return mastodon.publisher;
+      return (await (blueskyConnector ??= bluesky())).publisher;
     },
     uploads: createUploadedMediaRepository(store),
   }),

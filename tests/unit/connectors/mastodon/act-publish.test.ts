@@ -1,7 +1,9 @@
-// Actions, threads, publishing and media upload of the Mastodon connector against a loopback server that
-// replays the official Mastodon API documentation's example responses — not a real Mastodon server.
+// Likes, threads, the publisher (boosts, replies, deletes), publishing and media upload of the Mastodon
+// connector against a loopback server that replays the official Mastodon API documentation's example
+// responses — not a real Mastodon server.
 import { afterEach, describe, expect, it } from 'vitest';
 import type { StreamItem } from '../../../../src-shared/domain/stream-item.ts';
+import { freshKeys, postToSend, refTo, subjectOf } from '../../../support/publisher-inputs.ts';
 import { connectorFor, source, useReplay } from './replay-harness.ts';
 
 const h = useReplay({ mediaPollsBeforeReady: 2 });
@@ -26,33 +28,6 @@ describe('act', () => {
     await h.connector.act({ kind: 'unlike', item });
     expect(h.server.findStatus(item.actionRef ?? '')?.favourited).toBe(false);
     expect(h.server.requestsTo('POST', `/api/v1/statuses/${item.actionRef}/favourite`)).toHaveLength(1);
-  });
-
-  it('boosts (answer: the boost, a new id) and undoes the boost', async () => {
-    const item = await firstHomeItem();
-    const { remoteId } = await h.connector.act({ kind: 'repost', item });
-    expect(remoteId).not.toBe(item.actionRef);
-    expect(h.server.findStatus(item.actionRef ?? '')?.reblogged).toBe(true);
-    await h.connector.act({ kind: 'unrepost', item });
-    expect(h.server.findStatus(item.actionRef ?? '')?.reblogged).toBe(false);
-  });
-
-  it('replies with in_reply_to_id and an Idempotency-Key, then deletes the reply', async () => {
-    const item = await firstHomeItem();
-    const { remoteId } = await h.connector.act({ kind: 'reply', item, text: 'Thanks!' });
-    const post = h.server.requestsTo('POST', '/api/v1/statuses').at(-1);
-    expect(post?.body).toMatchObject({ status: 'Thanks!', in_reply_to_id: item.actionRef });
-    expect(post?.headers['idempotency-key']).toMatch(/^[0-9a-f-]{36}$/);
-    const replies = await h.connector.fetchPage({
-      source: source('author', SELF_ID),
-      since: null,
-      before: null,
-      limit: 40,
-    });
-    const reply = replies.items.find((candidate) => candidate.actionRef === remoteId);
-    expect(reply?.kind).toBe('reply');
-    await h.connector.act({ kind: 'delete', item: reply as StreamItem });
-    expect(h.server.findStatus(remoteId ?? '')).toBeUndefined();
   });
 
   it('refuses items from another account or network', async () => {
@@ -82,6 +57,37 @@ describe('act', () => {
       item.actionRef,
       '103189026958574542',
     ]);
+  });
+});
+
+describe('publisher: boosts, replies and deletes', () => {
+  it('boosts (answer: the boost, a new id) and undoes the boost', async () => {
+    const item = await firstHomeItem();
+    const { remoteId } = await h.connector.publisher.repost(subjectOf(item), freshKeys());
+    expect(remoteId).not.toBe(item.actionRef);
+    expect(h.server.findStatus(item.actionRef ?? '')?.reblogged).toBe(true);
+    await h.connector.publisher.unrepost(subjectOf(item), freshKeys());
+    expect(h.server.findStatus(item.actionRef ?? '')?.reblogged).toBe(false);
+  });
+
+  it('replies with in_reply_to_id and an Idempotency-Key, then deletes the reply', async () => {
+    const item = await firstHomeItem();
+    const sent = await h.connector.publisher.send(postToSend('Thanks!', { replyTo: refTo(item) }));
+    if (sent.kind !== 'published') throw new Error('the reply was scheduled instead of published');
+    const { remoteId } = sent;
+    const post = h.server.requestsTo('POST', '/api/v1/statuses').at(-1);
+    expect(post?.body).toMatchObject({ status: 'Thanks!', in_reply_to_id: item.actionRef });
+    expect(post?.headers['idempotency-key']).toMatch(/^[0-9a-f-]{36}$/);
+    const replies = await h.connector.fetchPage({
+      source: source('author', SELF_ID),
+      since: null,
+      before: null,
+      limit: 40,
+    });
+    const reply = replies.items.find((candidate) => candidate.actionRef === remoteId);
+    expect(reply?.kind).toBe('reply');
+    await h.connector.publisher.deletePost(subjectOf(reply as StreamItem));
+    expect(h.server.findStatus(remoteId ?? '')).toBeUndefined();
   });
 });
 

@@ -3,7 +3,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { RoostError } from '../../../../src-shared/contract/errors.ts';
 import { StreamItemSchema } from '../../../../src-shared/domain/stream-item.ts';
-import { MastodonConnector } from '../../../../src-main/connectors/mastodon/mastodon-connector.ts';
+import { createMastodonConnector } from '../../../../src-main/connectors/mastodon/mastodon-connector.ts';
 import { MastodonRateLimitError } from '../../../../src-main/connectors/mastodon/errors.ts';
 import { REGENERATING_RETRY_MS } from '../../../../src-main/connectors/mastodon/timelines.ts';
 import { connectorFor, source, useReplay } from './replay-harness.ts';
@@ -250,7 +250,7 @@ describe('server answers that are not a plain 200', () => {
     await expect(
       h.connector.fetchPage({ source: source('home'), since: null, before: null, limit: 5 }),
     ).rejects.toMatchObject({ code: 'server_error' });
-    const dead = new MastodonConnector({
+    const dead = createMastodonConnector({
       accountId: 'acc-1',
       origin: 'http://127.0.0.1:9',
       accessToken: 't',

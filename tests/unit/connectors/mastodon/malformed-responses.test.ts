@@ -3,7 +3,10 @@
 // non-JSON. Every case must end in a RoostError — never an unhandled exception or an invalid StreamItem.
 import { afterEach, describe, expect, it } from 'vitest';
 import { RoostError } from '../../../../src-shared/contract/errors.ts';
-import { MastodonConnector } from '../../../../src-main/connectors/mastodon/mastodon-connector.ts';
+import {
+  createMastodonConnector,
+  type MastodonConnector,
+} from '../../../../src-main/connectors/mastodon/mastodon-connector.ts';
 import { MastodonHttp } from '../../../../src-main/connectors/mastodon/http.ts';
 import { verifyCredentials } from '../../../../src-main/connectors/mastodon/oauth.ts';
 import {
@@ -198,7 +201,7 @@ const SHAPELESS: readonly (string | Json)[] = [
 describe('malformed responses always become RoostErrors', () => {
   for (const endpoint of endpoints) {
     it(`${endpoint.name}: the documented answer passes, 25 broken ones fail cleanly`, async () => {
-      const connector = new MastodonConnector({
+      const connector = createMastodonConnector({
         accountId: 'acc-1',
         origin: h.server.origin,
         accessToken: h.server.token,
@@ -213,7 +216,7 @@ describe('malformed responses always become RoostErrors', () => {
         body = endpoint.breakIt(endpoint.valid(), random);
         const outcome = await endpoint
           .call(
-            new MastodonConnector({
+            createMastodonConnector({
               accountId: 'acc-1',
               origin: h.server.origin,
               accessToken: h.server.token,
@@ -236,7 +239,7 @@ describe('malformed responses always become RoostErrors', () => {
           endpoint.path.test(request.path)
             ? { status: 200, body: typeof raw === 'string' ? raw : JSON.stringify(raw) }
             : undefined;
-        const connector = new MastodonConnector({
+        const connector = createMastodonConnector({
           accountId: 'acc-1',
           origin: h.server.origin,
           accessToken: h.server.token,

@@ -2,7 +2,10 @@
 // pointed at it, one pair per test file.
 import { afterAll, beforeAll } from 'vitest';
 import type { ColumnSource, ColumnType } from '../../../../src-shared/domain/column.ts';
-import { MastodonConnector } from '../../../../src-main/connectors/mastodon/mastodon-connector.ts';
+import {
+  createMastodonConnector,
+  type MastodonConnector,
+} from '../../../../src-main/connectors/mastodon/mastodon-connector.ts';
 import { MastodonReplayServer, type ReplayOptions } from '../../../support/mastodon-replay/server.ts';
 
 export interface Harness {
@@ -23,7 +26,7 @@ export function useReplay(options: ReplayOptions = {}): Harness {
 }
 
 export function connectorFor(server: MastodonReplayServer, accessToken = server.token): MastodonConnector {
-  return new MastodonConnector({
+  return createMastodonConnector({
     accountId: 'acc-1',
     origin: server.origin,
     accessToken,

@@ -1,6 +1,6 @@
 // Record keys for idempotent publishing: valid atproto TIDs that sort by time.
 import { describe, expect, it } from 'vitest';
-import { createTid, isTid, newPostRkey } from '../../../../src-main/connectors/bluesky/tid.ts';
+import { createTid, isTid, newPostRkey } from '../../../src-shared/atproto/tid.ts';
 
 describe('TIDs', () => {
   it('are 13 base32-sortable characters that sort in time order', () => {
