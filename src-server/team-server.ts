@@ -26,6 +26,10 @@ import { createSessionTokens } from './identity/session-tokens.ts';
 import { lastChangeSeq } from './storage/change-log.ts';
 import { pruneIdempotencyKeys } from './storage/idempotency.ts';
 import { openSqliteEngine } from './storage/sqlite-engine.ts';
+import { openPostgresEngine } from './storage/postgres-engine.ts';
+import type { SqlEngine } from './storage/sql-engine.ts';
+import { shareFeedAcrossProcesses } from './feed/cluster-feed.ts';
+import type { FeedControl } from './handlers/context.ts';
 import { checkListenAddress, type TlsFiles } from './listen-policy.ts';
 
 export interface TeamServerOptions {
@@ -34,6 +38,12 @@ export interface TeamServerOptions {
   /** 0 picks a free port. */
   readonly port?: number;
   readonly tls?: TlsFiles;
+  /**
+   * A `postgres://` URL: the team's data lives in that database instead of `team.sqlite` in dataDir, and
+   * several server processes may share it. The signing key stays in dataDir, so every process sharing a
+   * database needs the same `server-key` file.
+   */
+  readonly database?: string;
   readonly now?: () => number;
 }
 
@@ -61,11 +71,30 @@ export async function startTeamServer(options: TeamServerOptions): Promise<TeamS
   const tls = checkListenAddress(host, options.tls);
   const now = options.now ?? Date.now;
   const key = loadOrCreateServerKey(options.dataDir);
-  const engine = openSqliteEngine(path.join(options.dataDir, 'team.sqlite'));
-  const { serverId } = await prepareStorage(engine, now());
-  const invitationCode = createInvitationCodes(key);
+  const postgres = options.database ? await openPostgresEngine(options.database) : null;
+  const engine: SqlEngine = postgres ?? openSqliteEngine(path.join(options.dataDir, 'team.sqlite'));
+  let serverId: string;
+  let feedControl: FeedControl;
   const feed = createFeedHub(engine, { now });
-  const deps: ServerDeps = { engine, tokens: createSessionTokens(key), feed, serverId, invitationCode };
+  try {
+    ({ serverId } = await prepareStorage(engine, now()));
+    feedControl = postgres
+      ? await shareFeedAcrossProcesses(postgres, feed, {
+          onError: (error) => console.error('team server: feed notification failed:', error),
+        })
+      : feed;
+  } catch (error) {
+    await engine.close();
+    throw error;
+  }
+  const invitationCode = createInvitationCodes(key);
+  const deps: ServerDeps = {
+    engine,
+    tokens: createSessionTokens(key),
+    feed: feedControl,
+    serverId,
+    invitationCode,
+  };
   const api = createTeamApi(deps, handlers, {
     now,
     onInternalError: (method, error) => console.error(`team server: ${method} failed:`, error),
