@@ -170,6 +170,7 @@ export async function openPostgresEngine(
     },
     listen,
     async close() {
+      if (closing) return;
       closing = true;
       await listener?.end().catch(() => undefined);
       await pool.end();

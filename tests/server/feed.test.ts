@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ulid } from 'ulid';
 import { expectContiguous, rawFeedFrames, recordFeed } from './support/feed-recorder.ts';
 import { startTeamFixture, type Desktop, type TeamFixture } from './support/team-fixture.ts';
-import { stopPostgresAfterAll, TEAM_ENGINES } from './support/engines.ts';
+import { queryDatabase, stopPostgresAfterAll, TEAM_ENGINES } from './support/engines.ts';
 
 stopPostgresAfterAll();
 
@@ -102,10 +102,8 @@ describe.each(TEAM_ENGINES)('team change feed (%s)', (engine) => {
       { idempotencyKey: key },
     );
     expect(first.ok && replay.ok && replay.value.code === first.value.code).toBe(true);
-    const { DatabaseSync } = await import('node:sqlite');
-    const db = new DatabaseSync(`${team.dataDir}/team.sqlite`, { readOnly: true });
-    const dump = JSON.stringify(db.prepare('SELECT * FROM idempotency_keys').all());
-    db.close();
+    const dump = JSON.stringify(await queryDatabase(team.storage, 'SELECT * FROM idempotency_keys'));
+    expect(dump).toContain(key);
     expect(first.ok && dump.includes(first.value.code)).toBe(false);
   });
 

@@ -1,9 +1,15 @@
 // The storage engines the server suites run on: embedded SQLite, and a real PostgreSQL 15 cluster started
 // for the test file (tests/sandbox/postgres.ts) with a fresh database for every server the file starts.
 // `describe.each(TEAM_ENGINES)` runs one suite on both; the cluster starts only when a PostgreSQL case runs.
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { DatabaseSync } from 'node:sqlite';
 import pg from 'pg';
 import { afterAll } from 'vitest';
 import { startPostgres, type PostgresCluster } from '../../sandbox/postgres.ts';
+import { openPostgresEngine } from '../../../src-server/storage/postgres-engine.ts';
+import type { SqlEngine } from '../../../src-server/storage/sql-engine.ts';
+import { openSqliteEngine } from '../../../src-server/storage/sqlite-engine.ts';
 
 export type EngineName = 'sqlite' | 'postgres';
 export const TEAM_ENGINES: readonly EngineName[] = ['sqlite', 'postgres'];
@@ -54,12 +60,22 @@ export async function queryDatabase(
       await client.end();
     }
   }
-  const { DatabaseSync } = await import('node:sqlite');
-  const { join } = await import('node:path');
   const db = new DatabaseSync(join(where.dataDir, 'team.sqlite'), { readOnly: true });
   try {
     return db.prepare(sql).all() as Record<string, unknown>[];
   } finally {
     db.close();
   }
+}
+
+/** Opens a storage engine directly: a SQLite file in `dataDir`, or the given (or a fresh) PostgreSQL database. */
+export async function openEngineFor(
+  engine: EngineName,
+  where: { dataDir: string; database?: string },
+): Promise<SqlEngine> {
+  if (engine === 'sqlite') {
+    mkdirSync(where.dataDir, { recursive: true });
+    return openSqliteEngine(join(where.dataDir, 'team.sqlite'));
+  }
+  return openPostgresEngine(where.database ?? (await freshDatabase()));
 }
