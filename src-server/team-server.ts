@@ -21,6 +21,7 @@ import { invitationHandlers } from './handlers/invitation-handlers.ts';
 import { memberHandlers } from './handlers/member-handlers.ts';
 import { noteHandlers } from './handlers/note-handlers.ts';
 import { HTTP_STATUS, createTeamApi } from './http/team-api.ts';
+import { createAuthRateLimits, type AuthRateLimitRules } from './http/auth-rate-limits.ts';
 import { createInvitationCodes } from './identity/invitation-codes.ts';
 import { createSessionTokens } from './identity/session-tokens.ts';
 import { lastChangeSeq } from './storage/change-log.ts';
@@ -44,6 +45,8 @@ export interface TeamServerOptions {
    * database needs the same `server-key` file.
    */
   readonly database?: string;
+  /** Limits on login challenges and failed logins per device and address (defaults in auth-rate-limits.ts). */
+  readonly authRateLimits?: AuthRateLimitRules;
   readonly now?: () => number;
 }
 
@@ -98,6 +101,7 @@ export async function startTeamServer(options: TeamServerOptions): Promise<TeamS
   const api = createTeamApi(deps, handlers, {
     now,
     onInternalError: (method, error) => console.error(`team server: ${method} failed:`, error),
+    rateLimits: createAuthRateLimits(options.authRateLimits),
   });
 
   const onRequest = (req: IncomingMessage, res: ServerResponse) => void handleRequest(req, res);
@@ -216,6 +220,11 @@ function readBody(req: IncomingMessage): Promise<string | 'too_large'> {
 
 function reply(res: ServerResponse, status: number, result: TeamResult<unknown>): void {
   const body = JSON.stringify(result);
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
+  const retryAfterMs = result.ok ? undefined : result.error.retryAfterMs;
+  res.writeHead(status, {
+    'content-type': 'application/json; charset=utf-8',
+    'cache-control': 'no-store',
+    ...(retryAfterMs !== undefined ? { 'retry-after': String(Math.ceil(retryAfterMs / 1000)) } : {}),
+  });
   res.end(body);
 }

@@ -63,7 +63,12 @@ describe.each(TEAM_ENGINES)('claims (%s)', (engine) => {
     const now = 1_000_000;
     await db.run(`CREATE TABLE jobs (id TEXT PRIMARY KEY NOT NULL, due_at BIGINT NOT NULL,
       claimed_by TEXT, claimed_until BIGINT)`);
-    await db.run('INSERT INTO jobs (id, due_at) VALUES (?, ?), (?, ?)', ['a', now - 10, 'later', now + 60_000]);
+    await db.run('INSERT INTO jobs (id, due_at) VALUES (?, ?), (?, ?)', [
+      'a',
+      now - 10,
+      'later',
+      now + 60_000,
+    ]);
     const first = await claimNextDue(db, 'jobs', { worker: 'w1', now, leaseMs: 1_000 });
     expect(first).toEqual({ id: 'a', claimedUntil: now + 1_000 });
     expect(await claimNextDue(db, 'jobs', { worker: 'w2', now: now + 500, leaseMs: 1_000 })).toBeNull();

@@ -25,7 +25,8 @@ describe.each(TEAM_ENGINES)('team server crash safety (%s)', (engine) => {
 
   it(
     `loses no acknowledged change across ${KILLS} SIGKILLs during writes`,
-    { timeout: 300_000 },
+    // A restart takes 1–10 s on a busy 2-core machine (each is a fresh Node process).
+    { timeout: 600_000 },
     async () => {
       const storage = { dataDir, ...(await databaseFor(engine)) };
       const args = storage.database ? ['--database', storage.database] : [];
@@ -83,8 +84,11 @@ describe.each(TEAM_ENGINES)('team server crash safety (%s)', (engine) => {
         id: string;
         text: string;
       }[];
-      const [changesCounter] = await queryDatabase(storage, "SELECT value FROM counters WHERE name = 'changes'");
-      const lastSeq = Number(changesCounter?.["value"]);
+      const [changesCounter] = await queryDatabase(
+        storage,
+        "SELECT value FROM counters WHERE name = 'changes'",
+      );
+      const lastSeq = Number(changesCounter?.['value']);
       const byText = new Map<string, string[]>();
       for (const note of notes) byText.set(note.text, [...(byText.get(note.text) ?? []), note.id]);
       for (const [text, id] of acknowledged) expect(byText.get(text), text).toEqual([id]);

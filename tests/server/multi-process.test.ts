@@ -64,7 +64,8 @@ describe('two server processes on one PostgreSQL database', () => {
     const desk = await joinOnB('expert', 'On B');
     const feed = recordFeed(desk.client, 0);
     const health = async (url: string) =>
-      ((await (await fetch(`${url}/v1/health`)).json()) as { value: { seq: number; serverId: string } }).value;
+      ((await (await fetch(`${url}/v1/health`)).json()) as { value: { seq: number; serverId: string } })
+        .value;
     await feed.waitFor((await health(b.url)).seq);
 
     const started = performance.now();

@@ -11,7 +11,8 @@ import {
   type TeamClient,
 } from '../../../src-main/team/team-client.ts';
 import { startTeamServer, type TeamServer } from '../../../src-server/team-server.ts';
-import { databaseFor, type EngineName } from './engines.ts';
+import { databaseFor, type EngineName } from './test-databases.ts';
+import type { AuthRateLimitRules } from '../../../src-server/http/auth-rate-limits.ts';
 
 export function memoryKeyStore(): DeviceKeyStore & { keys: Map<string, StoredDeviceKey> } {
   const keys = new Map<string, StoredDeviceKey>();
@@ -45,7 +46,7 @@ export interface TeamFixture {
 }
 
 export async function startTeamFixture(
-  options: { now?: () => number; engine?: EngineName } = {},
+  options: { now?: () => number; engine?: EngineName; authRateLimits?: AuthRateLimitRules } = {},
 ): Promise<TeamFixture> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'roost-team-'));
   const storage = { dataDir, ...(await databaseFor(options.engine ?? 'sqlite')) };
@@ -53,6 +54,7 @@ export async function startTeamFixture(
     ...storage,
     port: 0,
     ...(options.now ? { now: options.now } : {}),
+    ...(options.authRateLimits ? { authRateLimits: options.authRateLimits } : {}),
   });
   const link = parseInvitationLink(server.ownerInvitation ?? '');
   if (!link) throw new Error('the server printed no owner invitation');
