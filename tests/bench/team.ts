@@ -86,18 +86,27 @@ async function benchEngine(engine: 'sqlite' | 'postgres'): Promise<void> {
     const total = SECONDS * RATE;
     const started = performance.now();
     let refused = 0;
+    let resent = 0;
+    // A request whose connection broke (a pooled keep-alive socket closed by the server as it was reused) is
+    // sent again with the same idempotency key, as the desktop's outbox does; the server applies it once.
+    const write = async (text: string, key: string): Promise<void> => {
+      for (let attempt = 0; ; attempt++) {
+        try {
+          const result = await writer.client.call('notes:create', { text }, { idempotencyKey: key });
+          if (!result.ok) refused += 1;
+          return;
+        } catch (error) {
+          if (attempt >= 3) throw error;
+          resent += 1;
+        }
+      }
+    };
     const inFlight: Promise<void>[] = [];
     for (let i = 0; i < total; i++) {
       const due = started + (i * 1000) / RATE;
       const wait = due - performance.now();
       if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
-      inFlight.push(
-        writer.client
-          .call('notes:create', { text: `bench ${i}` }, { idempotencyKey: ulid() })
-          .then((result) => {
-            if (!result.ok) refused += 1;
-          }),
-      );
+      inFlight.push(write(`bench ${i}`, ulid()));
     }
     await Promise.all(inFlight);
     const expected = total * CLIENTS;
@@ -147,6 +156,7 @@ async function benchEngine(engine: 'sqlite' | 'postgres'): Promise<void> {
       seconds: SECONDS,
       changes: total,
       refusedWrites: refused,
+      resentWrites: resent,
       deliveries: sorted.length,
       expectedDeliveries: expected,
       fanoutP50Ms: percentile(sorted, 50),
