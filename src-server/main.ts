@@ -6,7 +6,8 @@ import { ListenPolicyError } from './listen-policy.ts';
 import { startTeamServer } from './team-server.ts';
 import { createSecretServiceKeychain } from '../src-main/vault/secret-service-keychain.ts';
 
-const USAGE = `Usage: roost server [--data DIR] [--host ADDRESS] [--port N] [--tls-cert FILE --tls-key FILE]`;
+const USAGE = `Usage: roost server [--data DIR] [--host ADDRESS] [--port N] [--tls-cert FILE --tls-key FILE]
+                    [--database postgres://USER@HOST:PORT/DB]`;
 
 function fail(message: string): never {
   console.error(`${message}\n${USAGE}`);
@@ -22,6 +23,7 @@ try {
       port: { type: 'string', default: '7420' },
       'tls-cert': { type: 'string' },
       'tls-key': { type: 'string' },
+      database: { type: 'string' },
     },
   }).values;
 } catch (error) {
@@ -35,6 +37,9 @@ const certPath = values['tls-cert'];
 const keyPath = values['tls-key'];
 if ((certPath === undefined) !== (keyPath === undefined)) fail('--tls-cert and --tls-key go together');
 const dataDir = path.resolve(values['data'] ?? '.roost-team');
+const database = values['database'];
+if (database !== undefined && !/^postgres(ql)?:\/\//.test(database))
+  fail('--database takes a postgres:// or postgresql:// URL; without it the team lives in SQLite in --data');
 
 // The host's Secret Service holds the brand-account key when there is one; otherwise a 0600 file (with a warning).
 const keychain = createSecretServiceKeychain();
@@ -44,9 +49,11 @@ try {
     keychain,
     host: values['host'] ?? '127.0.0.1',
     port,
+    ...(database ? { database } : {}),
     ...(certPath && keyPath ? { tls: { certPath, keyPath } } : {}),
   });
-  console.log(`Roost team server listening on ${server.url} (data in ${dataDir})`);
+  const where = database ? `PostgreSQL, key in ${dataDir}` : `data in ${dataDir}`;
+  console.log(`Roost team server listening on ${server.url} (${where})`);
   if (server.ownerInvitation) {
     console.log(
       'The team has no owner yet. Open this single-use owner invitation in Roost (Settings → Team):',

@@ -21,11 +21,16 @@ import { invitationHandlers } from './handlers/invitation-handlers.ts';
 import { memberHandlers } from './handlers/member-handlers.ts';
 import { noteHandlers } from './handlers/note-handlers.ts';
 import { HTTP_STATUS, createTeamApi } from './http/team-api.ts';
+import { createAuthRateLimits, type AuthRateLimitRules } from './http/auth-rate-limits.ts';
 import { createInvitationCodes } from './identity/invitation-codes.ts';
 import { createSessionTokens } from './identity/session-tokens.ts';
 import { lastChangeSeq } from './storage/change-log.ts';
 import { pruneIdempotencyKeys } from './storage/idempotency.ts';
 import { openSqliteEngine } from './storage/sqlite-engine.ts';
+import { openPostgresEngine } from './storage/postgres-engine.ts';
+import type { SqlEngine } from './storage/sql-engine.ts';
+import { shareFeedAcrossProcesses } from './feed/cluster-feed.ts';
+import type { FeedControl } from './handlers/context.ts';
 import { checkListenAddress, type TlsFiles } from './listen-policy.ts';
 import type { Keychain } from '../src-main/vault/keychain.ts';
 import { loadBrandKey } from './brand/brand-key.ts';
@@ -39,6 +44,14 @@ export interface TeamServerOptions {
   /** 0 picks a free port. */
   readonly port?: number;
   readonly tls?: TlsFiles;
+  /**
+   * A `postgres://` URL: the team's data lives in that database instead of `team.sqlite` in dataDir, and
+   * several server processes may share it. The signing key stays in dataDir, so every process sharing a
+   * database needs the same `server-key` file.
+   */
+  readonly database?: string;
+  /** Limits on login challenges and failed logins per device and address (defaults in auth-rate-limits.ts). */
+  readonly authRateLimits?: AuthRateLimitRules;
   readonly now?: () => number;
   /** Holds the key of brand-account credentials; without one it is a 0600 file beside the data. */
   readonly keychain?: Keychain | null;
@@ -77,8 +90,23 @@ export async function startTeamServer(options: TeamServerOptions): Promise<TeamS
   const tls = checkListenAddress(host, options.tls);
   const now = options.now ?? Date.now;
   const key = loadOrCreateServerKey(options.dataDir);
-  const engine = openSqliteEngine(path.join(options.dataDir, 'team.sqlite'));
-  const { serverId } = await prepareStorage(engine, now());
+  const postgres = options.database ? await openPostgresEngine(options.database) : null;
+  const engine: SqlEngine = postgres ?? openSqliteEngine(path.join(options.dataDir, 'team.sqlite'));
+  let serverId: string;
+  let feedControl: FeedControl;
+  let canSeeBrand: (memberId: string, accountId: string) => boolean = () => false;
+  const feed = createFeedHub(engine, { now, canSeeBrand: (member, account) => canSeeBrand(member, account) });
+  try {
+    ({ serverId } = await prepareStorage(engine, now()));
+    feedControl = postgres
+      ? await shareFeedAcrossProcesses(postgres, feed, {
+          onError: (error) => console.error('team server: feed notification failed:', error),
+        })
+      : feed;
+  } catch (error) {
+    await engine.close();
+    throw error;
+  }
   const invitationCode = createInvitationCodes(key);
   const brandKey = await loadBrandKey({
     dataDir: options.dataDir,
@@ -86,13 +114,11 @@ export async function startTeamServer(options: TeamServerOptions): Promise<TeamS
     keychain: options.keychain ?? null,
     warn: options.warn ?? ((message) => console.warn(message)),
   });
-  let canSeeBrand: (memberId: string, accountId: string) => boolean = () => false;
-  const feed = createFeedHub(engine, { now, canSeeBrand: (member, account) => canSeeBrand(member, account) });
   const brand = createBrandService({
     dataDir: options.dataDir,
     engine,
     vault: createCredentialVault(brandKey.key),
-    feed,
+    feed: feedControl,
     now,
     ...(options.brandPollIntervalMs ? { pollIntervalMs: options.brandPollIntervalMs } : {}),
     log: (message) => console.error(`team server: ${message}`),
@@ -101,7 +127,7 @@ export async function startTeamServer(options: TeamServerOptions): Promise<TeamS
   const deps: ServerDeps = {
     engine,
     tokens: createSessionTokens(key),
-    feed,
+    feed: feedControl,
     serverId,
     invitationCode,
     brand,
@@ -110,6 +136,7 @@ export async function startTeamServer(options: TeamServerOptions): Promise<TeamS
     now,
     prepare: brandPreparers,
     onInternalError: (method, error) => console.error(`team server: ${method} failed:`, error),
+    rateLimits: createAuthRateLimits(options.authRateLimits),
   });
 
   const onRequest = (req: IncomingMessage, res: ServerResponse) => void handleRequest(req, res);
@@ -232,6 +259,11 @@ function readBody(req: IncomingMessage): Promise<string | 'too_large'> {
 
 function reply(res: ServerResponse, status: number, result: TeamResult<unknown>): void {
   const body = JSON.stringify(result);
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
+  const retryAfterMs = result.ok ? undefined : result.error.retryAfterMs;
+  res.writeHead(status, {
+    'content-type': 'application/json; charset=utf-8',
+    'cache-control': 'no-store',
+    ...(retryAfterMs !== undefined ? { 'retry-after': String(Math.ceil(retryAfterMs / 1000)) } : {}),
+  });
   res.end(body);
 }

@@ -13,6 +13,7 @@ import {
   type TeamRole,
 } from '../../src-shared/team/team-contract.ts';
 import { roleAllows } from '../identity/permissions.ts';
+import { createAuthRateLimits, type AuthRateLimits } from './auth-rate-limits.ts';
 import { appendAudit, type AuditEntry } from '../storage/audit-log.ts';
 import { checkKeyAge, findStoredAnswer, requestHash, storeAnswer } from '../storage/idempotency.ts';
 import type { SqlExecutor } from '../storage/sql-engine.ts';
@@ -52,6 +53,7 @@ export const HTTP_STATUS: Readonly<Record<TeamErrorCode, number>> = {
   approval_required: 403,
   guard_refused: 422,
   brand_unreachable: 502,
+  rate_limited: 429,
   internal: 500,
 };
 
@@ -91,9 +93,11 @@ export function createTeamApi(
     onInternalError?: (method: string, error: unknown) => void;
     /** Network work a write depends on, run before its transaction so a slow network never holds the lock. */
     prepare?: TeamPreparers;
+    rateLimits?: AuthRateLimits;
   } = {},
 ): TeamApi {
   const now = options.now ?? Date.now;
+  const limits = options.rateLimits ?? createAuthRateLimits();
 
   async function authenticate(authorization: string | undefined, at: number) {
     const token = authorization?.startsWith('Bearer ') ? authorization.slice(7).trim() : null;
@@ -177,6 +181,15 @@ export function createTeamApi(
     if (!parsed.success) throw invalidInput(method, parsed.error.issues);
     const handler = handlers[method] as TeamHandler<TeamMethod>;
     const hooks: (() => void)[] = [];
+    if (method === 'auth:challenge' || method === 'auth:login') {
+      const value = await loginStep(method, parsed.data as { deviceId: string }, call.clientAddress, at, () =>
+        deps.engine.transaction((tx) =>
+          handler(parsed.data as never, contextFor(call, caller, tx, at, hooks), deps),
+        ),
+      );
+      hooks.forEach((hook) => hook());
+      return value;
+    }
 
     if (!MUTATING_TEAM_METHODS.has(method)) {
       const value =
@@ -220,6 +233,30 @@ export function createTeamApi(
     return value;
   }
 
+  /** The public login steps, behind their rate limits; they write nothing that wakes the feed. */
+  async function loginStep(
+    method: 'auth:challenge' | 'auth:login',
+    input: { deviceId: string },
+    clientAddress: string | null,
+    at: number,
+    step: () => Promise<unknown>,
+  ): Promise<unknown> {
+    if (method === 'auth:challenge') {
+      limits.challenge(input.deviceId, clientAddress, at);
+      return step();
+    }
+    limits.checkLogin(input.deviceId, clientAddress, at);
+    try {
+      const value = await step();
+      limits.loginSucceeded(input.deviceId);
+      return value;
+    } catch (error) {
+      if (error instanceof TeamFailure && error.code === 'unauthenticated')
+        limits.loginFailed(input.deviceId, clientAddress, at);
+      throw error;
+    }
+  }
+
   return {
     authenticate,
     async dispatch(call) {
@@ -229,7 +266,12 @@ export function createTeamApi(
       } catch (error) {
         if (error instanceof TeamFailure) {
           const issues = (error as TeamFailure & { issues?: TeamError['issues'] }).issues;
-          return failure({ code: error.code, message: error.message, ...(issues ? { issues } : {}) });
+          return failure({
+            code: error.code,
+            message: error.message,
+            ...(issues ? { issues } : {}),
+            ...(error.retryAfterMs !== undefined ? { retryAfterMs: error.retryAfterMs } : {}),
+          });
         }
         options.onInternalError?.(call.method, error);
         return failure({ code: 'internal', message: 'Unexpected error in the team server; see its log.' });

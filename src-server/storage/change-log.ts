@@ -5,6 +5,12 @@ import type { SqlExecutor } from './sql-engine.ts';
 
 export type NewChange = Omit<TeamChange, 'seq'>;
 
+/**
+ * PostgreSQL channel that wakes every server process's feed after a commit that appended changes. The payload
+ * is empty: a woken feed reads the new changes from the database, in order, never from the notification.
+ */
+export const CHANGES_CHANNEL = 'roost_changes';
+
 export async function nextCounter(tx: SqlExecutor, name: 'changes' | 'audit'): Promise<number> {
   const row = await tx.get('UPDATE counters SET value = value + 1 WHERE name = ? RETURNING value', [name]);
   if (!row) throw new Error(`counter ${name} is missing`);
@@ -25,6 +31,8 @@ export async function appendChange(tx: SqlExecutor, change: NewChange): Promise<
       JSON.stringify(change.data),
     ],
   );
+  // Same text every time, so PostgreSQL folds a transaction's notifications into one.
+  await tx.notifyOnCommit?.(CHANGES_CHANNEL, '');
   return { seq, ...change };
 }
 

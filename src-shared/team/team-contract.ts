@@ -33,6 +33,8 @@ export const TEAM_ERROR_CODES = [
   'guard_refused',
   /** The brand account's network refused or could not be reached while connecting it. */
   'brand_unreachable',
+  /** Too many login challenges or failed logins from this device or address; `retryAfterMs` says how long to wait. */
+  'rate_limited',
   'internal',
 ] as const;
 export type TeamErrorCode = (typeof TEAM_ERROR_CODES)[number];
@@ -42,6 +44,8 @@ export interface TeamError {
   /** For logs and tooltips; never holds a secret. */
   readonly message: string;
   readonly issues?: readonly { readonly path: string; readonly message: string }[];
+  /** With `rate_limited`: how long to wait before trying again. */
+  readonly retryAfterMs?: number;
 }
 
 export type TeamResult<T> =
@@ -50,10 +54,12 @@ export type TeamResult<T> =
 /** Thrown inside server handlers; the HTTP layer turns it into `{ ok: false, error }`. */
 export class TeamFailure extends Error {
   readonly code: TeamErrorCode;
-  constructor(code: TeamErrorCode, message: string) {
+  readonly retryAfterMs: number | undefined;
+  constructor(code: TeamErrorCode, message: string, details: { retryAfterMs?: number } = {}) {
     super(message);
     this.name = 'TeamFailure';
     this.code = code;
+    this.retryAfterMs = details.retryAfterMs;
   }
 }
 

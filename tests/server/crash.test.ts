@@ -6,26 +6,31 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { randomInt } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { DatabaseSync } from 'node:sqlite';
 import { ulid } from 'ulid';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createTeamClient, parseInvitationLink } from '../../src-main/team/team-client.ts';
 import { expectContiguous, recordFeed } from './support/feed-recorder.ts';
 import { spawnTeamServer, type ServerProcess } from './support/server-process.ts';
 import { memoryKeyStore } from './support/team-fixture.ts';
+import { databaseFor, queryDatabase, stopPostgresAfterAll, TEAM_ENGINES } from './support/engines.ts';
 
 const KILLS = 20;
 const WRITERS = 4;
 
-describe('team server crash safety', () => {
+stopPostgresAfterAll();
+
+describe.each(TEAM_ENGINES)('team server crash safety (%s)', (engine) => {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'roost-team-crash-'));
   afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
   it(
     `loses no acknowledged change across ${KILLS} SIGKILLs during writes`,
-    { timeout: 300_000 },
+    // A restart takes 1–10 s on a busy 2-core machine (each is a fresh Node process).
+    { timeout: 600_000 },
     async () => {
-      let server: ServerProcess = await spawnTeamServer(dataDir, 0);
+      const storage = { dataDir, ...(await databaseFor(engine)) };
+      const args = storage.database ? ['--database', storage.database] : [];
+      let server: ServerProcess = await spawnTeamServer(dataDir, 0, args);
       const port = server.port;
       const link = parseInvitationLink(server.ownerInvitation ?? '');
       if (!link) throw new Error('no owner invitation');
@@ -65,7 +70,7 @@ describe('team server crash safety', () => {
         await new Promise((resolve) => setTimeout(resolve, randomInt(0, 40)));
         server.child.kill('SIGKILL');
         await server.exited;
-        server = await spawnTeamServer(dataDir, port);
+        server = await spawnTeamServer(dataDir, port, args);
       }
       running = false;
       await Promise.all(writers);
@@ -75,12 +80,15 @@ describe('team server crash safety', () => {
         if (result.ok) acknowledged.set(text, result.value.id);
       }
 
-      const db = new DatabaseSync(path.join(dataDir, 'team.sqlite'), { readOnly: true });
-      const notes = db.prepare('SELECT id, text FROM notes').all() as { id: string; text: string }[];
-      const lastSeq = Number(
-        (db.prepare("SELECT value FROM counters WHERE name = 'changes'").get() as { value: number }).value,
+      const notes = (await queryDatabase(storage, 'SELECT id, text FROM notes')) as {
+        id: string;
+        text: string;
+      }[];
+      const [changesCounter] = await queryDatabase(
+        storage,
+        "SELECT value FROM counters WHERE name = 'changes'",
       );
-      db.close();
+      const lastSeq = Number(changesCounter?.['value']);
       const byText = new Map<string, string[]>();
       for (const note of notes) byText.set(note.text, [...(byText.get(note.text) ?? []), note.id]);
       for (const [text, id] of acknowledged) expect(byText.get(text), text).toEqual([id]);
@@ -90,7 +98,7 @@ describe('team server crash safety', () => {
       await feed.follower.stop();
       expectContiguous(feed.applied, 1, lastSeq);
       console.log(
-        `crash test: ${KILLS} kills, ${acknowledged.size} acknowledged notes, ${lastSeq} changes followed`,
+        `crash test (${engine}): ${KILLS} kills, ${acknowledged.size} acknowledged notes, ${lastSeq} changes followed`,
       );
       server.child.kill('SIGTERM');
       await server.exited;

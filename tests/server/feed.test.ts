@@ -5,17 +5,20 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ulid } from 'ulid';
 import { expectContiguous, rawFeedFrames, recordFeed } from './support/feed-recorder.ts';
 import { startTeamFixture, type Desktop, type TeamFixture } from './support/team-fixture.ts';
+import { queryDatabase, stopPostgresAfterAll, TEAM_ENGINES } from './support/engines.ts';
+
+stopPostgresAfterAll();
 
 async function lastSeq(team: TeamFixture): Promise<number> {
   const response = await fetch(`${team.server.url}/v1/health`);
   return ((await response.json()) as { value: { seq: number } }).value.seq;
 }
 
-describe('team change feed', () => {
+describe.each(TEAM_ENGINES)('team change feed (%s)', (engine) => {
   let team: TeamFixture;
   let writer: Desktop;
   beforeAll(async () => {
-    team = await startTeamFixture();
+    team = await startTeamFixture({ engine });
     writer = await team.join('expert', 'Writer');
   });
   afterAll(() => team.stop());
@@ -99,10 +102,8 @@ describe('team change feed', () => {
       { idempotencyKey: key },
     );
     expect(first.ok && replay.ok && replay.value.code === first.value.code).toBe(true);
-    const { DatabaseSync } = await import('node:sqlite');
-    const db = new DatabaseSync(`${team.dataDir}/team.sqlite`, { readOnly: true });
-    const dump = JSON.stringify(db.prepare('SELECT * FROM idempotency_keys').all());
-    db.close();
+    const dump = JSON.stringify(await queryDatabase(team.storage, 'SELECT * FROM idempotency_keys'));
+    expect(dump).toContain(key);
     expect(first.ok && dump.includes(first.value.code)).toBe(false);
   });
 
@@ -149,9 +150,9 @@ describe('team change feed', () => {
   });
 });
 
-describe('what the feed shows each role', () => {
+describe.each(TEAM_ENGINES)('what the feed shows each role (%s)', (engine) => {
   it('sends invitation changes to admins in full and to others as bare numbers, keeping the sequence whole', async () => {
-    const team = await startTeamFixture();
+    const team = await startTeamFixture({ engine });
     try {
       const viewer = await team.join('viewer', 'Reader');
       const created = await team.owner.client.call('invitations:create', {
@@ -178,7 +179,7 @@ describe('what the feed shows each role', () => {
   });
 
   it('reconnects a member whose role changed, so the feed follows the new role', async () => {
-    const team = await startTeamFixture();
+    const team = await startTeamFixture({ engine });
     try {
       const member = await team.join('viewer', 'Promoted');
       const feed = recordFeed(member.client, 0);

@@ -6,11 +6,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { challengeMessage } from '../../src-shared/team/team-contract.ts';
 import { createSessionTokens } from '../../src-server/identity/session-tokens.ts';
 import { joinWithCode, startTeamFixture, type TeamFixture } from './support/team-fixture.ts';
+import { stopPostgresAfterAll, TEAM_ENGINES } from './support/engines.ts';
 
-describe('team identity', () => {
+stopPostgresAfterAll();
+
+describe.each(TEAM_ENGINES)('team identity (%s)', (engine) => {
   let team: TeamFixture;
   beforeAll(async () => {
-    team = await startTeamFixture();
+    team = await startTeamFixture({ engine });
   });
   afterAll(() => team.stop());
 
@@ -63,7 +66,7 @@ describe('team identity', () => {
 
   it('refuses an expired invitation', async () => {
     let clock = Date.now();
-    const timed = await startTeamFixture({ now: () => clock });
+    const timed = await startTeamFixture({ engine, now: () => clock });
     try {
       const invitation = await timed.owner.client.call('invitations:create', {
         role: 'expert',
@@ -110,7 +113,7 @@ describe('team identity', () => {
     expect(foreign.result).toMatchObject({ ok: false, error: { code: 'unauthenticated' } });
 
     let clock = Date.now();
-    const timed = await startTeamFixture({ now: () => clock });
+    const timed = await startTeamFixture({ engine, now: () => clock });
     try {
       const timedSession = await timed.owner.client.session();
       if (!timedSession.ok) throw new Error(timedSession.error.code);
@@ -210,7 +213,7 @@ describe('team identity', () => {
     expect(team.server.ownerInvitation).toMatch(/\/join#/);
     const { startTeamServer } = await import('../../src-server/team-server.ts');
     await team.server.stop();
-    const again = await startTeamServer({ dataDir: team.dataDir, port: team.server.port });
+    const again = await startTeamServer({ ...team.storage, port: team.server.port });
     try {
       expect(again.ownerInvitation).toBeNull();
     } finally {
@@ -218,14 +221,14 @@ describe('team identity', () => {
     }
     team = {
       ...team,
-      server: await startTeamServer({ dataDir: team.dataDir, port: team.server.port }),
+      server: await startTeamServer({ ...team.storage, port: team.server.port }),
     } as TeamFixture;
   });
 });
 
-describe('team audit of joins and logins', () => {
+describe.each(TEAM_ENGINES)('team audit of joins and logins (%s)', (engine) => {
   it('records who joined and who logged in, with the request id and address', async () => {
-    const team = await startTeamFixture();
+    const team = await startTeamFixture({ engine });
     try {
       await team.owner.client.session();
       const audit = await team.owner.client.call('audit:list', {});

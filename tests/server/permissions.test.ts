@@ -12,6 +12,9 @@ import {
 } from '../../src-shared/team/team-contract.ts';
 import { PERMISSIONS } from '../../src-server/identity/permissions.ts';
 import { startTeamFixture, type Desktop, type TeamFixture } from './support/team-fixture.ts';
+import { stopPostgresAfterAll, TEAM_ENGINES } from './support/engines.ts';
+
+stopPostgresAfterAll();
 
 /** The set of methods each role may call, written out by hand so the table cannot grade itself. */
 const EXPECTED: Record<TeamRole, readonly string[]> = {
@@ -99,11 +102,11 @@ const INPUT: Record<TeamMethod, unknown> = {
   'brandPosts:status': { id: ulid() },
 };
 
-describe('permission matrix', () => {
+describe.each(TEAM_ENGINES)('permission matrix (%s)', (engine) => {
   let team: TeamFixture;
   const desktops = new Map<TeamRole, Desktop>();
   beforeAll(async () => {
-    team = await startTeamFixture();
+    team = await startTeamFixture({ engine });
     desktops.set('owner', team.owner);
     for (const role of TEAM_ROLES.filter((r) => r !== 'owner')) desktops.set(role, await team.join(role));
   });

@@ -1,7 +1,7 @@
-// The team migrations are written once for both engines. Until the PostgreSQL engine exists (it needs the
-// `pg` package), this runs the very same statements on a real, throwaway PostgreSQL 15 through psql: the
-// schema must build there, the change counter must hand out numbers with UPDATE … RETURNING, and the audit log
-// must refuse updates and deletes.
+// The team migrations are written once for both engines. Independently of the PostgreSQL engine (whose own
+// suites run on both engines), this runs the very same statements on a real, throwaway PostgreSQL 15 through
+// psql: the schema must build there, the change counter must hand out numbers with UPDATE … RETURNING, and the
+// audit log must refuse updates and deletes.
 import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';

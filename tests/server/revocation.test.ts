@@ -5,6 +5,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTeamClient } from '../../src-main/team/team-client.ts';
 import { recordFeed } from './support/feed-recorder.ts';
 import { memoryKeyStore, startTeamFixture, type TeamFixture } from './support/team-fixture.ts';
+import { stopPostgresAfterAll, TEAM_ENGINES } from './support/engines.ts';
+
+stopPostgresAfterAll();
 
 const REVOKE_DEADLINE_MS = 1_000;
 
@@ -16,10 +19,10 @@ async function waitUntil(check: () => boolean, timeoutMs: number): Promise<void>
   }
 }
 
-describe('revocation', () => {
+describe.each(TEAM_ENGINES)('revocation (%s)', (engine) => {
   let team: TeamFixture;
   beforeAll(async () => {
-    team = await startTeamFixture();
+    team = await startTeamFixture({ engine });
   });
   afterAll(() => team.stop());
 

@@ -9,22 +9,23 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { migrateTeamStorage, TeamSchemaTooNewError } from '../../src-server/storage/migrate.ts';
 import { TEAM_MIGRATIONS } from '../../src-server/storage/migrations.ts';
-import { openSqliteEngine } from '../../src-server/storage/sqlite-engine.ts';
 import { checkListenAddress, ListenPolicyError } from '../../src-server/listen-policy.ts';
 import { startTeamServer } from '../../src-server/team-server.ts';
 import { createKeychainDeviceKeyStore, TEAM_KEYCHAIN_SERVICE } from '../../src-main/team/device-key-store.ts';
 import type { Keychain, KeychainRead } from '../../src-main/vault/keychain.ts';
+import { databaseFor, openEngineFor, stopPostgresAfterAll, TEAM_ENGINES } from './support/engines.ts';
 
 const temp = mkdtempSync(path.join(tmpdir(), 'roost-team-storage-'));
 afterAll(() => rmSync(temp, { recursive: true, force: true }));
 
-describe('team storage', () => {
+stopPostgresAfterAll();
+
+describe.each(TEAM_ENGINES)('team storage (%s)', (engine) => {
   it('migrates once, records the version, and refuses a schema from a newer server', async () => {
-    const file = path.join(temp, 'migrate.sqlite');
-    const engine = openSqliteEngine(file);
-    expect(await migrateTeamStorage(engine)).toBe(TEAM_MIGRATIONS.length);
-    expect(await migrateTeamStorage(engine)).toBe(TEAM_MIGRATIONS.length);
-    const roles = await engine.all('SELECT name FROM roles ORDER BY rank DESC');
+    const db = await openEngineFor(engine, { dataDir: path.join(temp, `migrate-${engine}`) });
+    expect(await migrateTeamStorage(db)).toBe(TEAM_MIGRATIONS.length);
+    expect(await migrateTeamStorage(db)).toBe(TEAM_MIGRATIONS.length);
+    const roles = await db.all('SELECT name FROM roles ORDER BY rank DESC');
     expect(roles.map((row) => row['name'])).toEqual([
       'owner',
       'admin',
@@ -33,38 +34,48 @@ describe('team storage', () => {
       'limited',
       'viewer',
     ]);
-    await engine.run("INSERT INTO schema_migrations (version, name, applied_at) VALUES (99, 'future', 0)");
-    await expect(migrateTeamStorage(engine)).rejects.toBeInstanceOf(TeamSchemaTooNewError);
-    await engine.close();
+    await db.run("INSERT INTO schema_migrations (version, name, applied_at) VALUES (99, 'future', 0)");
+    await expect(migrateTeamStorage(db)).rejects.toBeInstanceOf(TeamSchemaTooNewError);
+    await db.close();
   });
 
   it('refuses to update or delete audit entries', async () => {
-    const dataDir = path.join(temp, 'audit');
-    const server = await startTeamServer({ dataDir, port: 0 });
+    const storage = { dataDir: path.join(temp, `audit-${engine}`), ...(await databaseFor(engine)) };
+    const server = await startTeamServer({ ...storage, port: 0 });
     await server.stop();
-    const engine = openSqliteEngine(path.join(dataDir, 'team.sqlite'));
-    const before = await engine.all('SELECT * FROM audit_log');
+    const db = await openEngineFor(engine, storage);
+    const before = await db.all('SELECT * FROM audit_log');
     expect(before.length).toBeGreaterThan(0);
-    await expect(engine.run("UPDATE audit_log SET action = 'nothing happened'")).rejects.toThrow(
-      /append-only/,
-    );
-    await expect(engine.run('DELETE FROM audit_log')).rejects.toThrow(/append-only/);
-    expect(await engine.all('SELECT * FROM audit_log')).toEqual(before);
-    await engine.close();
-    expect(statSync(path.join(dataDir, 'server-key')).mode & 0o777).toBe(0o600);
+    await expect(db.run("UPDATE audit_log SET action = 'nothing happened'")).rejects.toThrow(/append-only/);
+    await expect(db.run('DELETE FROM audit_log')).rejects.toThrow(/append-only/);
+    expect(await db.all('SELECT * FROM audit_log')).toEqual(before);
+    await db.close();
+    expect(statSync(path.join(storage.dataDir, 'server-key')).mode & 0o777).toBe(0o600);
   });
 
   it('rolls a failed transaction back without touching the change sequence', async () => {
-    const engine = openSqliteEngine(path.join(temp, 'rollback.sqlite'));
-    await migrateTeamStorage(engine);
+    const db = await openEngineFor(engine, { dataDir: path.join(temp, `rollback-${engine}`) });
+    await migrateTeamStorage(db);
     await expect(
-      engine.transaction(async (tx) => {
+      db.transaction(async (tx) => {
         await tx.run("UPDATE counters SET value = value + 1 WHERE name = 'changes'");
         throw new Error('handler failed');
       }),
     ).rejects.toThrow('handler failed');
-    expect(await engine.get("SELECT value FROM counters WHERE name = 'changes'")).toEqual({ value: 0 });
-    await engine.close();
+    expect(await db.get("SELECT value FROM counters WHERE name = 'changes'")).toEqual({ value: 0 });
+    await db.close();
+  });
+
+  it('reads BIGINT columns back as numbers and keeps `?` inside quoted text', async () => {
+    const db = await openEngineFor(engine, { dataDir: path.join(temp, `types-${engine}`) });
+    await migrateTeamStorage(db);
+    const row = await db.get("SELECT value, 'why?' AS text, ? AS given FROM counters WHERE name = ?", [
+      'x',
+      'audit',
+    ]);
+    expect(row).toEqual({ value: 0, text: 'why?', given: 'x' });
+    expect(await db.get('SELECT COUNT(*) AS n FROM roles')).toEqual({ n: 6 });
+    await db.close();
   });
 });
 

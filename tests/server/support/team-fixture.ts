@@ -11,6 +11,8 @@ import {
   type TeamClient,
 } from '../../../src-main/team/team-client.ts';
 import { startTeamServer, type TeamServer } from '../../../src-server/team-server.ts';
+import { databaseFor, type EngineName } from './test-databases.ts';
+import type { AuthRateLimitRules } from '../../../src-server/http/auth-rate-limits.ts';
 
 export function memoryKeyStore(): DeviceKeyStore & { keys: Map<string, StoredDeviceKey> } {
   const keys = new Map<string, StoredDeviceKey>();
@@ -33,6 +35,8 @@ export interface Desktop {
 export interface TeamFixture {
   readonly server: TeamServer;
   readonly dataDir: string;
+  /** What another server (a restart, a second process) needs to open the same team data. */
+  readonly storage: { readonly dataDir: string; readonly database?: string };
   readonly owner: Desktop;
   /** Invites (as the owner) and joins a new member with `role`. */
   join(role: TeamRole, name?: string): Promise<Desktop>;
@@ -41,9 +45,17 @@ export interface TeamFixture {
   stop(): Promise<void>;
 }
 
-export async function startTeamFixture(options: { now?: () => number } = {}): Promise<TeamFixture> {
+export async function startTeamFixture(
+  options: { now?: () => number; engine?: EngineName; authRateLimits?: AuthRateLimitRules } = {},
+): Promise<TeamFixture> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'roost-team-'));
-  const server = await startTeamServer({ dataDir, port: 0, ...(options.now ? { now: options.now } : {}) });
+  const storage = { dataDir, ...(await databaseFor(options.engine ?? 'sqlite')) };
+  const server = await startTeamServer({
+    ...storage,
+    port: 0,
+    ...(options.now ? { now: options.now } : {}),
+    ...(options.authRateLimits ? { authRateLimits: options.authRateLimits } : {}),
+  });
   const link = parseInvitationLink(server.ownerInvitation ?? '');
   if (!link) throw new Error('the server printed no owner invitation');
   const owner = await joinWithCode(server.url, link.code, 'Owner');
@@ -52,6 +64,7 @@ export async function startTeamFixture(options: { now?: () => number } = {}): Pr
   return {
     server,
     dataDir,
+    storage,
     owner,
     newClient: () => createTeamClient({ serverUrl: server.url, keyStore: memoryKeyStore() }),
     async join(role, name) {
