@@ -1,8 +1,8 @@
 // Applies the archive's retention settings (posts kept per column, days kept) to an archive: once from
 // storage when the archive opens, then again each time Settings → General saves a new value.
-import type { ArchivePort, RetentionPolicy } from '../../archive/archive-port.ts';
-import { getSettingOrDefault, type SettingsRepository } from '../../db/settings-repository.ts';
-import { onSettingsChanged } from './settings-changed.ts';
+import type { ArchivePort, RetentionPolicy } from './archive-port.ts';
+import { getSettingOrDefault, type SettingsRepository } from '../db/settings-repository.ts';
+import { onSettingsChanged } from '../db/settings-changed.ts';
 
 type RetentionTarget = Pick<ArchivePort, 'setRetention'>;
 

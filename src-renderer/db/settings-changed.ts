@@ -5,7 +5,7 @@ import {
   type SettingKey,
   type SettingsRepository,
   type SettingValue,
-} from '../../db/settings-repository.ts';
+} from './settings-repository.ts';
 
 export type SettingChange = {
   [K in SettingKey]: { readonly key: K; readonly value: SettingValue<K> };

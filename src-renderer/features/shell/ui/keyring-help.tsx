@@ -3,8 +3,8 @@
 import { KeyRound } from 'lucide-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useRoost, useServices } from '../../app-context.tsx';
-import { refreshVault } from '../../session/start-session.ts';
+import { useRoost, useServices } from '../../../app-context.tsx';
+import { refreshVault } from '../../../session/start-session.ts';
 
 const DESKTOPS = ['gnome', 'kde', 'keepassxc'] as const;
 

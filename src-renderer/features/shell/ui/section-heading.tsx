@@ -1,7 +1,7 @@
 // The heading of the current section. It takes focus after the user navigates, so keyboard and
 // screen-reader users land on the new content; on first load focus stays where the browser put it.
 import { useEffect, useRef, type ReactNode } from 'react';
-import { useRoost } from '../../app-context.tsx';
+import { useRoost } from '../../../app-context.tsx';
 
 export function SectionHeading({ children }: { children: ReactNode }) {
   const ref = useRef<HTMLHeadingElement>(null);
