@@ -1,10 +1,10 @@
 // One ingest batch on its way into the archive: its items described (stored rows, search documents) and
 // indexed in memory as segments small enough for IndexedDB to keep inline, ready for one transaction.
-import { CountTally, type ListeningCount } from '../../src-shared/analytics/listening.ts';
-import type { StreamItem } from '../../src-shared/domain/stream-item.ts';
-import type { ArchiveItemRow, IndexSegmentRow } from '../db/archive-rows.ts';
+import { CountTally, type ListeningCount } from '../../../src-shared/analytics/listening.ts';
+import type { StreamItem } from '../../../src-shared/domain/stream-item.ts';
+import type { ArchiveItemRow, IndexSegmentRow } from '../../db/archive-rows.ts';
 import { describeItem, type DescribedItem, type TextAnalysis } from './item-doc.ts';
-import type { SearchIndex } from './search-index.ts';
+import type { SearchIndex } from '../search/search-index.ts';
 
 const DAY_MS = 86_400_000;
 /** Chromium writes IndexedDB values over 64 KiB to blob files; ingest segments stay well under that. */

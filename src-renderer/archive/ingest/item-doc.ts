@@ -1,13 +1,13 @@
 // Turns a stream item into what the archive stores: the row (with the derived, indexed fields), the
 // search document, and its place in a column. Runs in the archive worker at ingest.
-import type { StreamItem } from '../../src-shared/domain/stream-item.ts';
-import { foldText } from '../../src-shared/text/fold.ts';
-import { guessLanguage, primaryLanguage } from '../../src-shared/text/language.ts';
-import { scoreSentiment } from '../../src-shared/text/sentiment.ts';
-import type { ArchiveItemRow, SentimentLabel } from '../db/archive-rows.ts';
-import type { DeletedPost } from './archive-port.ts';
-import type { SentimentSign } from './index-filters.ts';
-import type { DocInput } from './search-index.ts';
+import type { StreamItem } from '../../../src-shared/domain/stream-item.ts';
+import { foldText } from '../../../src-shared/text/fold.ts';
+import { guessLanguage, primaryLanguage } from '../../../src-shared/text/language.ts';
+import { scoreSentiment } from '../../../src-shared/text/sentiment.ts';
+import type { ArchiveItemRow, SentimentLabel } from '../../db/archive-rows.ts';
+import type { DeletedPost } from '../archive-port.ts';
+import type { SentimentSign } from '../search/index-types.ts';
+import type { DocInput } from '../search/search-index.ts';
 
 /** What describeItem spends most of its time on; computed ahead by the text worker (see text-worker.ts). */
 export interface TextAnalysis {

@@ -1,6 +1,6 @@
 // The ingest write with IndexedDB directly: Dexie's middleware (change tracking for live queries, the
 // query cache, hooks) costs more worker time per put than storing the row; nothing observes these tables.
-import type { ArchiveItemRow, IndexSegmentRow } from '../db/archive-rows.ts';
+import type { ArchiveItemRow, IndexSegmentRow } from '../../db/archive-rows.ts';
 
 /**
  * Puts the rows and adds the segments in one 'relaxed' readwrite transaction; resolves once it commits.

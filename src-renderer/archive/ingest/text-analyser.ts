@@ -1,7 +1,7 @@
 // The archive worker's side of the text worker: sends a batch's texts, resolves with one analysis per
 // item, in order. Should the text worker fail, the archive computes the analysis itself (see ingest).
-import type { StreamItem } from '../../src-shared/domain/stream-item.ts';
-import type { TextRequest, TextResponse } from './archive-protocol.ts';
+import type { StreamItem } from '../../../src-shared/domain/stream-item.ts';
+import type { TextRequest, TextResponse } from '../worker/archive-protocol.ts';
 import type { TextAnalysis } from './item-doc.ts';
 
 export type TextAnalyser = (items: readonly StreamItem[]) => Promise<readonly TextAnalysis[]>;

@@ -2,8 +2,8 @@
 // work in the ingest transaction); a flush shortly after adds them to the stored rows in one transaction of
 // its own, one read and one write per touched column-hour however many batches touched it. A worker that
 // dies between a batch and the flush (within FLUSH_DELAY_MS) loses those counts; "rebuild" recounts them.
-import { mergeCounts, type ListeningCount } from '../../src-shared/analytics/listening.ts';
-import type { RoostDb } from '../db/roost-db.ts';
+import { mergeCounts, type ListeningCount } from '../../../src-shared/analytics/listening.ts';
+import type { RoostDb } from '../../db/roost-db.ts';
 
 export const FLUSH_DELAY_MS = 2_000;
 

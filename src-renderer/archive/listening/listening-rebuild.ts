@@ -1,10 +1,10 @@
 // Recounts listening from the archive's in-memory index (time, sentiment, network and language per item,
 // membership per column): no item row is read. Counts older than the oldest archived item are kept, since
 // the archive no longer holds what they counted.
-import { CountTally, hourOf, type ListeningCount } from '../../src-shared/analytics/listening.ts';
-import type { RoostDb } from '../db/roost-db.ts';
-import type { ListeningRebuild } from './archive-port.ts';
-import type { SearchIndex } from './search-index.ts';
+import { CountTally, hourOf, type ListeningCount } from '../../../src-shared/analytics/listening.ts';
+import type { RoostDb } from '../../db/roost-db.ts';
+import type { ListeningRebuild } from '../archive-port.ts';
+import type { SearchIndex } from '../search/search-index.ts';
 
 export function countFromIndex(index: SearchIndex): {
   counts: ListeningCount[];

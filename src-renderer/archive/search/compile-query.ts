@@ -1,10 +1,10 @@
 // Turns the deck's ArchiveQuery into what the search index evaluates: folded terms, phrases, and
 // filters as plain values and millisecond bounds. Bad input is reported, never guessed at.
-import { tokenize } from '../../src-shared/text/tokenize.ts';
-import type { ArchiveQuery } from './archive-port.ts';
-import { normaliseHandle } from './item-doc.ts';
-import type { SentimentSign } from './index-filters.ts';
-import type { CompiledQuery } from './search-index.ts';
+import { tokenize } from '../../../src-shared/text/tokenize.ts';
+import type { ArchiveQuery } from '../archive-port.ts';
+import { normaliseHandle } from '../ingest/item-doc.ts';
+import type { SentimentSign } from './index-types.ts';
+import type { CompiledQuery } from './index-types.ts';
 
 const SIGN = { positive: 1, neutral: 0, negative: -1 } as const;
 const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;

@@ -1,8 +1,8 @@
 // The search index's filters: the attributes each document carries as term ids (network, account, author
 // id and handle, language) plus time and sentiment, and how a query's filters are resolved and checked.
-import { BoundedMemo } from '../../src-shared/text/bounded-memo.ts';
+import { BoundedMemo } from '../../../src-shared/text/bounded-memo.ts';
 import type { GrowableDocs } from './growable-docs.ts';
-import type { CompiledQuery } from './search-index.ts';
+import type { CompiledQuery, SentimentSign } from './index-types.ts';
 
 export const ATTRS_PER_DOC = 5;
 export const ATTR_NETWORK = 0;
@@ -12,8 +12,6 @@ export const ATTR_AUTHOR_HANDLE = 3;
 export const ATTR_LANG = 4;
 /** Attributes are dictionary terms a query's words can never be (they start with a control character). */
 export const ATTR_PREFIX = ['\u0001net:', '\u0001acc:', '\u0001aid:', '\u0001ah:', '\u0001lang:'] as const;
-
-export type SentimentSign = -1 | 0 | 1;
 
 export interface Filters {
   readonly networks: Set<number> | undefined;

@@ -1,5 +1,6 @@
 // The shapes the search index takes in and gives out: a document to index, a compiled query, and its size.
-import type { SentimentSign } from './index-filters.ts';
+/** The sign of a post's sentiment score, as the index keeps it per document. */
+export type SentimentSign = -1 | 0 | 1;
 
 export interface DocInput {
   readonly key: string;

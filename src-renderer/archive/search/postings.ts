@@ -1,6 +1,6 @@
 // Posting lists (ascending document ids, one list per term), operations on them, and a bounded heap that
 // keeps the newest hits.
-import { FIELD_BREAK } from './packed-seq.ts';
+import { FIELD_BREAK } from '../segments/packed-seq.ts';
 
 const NO_DOCS: readonly number[] = [];
 

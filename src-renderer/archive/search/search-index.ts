@@ -1,9 +1,9 @@
 // The archive's in-memory inverted index, built incrementally at ingest and persisted as append-only
 // segments (term ids and filter attributes per document), so reopening replays compact arrays instead of
 // reading and re-tokenising every stored item.
-import type { CountedItem } from '../../src-shared/analytics/listening.ts';
-import type { IndexSegmentRow } from '../db/archive-rows.ts';
-import { ColumnMembers } from './column-members.ts';
+import type { CountedItem } from '../../../src-shared/analytics/listening.ts';
+import type { IndexSegmentRow } from '../../db/archive-rows.ts';
+import { ColumnMembers } from '../segments/column-members.ts';
 import { GrowableDocs } from './growable-docs.ts';
 import {
   ATTR_AUTHOR_HANDLE,
@@ -17,11 +17,11 @@ import {
   passesFilters,
 } from './index-filters.ts';
 import { intersectSorted, PostingLists, TopK, unionSorted } from './postings.ts';
-import { FIELD_BREAK } from './packed-seq.ts';
-import { storedAttrs, storedKeys, storedSequence } from './stored-segment.ts';
-import { SegmentBuilder } from './segment-builder.ts';
-import { SequenceBuilder } from './doc-sequence.ts';
-import { TermDictionary } from './term-dictionary.ts';
+import { FIELD_BREAK } from '../segments/packed-seq.ts';
+import { storedAttrs, storedKeys, storedSequence } from '../segments/stored-segment.ts';
+import { SegmentBuilder } from '../segments/segment-builder.ts';
+import { SequenceBuilder } from '../segments/doc-sequence.ts';
+import { TermDictionary } from '../segments/term-dictionary.ts';
 import type { CompiledQuery, DocInput, IndexStats } from './index-types.ts';
 
 export type { CompiledQuery, DocInput, IndexStats } from './index-types.ts';

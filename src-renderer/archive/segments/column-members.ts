@@ -1,6 +1,6 @@
 // Which columns hold which archived items, kept in the worker's memory (a few bytes per membership) and
 // persisted as changes inside the search index segments, so searches and column reads never query it.
-import type { MemberChange } from '../db/archive-rows.ts';
+import type { MemberChange } from '../../db/archive-rows.ts';
 
 export class ColumnMembers {
   private readonly columns = new Map<string, Set<string>>();

@@ -1,7 +1,7 @@
 // Turns a document's texts into its token sequence: term ids in reading order, a field break between texts,
 // then the bare forms of its hashtags as a field of its own. Tokens are looked up as ranges of the
 // tokenizer's text, so a known word costs no string, and ids go straight into the segment's buffer.
-import { scanTokens, type TokenSink } from '../../src-shared/text/tokenize.ts';
+import { scanTokens, type TokenSink } from '../../../src-shared/text/tokenize.ts';
 import type { GrowableArray } from './growable-array.ts';
 import { FIELD_BREAK } from './packed-seq.ts';
 import type { TermDictionary } from './term-dictionary.ts';

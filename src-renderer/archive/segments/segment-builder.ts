@@ -1,7 +1,7 @@
 // One segment of the archive's search index as it is built: a batch's documents (keys, term sequences,
 // filter attributes), the documents it deletes and the column memberships it changes, laid out as the
 // typed arrays of the row that persists it.
-import type { IndexSegmentRow } from '../db/archive-rows.ts';
+import type { IndexSegmentRow } from '../../db/archive-rows.ts';
 import { MemberLog } from './column-members.ts';
 import { GrowableArray } from './growable-array.ts';
 import { packSeq } from './packed-seq.ts';

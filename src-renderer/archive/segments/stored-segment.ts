@@ -2,8 +2,8 @@
 // keys split into a shared prefix (the author's or the feed's path, numbered in a dictionary of its own
 // that the segments carry like the term dictionary) and what follows it. A key then costs its last path
 // part and a byte or two instead of its whole length. Older forms of each field still read.
-import type { IndexSegmentRow } from '../db/archive-rows.ts';
-import { ATTRS_PER_DOC } from './index-filters.ts';
+import type { IndexSegmentRow } from '../../db/archive-rows.ts';
+import { ATTRS_PER_DOC } from '../search/index-filters.ts';
 import { packSeq, unpackSeq } from './packed-seq.ts';
 import type { TermDictionary } from './term-dictionary.ts';
 

@@ -1,7 +1,7 @@
 // The search index's dictionary: term ↔ id, ids numbered by first appearance. Ingest looks up every token
 // of every post, so lookups take a range of the tokenizer's text rather than a string cut out of it: most
 // tokens are known words, and cutting then hashing each one was the largest cost of indexing a batch.
-import { hashOf, hashRange, sameText } from '../../src-shared/text/range-table.ts';
+import { hashOf, hashRange, sameText } from '../../../src-shared/text/range-table.ts';
 
 const INITIAL_SLOTS = 1 << 12;
 

@@ -2,9 +2,9 @@
 // retention in small chunks. Writes go through one queue so the index and the tables never disagree.
 // Column membership lives in the index (memory, persisted in its segments): IndexedDB only stores each
 // item row by key and the segments, which keeps ingest close to the cost of storing the rows alone.
-import type { StreamItem } from '../../src-shared/domain/stream-item.ts';
-import type { IndexSegmentRow } from '../db/archive-rows.ts';
-import { openRoostDb, type RoostDb } from '../db/roost-db.ts';
+import type { StreamItem } from '../../../src-shared/domain/stream-item.ts';
+import type { IndexSegmentRow } from '../../db/archive-rows.ts';
+import { openRoostDb, type RoostDb } from '../../db/roost-db.ts';
 import type {
   ArchiveHit,
   ArchiveIndexLoad,
@@ -13,19 +13,19 @@ import type {
   DeletedPost,
   ListeningRebuild,
   RetentionPolicy,
-} from './archive-port.ts';
-import { FLUSH_DELAY_MS, ListeningCounter } from './listening-counter.ts';
-import { rebuildListening } from './listening-rebuild.ts';
-import { compileQuery } from './compile-query.ts';
-import { checkItem, matchDeletedPosts } from './item-doc.ts';
-import { prepareIngest, type IngestBatch, type PreparedIngest } from './ingest-batch.ts';
-import { putIngestBatch } from './raw-commit.ts';
+} from '../archive-port.ts';
+import { FLUSH_DELAY_MS, ListeningCounter } from '../listening/listening-counter.ts';
+import { rebuildListening } from '../listening/listening-rebuild.ts';
+import { compileQuery } from '../search/compile-query.ts';
+import { checkItem, matchDeletedPosts } from '../ingest/item-doc.ts';
+import { prepareIngest, type IngestBatch, type PreparedIngest } from '../ingest/ingest-batch.ts';
+import { putIngestBatch } from '../ingest/raw-commit.ts';
 import { loadIndex, replaySegments } from './index-loader.ts';
 import { RowCache } from './row-cache.ts';
-import { SearchIndex } from './search-index.ts';
-import { analyseOrNull, type TextAnalyser } from './text-analyser.ts';
+import { SearchIndex } from '../search/search-index.ts';
+import { analyseOrNull, type TextAnalyser } from '../ingest/text-analyser.ts';
 import { checkColumnKey, checkDeletedPosts, isPolicy } from './archive-input.ts';
-import { WriteQueue } from './write-queue.ts';
+import { WriteQueue } from '../ingest/write-queue.ts';
 
 export const DEFAULT_RETENTION: RetentionPolicy = { maxItemsPerColumn: 5_000, maxAgeDays: 90 };
 const DAY_MS = 86_400_000;

@@ -1,5 +1,5 @@
 // Checks on what reaches the archive worker from the page (a trust boundary like any other).
-import type { DeletedPost, RetentionPolicy } from './archive-port.ts';
+import type { DeletedPost, RetentionPolicy } from '../archive-port.ts';
 
 export function checkColumnKey(columnKey: unknown): asserts columnKey is string {
   if (typeof columnKey !== 'string' || columnKey.length === 0)

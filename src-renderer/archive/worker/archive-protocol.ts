@@ -2,7 +2,7 @@
 // archive worker, which answers each exactly once (a value or an error message). For an ingest it sends
 // only the items' texts to the text worker over a MessageChannel and gets their language and sentiment
 // back, so the items themselves cross threads once.
-import type { StreamItem } from '../../src-shared/domain/stream-item.ts';
+import type { StreamItem } from '../../../src-shared/domain/stream-item.ts';
 import type {
   ArchiveHit,
   ArchiveQuery,
@@ -10,8 +10,8 @@ import type {
   DeletedPost,
   ListeningRebuild,
   RetentionPolicy,
-} from './archive-port.ts';
-import type { TextAnalysis } from './item-doc.ts';
+} from '../archive-port.ts';
+import type { TextAnalysis } from '../ingest/item-doc.ts';
 
 export type ArchiveRequestBody =
   | { readonly op: 'open'; readonly dbName: string }

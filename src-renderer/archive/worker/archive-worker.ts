@@ -3,7 +3,7 @@
 // MessageChannel the UI thread hands over first. Started only by createArchive().
 import type { ArchiveConnect, ArchiveRequest, ArchiveResponse } from './archive-protocol.ts';
 import { ArchiveEngine } from './archive-engine.ts';
-import { connectTextAnalyser, type TextAnalyser } from './text-analyser.ts';
+import { connectTextAnalyser, type TextAnalyser } from '../ingest/text-analyser.ts';
 
 interface WorkerScope {
   postMessage(message: ArchiveResponse): void;

@@ -1,11 +1,11 @@
 // Brings the archive's search index into memory when the archive opens: replayed from its stored segments,
 // or, when there are none or they are unreadable, rebuilt by reading and describing every stored item (slow
 // and rare: the engine then stores the rebuilt index so the next start is fast).
-import type { ArchiveItemRow } from '../db/archive-rows.ts';
-import type { RoostDb } from '../db/roost-db.ts';
-import type { ArchiveIndexLoad } from './archive-port.ts';
-import { describeItem } from './item-doc.ts';
-import { SearchIndex } from './search-index.ts';
+import type { ArchiveItemRow } from '../../db/archive-rows.ts';
+import type { RoostDb } from '../../db/roost-db.ts';
+import type { ArchiveIndexLoad } from '../archive-port.ts';
+import { describeItem } from '../ingest/item-doc.ts';
+import { SearchIndex } from '../search/search-index.ts';
 
 const REBUILD_PAGE = 2_000;
 

@@ -1,6 +1,6 @@
 // A bounded least-recently-used cache of archived item rows in the worker, so the items just ingested
 // and the hits of recent searches are returned without a round trip to IndexedDB.
-import type { StreamItem } from '../../src-shared/domain/stream-item.ts';
+import type { StreamItem } from '../../../src-shared/domain/stream-item.ts';
 
 export class RowCache {
   private readonly capacity: number;

@@ -2,7 +2,7 @@
 // CPU time of an ingest) for the archive worker, whose thread is left with indexing and IndexedDB, so
 // both run at once. It only ever sees texts, never whole items.
 import type { ArchiveConnect, TextRequest, TextResponse } from './archive-protocol.ts';
-import { analyseText } from './item-doc.ts';
+import { analyseText } from '../ingest/item-doc.ts';
 
 interface WorkerScope {
   addEventListener(type: 'message', listener: (event: MessageEvent<ArchiveConnect>) => void): void;
