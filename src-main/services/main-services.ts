@@ -7,6 +7,7 @@ import { openMainStore } from '../store/main-store.ts';
 import { createAccountRepository } from '../store/account-repository.ts';
 import { createCursorRepository } from '../store/cursor-repository.ts';
 import { createFeedCursorRepository } from '../store/feed-cursor-repository.ts';
+import { createAppLanguage } from '../app-language/app-language.ts';
 import { createRouter } from '../host/router.ts';
 import { signInToBluesky } from '../connectors/bluesky/sign-in.ts';
 import { createSecretServiceKeychain } from '../vault/secret-service-keychain.ts';
@@ -183,10 +184,15 @@ export async function startMainServices(
       console.error('[roost] media pruning:', error instanceof Error ? error.message : 'unknown error'),
   }).start();
 
+  const language = createAppLanguage();
   const router = createRouter(
     {
       'app:info': () => ({ version: options.version, mode: options.mode, platform: process.platform }),
       'app:ready': () => ({ queued: 0 }),
+      'app:setLanguage': (input) => {
+        language.set(input.language);
+        return {};
+      },
       'vault:status': async () => ({
         ...(await credentials.status()),
         privateKeyring: Boolean(options.privateKeyringEnv),
@@ -262,6 +268,7 @@ export async function startMainServices(
   return {
     router,
     events,
+    language,
     setOnline(online) {
       poller.setOnline(online);
       streaming.setOnline(online);
