@@ -1,12 +1,13 @@
 // Lint rules, including the layer boundaries from docs/architecture.md:
 // src-shared imports nothing from Node, Electron or the DOM world; the renderer never imports src-main;
 // only src-main/electron/ imports 'electron', and inside src-main each folder imports only the layers below it
-// (eslint/main-layers.js); the team server (src-server) is Node only: no Electron, React,
-// renderer code or DOM globals.
+// (eslint/main-layers.js); no renderer feature imports another (eslint/renderer-layers.js); the team server
+// (src-server) is Node only: no Electron, React, renderer code or DOM globals.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import { builtinModules } from 'node:module';
 import { mainLayers } from './eslint/main-layers.js';
+import { rendererLayers } from './eslint/renderer-layers.js';
 
 const nodeBuiltins = [...builtinModules, ...builtinModules.map((m) => `node:${m}`)];
 
@@ -34,27 +35,15 @@ export default tseslint.config(
             name,
             message: 'src-shared is pure TypeScript: no Node, Electron or DOM libraries.',
           })),
-          patterns: [{ group: ['**/src-main/**', '**/src-renderer/**'], message: 'src-shared depends on nothing.' }],
+          patterns: [
+            { group: ['**/src-main/**', '**/src-renderer/**'], message: 'src-shared depends on nothing.' },
+          ],
         },
       ],
       'no-restricted-globals': ['error', 'window', 'document', 'localStorage', 'indexedDB', 'process'],
     },
   },
-  {
-    files: ['src-renderer/**/*.{ts,tsx}'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          paths: [...nodeBuiltins, 'electron'].map((name) => ({
-            name,
-            message: 'The renderer runs in a sandboxed page: no Node or Electron imports.',
-          })),
-          patterns: [{ group: ['**/src-main/**'], message: 'The renderer talks to main only through the contract.' }],
-        },
-      ],
-    },
-  },
+  ...rendererLayers,
   {
     files: ['src-main/**/*.ts'],
     ignores: ['src-main/electron/**'],
@@ -79,7 +68,9 @@ export default tseslint.config(
             name,
             message: 'The team server is a plain Node process: no Electron, React or browser libraries.',
           })),
-          patterns: [{ group: ['**/src-renderer/**'], message: 'The team server never imports renderer code.' }],
+          patterns: [
+            { group: ['**/src-renderer/**'], message: 'The team server never imports renderer code.' },
+          ],
         },
       ],
       'no-restricted-globals': [

@@ -8,8 +8,8 @@ import { EmptySection } from './features/shell/empty-section.tsx';
 import { NavRail } from './features/shell/nav-rail.tsx';
 import { PrivateKeyringBanner } from './features/shell/private-keyring-banner.tsx';
 import { useAppCommands } from './features/shell/app-commands.ts';
-import { CommandPalette } from './features/shell/command-palette.tsx';
-import { CommandsProvider } from './features/shell/commands.tsx';
+import { CommandPalette } from './features/shell/ui/command-palette.tsx';
+import { CommandsProvider } from './features/shell/ui/commands.tsx';
 import type { Section } from './store/ui-slice.ts';
 import { useDocumentPreferences } from './use-document-preferences.ts';
 

@@ -1,11 +1,12 @@
 // Mirrors the theme and language choices onto <html> (data-theme drives the CSS; lang drives screen
-// readers and hyphenation) and switches i18next when the language choice changes.
+// readers and hyphenation), switches i18next when the language choice changes and tells main, whose tray
+// and native menu follow the language the app shows.
 import { useEffect } from 'react';
 import { useRoost, useServices } from './app-context.tsx';
 import { resolveLanguage } from './i18n/i18n.ts';
 
 export function useDocumentPreferences(): void {
-  const { i18n } = useServices();
+  const { i18n, client } = useServices();
   const theme = useRoost((s) => s.theme);
   const locale = useRoost((s) => s.locale);
   const density = useRoost((s) => s.density);
@@ -22,5 +23,7 @@ export function useDocumentPreferences(): void {
     const language = resolveLanguage(locale, navigator.languages);
     document.documentElement.lang = language;
     if (i18n.language !== language) void i18n.changeLanguage(language);
-  }, [locale, i18n]);
+    // Labels only: should main not answer, the tray keeps the system's language.
+    client.call('app:setLanguage', { language }).catch(() => undefined);
+  }, [locale, i18n, client]);
 }

@@ -44,6 +44,7 @@ import { sandboxHandlers } from '../sandbox/sandbox-handlers.ts';
 import { sandboxDiscoveryPath } from '../sandbox/sandbox-discovery.ts';
 import { createTeamModule } from '../team/team-handlers.ts';
 import { appHandlers } from './app-handlers.ts';
+import { createAppLanguage } from './app-language.ts';
 import { startInOrder, stopOnly, type Lifecycle } from './lifecycle.ts';
 import { logFailure } from './log.ts';
 import type { MainServices, MainServicesOptions } from './types.ts';
@@ -174,9 +175,10 @@ export async function startMainServices(
   ];
   const stopAll = await startInOrder(lifecycles);
 
+  const language = createAppLanguage();
   const router = createRouter(
     {
-      ...appHandlers({ options, credentials }),
+      ...appHandlers({ options, credentials, language }),
       ...accountsHandlers({ accounts, mastodonSignIn }),
       ...streamsHandlers({ streams, fetch: fetchImpl }),
       ...publishingHandlers({ service: publishing.service, media }),
@@ -215,6 +217,7 @@ export async function startMainServices(
   return {
     router,
     events,
+    language,
     setOnline(online) {
       poller.setOnline(online);
       streaming.setOnline(online);

@@ -1,10 +1,13 @@
 // What a transport (Electron IPC, browser-mode host) needs from main's services.
 import type { Router } from '../rpc/router.ts';
 import type { EventBus } from '../rpc/event-bus.ts';
+import type { AppLanguage } from './app-language.ts';
 
 export interface MainServices {
   readonly router: Router;
   readonly events: EventBus;
+  /** The language the renderer shows; the tray and native menu follow it. */
+  readonly language: AppLanguage;
   /** The OS or browser says the network went up or down. */
   setOnline(online: boolean): void;
   /** The machine is about to sleep or just woke. */

@@ -10,10 +10,10 @@ import { stopServicesOnQuit } from './lifecycle.ts';
 import { createMainWindow, revealWindow } from './main-window.ts';
 import { launchKeychainUtility } from './keychain-utility.ts';
 import { installAppMenu } from './menu.ts';
-import { nativeLabelsFor } from './native-labels.ts';
+import { nativeLabelsForApp } from './native-labels.ts';
 import { watchPowerAndNetwork } from './power.ts';
 import { installSecurityPolicy, registerAppScheme } from './security.ts';
-import { createTray } from './tray.ts';
+import { createTray, setTrayLabels } from './tray.ts';
 import { startUpdater } from './updater.ts';
 
 registerAppScheme();
@@ -57,11 +57,18 @@ async function start(): Promise<void> {
   });
   disposers.push(() => ipc.dispose());
   // The disposer also keeps the tray referenced: a garbage-collected tray vanishes from the panel.
-  // Native labels follow the system's languages, as the renderer does until the user picks one.
-  const labels = nativeLabelsFor(app.getPreferredSystemLanguages());
-  const tray = createTray(paths.trayIconPath, labels, { show, quit });
+  // Native labels follow the language the renderer shows; until it says, the system's languages.
+  const labelsNow = () => nativeLabelsForApp(services.language.current(), app.getPreferredSystemLanguages());
+  const menuOptions = { quit, isMac: process.platform === 'darwin' };
+  const tray = createTray(paths.trayIconPath, labelsNow(), { show, quit });
   disposers.push(() => tray.destroy());
-  installAppMenu(labels, { quit, isMac: process.platform === 'darwin' });
+  installAppMenu(labelsNow(), menuOptions);
+  disposers.push(
+    services.language.onChange(() => {
+      setTrayLabels(tray, labelsNow(), { show, quit });
+      installAppMenu(labelsNow(), menuOptions);
+    }),
+  );
   disposers.push(watchPowerAndNetwork(services), startUpdater({ isPackaged: app.isPackaged }));
   app.on('activate', show);
 }

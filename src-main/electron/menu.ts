@@ -1,5 +1,5 @@
 // The application menu: Quit (which really quits, unlike closing the window) and the standard edit, view
-// and window roles, so copy/paste and zoom work with their usual shortcuts; labels in the system's language.
+// and window roles, so copy/paste and zoom work with their usual shortcuts; labels in the app's language.
 import { Menu } from 'electron';
 import { appMenuTemplate } from './menu-template.ts';
 import type { NativeLabels } from './native-labels.ts';

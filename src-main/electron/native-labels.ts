@@ -1,5 +1,6 @@
 // Texts of the tray and the native application menu, in the languages the renderer has (en, fr). Main has no
-// i18next: these few labels live here, picked from the system's preferred languages like the renderer's default.
+// i18next: these few labels live here, in the language the renderer shows once it has said which (see
+// src-main/app/app-language.ts), and until then from the system's preferred languages like the renderer's default.
 
 export interface NativeLabels {
   readonly trayTooltip: string;
@@ -95,4 +96,12 @@ export function nativeLabelsFor(preferred: readonly string[]): NativeLabels {
     if (base === 'en' || base === 'fr') return NATIVE_LABELS[base];
   }
   return en;
+}
+
+/** The labels for the in-app language when the renderer has said it, else for the system's languages. */
+export function nativeLabelsForApp(
+  appLanguage: NativeLanguage | null,
+  system: readonly string[],
+): NativeLabels {
+  return appLanguage ? NATIVE_LABELS[appLanguage] : nativeLabelsFor(system);
 }

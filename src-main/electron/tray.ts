@@ -8,9 +8,14 @@ export type TrayActions = MenuActions;
 
 export function createTray(iconPath: string, labels: NativeLabels, actions: TrayActions): Tray {
   const tray = new Tray(nativeImage.createFromPath(iconPath));
-  tray.setToolTip(labels.trayTooltip);
-  tray.setContextMenu(Menu.buildFromTemplate(trayMenuTemplate(labels, actions)));
+  setTrayLabels(tray, labels, actions);
   // Linux desktops ignore clicks on some trays; where they arrive, a click shows the window.
   tray.on('click', actions.show);
   return tray;
+}
+
+/** Rebuilds the tooltip and menu, e.g. when the in-app language changes. */
+export function setTrayLabels(tray: Tray, labels: NativeLabels, actions: TrayActions): void {
+  tray.setToolTip(labels.trayTooltip);
+  tray.setContextMenu(Menu.buildFromTemplate(trayMenuTemplate(labels, actions)));
 }

@@ -9,7 +9,7 @@ import type {
   ArchiveRequestBody,
   ArchiveResponse,
   ArchiveResults,
-} from './archive-protocol.ts';
+} from './worker/archive-protocol.ts';
 
 export interface CreateArchiveOptions {
   /** IndexedDB database name; tests and benchmarks use their own. */
@@ -37,13 +37,13 @@ interface Pending {
 export type AppArchive = ArchivePort & AnalyticsArchive & ArchiveDiagnostics;
 
 export function createArchive(options: CreateArchiveOptions = {}): AppArchive {
-  const archiveWorker = new Worker(new URL('./archive-worker.ts', import.meta.url), {
+  const archiveWorker = new Worker(new URL('./worker/archive-worker.ts', import.meta.url), {
     type: 'module',
     name: 'roost-archive',
   });
   const workers = [archiveWorker];
   if (options.textWorker ?? wantsTextWorker()) {
-    const textWorker = new Worker(new URL('./text-worker.ts', import.meta.url), {
+    const textWorker = new Worker(new URL('./worker/text-worker.ts', import.meta.url), {
       type: 'module',
       name: 'roost-archive-text',
     });

@@ -29,6 +29,8 @@ export const requests = {
   },
   /** The renderer says it can receive events; main flushes anything it queued before. */
   'app:ready': { input: Empty, output: z.object({ queued: z.number().int().nonnegative() }) },
+  /** The language the renderer shows (after resolving "system"), so the tray and native menu match it. */
+  'app:setLanguage': { input: z.object({ language: z.enum(['en', 'fr']) }).strict(), output: Empty },
   'vault:status': {
     input: Empty,
     output: z.object({

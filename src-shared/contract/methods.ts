@@ -3,6 +3,7 @@
 export const REQUEST_METHODS = [
   'app:info',
   'app:ready',
+  'app:setLanguage',
   'vault:status',
   'accounts:list',
   'accounts:add',

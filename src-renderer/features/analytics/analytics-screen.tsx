@@ -12,7 +12,7 @@ import {
 } from '../../../src-shared/analytics/aggregate.ts';
 import { resolveRange, type TimeRange } from '../../../src-shared/analytics/time-range.ts';
 import { useRoost } from '../../app-context.tsx';
-import { SectionHeading } from '../shell/section-heading.tsx';
+import { SectionHeading } from '../shell/ui/section-heading.tsx';
 import { useAnalyticsSetup, type AnalyticsSetup } from './analytics-setup.tsx';
 import { AlertsPanel } from './components/alerts-panel.tsx';
 import { CampaignsPanel } from './components/campaigns-panel.tsx';

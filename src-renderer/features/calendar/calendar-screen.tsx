@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { Account } from '../../../src-shared/domain/account.ts';
 import type { OutboxJob } from '../../../src-shared/contract/publishing-contract.ts';
 import { useRoost, useServices } from '../../app-context.tsx';
-import { SectionHeading } from '../shell/section-heading.tsx';
+import { SectionHeading } from '../shell/ui/section-heading.tsx';
 import { CalendarGrid } from './components/calendar-grid.tsx';
 import {
   addDays,

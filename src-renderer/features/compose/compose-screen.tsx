@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import type { Account } from '../../../src-shared/domain/account.ts';
 import type { StreamItem } from '../../../src-shared/domain/stream-item.ts';
 import { useRoost, useServices } from '../../app-context.tsx';
-import { SectionHeading } from '../shell/section-heading.tsx';
+import { SectionHeading } from '../shell/ui/section-heading.tsx';
 import { AccountPicker } from './components/account-picker.tsx';
 import { FollowUps, PostOptions, SendingPreferences } from './components/compose-options.tsx';
 import { ConfirmDialog } from '../../publishing/confirm-dialog.tsx';

@@ -6,7 +6,7 @@ import { useServices } from '../../app-context.tsx';
 import { SETTING_LIMITS } from '../../db/settings-repository.ts';
 import { NumberSetting } from './number-setting.tsx';
 import { useSaveFailure } from './save-failure.ts';
-import { saveSetting } from './settings-changed.ts';
+import { saveSetting } from '../../db/settings-changed.ts';
 import { useStoredSetting } from './use-stored-setting.ts';
 
 export function ArchiveGroup() {

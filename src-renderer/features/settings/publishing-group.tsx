@@ -7,7 +7,7 @@ import { SETTING_LIMITS } from '../../db/settings-repository.ts';
 import { NumberSetting } from './number-setting.tsx';
 import { useSaveFailure } from './save-failure.ts';
 import { RequireAltSwitch } from './require-alt-switch.tsx';
-import { saveSetting } from './settings-changed.ts';
+import { saveSetting } from '../../db/settings-changed.ts';
 
 export function PublishingGroup() {
   const { t } = useTranslation();

@@ -2,7 +2,7 @@
 // step: loaded at start-up, updated when Settings saves them, saved when the composer's own options change.
 import { getSettingOrDefault, type SettingsRepository } from '../../db/settings-repository.ts';
 import type { RoostStore } from '../../store/store.ts';
-import { onSettingsChanged, saveSetting } from './settings-changed.ts';
+import { onSettingsChanged, saveSetting } from '../../db/settings-changed.ts';
 
 /** Puts the stored values (or the defaults) into the store. */
 export async function loadPublishingSettings(store: RoostStore, settings: SettingsRepository): Promise<void> {

@@ -3,7 +3,7 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useRoost, useServices } from '../../app-context.tsx';
-import { saveSetting } from './settings-changed.ts';
+import { saveSetting } from '../../db/settings-changed.ts';
 
 export function RequireAltSwitch({ track }: { track: (saving: Promise<void>) => void }) {
   const { t } = useTranslation();

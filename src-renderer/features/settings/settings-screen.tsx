@@ -2,7 +2,7 @@
 import { useTranslation } from 'react-i18next';
 import { useRoost } from '../../app-context.tsx';
 import { SETTINGS_TABS } from '../../store/ui-slice.ts';
-import { SectionHeading } from '../shell/section-heading.tsx';
+import { SectionHeading } from '../shell/ui/section-heading.tsx';
 import { AccountsSettings } from './accounts/accounts-settings.tsx';
 import { GeneralSettings } from './general-settings.tsx';
 import { GovernanceSettings } from './governance/governance-settings.tsx';

@@ -11,6 +11,7 @@ import {
 } from '../../../src-shared/contract/shortener-contract.ts';
 import type { RequestOutput } from '../../../src-shared/contract/contract.ts';
 import { useServices } from '../../app-context.tsx';
+import { ShortenerProblem } from '../shell/ui/shortener-problem.tsx';
 
 type CreatedLinks = RequestOutput<'shortener:links'>;
 
@@ -261,20 +262,5 @@ function ShortenerForm({
         </button>
       </div>
     </form>
-  );
-}
-
-const EXPLAINED = ['auth_failed', 'network_unreachable', 'server_error', 'forbidden', 'not_found'] as const;
-
-/** Shortener-specific wording for the common failures, with main's detail (never a secret) underneath. */
-export function ShortenerProblem({ error }: { error: ContractError | null }) {
-  const { t } = useTranslation();
-  if (!error) return null;
-  const code = EXPLAINED.find((c) => c === error.code);
-  return (
-    <div className="alert" role="alert" data-testid="shortener-error" data-code={error.code}>
-      <p>{code ? t(`shortener.errors.${code}`) : t(`errors.${error.code}`)}</p>
-      <p className="hint">{error.message}</p>
-    </div>
   );
 }

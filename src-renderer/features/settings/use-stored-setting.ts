@@ -7,7 +7,7 @@ import {
   type SettingKey,
   type SettingValue,
 } from '../../db/settings-repository.ts';
-import { onSettingsChanged } from './settings-changed.ts';
+import { onSettingsChanged } from '../../db/settings-changed.ts';
 
 export function useStoredSetting<K extends SettingKey>(key: K): SettingValue<K> | null {
   const { settings } = useServices();

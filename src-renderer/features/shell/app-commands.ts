@@ -1,19 +1,10 @@
 // The app frame's own commands: every section, every settings tab, theme and density.
 import { useTranslation } from 'react-i18next';
 import { useServices } from '../../app-context.tsx';
-import { DENSITY_PREFERENCES, THEME_PREFERENCES, type DensityPreference } from '../../preferences.ts';
+import { DENSITY_PREFERENCES, THEME_PREFERENCES } from '../../preferences.ts';
 import { SECTIONS, SETTINGS_TABS } from '../../store/ui-slice.ts';
-import { useCommands, type Command } from './commands.tsx';
-import type { AppServices } from '../../app-context.tsx';
-
-/** Applies and saves a density choice (the palette, the deck menu). */
-export function chooseDensity(
-  services: Pick<AppServices, 'store' | 'settings'>,
-  density: DensityPreference,
-): void {
-  services.store.getState().setDensity(density);
-  services.settings.set('deck.density', density).catch(() => undefined);
-}
+import { chooseDensity } from './ui/choose-density.ts';
+import { useCommands, type Command } from './ui/commands.tsx';
 
 export function useAppCommands(): void {
   const { t } = useTranslation();

@@ -2,7 +2,7 @@
 import { useTranslation } from 'react-i18next';
 import { useRoost } from '../../app-context.tsx';
 import type { Section } from '../../store/ui-slice.ts';
-import { SectionHeading } from './section-heading.tsx';
+import { SectionHeading } from './ui/section-heading.tsx';
 
 export function EmptySection({ section }: { section: Exclude<Section, 'settings'> }) {
   const { t } = useTranslation();

@@ -5,7 +5,7 @@ import type { ArchivePort } from '../../archive/archive-port.ts';
 import { openRoostDb } from '../../db/roost-db.ts';
 import { appArchive } from '../../archive/app-archive.ts';
 import { createSettingsRepository } from '../../db/settings-repository.ts';
-import { followRetentionSettings } from '../settings/retention-settings.ts';
+import { followRetentionSettings } from '../../archive/retention-settings.ts';
 import type { FrameScheduler } from './model/stream-hub.ts';
 import type { NotificationConstructor, NotifierTimers } from './notifications/alert-notifier.ts';
 import { createLayoutRepository, type LayoutRepository } from './repositories/layout-repository.ts';

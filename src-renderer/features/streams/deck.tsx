@@ -20,7 +20,7 @@ import { useDeckKeys } from './keyboard/use-deck-keys.ts';
 import { feedColumnTitle } from './model/feed-title.ts';
 import { useFirstRun } from './use-first-run.ts';
 import { useDeckCommands } from './use-deck-commands.ts';
-import { OPEN_PALETTE_EVENT } from '../shell/command-palette.tsx';
+import { OPEN_PALETTE_EVENT } from '../shell/ui/command-palette.tsx';
 import { useStreamsRuntime } from './use-streams-runtime.ts';
 
 export function Deck({ setup }: { setup: DeckSetup }) {

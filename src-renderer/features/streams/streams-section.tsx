@@ -1,6 +1,6 @@
 // The Streams section: the deck, with its services either injected (tests, benchmarks) or opened here.
 import { useTranslation } from 'react-i18next';
-import { SectionHeading } from '../shell/section-heading.tsx';
+import { SectionHeading } from '../shell/ui/section-heading.tsx';
 import { Deck } from './deck.tsx';
 import { useDeckSetup } from './deck-setup.tsx';
 

@@ -2,7 +2,7 @@
 // search the archive, keyboard shortcuts.
 import { useTranslation } from 'react-i18next';
 import { useServices } from '../../app-context.tsx';
-import { useCommands, type Command } from '../shell/commands.tsx';
+import { useCommands, type Command } from '../shell/ui/commands.tsx';
 import type { WorkspaceEditing } from './components/workspace-tabs.tsx';
 import type { DeckColumn, Layout, Workspace } from './model/layout.ts';
 

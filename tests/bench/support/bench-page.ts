@@ -3,7 +3,7 @@
 import type { StreamItem } from '../../../src-shared/domain/stream-item.ts';
 import type { ArchiveQuery, ArchiveStats } from '../../../src-renderer/archive/archive-port.ts';
 import { createArchive } from '../../../src-renderer/archive/create-archive.ts';
-import { describeItem } from '../../../src-renderer/archive/item-doc.ts';
+import { describeItem } from '../../../src-renderer/archive/ingest/item-doc.ts';
 import { SCHEMA_VERSIONS } from '../../../src-renderer/db/schema.ts';
 import { generateItems } from './generate-items.ts';
 

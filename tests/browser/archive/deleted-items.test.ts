@@ -2,7 +2,7 @@
 // then the stream hub turning a `streams:deleted` event into that removal, boosts of the post included.
 import { afterEach, describe, expect, test } from 'vitest';
 import { createArchive } from '../../../src-renderer/archive/create-archive.ts';
-import { postRef } from '../../../src-renderer/archive/item-doc.ts';
+import { postRef } from '../../../src-renderer/archive/ingest/item-doc.ts';
 import { createClient } from '../../../src-renderer/bridge/client.ts';
 import { openRoostDb } from '../../../src-renderer/db/roost-db.ts';
 import { createStreamHub } from '../../../src-renderer/features/streams/model/stream-hub.ts';

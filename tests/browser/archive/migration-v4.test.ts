@@ -2,8 +2,8 @@
 // segments without memberships) is upgraded; memberships move into a segment and everything still works.
 import { afterEach, expect, test } from 'vitest';
 import { createArchive } from '../../../src-renderer/archive/create-archive.ts';
-import { describeItem } from '../../../src-renderer/archive/item-doc.ts';
-import { SearchIndex } from '../../../src-renderer/archive/search-index.ts';
+import { describeItem } from '../../../src-renderer/archive/ingest/item-doc.ts';
+import { SearchIndex } from '../../../src-renderer/archive/search/search-index.ts';
 import type { IndexSegmentRow } from '../../../src-renderer/db/archive-rows.ts';
 import { openRoostDb, type RoostDb } from '../../../src-renderer/db/roost-db.ts';
 import { SCHEMA_VERSIONS } from '../../../src-renderer/db/schema.ts';

@@ -3,7 +3,7 @@
 // returns focus; the combobox/listbox roles and aria-activedescendant keep it usable with a screen reader.
 import { describe, expect, test } from 'vitest';
 import { userEvent } from 'vitest/browser';
-import { matchCommands } from '../../../src-renderer/features/shell/command-palette.tsx';
+import { matchCommands } from '../../../src-renderer/features/shell/ui/command-palette.tsx';
 import { createMemoryMain } from '../support/memory-main.ts';
 import { renderApp } from '../support/render-app.tsx';
 

@@ -2,8 +2,8 @@
 // form — the deck registers them only while it is on screen.
 import { describe, expect, test } from 'vitest';
 import { userEvent } from 'vitest/browser';
-import { CommandPalette } from '../../../src-renderer/features/shell/command-palette.tsx';
-import { CommandsProvider } from '../../../src-renderer/features/shell/commands.tsx';
+import { CommandPalette } from '../../../src-renderer/features/shell/ui/command-palette.tsx';
+import { CommandsProvider } from '../../../src-renderer/features/shell/ui/commands.tsx';
 import { homeSource, mentionsSource, withColumns } from '../streams/support/columns.ts';
 import { renderDeck } from '../streams/support/render-deck.tsx';
 

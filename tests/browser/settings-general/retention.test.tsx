@@ -10,8 +10,8 @@ import {
 import {
   applyStoredRetention,
   followRetentionSettings,
-} from '../../../src-renderer/features/settings/retention-settings.ts';
-import { saveSetting } from '../../../src-renderer/features/settings/settings-changed.ts';
+} from '../../../src-renderer/archive/retention-settings.ts';
+import { saveSetting } from '../../../src-renderer/db/settings-changed.ts';
 import { createPublishingMain } from '../compose/support/publishing-main.ts';
 import { createRecordingArchive } from './support/recording-archive.ts';
 import { renderWithSettings } from './support/render-with-settings.tsx';

@@ -11,7 +11,7 @@ import {
   onSettingsChanged,
   saveSetting,
   type SettingChange,
-} from '../../../src-renderer/features/settings/settings-changed.ts';
+} from '../../../src-renderer/db/settings-changed.ts';
 
 let db: RoostDb | null = null;
 let stops: Array<() => void> = [];

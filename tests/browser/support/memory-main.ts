@@ -82,6 +82,7 @@ export function createMemoryMain(
   const handlers: Handlers = withOtherMethodsRefused({
     'app:info': () => ({ version: '0.0.0-test', mode: 'browser', platform: 'test' }),
     'app:ready': () => ({ queued: 0 }),
+    'app:setLanguage': () => ({}),
     'vault:status': () => vault,
     'accounts:list': () => accounts,
     'accounts:add': (input) => {

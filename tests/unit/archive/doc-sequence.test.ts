@@ -2,10 +2,10 @@
 // the table keeps every term through growth, and a document's sequence holds exactly the tokens the
 // tokenizer gives for each text, field by field, then the bare hashtags.
 import { describe, expect, test } from 'vitest';
-import { SequenceBuilder } from '../../../src-renderer/archive/doc-sequence.ts';
-import { GrowableArray } from '../../../src-renderer/archive/growable-array.ts';
-import { FIELD_BREAK } from '../../../src-renderer/archive/packed-seq.ts';
-import { TermDictionary } from '../../../src-renderer/archive/term-dictionary.ts';
+import { SequenceBuilder } from '../../../src-renderer/archive/segments/doc-sequence.ts';
+import { GrowableArray } from '../../../src-renderer/archive/segments/growable-array.ts';
+import { FIELD_BREAK } from '../../../src-renderer/archive/segments/packed-seq.ts';
+import { TermDictionary } from '../../../src-renderer/archive/segments/term-dictionary.ts';
 import { tokenize } from '../../../src-shared/text/tokenize.ts';
 import { generateItems } from '../../bench/support/generate-items.ts';
 

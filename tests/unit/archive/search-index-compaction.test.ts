@@ -1,9 +1,9 @@
 // Compaction of the archive's search index: what is loaded back answers like the index it came from,
 // and is sized by the live documents only (numbering and dictionary start again).
 import { describe, expect, test } from 'vitest';
-import { compileQuery } from '../../../src-renderer/archive/compile-query.ts';
+import { compileQuery } from '../../../src-renderer/archive/search/compile-query.ts';
 import type { ArchiveQuery } from '../../../src-renderer/archive/archive-port.ts';
-import { SearchIndex, type DocInput } from '../../../src-renderer/archive/search-index.ts';
+import { SearchIndex, type DocInput } from '../../../src-renderer/archive/search/search-index.ts';
 
 function doc(n: number): DocInput {
   return {

@@ -2,10 +2,10 @@
 // in its own keys, segments written in the older plain form still loading as before, and the post
 // references deletions find documents by.
 import { describe, expect, test } from 'vitest';
-import { compileQuery } from '../../../src-renderer/archive/compile-query.ts';
-import { legacyDeletionTerm, postRef } from '../../../src-renderer/archive/item-doc.ts';
-import { FIELD_BREAK, packSeq, unpackSeq } from '../../../src-renderer/archive/packed-seq.ts';
-import { SearchIndex, type DocInput } from '../../../src-renderer/archive/search-index.ts';
+import { compileQuery } from '../../../src-renderer/archive/search/compile-query.ts';
+import { legacyDeletionTerm, postRef } from '../../../src-renderer/archive/ingest/item-doc.ts';
+import { FIELD_BREAK, packSeq, unpackSeq } from '../../../src-renderer/archive/segments/packed-seq.ts';
+import { SearchIndex, type DocInput } from '../../../src-renderer/archive/search/search-index.ts';
 import type { IndexSegmentRow } from '../../../src-renderer/db/archive-rows.ts';
 import { rng } from '../../bench/support/generate-items.ts';
 

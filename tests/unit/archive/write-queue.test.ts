@@ -1,7 +1,7 @@
 // The archive's write queue: batches keep their place in line while their texts are still being analysed,
 // and the next batch is prepared while the previous one commits.
 import { describe, expect, test } from 'vitest';
-import { WriteQueue } from '../../../src-renderer/archive/write-queue.ts';
+import { WriteQueue } from '../../../src-renderer/archive/ingest/write-queue.ts';
 
 function deferred(): { promise: Promise<void>; resolve(): void; reject(e: Error): void } {
   let resolve!: () => void;

@@ -3,21 +3,17 @@
 import { describe, expect, test } from 'vitest';
 import { suggestOrgDomains } from '../../../src-main/governance/domain-suggestions.ts';
 import type { Account } from '../../../src-shared/domain/account.ts';
+import { accountFixture, EPOCH } from '../../support/builders/accounts.ts';
 
 function account(id: string, extra: Partial<Account>): Account {
-  return {
+  return accountFixture(0, {
     id,
-    network: 'bluesky',
-    service: 'https://pds.example',
     remoteId: `did:plc:${id}`,
     handle: `${id}.bsky.social`,
     displayName: id,
-    avatarUrl: null,
-    status: 'active',
-    protected: false,
-    createdAt: new Date(0).toISOString(),
+    createdAt: EPOCH,
     ...extra,
-  };
+  });
 }
 
 describe('suggestOrgDomains', () => {

@@ -16,6 +16,7 @@ import {
 import type { GovernancePolicy, GovernanceView } from '../../../src-shared/contract/governance-contract.ts';
 import type { Account } from '../../../src-shared/domain/account.ts';
 import { withOtherMethodsRefused } from '../../support/partial-handlers.ts';
+import { accountFixture, EPOCH } from '../../support/builders/accounts.ts';
 
 let dir: string;
 let shipped: string;
@@ -30,19 +31,15 @@ afterEach(() => {
 });
 
 function account(extra: Partial<Account>): Account {
-  return {
+  return accountFixture(1, {
     id: 'a1',
-    network: 'bluesky',
-    service: 'https://pds.example',
     remoteId: 'did:plc:brand',
     handle: 'brand.example',
     displayName: 'Brand',
-    avatarUrl: null,
-    status: 'active',
     protected: true,
-    createdAt: new Date(0).toISOString(),
+    createdAt: EPOCH,
     ...extra,
-  };
+  });
 }
 
 function router(accounts: readonly Account[] = [account({})]) {

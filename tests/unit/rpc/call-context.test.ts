@@ -1,6 +1,7 @@
 // Proves that who is calling travels with every request: the desktop's transports (Electron IPC, browser
 // mode's WebSocket) mark it as the local user, and the router hands any actor — a team member too — to
 // the handler unchanged, so the same handlers can be served by the team server.
+import { createAppLanguage } from '../../../src-main/app/app-language.ts';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -69,6 +70,7 @@ describe('browser mode sets the actor', () => {
     const services: MainServices = {
       router: createRouter(handlersSeeing(seen)),
       events: createEventBus(),
+      language: createAppLanguage(),
       setOnline: () => undefined,
       notifyPower: () => undefined,
       stop: async () => undefined,

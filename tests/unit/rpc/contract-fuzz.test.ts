@@ -40,6 +40,7 @@ const CONTENT_ACTION = {
 const VALID: Record<RequestMethod, Record<string, unknown>> = {
   'app:info': {},
   'app:ready': {},
+  'app:setLanguage': { language: 'fr' },
   'vault:status': {},
   'accounts:list': {},
   'accounts:add': {

@@ -63,7 +63,7 @@ describe('fast sentiment and language guessing give the same results as before',
     const items = generateItems(0, 20_000, 1, Date.now());
     const texts = items.flatMap((item) => [item.text, item.title ?? '', item.quote?.text ?? '']);
     expect(differences(texts, ['en', 'fr', undefined])).toEqual([]);
-    // What the archive's text worker does with each item (see analyseText in src-renderer/archive/item-doc.ts).
+    // What the archive's text worker does with each item (see analyseText in src-renderer/archive/ingest/item-doc.ts).
     const analyse = (
       language: Pick<typeof oldLanguage, 'primaryLanguage' | 'guessLanguage'>,
       sentiment: Pick<typeof oldSentiment, 'scoreSentiment'>,

@@ -1,19 +1,15 @@
 // Migration 5 (short-links) applied to a version-4 database: earlier data stays, the single settings row
 // and the per-server link table enforce their rules.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { useMigrationStore } from '../../support/migration-store.ts';
 import { createAccountRepository } from '../../../src-main/accounts/account-repository.ts';
-import { openMainStore, type MainStore } from '../../../src-main/store/main-store.ts';
+import type { MainStore } from '../../../src-main/store/main-store.ts';
 import { MIGRATIONS } from '../../../src-main/store/migrations/index.ts';
-import { makeTempDir, sampleAccount, type TempDir } from '../store/helpers.ts';
+import { sampleAccount } from '../store/helpers.ts';
 
 describe('migration 005-short-links', () => {
-  let temp: TempDir | undefined;
+  const db = useMigrationStore();
   let store: MainStore | undefined;
-  afterEach(() => {
-    store?.close();
-    temp?.remove();
-    store = temp = undefined;
-  });
 
   it('is registered as version 5', () => {
     expect(MIGRATIONS[4]?.version).toBe(5);
@@ -21,14 +17,12 @@ describe('migration 005-short-links', () => {
   });
 
   it('keeps version-4 data and adds one settings row and links unique per server and code', () => {
-    temp = makeTempDir();
-    const path = temp.file('main.sqlite');
-    const v4 = openMainStore({ path, migrations: MIGRATIONS.slice(0, 4) });
+    const v4 = db.openAt(4);
     expect(v4.schemaVersion).toBe(4);
     const account = createAccountRepository(v4).insert(sampleAccount(1));
     v4.close();
 
-    store = openMainStore({ path, migrations: MIGRATIONS.slice(0, 5) });
+    store = db.openAt(5);
     expect(store.schemaVersion).toBe(5);
     expect(createAccountRepository(store).get('acct-1')).toEqual(account);
 

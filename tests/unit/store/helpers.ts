@@ -2,7 +2,6 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { NewAccount } from '../../../src-main/accounts/account-repository.ts';
 
 export interface TempDir {
   readonly dir: string;
@@ -28,17 +27,5 @@ export function makeClock(start = Date.parse('2025-01-01T00:00:00.000Z')): {
   return { now: () => new Date(current), advance: (ms) => void (current += ms) };
 }
 
-export function sampleAccount(n: number, overrides: Partial<NewAccount> = {}): NewAccount {
-  return {
-    id: `acct-${n}`,
-    network: 'bluesky',
-    service: 'https://pds.example',
-    remoteId: `did:plc:user${n}`,
-    handle: `user${n}.example`,
-    displayName: `User ${n}`,
-    avatarUrl: null,
-    status: 'active',
-    protected: false,
-    ...overrides,
-  };
-}
+/** Store tests insert accounts without createdAt: the shared builder. */
+export { newAccountFixture as sampleAccount } from '../../support/builders/accounts.ts';

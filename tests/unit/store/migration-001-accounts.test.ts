@@ -1,26 +1,18 @@
 // Migration 1 (accounts) on a fresh database: the table exists with its constraints and accepts the registry.
-import { afterEach, describe, expect, it } from 'vitest';
-import { openMainStore, type MainStore } from '../../../src-main/store/main-store.ts';
-import { MIGRATIONS } from '../../../src-main/store/migrations/index.ts';
-import { makeTempDir, type TempDir } from './helpers.ts';
+import { describe, expect, it } from 'vitest';
+import { useMigrationStore } from '../../support/migration-store.ts';
+import type { MainStore } from '../../../src-main/store/main-store.ts';
 
 describe('migration 001-accounts', () => {
-  let temp: TempDir | undefined;
+  const db = useMigrationStore();
   let store: MainStore | undefined;
-  afterEach(() => {
-    store?.close();
-    temp?.remove();
-    store = temp = undefined;
-  });
 
   it('creates the accounts table, with no secret column, from version 0', () => {
-    temp = makeTempDir();
-    const path = temp.file('main.sqlite');
-    const empty = openMainStore({ path, migrations: [] });
+    const empty = db.openAt(0);
     expect(empty.schemaVersion).toBe(0);
     empty.close();
 
-    store = openMainStore({ path, migrations: MIGRATIONS.slice(0, 1) });
+    store = db.openAt(1);
     expect(store.schemaVersion).toBe(1);
     const columns = store.db
       .prepare("SELECT name FROM pragma_table_info('accounts') ORDER BY cid")
@@ -43,7 +35,7 @@ describe('migration 001-accounts', () => {
   });
 
   it('enforces one row per network + remote id, and protected as 0/1', () => {
-    store = openMainStore({ path: ':memory:', migrations: MIGRATIONS.slice(0, 1) });
+    store = db.openInMemoryAt(1);
     const insert = store.db.prepare(
       `INSERT INTO accounts (id, network, service, remote_id, handle, display_name, avatar_url, status, protected,
        created_at, updated_at) VALUES (?, 'bluesky', 's', ?, 'h', 'd', NULL, 'active', ?, 't', 't')`,

@@ -1,30 +1,23 @@
 // Migration 2 (poll_cursors) applied to a version-1 database holding accounts: they survive, cursors attach.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { useMigrationStore } from '../../support/migration-store.ts';
 import { createAccountRepository } from '../../../src-main/accounts/account-repository.ts';
-import { openMainStore, type MainStore } from '../../../src-main/store/main-store.ts';
-import { MIGRATIONS } from '../../../src-main/store/migrations/index.ts';
-import { makeTempDir, sampleAccount, type TempDir } from './helpers.ts';
+import type { MainStore } from '../../../src-main/store/main-store.ts';
+import { sampleAccount } from './helpers.ts';
 
 describe('migration 002-poll-cursors', () => {
-  let temp: TempDir | undefined;
+  const db = useMigrationStore();
   let store: MainStore | undefined;
-  afterEach(() => {
-    store?.close();
-    temp?.remove();
-    store = temp = undefined;
-  });
 
   it('keeps the version-1 accounts and adds cursors that die with their account', () => {
-    temp = makeTempDir();
-    const path = temp.file('main.sqlite');
-    const v1 = openMainStore({ path, migrations: MIGRATIONS.slice(0, 1) });
+    const v1 = db.openAt(1);
     expect(v1.schemaVersion).toBe(1);
     const seeded = [1, 2, 3].map((n) =>
       createAccountRepository(v1).insert(sampleAccount(n, { protected: n === 2 })),
     );
     v1.close();
 
-    store = openMainStore({ path, migrations: MIGRATIONS.slice(0, 2) });
+    store = db.openAt(2);
     expect(store.schemaVersion).toBe(2);
     expect(createAccountRepository(store).list()).toEqual(seeded);
 

@@ -1,10 +1,10 @@
 // Migration 3 (outbox_jobs) applied to a version-2 database: accounts and cursors survive, and the outbox's
 // uniqueness rules (one record key per account, one Idempotency-Key per job) hold.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { useMigrationStore } from '../../support/migration-store.ts';
 import { createAccountRepository } from '../../../src-main/accounts/account-repository.ts';
-import { openMainStore, type MainStore } from '../../../src-main/store/main-store.ts';
-import { MIGRATIONS } from '../../../src-main/store/migrations/index.ts';
-import { makeTempDir, sampleAccount, type TempDir } from './helpers.ts';
+import type { MainStore } from '../../../src-main/store/main-store.ts';
+import { sampleAccount } from './helpers.ts';
 
 const insertJob = (store: MainStore, id: string, rkey: string | null, key: string): void => {
   store.db
@@ -17,18 +17,11 @@ const insertJob = (store: MainStore, id: string, rkey: string | null, key: strin
 };
 
 describe('migration 003-outbox', () => {
-  let temp: TempDir | undefined;
+  const db = useMigrationStore();
   let store: MainStore | undefined;
-  afterEach(() => {
-    store?.close();
-    temp?.remove();
-    store = temp = undefined;
-  });
 
   it('keeps version-2 data and adds an outbox that refuses a reused record key or Idempotency-Key', () => {
-    temp = makeTempDir();
-    const path = temp.file('main.sqlite');
-    const v2 = openMainStore({ path, migrations: MIGRATIONS.slice(0, 2) });
+    const v2 = db.openAt(2);
     expect(v2.schemaVersion).toBe(2);
     const account = createAccountRepository(v2).insert(sampleAccount(1));
     v2.db
@@ -38,7 +31,7 @@ describe('migration 003-outbox', () => {
       .run();
     v2.close();
 
-    store = openMainStore({ path, migrations: MIGRATIONS.slice(0, 3) });
+    store = db.openAt(3);
     expect(store.schemaVersion).toBe(3);
     expect(createAccountRepository(store).get('acct-1')).toEqual(account);
     expect(store.db.prepare('SELECT count(*) AS n FROM poll_cursors').get()?.['n']).toBe(1);

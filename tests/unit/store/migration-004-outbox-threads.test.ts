@@ -1,10 +1,9 @@
 // Migration 4 (outbox threads) applied to a version-3 database: existing jobs read as single posts, and a
 // thread cannot hold two jobs at one position.
-import { afterEach, describe, expect, it } from 'vitest';
-import { openMainStore, type MainStore } from '../../../src-main/store/main-store.ts';
-import { MIGRATIONS } from '../../../src-main/store/migrations/index.ts';
+import { describe, expect, it } from 'vitest';
+import { useMigrationStore } from '../../support/migration-store.ts';
+import type { MainStore } from '../../../src-main/store/main-store.ts';
 import { createOutboxRepository } from '../../../src-main/publishing/outbox-repository.ts';
-import { makeTempDir, type TempDir } from './helpers.ts';
 
 const insertJob = (
   store: MainStore,
@@ -26,22 +25,15 @@ const insertJob = (
 };
 
 describe('migration 004-outbox-threads', () => {
-  let temp: TempDir | undefined;
+  const db = useMigrationStore();
   let store: MainStore | undefined;
-  afterEach(() => {
-    store?.close();
-    temp?.remove();
-    store = temp = undefined;
-  });
 
   it('keeps version-3 jobs as single posts and adds the thread position and CID', () => {
-    temp = makeTempDir();
-    const path = temp.file('main.sqlite');
-    const v3 = openMainStore({ path, migrations: MIGRATIONS.slice(0, 3) });
+    const v3 = db.openAt(3);
     insertJob(v3, 'old', 'k-old');
     v3.close();
 
-    store = openMainStore({ path, migrations: MIGRATIONS.slice(0, 4) });
+    store = db.openAt(4);
     expect(store.schemaVersion).toBe(4);
     const old = createOutboxRepository(store).get('old');
     expect(old).toEqual(expect.objectContaining({ threadId: null, threadIndex: 0, remoteCid: null }));

@@ -1,31 +1,24 @@
 // Migration 7 (post engagement) applied to a version-6 database: earlier data stays, and engagement counts
 // (including "absent" ones) survive closing and reopening the store.
-import { afterEach, describe, expect, it } from 'vitest';
-import { openMainStore, type MainStore } from '../../../src-main/store/main-store.ts';
-import { MIGRATIONS } from '../../../src-main/store/migrations/index.ts';
+import { describe, expect, it } from 'vitest';
+import { useMigrationStore } from '../../support/migration-store.ts';
+import type { MainStore } from '../../../src-main/store/main-store.ts';
 import { createAccountRepository } from '../../../src-main/accounts/account-repository.ts';
 import { createEngagementRepository } from '../../../src-main/publishing/engagement-repository.ts';
 import { createFeedCursorRepository } from '../../../src-main/streams/feed-cursor-repository.ts';
-import { makeTempDir, sampleAccount, type TempDir } from './helpers.ts';
+import { sampleAccount } from './helpers.ts';
 
 describe('migration 007-post-engagement', () => {
-  let temp: TempDir | undefined;
+  const db = useMigrationStore();
   let store: MainStore | undefined;
-  afterEach(() => {
-    store?.close();
-    temp?.remove();
-    store = temp = undefined;
-  });
 
   it('keeps version-6 data and persists engagement rows across a restart', () => {
-    temp = makeTempDir();
-    const path = temp.file('main.sqlite');
-    const v6 = openMainStore({ path, migrations: MIGRATIONS.slice(0, 6) });
+    const v6 = db.openAt(6);
     createAccountRepository(v6).insert(sampleAccount(1));
     createFeedCursorRepository(v6).put({ columnKey: 'feed', cursor: 'c', etag: null, lastModified: null });
     v6.close();
 
-    store = openMainStore({ path, migrations: MIGRATIONS.slice(0, 7) });
+    store = db.openAt(7);
     expect(store.schemaVersion).toBe(7);
     expect(createAccountRepository(store).get('acct-1')?.handle).toBe('user1.example');
     expect(createFeedCursorRepository(store).get('feed')?.cursor).toBe('c');
@@ -52,7 +45,7 @@ describe('migration 007-post-engagement', () => {
     createEngagementRepository(store).put(rows);
     store.close();
 
-    store = openMainStore({ path });
+    store = db.openLatest();
     const repo = createEngagementRepository(store);
     expect(repo.forAccount('acct-1', 0)).toEqual(rows.slice(0, 2));
     expect(repo.forAccount('acct-1', 1_500)).toEqual([rows[1]]);
@@ -64,8 +57,7 @@ describe('migration 007-post-engagement', () => {
   });
 
   it('refuses a negative count and writes a batch all or none', () => {
-    temp = makeTempDir();
-    store = openMainStore({ path: temp.file('main.sqlite') });
+    store = db.openLatest();
     const repo = createEngagementRepository(store);
     const good = { jobId: 'ok', accountId: 'a', remoteId: 'r', sentMs: 1, engagement: 1, fetchedMs: 2 };
     expect(() => repo.put([good, { ...good, jobId: 'bad', engagement: -1 }])).toThrow();

@@ -2,7 +2,7 @@
 import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Account } from '../../../../src-shared/domain/account.ts';
-import { AccountAvatar } from '../../settings/accounts/account-avatar.tsx';
+import { AccountAvatar } from '../../shell/ui/account-avatar.tsx';
 
 export const AccountPicker = memo(function AccountPicker({
   accounts,

@@ -7,7 +7,7 @@ import type { Account } from '../../../../src-shared/domain/account.ts';
 import { finalFollowUps, finalText } from '../model/build-post.ts';
 import type { DraftContent, DraftMedia, PostNetwork } from '../model/draft.ts';
 import type { LengthResult } from '../model/limits.ts';
-import { AccountAvatar } from '../../settings/accounts/account-avatar.tsx';
+import { AccountAvatar } from '../../shell/ui/account-avatar.tsx';
 import { facetsFor, type RichTextView } from '../model/use-rich-text.ts';
 import type { RichTextFacet } from '../../../../src-shared/contract/compose-contract.ts';
 import { FacetedText } from './faceted-text.tsx';

@@ -11,7 +11,7 @@ import {
   type ShortLinkView,
 } from '../../../../src-shared/contract/shortener-contract.ts';
 import { useServices } from '../../../app-context.tsx';
-import { ShortenerProblem } from '../../settings/shortener-settings.tsx';
+import { ShortenerProblem } from '../../shell/ui/shortener-problem.tsx';
 import { finalText } from '../model/build-post.ts';
 import type { DraftContent, PostNetwork } from '../model/draft.ts';
 

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { Account } from '../../../../src-shared/domain/account.ts';
 import type { ErrorCode } from '../../../../src-shared/contract/errors.ts';
 import { useRoost, useServices } from '../../../app-context.tsx';
-import { AccountAvatar } from './account-avatar.tsx';
+import { AccountAvatar } from '../../shell/ui/account-avatar.tsx';
 import { ProtectedSwitch } from './protected-switch.tsx';
 
 function hostOf(service: string): string {

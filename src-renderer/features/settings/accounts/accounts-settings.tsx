@@ -4,7 +4,7 @@ import { AccountList } from './account-list.tsx';
 import { AddAccountForm } from './add-account-form.tsx';
 import { AddMastodonForm } from './add-mastodon-form.tsx';
 import { VaultStatus } from './vault-status.tsx';
-import { KeyringHelp } from '../../shell/keyring-help.tsx';
+import { KeyringHelp } from '../../shell/ui/keyring-help.tsx';
 
 export function AccountsSettings() {
   return (

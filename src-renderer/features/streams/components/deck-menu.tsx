@@ -4,7 +4,7 @@ import { Ellipsis } from 'lucide-react';
 import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useRoost, useServices } from '../../../app-context.tsx';
-import { chooseDensity } from '../../shell/app-commands.ts';
+import { chooseDensity } from '../../shell/ui/choose-density.ts';
 import type { Workspace } from '../model/layout.ts';
 import { NotificationsButton } from './notifications-button.tsx';
 

@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import type { SandboxStatus } from '../../../../src-shared/contract/sandbox-contract.ts';
 import { useServices } from '../../../app-context.tsx';
 import { safeHttpUrl } from '../../../sanitize/safe-url.ts';
-import { KeyringHelp } from '../../shell/keyring-help.tsx';
+import { KeyringHelp } from '../../shell/ui/keyring-help.tsx';
 
 export interface WelcomeScreenProps {
   /** Adds an RSS column for a checked http(s) URL. */

@@ -20,6 +20,7 @@ import { columnSourceKey } from '../../../../src-shared/domain/column.ts';
 import type { StreamItem } from '../../../../src-shared/domain/stream-item.ts';
 import type { Transport, TransportEventListener } from '../../../../src-renderer/bridge/transport.ts';
 import type { z } from '../../../../src-shared/zod.ts';
+import { accountFixture, EPOCH } from '../../../support/builders/accounts.ts';
 
 export interface RecordedCall {
   readonly method: RequestMethod;
@@ -62,19 +63,14 @@ export const BLUESKY_CAPABILITIES: Capabilities = {
 };
 
 export function testAccount(overrides: Partial<Account> = {}): Account {
-  return {
+  return accountFixture(1, {
     id: 'acc-1',
-    network: 'bluesky',
-    service: 'https://pds.example',
     remoteId: 'did:plc:me',
     handle: 'me.test',
     displayName: 'Me',
-    avatarUrl: null,
-    status: 'active',
-    protected: false,
-    createdAt: new Date(0).toISOString(),
+    createdAt: EPOCH,
     ...overrides,
-  };
+  });
 }
 
 export function createStreamsMain(

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { RoostError } from '../../../../src-shared/contract/errors.ts';
 import type { OutgoingPost, PostRef } from '../../../../src-shared/compose/post.ts';
 import type { Account } from '../../../../src-shared/domain/account.ts';
+import { accountFixture } from '../../../support/builders/accounts.ts';
 import { openMainStore, type MainStore } from '../../../../src-main/store/main-store.ts';
 import {
   createPublishingModule,
@@ -77,21 +78,8 @@ export class FakeNetwork implements PublishGateway {
   }
 }
 
-export function account(n: number, overrides: Partial<Account> = {}): Account {
-  return {
-    id: `acct-${n}`,
-    network: 'bluesky',
-    service: 'https://pds.example',
-    remoteId: `did:plc:user${n}`,
-    handle: `user${n}.example`,
-    displayName: `User ${n}`,
-    avatarUrl: null,
-    status: 'active',
-    protected: false,
-    createdAt: '2025-01-01T00:00:00.000Z',
-    ...overrides,
-  };
-}
+/** Publishing tests name accounts by number: the shared builder. */
+export const account = accountFixture;
 
 export function post(
   text: string,

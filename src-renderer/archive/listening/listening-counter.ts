@@ -1,0 +1,47 @@
+// Listening counts waiting to be written. Ingest adds each batch's tally here (memory only, no IndexedDB
+// work in the ingest transaction); a flush shortly after adds them to the stored rows in one transaction of
+// its own, one read and one write per touched column-hour however many batches touched it. A worker that
+// dies between a batch and the flush (within FLUSH_DELAY_MS) loses those counts; "rebuild" recounts them.
+import { mergeCounts, type ListeningCount } from '../../../src-shared/analytics/listening.ts';
+import type { RoostDb } from '../../db/roost-db.ts';
+
+export const FLUSH_DELAY_MS = 2_000;
+
+export class ListeningCounter {
+  private pending = new Map<string, ListeningCount>();
+
+  get size(): number {
+    return this.pending.size;
+  }
+
+  add(counts: readonly ListeningCount[]): void {
+    for (const delta of counts) {
+      const key = `${delta.hour}\u0000${delta.columnKey}`;
+      const seen = this.pending.get(key);
+      this.pending.set(key, seen ? mergeCounts(seen, delta) : delta);
+    }
+  }
+
+  /** Forgets what is pending (a rebuild recounts it from the index). */
+  clear(): void {
+    this.pending.clear();
+  }
+
+  /** Adds the pending counts to the stored rows; on failure they stay pending for the next flush. */
+  async flush(db: RoostDb): Promise<void> {
+    if (this.pending.size === 0) return;
+    const batch = [...this.pending.values()];
+    this.pending = new Map();
+    try {
+      await db.transaction('rw', db.listeningCounts, async () => {
+        const stored = await db.listeningCounts.bulkGet(batch.map((c) => [c.columnKey, c.hour]));
+        await db.listeningCounts.bulkPut(
+          batch.map((delta, i) => (stored[i] ? mergeCounts(stored[i], delta) : delta)),
+        );
+      });
+    } catch (error) {
+      this.add(batch);
+      throw error;
+    }
+  }
+}
