@@ -6,10 +6,7 @@ import type { ColumnSource } from '../../src-shared/domain/column.ts';
 import type { Connector } from './connector.ts';
 import { createBlueskyConnector } from './bluesky/bluesky-connector.ts';
 import { createRssConnector } from './rss/rss-connector.ts';
-import {
-  createMastodonConnector,
-  type MastodonConnector,
-} from './mastodon/mastodon-connector.ts';
+import { createMastodonConnector, type MastodonConnector } from './mastodon/mastodon-connector.ts';
 import type { CredentialStore } from '../vault/credential-store.ts';
 
 export interface ConnectorRegistryDeps {
