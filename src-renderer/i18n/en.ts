@@ -334,6 +334,7 @@ export const en = {
       open: 'Open in browser',
       copyLink: 'Copy link',
       mute: 'Mute @{{handle}}',
+      muteSite: 'Mute {{host}}',
     },
     reply: {
       quoteLabel: 'Quote @{{handle}}',

@@ -89,7 +89,9 @@ export const ItemCard = memo(function ItemCard({
         <Avatar url={item.author.avatarUrl} name={item.author.displayName || item.author.handle} />
         <span className="item__names">
           <span className="item__name">{item.author.displayName || item.author.handle}</span>
-          <span className="item__handle">@{item.author.handle}</span>
+          {/* A feed has no account handle: its "handle" is the site's host, which says nothing the
+              author (or the feed's own title, when the item names no author) does not. */}
+          {item.network !== 'rss' && <span className="item__handle">@{item.author.handle}</span>}
         </span>
         <time className="item__time" dateTime={item.createdAt} title={item.createdAt}>
           {relativeTime(item.createdAt, now, i18n.language)}
@@ -163,7 +165,11 @@ export const ItemCard = memo(function ItemCard({
         {(url || actions) && (
           <ItemMoreMenu
             url={url}
-            handle={item.author.handle}
+            muteLabel={
+              item.network === 'rss'
+                ? t('streams.item.muteSite', { host: item.author.handle })
+                : t('streams.item.mute', { handle: item.author.handle })
+            }
             onMute={actions ? () => actions.muteAuthor(item) : null}
             onDelete={
               canAct && isOwnItem(item, actions.account) ? () => run(actions.publish('delete', item)) : null
