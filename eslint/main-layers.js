@@ -23,7 +23,7 @@ const DOMAINS = [
 ];
 /** The only arrows between domains; each names a domain whose repository or service the other reads. */
 const DOMAIN_DEPENDENCIES = {
-  analytics: ['publishing'],
+  analytics: ['publishing', 'shortener'],
   governance: ['publishing'],
   sandbox: ['accounts'],
 };

@@ -1,16 +1,19 @@
 // The contract handlers for analytics:*: an account's audience read from its network now, and the sent
-// posts' engagement main keeps for best-time suggestions, joined with each post's text and campaign.
+// posts' engagement main keeps for best-time suggestions, joined with each post's text, campaign and the
+// short links it carries (with their last counted clicks).
 import { RoostError } from '../../src-shared/contract/errors.ts';
 import type { AccountSnapshot, PostPerformance } from '../../src-shared/contract/analytics-contract.ts';
 import type { Account } from '../../src-shared/domain/account.ts';
 import type { AudienceCounts, Connector } from '../connectors/connector.ts';
 import type { Handlers } from '../rpc/router.ts';
 import type { OutboxRepository } from '../publishing/outbox-repository.ts';
+import { createShortenerRepository, type CreatedLink } from '../shortener/shortener-repository.ts';
 import {
   createEngagementRepository,
   type EngagementRepository,
 } from '../publishing/engagement-repository.ts';
 import type { MainStore } from '../store/main-store.ts';
+import { shortLinksIn } from './post-short-links.ts';
 
 type AnalyticsMethod = Extract<keyof Handlers, `analytics:${string}`>;
 
@@ -20,6 +23,8 @@ export interface AnalyticsDeps {
   readonly readAudience: (accountId: string) => Promise<AudienceCounts>;
   readonly engagement: EngagementRepository;
   readonly outbox: Pick<OutboxRepository, 'get'>;
+  /** The short link Roost made with this address, if any (clicks per sent post). */
+  readonly findShortLink: (shortUrl: string) => CreatedLink | null;
   readonly now: () => number;
 }
 
@@ -52,6 +57,7 @@ export function analyticsHandlers(deps: AnalyticsDeps): Pick<Handlers, Analytics
           campaign: job?.campaign ?? null,
           engagement: row.engagement,
           readAt: new Date(row.fetchedMs).toISOString(),
+          shortLinks: job ? shortLinksIn(job.text, deps.findShortLink) : [],
         };
       });
     },
@@ -75,6 +81,7 @@ export function createAnalyticsHandlers(deps: {
     },
     engagement: createEngagementRepository(deps.store),
     outbox: deps.outbox,
+    findShortLink: createShortenerRepository(deps.store).findByShortUrl,
     now: Date.now,
   });
 }

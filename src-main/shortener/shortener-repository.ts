@@ -24,6 +24,8 @@ export interface ShortenerRepository {
   /** The link Roost already made for this long URL on this server, if any. */
   findByLongUrl(baseUrl: string, longUrl: string): CreatedLink | null;
   findByCode(baseUrl: string, code: string): CreatedLink | null;
+  /** The link Roost made with this short address on any server (analytics counts a sent post's clicks). */
+  findByShortUrl(shortUrl: string): CreatedLink | null;
   /** Keeps the first record of a code: its creation time is when Roost first used it. */
   remember(baseUrl: string, provider: ShortenerProvider, link: ShortLink): void;
   recordClicks(baseUrl: string, code: string, clicks: number | null): void;
@@ -50,6 +52,9 @@ export function createShortenerRepository(
     `SELECT ${LINK_COLUMNS} FROM short_links WHERE base_url = ? AND long_url = ? ORDER BY created_at LIMIT 1`,
   );
   const byCode = db.prepare(`SELECT ${LINK_COLUMNS} FROM short_links WHERE base_url = ? AND code = ?`);
+  const byShortUrl = db.prepare(
+    `SELECT ${LINK_COLUMNS} FROM short_links WHERE short_url = ? ORDER BY created_at LIMIT 1`,
+  );
   const insertLink = db.prepare(
     `INSERT INTO short_links (base_url, code, provider, short_url, long_url, created_at) VALUES (?, ?, ?, ?, ?, ?)
      ON CONFLICT (base_url, code) DO NOTHING`,
@@ -81,6 +86,10 @@ export function createShortenerRepository(
     },
     findByCode(baseUrl, code) {
       const row = byCode.get(baseUrl, code);
+      return row ? toLink(row) : null;
+    },
+    findByShortUrl(shortUrl) {
+      const row = byShortUrl.get(shortUrl);
       return row ? toLink(row) : null;
     },
     remember(baseUrl, provider, link) {

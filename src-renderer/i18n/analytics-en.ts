@@ -91,6 +91,8 @@ export const analyticsEn = {
     title: 'Top posts',
     engagement_one: '{{formatted}} interaction',
     engagement_other: '{{formatted}} interactions',
+    clicks_one: '{{formatted}} link click',
+    clicks_other: '{{formatted}} link clicks',
   },
   alerts: {
     title: 'Spike alerts',

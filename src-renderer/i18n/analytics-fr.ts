@@ -94,6 +94,8 @@ export const analyticsFr: typeof analyticsEn = {
     title: 'Meilleures publications',
     engagement_one: '{{formatted}} interaction',
     engagement_other: '{{formatted}} interactions',
+    clicks_one: '{{formatted}} clic sur un lien',
+    clicks_other: '{{formatted}} clics sur les liens',
   },
   alerts: {
     title: 'Alertes de pic',

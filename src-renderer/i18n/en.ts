@@ -336,6 +336,7 @@ export const en = {
       open: 'Open in browser',
       copyLink: 'Copy link',
       mute: 'Mute @{{handle}}',
+      muteSite: 'Mute {{host}}',
     },
     reply: {
       quoteLabel: 'Quote @{{handle}}',

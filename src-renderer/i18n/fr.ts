@@ -342,6 +342,7 @@ export const fr: Messages = {
       open: 'Ouvrir dans le navigateur',
       copyLink: 'Copier le lien',
       mute: 'Masquer @{{handle}}',
+      muteSite: 'Masquer {{host}}',
     },
     reply: {
       quoteLabel: 'Citer @{{handle}}',

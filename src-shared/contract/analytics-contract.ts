@@ -26,6 +26,10 @@ export const PostPerformanceSchema = z.object({
   /** Likes + reposts + replies (+ quotes on Bluesky) at the last read; null when the post was gone. */
   engagement: z.number().int().nonnegative().nullable(),
   readAt: z.string(),
+  /** Short links Roost made that the post's text carries, with the clicks last counted (null: never). */
+  shortLinks: z
+    .array(z.object({ code: z.string().min(1).max(128), clicks: z.number().int().nonnegative().nullable() }))
+    .max(25),
 });
 export type PostPerformance = z.infer<typeof PostPerformanceSchema>;
 

@@ -1,5 +1,5 @@
 // Builds the deck benchmark page (tests/browser/streams/support/bench-page.tsx) with Vite's JS API into a
-// temp folder and serves it on 127.0.0.1. Shared by bench:deck and bench:soak.
+// temp folder and serves it on 127.0.0.1. Shared by bench:deck, bench:soak and bench:analytics.
 import { createServer } from 'node:http';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
@@ -11,9 +11,13 @@ import { build } from 'vite';
 
 const TYPES: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css' };
 
-export async function buildBenchPage(minify = true): Promise<{ url: string; close(): Promise<void> }> {
+export async function buildBenchPage(
+  minify = true,
+  /** The page's entry, relative to this file; bench:analytics builds its own page the same way. */
+  entryFile = '../browser/streams/support/bench-page.tsx',
+): Promise<{ url: string; close(): Promise<void> }> {
   const dir = mkdtempSync(path.join(tmpdir(), 'roost-deck-bench-'));
-  const entry = fileURLToPath(new URL('../browser/streams/support/bench-page.tsx', import.meta.url));
+  const entry = fileURLToPath(new URL(entryFile, import.meta.url));
   writeFileSync(
     path.join(dir, 'entry.ts'),
     `import ${JSON.stringify(path.relative(dir, entry).split(path.sep).join('/'))};\n`,

@@ -10,7 +10,7 @@ import {
   volumeSeries,
   weekHourGrid,
 } from '../../../src-shared/analytics/aggregate.ts';
-import { resolveRange, type TimeRange } from '../../../src-shared/analytics/time-range.ts';
+import { resolveRange, type RangePreset, type TimeRange } from '../../../src-shared/analytics/time-range.ts';
 import { useRoost } from '../../app-context.tsx';
 import { SectionHeading } from '../shell/ui/section-heading.tsx';
 import { useAnalyticsSetup, type AnalyticsSetup } from './analytics-setup.tsx';
@@ -44,10 +44,10 @@ export function AnalyticsScreen() {
   );
 }
 
-function initialState(now: number): ToolbarState {
+function initialState(now: number, preset: RangePreset): ToolbarState {
   const day = (t: number) => new Date(t).toISOString().slice(0, 10);
   return {
-    preset: '7d',
+    preset,
     customFrom: day(now - 7 * 86_400_000),
     customTo: day(now),
     compare: true,
@@ -59,7 +59,7 @@ function Dashboard({ setup }: { setup: AnalyticsSetup }) {
   const { t } = useTranslation();
   const fmt = useFormatters();
   const now = setup.now ?? Date.now;
-  const [state, setState] = useState<ToolbarState>(() => initialState(now()));
+  const [state, setState] = useState<ToolbarState>(() => initialState(now(), setup.initialPreset ?? '7d'));
   const [reloadKey, setReloadKey] = useState(0);
   const [rebuilding, setRebuilding] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);

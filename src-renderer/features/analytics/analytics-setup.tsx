@@ -2,6 +2,7 @@
 // behind a point and the rebuild action), the clock and desktop notifications. Tests inject their own.
 import { createContext, useContext, useEffect, useState, type ReactNode } from 'react';
 import { appArchive } from '../../archive/app-archive.ts';
+import type { RangePreset } from '../../../src-shared/analytics/time-range.ts';
 import type { AnalyticsArchive } from '../../archive/archive-port.ts';
 import { openRoostDb, type RoostDb } from '../../db/roost-db.ts';
 
@@ -22,6 +23,8 @@ export interface AnalyticsSetup {
   readonly Notification?: NotificationFactory;
   /** Minutes east of UTC for the best-hours grid; the machine's own by default. */
   readonly offsetMinutes?: number;
+  /** The range the dashboard opens on; the last 7 days by default. */
+  readonly initialPreset?: RangePreset;
 }
 
 const Context = createContext<AnalyticsSetup | null>(null);

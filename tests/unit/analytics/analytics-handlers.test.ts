@@ -1,6 +1,7 @@
 // analytics:snapshot and analytics:postPerformance through main's real router (zod validation, result
 // objects) over a real SQLite engagement table: counts come from the account's audience reader, unknown
-// accounts and bad input get clear errors, and sent posts carry their text and campaign from the outbox.
+// accounts and bad input get clear errors, and sent posts carry their text and campaign from the outbox and
+// the short links Roost made that the text carries, with their last counted clicks (real shortener table).
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,6 +9,7 @@ import { afterEach, beforeEach, expect, test } from 'vitest';
 import { analyticsHandlers } from '../../../src-main/analytics/analytics-handlers.ts';
 import { createRouter } from '../../../src-main/rpc/router.ts';
 import { createEngagementRepository } from '../../../src-main/publishing/engagement-repository.ts';
+import { createShortenerRepository } from '../../../src-main/shortener/shortener-repository.ts';
 import { openMainStore, type MainStore } from '../../../src-main/store/main-store.ts';
 import { RoostError } from '../../../src-shared/contract/errors.ts';
 import type { PostPerformance } from '../../../src-shared/contract/analytics-contract.ts';
@@ -49,7 +51,27 @@ function router(readAudience = async () => ({ followers: 120, following: 30, pos
       fetchedMs: NOW,
     },
   ]);
-  const jobs = new Map([['j1', { text: 'Spring is here', campaign: 'spring' }]]);
+  const links = createShortenerRepository(store);
+  links.remember('https://s.example', 'shlink', {
+    code: 'sp1',
+    shortUrl: 'https://s.example/sp1',
+    longUrl: 'https://shop.example/spring',
+  });
+  links.recordClicks('https://s.example', 'sp1', 9);
+  links.remember('https://s.example', 'shlink', {
+    code: 'new',
+    shortUrl: 'https://s.example/new',
+    longUrl: 'https://shop.example/new',
+  });
+  const jobs = new Map([
+    [
+      'j1',
+      {
+        text: 'Spring is here: https://s.example/sp1. Also https://s.example/new and https://other.example/x',
+        campaign: 'spring',
+      },
+    ],
+  ]);
   return createRouter(
     withOtherMethodsRefused(
       analyticsHandlers({
@@ -57,6 +79,7 @@ function router(readAudience = async () => ({ followers: 120, following: 30, pos
         readAudience: (id) => (id === 'acct-1' ? readAudience() : Promise.reject(new Error('unexpected'))),
         engagement,
         outbox: { get: (id) => (jobs.get(id) as never) ?? null },
+        findShortLink: links.findByShortUrl,
         now: () => NOW,
       }),
     ),
@@ -111,10 +134,15 @@ test('post performance lists sent posts since a time, with text and campaign fro
         network: 'bluesky',
         remoteId: 'at://x/1',
         sentAt: new Date(NOW - 86_400_000).toISOString(),
-        text: 'Spring is here',
+        text: 'Spring is here: https://s.example/sp1. Also https://s.example/new and https://other.example/x',
         campaign: 'spring',
         engagement: 14,
         readAt: new Date(NOW).toISOString(),
+        // The sentence's full stop is not part of the address; a link never counted has null clicks.
+        shortLinks: [
+          { code: 'sp1', clicks: 9 },
+          { code: 'new', clicks: null },
+        ],
       },
     ],
   });
@@ -126,6 +154,10 @@ test('post performance lists sent posts since a time, with text and campaign fro
   const posts = (all.ok ? all.value : []) as PostPerformance[];
   expect(posts.map((p) => [p.jobId, p.engagement, p.text])).toEqual([
     ['j2', null, ''],
-    ['j1', 14, 'Spring is here'],
+    [
+      'j1',
+      14,
+      'Spring is here: https://s.example/sp1. Also https://s.example/new and https://other.example/x',
+    ],
   ]);
 });

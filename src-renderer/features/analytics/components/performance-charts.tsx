@@ -81,6 +81,7 @@ export function EngagementByPost({ samples }: { samples: readonly PostSampleRow[
   const data = top.map((s) => ({ ...s, label: shortText(s.text) || s.postKey }));
   // The split is drawn when every post has it; otherwise one bar of the total.
   const split = top.length > 0 && top.every((s) => METRICS.every((m) => s[m] !== null));
+  const clicked = top.some((s) => s.clicks > 0);
   return (
     <ChartCard
       id="engagement-posts"
@@ -91,8 +92,14 @@ export function EngagementByPost({ samples }: { samples: readonly PostSampleRow[
           t('analytics.col.post'),
           t('analytics.col.engagement'),
           ...(split ? METRICS.map((m) => t(`analytics.engagement.${m}`)) : []),
+          t('analytics.col.clicks'),
         ],
-        rows: data.map((s) => [s.label, s.engagement, ...(split ? METRICS.map((m) => s[m] ?? 0) : [])]),
+        rows: data.map((s) => [
+          s.label,
+          s.engagement,
+          ...(split ? METRICS.map((m) => s[m] ?? 0) : []),
+          s.clicks,
+        ]),
       }}
     >
       <BarChart width={360} height={CHART_HEIGHT} data={data} layout="vertical" responsive accessibilityLayer>
@@ -117,6 +124,15 @@ export function EngagementByPost({ samples }: { samples: readonly PostSampleRow[
             dataKey="engagement"
             name={t('analytics.col.engagement')}
             fill={palette.series[0]}
+            isAnimationActive={false}
+          />
+        )}
+        {/* Short-link clicks beside the engagement, drawn once any of these posts was clicked. */}
+        {clicked && (
+          <Bar
+            dataKey="clicks"
+            name={t('analytics.col.clicks')}
+            fill={palette.series[METRICS.length]}
             isAnimationActive={false}
           />
         )}
@@ -217,6 +233,8 @@ export function TopPosts({
                 count: engagementOf(s),
                 formatted: fmt.number(engagementOf(s)),
               })}
+              {s.clicks > 0 &&
+                ` · ${t('analytics.topPosts.clicks', { count: s.clicks, formatted: fmt.number(s.clicks) })}`}
             </span>
           </li>
         ))}

@@ -25,10 +25,15 @@ export interface ListeningColumn {
 
 /** Column keys that have counts, named after the deck columns showing that source. */
 export async function listeningColumns(db: RoostDb): Promise<ListeningColumn[]> {
-  const keys = new Set<string>();
-  // Unique keys of the compound index, without reading the rows' counts.
-  const pairs = (await db.listeningCounts.toCollection().primaryKeys()) as [string, number][];
-  for (const [key] of pairs) keys.add(key);
+  // Skips from one column to the next along the [columnKey+hour] primary key: one small read per column.
+  // Listing every primary key read a year of 20 columns (175,200 keys) just to find 20 names.
+  const keys: string[] = [];
+  let next = (await db.listeningCounts.toCollection().limit(1).primaryKeys())[0];
+  while (next !== undefined) {
+    const key = next[0];
+    keys.push(key);
+    next = (await db.listeningCounts.where(':id').above([key, Infinity]).limit(1).primaryKeys())[0];
+  }
   const titles = new Map<string, string>();
   // The deck owns the columns table; only the title and source are read here, defensively.
   for (const row of (await db.columns.toArray()) as unknown as Record<string, unknown>[]) {
@@ -37,7 +42,7 @@ export async function listeningColumns(db: RoostDb): Promise<ListeningColumn[]> 
     const key = columnSourceKey(source.data);
     if (!titles.has(key)) titles.set(key, row.title);
   }
-  return [...keys].sort().map((key) => ({ key, title: titles.get(key) || describeKey(key) }));
+  return keys.map((key) => ({ key, title: titles.get(key) || describeKey(key) }));
 }
 
 /** "search: kettle" for a column key nobody titled (its deck column was removed). */

@@ -89,7 +89,9 @@ export const ItemCard = memo(function ItemCard({
         <Avatar url={item.author.avatarUrl} name={item.author.displayName || item.author.handle} />
         <span className="item__names">
           <span className="item__name">{item.author.displayName || item.author.handle}</span>
-          <span className="item__handle">@{item.author.handle}</span>
+          {/* A feed has no account handle: its "handle" is the site's host, which says nothing the
+              author (or the feed's own title, when the item names no author) does not. */}
+          {item.network !== 'rss' && <span className="item__handle">@{item.author.handle}</span>}
         </span>
         <time className="item__time" dateTime={item.createdAt} title={item.createdAt}>
           {relativeTime(item.createdAt, now, i18n.language)}
@@ -103,13 +105,15 @@ export const ItemCard = memo(function ItemCard({
       ) : (
         body
       )}
+      {/* Each counted action's name ends with its visible count, so speech input ("click 3") and screen
+          readers agree with what is drawn (WCAG 2.5.3, label in name). */}
       <footer className="item__actions">
         {canAct && (
           <>
             <button
               type="button"
               className="item__action"
-              aria-label={t('streams.item.replyLabel')}
+              aria-label={`${t('streams.item.replyLabel')} ${item.counts.replies}`}
               title={`${t('streams.item.replyLabel')} (r)`}
               aria-expanded={replying && replyMode === 'reply'}
               onClick={() => setReplying(replying && replyMode === 'reply' ? null : item.key, 'reply')}
@@ -121,7 +125,7 @@ export const ItemCard = memo(function ItemCard({
               type="button"
               className="item__action"
               aria-pressed={item.viewer.reposted !== null}
-              aria-label={repostLabel}
+              aria-label={`${repostLabel} ${item.counts.reposts}`}
               title={`${repostLabel} (b)`}
               onClick={() =>
                 run(actions.publish(item.viewer.reposted !== null ? 'unrepost' : 'repost', item))
@@ -133,7 +137,7 @@ export const ItemCard = memo(function ItemCard({
               type="button"
               className="item__action"
               aria-pressed={item.viewer.liked !== null}
-              aria-label={t('streams.item.like')}
+              aria-label={`${t('streams.item.like')} ${item.counts.likes}`}
               title={`${t('streams.item.like')} (l)`}
               onClick={() => run(actions.toggleLike(item))}
             >
@@ -142,7 +146,7 @@ export const ItemCard = memo(function ItemCard({
             <button
               type="button"
               className="item__action"
-              aria-label={t('streams.item.quote')}
+              aria-label={`${t('streams.item.quote')} ${item.counts.quotes}`}
               title={t('streams.item.quote')}
               aria-expanded={replying && replyMode === 'quote'}
               onClick={() => setReplying(replying && replyMode === 'quote' ? null : item.key, 'quote')}
@@ -163,7 +167,11 @@ export const ItemCard = memo(function ItemCard({
         {(url || actions) && (
           <ItemMoreMenu
             url={url}
-            handle={item.author.handle}
+            muteLabel={
+              item.network === 'rss'
+                ? t('streams.item.muteSite', { host: item.author.handle })
+                : t('streams.item.mute', { handle: item.author.handle })
+            }
             onMute={actions ? () => actions.muteAuthor(item) : null}
             onDelete={
               canAct && isOwnItem(item, actions.account) ? () => run(actions.publish('delete', item)) : null

@@ -6,12 +6,12 @@ import { useTranslation } from 'react-i18next';
 
 export function ItemMoreMenu({
   url,
-  handle,
+  muteLabel,
   onMute,
   onDelete,
 }: {
   url: string | null;
-  handle: string;
+  muteLabel: string;
   onMute: (() => void) | null;
   onDelete: (() => void) | null;
 }) {
@@ -76,7 +76,7 @@ export function ItemMoreMenu({
           {onMute && (
             <li>
               <button type="button" onClick={then(onMute)}>
-                <Ban aria-hidden size={14} /> {t('streams.item.mute', { handle })}
+                <Ban aria-hidden size={14} /> {muteLabel}
               </button>
             </li>
           )}
