@@ -41,6 +41,7 @@ import { sandboxDiscoveryPath } from '../sandbox/sandbox-discovery.ts';
 import { linuxDesktop } from '../vault/linux-desktop.ts';
 import { inspectFeed } from '../connectors/rss/rss-connector.ts';
 import type { MainServices, MainServicesOptions } from './types.ts';
+import { createEmbeddedDesk } from '../desk/embedded-desk.ts';
 
 export interface MainServicesOverrides {
   /** Tests inject a credential store; the app uses the OS keychain. */
@@ -87,6 +88,13 @@ export async function startMainServices(
     },
   });
   const mastodonSignIn = createMastodonSignIn({ accounts, events, fetch: fetchImpl });
+  const desk = createEmbeddedDesk({
+    store,
+    accounts: () => registry.list(),
+    onChanged: (ids) => events.emit('desk:changed', { ids }),
+    onError: (error) =>
+      console.error('[roost] desk:', error instanceof Error ? error.message : 'unknown error'),
+  });
   // Live Mastodon columns: streams feed subscribed sources; the poller falls back to full polling when one drops.
   const streaming = createStreamingManager({
     timers: {
@@ -97,7 +105,10 @@ export async function startMainServices(
     },
     resolve: mastodonStreamTargets(connectors),
     markStreaming: (columnKey, live) => poller.markStreaming(columnKey, live),
-    onItems: (batch) => events.emit('streams:items', toItemsEvent(batch)),
+    onItems: (batch) => {
+      desk.intake(batch);
+      events.emit('streams:items', toItemsEvent(batch));
+    },
     onDeleted: (deletion) => events.emit('streams:deleted', deletion),
     onNeedsSignIn: (accountId) => connectors.reportAuthFailure(accountId),
     onError: (connection, error) =>
@@ -117,6 +128,7 @@ export async function startMainServices(
     cursors: createCursorStore(createCursorRepository(store), createFeedCursorRepository(store)),
     onItems: (event) => {
       streaming.notePolled(event); // so the stream does not deliver these again
+      desk.intake(event);
       events.emit('streams:items', toItemsEvent(event));
     },
     onColumnState: (columnKey, state) =>
@@ -125,6 +137,11 @@ export async function startMainServices(
       console.error(`[roost] column ${columnKey}:`, error instanceof Error ? error.message : 'unknown error'),
   });
   const stopPoller = poller.start();
+  const stopDesk = desk.start();
+  desk.attach(poller);
+  const stopDeskSync = events.subscribe((name) => {
+    if (name === 'accounts:changed') desk.syncAccounts();
+  });
   const streams = createStreamsService({ poller, connectors, events, streaming });
   const media = createMediaStore(options.dataDir);
   const publishing = createPublishingModule({
@@ -151,7 +168,11 @@ export async function startMainServices(
       clearTimeout: (handle) => clearTimeout(handle as NodeJS.Timeout),
     },
     random: Math.random,
-    onChanged: (jobs) => events.emit('outbox:changed', { jobs: jobs.map(toContractJob) }),
+    onChanged: (jobs) => {
+      const contractJobs = jobs.map(toContractJob);
+      desk.noteJobs(contractJobs);
+      events.emit('outbox:changed', { jobs: contractJobs });
+    },
     onError: (error) =>
       console.error('[roost] outbox:', error instanceof Error ? error.message : 'unknown error'),
     // Best-time history: counts of the account's own sent posts, read from the network it posted to.
@@ -246,6 +267,7 @@ export async function startMainServices(
           accounts,
         }),
       ),
+      ...desk.handlers,
       ...governanceHandlers({
         dataDir: options.dataDir,
         accounts: () => registry.list(),
@@ -280,6 +302,8 @@ export async function startMainServices(
     },
     async stop() {
       streams.closeAll();
+      stopDeskSync();
+      stopDesk();
       stopMediaPruner();
       streaming.stop();
       stopPoller();

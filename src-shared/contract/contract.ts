@@ -11,6 +11,7 @@ import { composeRequests } from './compose-contract.ts';
 import { sandboxRequests } from './sandbox-contract.ts';
 import { feedsRequests } from './feeds-contract.ts';
 import { governanceRequests } from './governance-contract.ts';
+import { deskEvents, deskRequests } from './desk-contract.ts';
 import type { EventName, RequestMethod } from './methods.ts';
 
 const Empty = z.object({}).strict();
@@ -78,6 +79,7 @@ export const requests = {
   ...sandboxRequests,
   ...feedsRequests,
   ...governanceRequests,
+  ...deskRequests,
 } as const satisfies Record<RequestMethod, { input: z.ZodType; output: z.ZodType; effect?: NetworkEffect }>;
 
 export const events = {
@@ -93,6 +95,7 @@ export const events = {
   'app:power': z.object({ state: z.enum(['suspend', 'resume']) }),
   ...streamEvents,
   ...publishingEvents,
+  ...deskEvents,
 } as const satisfies Record<EventName, z.ZodType>;
 
 export type Requests = typeof requests;

@@ -49,6 +49,18 @@ export const REQUEST_METHODS = [
   'governance:update',
   'governance:export',
   'governance:import',
+  'desk:list',
+  'desk:counts',
+  'desk:conversation',
+  'desk:act',
+  'desk:addNote',
+  'desk:changesSince',
+  'desk:recordReply',
+  'desk:refresh',
+  'desk:savedReplies',
+  'desk:saveReply',
+  'desk:deleteReply',
+  'desk:useReply',
 ] as const;
 
 export const EVENT_NAMES = [
@@ -60,6 +72,7 @@ export const EVENT_NAMES = [
   'streams:state',
   'streams:deleted',
   'outbox:changed',
+  'desk:changed',
 ] as const;
 
 export type RequestMethod = (typeof REQUEST_METHODS)[number];
