@@ -20,6 +20,7 @@ import './styles/app.css';
 import './styles/compose.css';
 import './styles/streams.css';
 import './styles/deck-look.css';
+import './styles/inbox.css';
 
 async function boot(): Promise<void> {
   const client = createClient(selectTransport(window), {

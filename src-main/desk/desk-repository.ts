@@ -35,6 +35,8 @@ export interface StoredMessage extends DeskMessage {
   readonly conversationId: string;
   readonly accountId: string;
   readonly status: 'held' | 'sent';
+  /** When the desk learnt of it (epoch ms): the collision guard compares this, not the network's clock. */
+  readonly receivedAt?: number;
 }
 
 export interface DeskRepository {

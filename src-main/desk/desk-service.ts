@@ -264,6 +264,7 @@ export function createDeskService(deps: DeskServiceDeps): DeskService {
       text: item.text,
       url: item.url,
       createdAt: Number.isFinite(created) ? created : now,
+      receivedAt: now,
     };
     save(conversation, event, { messageId }, now);
     repo.addMessage(message);
@@ -475,7 +476,7 @@ export function createDeskService(deps: DeskServiceDeps): DeskService {
       mustGet(id);
       const changes: DeskChange[] = [];
       for (const m of repo.messages(id)) {
-        const at = m.createdAt;
+        const at = m.receivedAt ?? m.createdAt;
         if (at > since) {
           changes.push({
             kind: m.direction === 'in' ? 'message' : 'reply',

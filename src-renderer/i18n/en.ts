@@ -1,6 +1,7 @@
 // English texts. Every visible string of the renderer lives here and in fr.ts (same keys, checked by type).
 import type { ErrorCode } from '../../src-shared/contract/errors.ts';
 import { analyticsEn } from './analytics-en.ts';
+import { inboxEn } from './inbox-en.ts';
 
 const errors: Record<ErrorCode, string> = {
   invalid_input: 'Some fields need fixing. Check the highlighted fields and try again.',
@@ -759,6 +760,7 @@ export const en = {
     },
   },
   analytics: analyticsEn,
+  inbox: inboxEn,
   errors,
 };
 
