@@ -2,6 +2,7 @@
 // for the user's accounts (one poll per source, shared with any mentions column on screen), follows the
 // outbox for the replies it sent, and answers desk:* requests.
 import { ulid } from 'ulid';
+import { RoostError } from '../../src-shared/contract/errors.ts';
 import type { Account } from '../../src-shared/domain/account.ts';
 import { columnSourceKey, type ColumnSource } from '../../src-shared/domain/column.ts';
 import { defaultDeskSettings, type DeskSettings } from '../../src-shared/desk/desk-settings.ts';
@@ -24,6 +25,8 @@ export interface EmbeddedDeskDeps {
   readonly onError: (error: unknown) => void;
   readonly settings?: DeskSettings;
   readonly clock?: { now(): number };
+  /** The outbox's current view of a job, so a reply sent before the desk heard of it still counts. */
+  readonly findJob: (jobId: string) => OutboxJob | null;
 }
 
 export interface EmbeddedDesk {
@@ -89,6 +92,17 @@ export function createEmbeddedDesk(deps: EmbeddedDeskDeps): EmbeddedDesk {
     service,
     handlers: {
       ...deskHandlers(service),
+      'desk:recordReply': (input) => {
+        const job = deps.findJob(input.jobId);
+        const conversation = service.conversation(input.id).summary;
+        if (!job || job.accountId !== conversation.accountId || job.action !== 'post') {
+          throw new RoostError('not_found', 'No reply of this account with that job id.');
+        }
+        const summary = service.recordReply(input.id, input.jobId, input.text);
+        // The outbox may have sent it already (no undo window): catch up with its state now.
+        service.noteJobs([job]);
+        return summary;
+      },
       'desk:refresh': () => {
         for (const key of subscriptions.keys()) poller?.refresh(key);
         return { sources: subscriptions.size };

@@ -94,6 +94,11 @@ export async function startMainServices(
     onChanged: (ids) => events.emit('desk:changed', { ids }),
     onError: (error) =>
       console.error('[roost] desk:', error instanceof Error ? error.message : 'unknown error'),
+    // Called only for requests, after startup, when the publishing module below exists.
+    findJob: (jobId) => {
+      const job = publishing.repo.get(jobId);
+      return job ? toContractJob(job) : null;
+    },
   });
   // Live Mastodon columns: streams feed subscribed sources; the poller falls back to full polling when one drops.
   const streaming = createStreamingManager({

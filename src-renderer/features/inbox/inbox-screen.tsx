@@ -8,7 +8,8 @@ import {
   type DeskView,
   type SavedReply,
 } from '../../../src-shared/contract/desk-contract.ts';
-import { useServices } from '../../app-context.tsx';
+import { useRoost, useServices } from '../../app-context.tsx';
+import { SectionHeading } from '../shell/section-heading.tsx';
 import { ConversationList } from './components/conversation-list.tsx';
 import { ConversationPane, type PaneHandle } from './components/conversation-pane.tsx';
 import { KeyboardHelp } from './components/keyboard-help.tsx';
@@ -44,6 +45,8 @@ export function InboxScreen() {
   const pane = useRef<PaneHandle>(null);
   const now = useNow();
   const conversations = list.value ?? [];
+  const hasAccounts = useRoost((s) => (s.accounts?.length ?? 0) > 0);
+  const navigate = useRoost((s) => s.navigate);
 
   useEffect(() => {
     void client.call('desk:savedReplies', {}).then((r) => r.ok && setSaved(r.value));
@@ -87,9 +90,9 @@ export function InboxScreen() {
   }, [act, move]);
 
   return (
-    <section className="inbox" aria-labelledby="inbox-title">
+    <section className="inbox" aria-labelledby="section-heading">
       <header className="inbox__head">
-        <h1 id="inbox-title">{t('inbox.title')}</h1>
+        <SectionHeading>{t('inbox.title')}</SectionHeading>
         <nav aria-label={t('inbox.views.label')} className="inbox__views">
           {DESK_VIEWS.map((v) => (
             <button
@@ -117,7 +120,23 @@ export function InboxScreen() {
       )}
       <div className="inbox__body">
         {conversations.length === 0 && list.value ? (
-          <p className="inbox__empty">{t('inbox.empty')}</p>
+          <div className="inbox__empty" data-testid="empty-inbox">
+            <p>{t('empty.inbox')}</p>
+            {hasAccounts ? (
+              <p>{t('inbox.empty')}</p>
+            ) : (
+              <p>
+                {t('empty.needsAccount')}{' '}
+                <button
+                  type="button"
+                  className="link-button"
+                  onClick={() => navigate('settings', 'accounts')}
+                >
+                  {t('empty.addAccount')}
+                </button>
+              </p>
+            )}
+          </div>
         ) : (
           <ConversationList
             conversations={conversations}
