@@ -8,6 +8,8 @@ import { renderApp } from '../support/render-app.tsx';
 import { conversation, createDeskDouble, NOW } from './desk-double.ts';
 
 const WAIT = { timeout: 5_000 };
+/** The first visit loads the Inbox's code, which the dev server may still be transforming. */
+const FIRST_LOAD = { timeout: 20_000 };
 
 function setup(language: 'en' | 'fr' = 'en') {
   const desk = createDeskDouble([
@@ -37,7 +39,7 @@ describe('the Inbox', () => {
   test('shows the views with counts and the queue in order, with SLA badges by tone', async () => {
     const { main } = setup();
     const { screen } = await renderApp({ main, section: 'inbox' });
-    await expect.element(screen.getByRole('button', { name: 'Unassigned (3)' }), WAIT).toBeVisible();
+    await expect.element(screen.getByRole('button', { name: 'Unassigned (3)' }), FIRST_LOAD).toBeVisible();
     await expect.poll(() => rows().length, WAIT).toBe(3);
     expect(rows().map((r) => r.querySelector('strong')?.textContent)).toEqual(['URGENT', 'SOON', 'CALM']);
     const tones = rows().map((r) => r.querySelector('[data-tone]')?.getAttribute('data-tone'));
@@ -118,8 +120,10 @@ describe('the Inbox', () => {
 
   test('in French', async () => {
     const { main } = setup();
-    const { screen } = await renderApp({ main, section: 'inbox', language: 'fr' });
-    await expect.element(screen.getByRole('button', { name: 'Non attribuées (3)' }), WAIT).toBeVisible();
+    const { screen } = await renderApp({ main, section: 'inbox', language: 'fr', locale: 'fr' });
+    await expect
+      .element(screen.getByRole('button', { name: 'Non attribuées (3)' }), FIRST_LOAD)
+      .toBeVisible();
     await expect.poll(() => rows()[0]?.textContent ?? '', WAIT).toContain('dépassé de 12 min');
   });
 });
