@@ -19,13 +19,14 @@ const DOMAINS = [
   'governance',
   'team',
   'sandbox',
-  'inquiries',
+  'desk',
 ];
 /** The only arrows between domains; each names a domain whose repository or service the other reads. */
 const DOMAIN_DEPENDENCIES = {
   analytics: ['publishing', 'shortener'],
   governance: ['publishing'],
   sandbox: ['accounts'],
+  desk: ['streams'],
 };
 const TRANSPORTS = ['electron', 'browser'];
 const ALL = ['runtime', 'store', 'vault', 'rpc', 'connectors', 'app', ...DOMAINS, ...TRANSPORTS];

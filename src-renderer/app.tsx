@@ -55,6 +55,10 @@ const sections = {
     () => import('./features/analytics/analytics-screen.tsx'),
     (m) => m.AnalyticsScreen,
   ),
+  inbox: lazySection(
+    () => import('./features/inbox/inbox-screen.tsx'),
+    (m) => m.InboxScreen,
+  ),
   settings: lazySection(
     () => import('./features/settings/settings-screen.tsx'),
     (m) => m.SettingsScreen,
@@ -112,6 +116,8 @@ function CurrentSection({ section }: { section: Section }) {
       return <sections.calendar.Component />;
     case 'analytics':
       return <sections.analytics.Component />;
+    case 'inbox':
+      return <sections.inbox.Component />;
     default:
       return <EmptySection key={section} section={section} />;
   }

@@ -21,6 +21,7 @@ import './styles/compose.css';
 import './styles/streams.css';
 import './styles/deck-look.css';
 import './styles/team.css';
+import './styles/inbox.css';
 
 async function boot(): Promise<void> {
   const client = createClient(selectTransport(window), {

@@ -43,6 +43,7 @@ import { createSandboxService } from '../sandbox/sandbox-service.ts';
 import { sandboxHandlers } from '../sandbox/sandbox-handlers.ts';
 import { sandboxDiscoveryPath } from '../sandbox/sandbox-discovery.ts';
 import { createTeamModule } from '../team/team-handlers.ts';
+import { createEmbeddedDesk } from '../desk/embedded-desk.ts';
 import { appHandlers } from './app-handlers.ts';
 import { createAppLanguage } from './app-language.ts';
 import { startInOrder, stopOnly, type Lifecycle } from './lifecycle.ts';
@@ -95,13 +96,28 @@ export async function startMainServices(
     },
   });
   const mastodonSignIn = createMastodonSignIn({ accounts, events, fetch: fetchImpl });
+  // The inquiry desk of a team of one: mentions the poller and streams deliver become conversations.
+  const desk = createEmbeddedDesk({
+    store,
+    accounts: () => registry.list(),
+    onChanged: (ids) => events.emit('desk:changed', { ids }),
+    onError: (error) => logFailure('desk', error),
+    // Called only for requests, after startup, when the publishing module below exists.
+    findJob: (jobId) => {
+      const job = publishing.repo.get(jobId);
+      return job ? toContractJob(job) : null;
+    },
+  });
 
   // Live Mastodon columns: streams feed subscribed sources; the poller falls back to full polling when one drops.
   const streaming = createStreamingManager({
     timers: { ...systemTimers, ...systemClock, random: systemRandom },
     resolve: mastodonStreamTargets(connectors),
     markStreaming: (columnKey, live) => poller.markStreaming(columnKey, live),
-    onItems: (batch) => events.emit('streams:items', toItemsEvent(batch)),
+    onItems: (batch) => {
+      desk.intake(batch);
+      events.emit('streams:items', toItemsEvent(batch));
+    },
     onDeleted: (deletion) => events.emit('streams:deleted', deletion),
     onNeedsSignIn: (accountId) => connectors.reportAuthFailure(accountId),
     onError: (connection, error) => logFailure(`stream ${connection}`, error),
@@ -114,6 +130,7 @@ export async function startMainServices(
     cursors: createCursorStore(createCursorRepository(store), createFeedCursorRepository(store)),
     onItems: (event) => {
       streaming.notePolled(event); // so the stream does not deliver these again
+      desk.intake(event);
       events.emit('streams:items', toItemsEvent(event));
     },
     onColumnState: (columnKey, state) =>
@@ -135,7 +152,11 @@ export async function startMainServices(
     clock: systemClock,
     timers: systemTimers,
     random: systemRandom,
-    onChanged: (jobs) => events.emit('outbox:changed', { jobs: jobs.map(toContractJob) }),
+    onChanged: (jobs) => {
+      const contractJobs = jobs.map(toContractJob);
+      desk.noteJobs(contractJobs);
+      events.emit('outbox:changed', { jobs: contractJobs });
+    },
     onError: (error) => logFailure('outbox', error),
     // Best-time history: counts of the account's own sent posts, read from the network it posted to.
     readEngagement: async (accountId, _network, remoteIds) =>
@@ -152,6 +173,7 @@ export async function startMainServices(
   const team = createTeamModule({ dataDir: options.dataDir, credentials, events, fetch: fetchImpl });
 
   let stopPoller: (() => void) | null = null;
+  let stopDeskParts: (() => void) | null = null;
   let stopPruner: (() => void) | null = null;
   let outboxStarted: Promise<void> = Promise.resolve();
   // Started top to bottom, stopped bottom to top: columns close before their poller, the store last.
@@ -160,6 +182,20 @@ export async function startMainServices(
     stopOnly(async () => credentials.stop?.()),
     stopOnly(() => team.stop()), // the team feed socket and cache file close before the keychain
     { start: () => void (stopPoller = poller.start()), stop: () => stopPoller?.() },
+    {
+      start: () => {
+        const stopDesk = desk.start();
+        desk.attach(poller);
+        const stopDeskSync = events.subscribe((name) => {
+          if (name === 'accounts:changed') desk.syncAccounts();
+        });
+        stopDeskParts = () => {
+          stopDeskSync();
+          stopDesk();
+        };
+      },
+      stop: () => stopDeskParts?.(),
+    },
     stopOnly(() => streaming.stop()),
     {
       // The outbox's first pass reconciles jobs left in `sending`; the app does not wait for it.
@@ -210,6 +246,7 @@ export async function startMainServices(
         onProblem: (message) => console.error(`[roost] governance: ${message}`),
       }),
       ...team.handlers,
+      ...desk.handlers,
     },
     { onInternalError: (method, error) => logFailure(`${method} failed`, error) },
   );

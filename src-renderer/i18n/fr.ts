@@ -3,6 +3,7 @@ import type { ErrorCode } from '../../src-shared/contract/errors.ts';
 import type { Messages } from './en.ts';
 import { analyticsFr } from './analytics-fr.ts';
 import { teamFr } from './team-fr.ts';
+import { inboxFr } from './inbox-fr.ts';
 
 const errors: Record<ErrorCode, string> = {
   invalid_input: 'Certains champs sont à corriger. Vérifiez les champs signalés, puis réessayez.',
@@ -782,5 +783,6 @@ export const fr: Messages = {
   },
   analytics: analyticsFr,
   team: teamFr,
+  inbox: inboxFr,
   errors,
 };

@@ -12,6 +12,7 @@ import { sandboxRequests } from './sandbox-contract.ts';
 import { feedsRequests } from './feeds-contract.ts';
 import { governanceRequests } from './governance-contract.ts';
 import { teamDeskEvents, teamDeskRequests } from './team-desk-contract.ts';
+import { deskEvents, deskRequests } from './desk-contract.ts';
 import type { EventName, RequestMethod } from './methods.ts';
 
 const Empty = z.object({}).strict();
@@ -82,6 +83,7 @@ export const requests = {
   ...feedsRequests,
   ...governanceRequests,
   ...teamDeskRequests,
+  ...deskRequests,
 } as const satisfies Record<RequestMethod, { input: z.ZodType; output: z.ZodType; effect?: NetworkEffect }>;
 
 export const events = {
@@ -98,6 +100,7 @@ export const events = {
   ...streamEvents,
   ...publishingEvents,
   ...teamDeskEvents,
+  ...deskEvents,
 } as const satisfies Record<EventName, z.ZodType>;
 
 export type Requests = typeof requests;

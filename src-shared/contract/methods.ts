@@ -62,6 +62,18 @@ export const REQUEST_METHODS = [
   'team:devices',
   'team:revokeDevice',
   'team:audit',
+  'desk:list',
+  'desk:counts',
+  'desk:conversation',
+  'desk:act',
+  'desk:addNote',
+  'desk:changesSince',
+  'desk:recordReply',
+  'desk:refresh',
+  'desk:savedReplies',
+  'desk:saveReply',
+  'desk:deleteReply',
+  'desk:useReply',
 ] as const;
 
 export const EVENT_NAMES = [
@@ -76,6 +88,7 @@ export const EVENT_NAMES = [
   'team:status',
   'team:changed',
   'team:revoked',
+  'desk:changed',
 ] as const;
 
 export type RequestMethod = (typeof REQUEST_METHODS)[number];

@@ -9,6 +9,7 @@ import { migration005ShortLinks } from './005-short-links.ts';
 import { migration006FeedCursors } from './006-feed-cursors.ts';
 import { migration007PostEngagement } from './007-post-engagement.ts';
 import { migration008UploadedMedia } from './008-uploaded-media.ts';
+import { migration009Desk } from './009-desk.ts';
 
 export const MIGRATIONS: readonly Migration[] = [
   migration001Accounts,
@@ -19,4 +20,5 @@ export const MIGRATIONS: readonly Migration[] = [
   migration006FeedCursors,
   migration007PostEngagement,
   migration008UploadedMedia,
+  migration009Desk,
 ];

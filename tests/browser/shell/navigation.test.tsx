@@ -47,7 +47,6 @@ describe('app frame', () => {
   test('empty states say what will be there and lead to Settings → Accounts when there is no account', async () => {
     const { screen } = await renderApp({ section: 'inbox' });
     await expect.element(screen.getByTestId('empty-inbox'), WAIT).toHaveTextContent('assigned to you');
-    await expect.element(screen.getByText('Coming soon')).toBeVisible();
     await userEvent.click(screen.getByRole('button', { name: 'Go to Settings → Accounts' }));
     await expect.element(screen.getByRole('heading', { name: 'Add a Bluesky account' })).toBeVisible();
     await expect.element(screen.getByTestId('settings-tab-accounts')).toHaveAttribute('aria-current', 'page');

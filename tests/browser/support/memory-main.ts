@@ -113,6 +113,10 @@ export function createMemoryMain(
       changed();
       return updated;
     },
+    // An empty inquiry desk unless a test brings its own (tests/browser/inbox/desk-double.ts).
+    'desk:list': () => [],
+    'desk:counts': () => ({ mine: 0, unassigned: 0, pending: 0, snoozed: 0, resolved: 0, breaching: 0 }),
+    'desk:savedReplies': () => [],
     ...extra,
   });
   const router = createRouter(handlers);

@@ -132,6 +132,18 @@ const VALID: Record<RequestMethod, Record<string, unknown>> = {
   'team:devices': {},
   'team:revokeDevice': { deviceId: 'abcdefghijklmnopqrstuv' },
   'team:audit': { action: 'members:', limit: 10 },
+  'desk:list': { view: 'mine' },
+  'desk:counts': {},
+  'desk:conversation': { id: 'c1' },
+  'desk:act': { id: 'c1', action: { kind: 'snooze', until: 1_800_000_000_000 } },
+  'desk:addNote': { id: 'c1', text: 'checked the order' },
+  'desk:changesSince': { id: 'c1', since: 0 },
+  'desk:recordReply': { id: 'c1', jobId: 'job1', text: 'Hello' },
+  'desk:refresh': {},
+  'desk:savedReplies': {},
+  'desk:saveReply': { id: null, title: 'Thanks', bodyEn: 'Thank you {contact.name}', bodyFr: 'Merci' },
+  'desk:deleteReply': { id: 'r1' },
+  'desk:useReply': { id: 'r1', conversationId: 'c1', lang: 'fr' },
 };
 
 function malformedPayloads(method: RequestMethod, seed: number): unknown[] {

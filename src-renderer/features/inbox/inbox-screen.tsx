@@ -1,0 +1,164 @@
+// The Inbox: the inquiry desk's views (mine, unassigned, pending, snoozed, resolved, breaching), sorted by
+// priority and SLA, a conversation pane, and keyboard control (j/k, e resolve, n note, r reply, ? help).
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import {
+  DESK_VIEWS,
+  type DeskActionInput,
+  type DeskView,
+  type SavedReply,
+} from '../../../src-shared/contract/desk-contract.ts';
+import { useRoost, useServices } from '../../app-context.tsx';
+import { SectionHeading } from '../shell/ui/section-heading.tsx';
+import { ConversationList } from './components/conversation-list.tsx';
+import { ConversationPane, type PaneHandle } from './components/conversation-pane.tsx';
+import { KeyboardHelp } from './components/keyboard-help.tsx';
+import { useConversation, useDeskCounts, useDeskList } from './model/use-desk.ts';
+
+function isTyping(target: EventTarget | null): boolean {
+  return (
+    target instanceof HTMLElement &&
+    (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName))
+  );
+}
+
+/** The clock badges count down against; a minute is as fine as an SLA badge reads. */
+function useNow(): number {
+  const [now, setNow] = useState(Date.now);
+  useEffect(() => {
+    const timer = setInterval(() => setNow(Date.now()), 30_000);
+    return () => clearInterval(timer);
+  }, []);
+  return now;
+}
+
+export function InboxScreen() {
+  const { t } = useTranslation();
+  const { client } = useServices();
+  const [view, setView] = useState<DeskView>('unassigned');
+  const [selectedId, setSelectedId] = useState<string | null>(null);
+  const [help, setHelp] = useState(false);
+  const [saved, setSaved] = useState<readonly SavedReply[]>([]);
+  const [list] = useDeskList(view);
+  const counts = useDeskCounts();
+  const [detail] = useConversation(selectedId);
+  const pane = useRef<PaneHandle>(null);
+  const now = useNow();
+  const conversations = list.value ?? [];
+  const hasAccounts = useRoost((s) => (s.accounts?.length ?? 0) > 0);
+  const navigate = useRoost((s) => s.navigate);
+
+  useEffect(() => {
+    void client.call('desk:savedReplies', {}).then((r) => r.ok && setSaved(r.value));
+  }, [client]);
+
+  const act = useCallback(
+    (action: DeskActionInput) => {
+      if (selectedId) void client.call('desk:act', { id: selectedId, action });
+    },
+    [client, selectedId],
+  );
+
+  const move = useCallback(
+    (step: 1 | -1) => {
+      if (conversations.length === 0) return;
+      const index = conversations.findIndex((c) => c.id === selectedId);
+      const next = index < 0 ? 0 : Math.min(conversations.length - 1, Math.max(0, index + step));
+      setSelectedId(conversations[next]!.id);
+    },
+    [conversations, selectedId],
+  );
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.ctrlKey || e.metaKey || e.altKey || isTyping(e.target)) return;
+      const handled: Record<string, () => void> = {
+        j: () => move(1),
+        k: () => move(-1),
+        e: () => act({ kind: 'resolve' }),
+        n: () => pane.current?.focusNote(),
+        r: () => pane.current?.focusReply(),
+        '?': () => setHelp(true),
+      };
+      const run = handled[e.key];
+      if (!run) return;
+      e.preventDefault();
+      run();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [act, move]);
+
+  return (
+    <section className="inbox" aria-labelledby="section-heading">
+      <header className="inbox__head">
+        <SectionHeading>{t('inbox.title')}</SectionHeading>
+        <nav aria-label={t('inbox.views.label')} className="inbox__views">
+          {DESK_VIEWS.map((v) => (
+            <button
+              key={v}
+              type="button"
+              className={`button${v === view ? ' button--primary' : ''}`}
+              aria-pressed={v === view}
+              onClick={() => {
+                setView(v);
+                setSelectedId(null);
+              }}
+            >
+              {t('inbox.viewCount', { view: t(`inbox.views.${v}`), count: counts?.[v] ?? 0 })}
+            </button>
+          ))}
+        </nav>
+        <button type="button" className="button" onClick={() => void client.call('desk:refresh', {})}>
+          {t('inbox.checkNow')}
+        </button>
+      </header>
+      {list.error && (
+        <p role="alert" className="item__error">
+          {t('inbox.loadFailed', { message: list.error })}
+        </p>
+      )}
+      <div className="inbox__body">
+        {conversations.length === 0 && list.value ? (
+          <div className="inbox__empty" data-testid="empty-inbox">
+            <p>{t('empty.inbox')}</p>
+            {hasAccounts ? (
+              <p>{t('inbox.empty')}</p>
+            ) : (
+              <p>
+                {t('empty.needsAccount')}{' '}
+                <button
+                  type="button"
+                  className="link-button"
+                  onClick={() => navigate('settings', 'accounts')}
+                >
+                  {t('empty.addAccount')}
+                </button>
+              </p>
+            )}
+          </div>
+        ) : (
+          <ConversationList
+            conversations={conversations}
+            selectedId={selectedId}
+            onSelect={setSelectedId}
+            now={now}
+          />
+        )}
+        {detail.value ? (
+          <ConversationPane
+            key={detail.value.summary.id}
+            ref={pane}
+            detail={detail.value}
+            savedReplies={saved}
+            now={now}
+            onAct={act}
+          />
+        ) : (
+          <p className="inbox__pick">{t('inbox.pick')}</p>
+        )}
+      </div>
+      {help && <KeyboardHelp onClose={() => setHelp(false)} />}
+    </section>
+  );
+}

@@ -1,0 +1,157 @@
+// The inquiry desk's part of the contract: conversations built from the mentions, replies and quotes the
+// user's accounts receive, their states and SLA clocks, internal notes, saved replies and the collision guard.
+// Replies themselves go out through publish:preflight → publish:clear → outbox:submit like every other post;
+// the desk only records them. Nothing here can publish: no method is marked with a network effect.
+import { z } from '../zod.ts';
+import { NetworkSchema } from '../domain/account.ts';
+import { CONVERSATION_STATES } from '../desk/conversation.ts';
+import { SLA_KINDS } from '../desk/sla.ts';
+
+const Id = z.string().min(1).max(128);
+const Text = z.string().max(20_000);
+
+export const DESK_VIEWS = ['mine', 'unassigned', 'pending', 'snoozed', 'resolved', 'breaching'] as const;
+export type DeskView = (typeof DESK_VIEWS)[number];
+
+export const DeskSlaSchema = z.object({
+  clock: z.enum(SLA_KINDS),
+  state: z.enum(['ok', 'at_risk', 'breached', 'paused']),
+  /** Epoch ms; null while paused. */
+  deadline: z.number().nullable(),
+});
+export type DeskSla = z.infer<typeof DeskSlaSchema>;
+
+export const DeskContactSchema = z.object({
+  id: z.string().max(2_048),
+  handle: z.string().max(1_000),
+  displayName: z.string().max(1_000),
+  avatarUrl: z.string().max(4_096).nullable(),
+});
+
+export const ConversationSummarySchema = z.object({
+  id: Id,
+  accountId: z.string().max(64),
+  network: NetworkSchema,
+  contact: DeskContactSchema,
+  state: z.enum(CONVERSATION_STATES),
+  /** 'me' in the embedded desk of a team of one; a member id on a team server. */
+  ownerId: z.string().max(128).nullable(),
+  priority: z.number().int(),
+  priorityReasons: z.array(z.string().max(200)).max(50),
+  skills: z.array(z.string().max(64)).max(50),
+  lang: z.string().max(35).nullable(),
+  excerpt: z.string().max(500),
+  createdAt: z.number(),
+  lastMessageAt: z.number(),
+  snoozedUntil: z.number().nullable(),
+  /** The SLA clock that matters now (the running one nearest its deadline); null when none runs. */
+  sla: DeskSlaSchema.nullable(),
+});
+export type ConversationSummary = z.infer<typeof ConversationSummarySchema>;
+
+export const DeskMessageSchema = z.object({
+  id: Id.max(2_200),
+  direction: z.enum(['in', 'out']),
+  network: NetworkSchema,
+  remoteId: z.string().max(2_048),
+  /** Bluesky CID or Mastodon status id: what a reply to it needs. */
+  actionRef: z.string().max(2_048).nullable(),
+  authorHandle: z.string().max(1_000),
+  text: z.string().max(200_000),
+  url: z.string().max(4_096).nullable(),
+  createdAt: z.number(),
+});
+export type DeskMessage = z.infer<typeof DeskMessageSchema>;
+
+export const DeskNoteSchema = z.object({ id: Id, text: Text, createdAt: z.number() });
+export type DeskNote = z.infer<typeof DeskNoteSchema>;
+
+export const ConversationDetailSchema = z.object({
+  summary: ConversationSummarySchema,
+  messages: z.array(DeskMessageSchema),
+  notes: z.array(DeskNoteSchema),
+  /** The contact's other conversations with this account, newest first. */
+  history: z.array(ConversationSummarySchema),
+});
+export type ConversationDetail = z.infer<typeof ConversationDetailSchema>;
+
+export const SavedReplySchema = z.object({
+  id: Id,
+  title: z.string().min(1).max(200),
+  bodyEn: z.string().max(5_000),
+  bodyFr: z.string().max(5_000),
+  uses: z.number().int().nonnegative(),
+});
+export type SavedReply = z.infer<typeof SavedReplySchema>;
+
+export const DeskActionSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('claim') }).strict(),
+  z.object({ kind: z.literal('unassign') }).strict(),
+  z.object({ kind: z.literal('pending') }).strict(),
+  z.object({ kind: z.literal('snooze'), until: z.number().int().positive() }).strict(),
+  z.object({ kind: z.literal('resolve') }).strict(),
+  z.object({ kind: z.literal('reopen') }).strict(),
+]);
+export type DeskActionInput = z.infer<typeof DeskActionSchema>;
+
+export const DeskChangeSchema = z.object({
+  kind: z.enum(['message', 'note', 'reply']),
+  at: z.number(),
+  excerpt: z.string().max(300),
+});
+export type DeskChange = z.infer<typeof DeskChangeSchema>;
+
+export const deskRequests = {
+  'desk:list': {
+    input: z
+      .object({ view: z.enum(DESK_VIEWS), limit: z.number().int().min(1).max(20_000).optional() })
+      .strict(),
+    output: z.array(ConversationSummarySchema),
+  },
+  'desk:counts': { input: z.object({}).strict(), output: z.record(z.enum(DESK_VIEWS), z.number().int()) },
+  'desk:conversation': { input: z.object({ id: Id }).strict(), output: ConversationDetailSchema },
+  'desk:act': {
+    input: z.object({ id: Id, action: DeskActionSchema }).strict(),
+    output: ConversationSummarySchema,
+  },
+  /** Internal notes stay on this desk: no code path sends one to a network. */
+  'desk:addNote': {
+    input: z.object({ id: Id, text: z.string().trim().min(1).max(5_000) }).strict(),
+    output: DeskNoteSchema,
+  },
+  /** The collision guard: what arrived in the conversation since the reply's draft began. */
+  'desk:changesSince': {
+    input: z.object({ id: Id, since: z.number().int().nonnegative() }).strict(),
+    output: z.array(DeskChangeSchema),
+  },
+  /** Records a reply the outbox accepted, so the conversation and its SLA clocks move on. */
+  'desk:recordReply': {
+    input: z.object({ id: Id, jobId: z.string().min(1).max(64), text: z.string().max(20_000) }).strict(),
+    output: ConversationSummarySchema,
+  },
+  /** Asks for the accounts' mentions now instead of at the next background poll. */
+  'desk:refresh': { input: z.object({}).strict(), output: z.object({ sources: z.number().int() }) },
+  'desk:savedReplies': { input: z.object({}).strict(), output: z.array(SavedReplySchema) },
+  'desk:saveReply': {
+    input: z
+      .object({
+        id: Id.nullable(),
+        title: z.string().trim().min(1).max(200),
+        bodyEn: z.string().max(5_000),
+        bodyFr: z.string().max(5_000),
+      })
+      .strict(),
+    output: SavedReplySchema,
+  },
+  'desk:deleteReply': { input: z.object({ id: Id }).strict(), output: z.object({ deleted: z.boolean() }) },
+  /** Fills a saved reply's variables for a conversation and counts the use. */
+  'desk:useReply': {
+    input: z.object({ id: Id, conversationId: Id, lang: z.enum(['en', 'fr']) }).strict(),
+    output: z.object({ text: z.string().max(20_000) }),
+  },
+};
+
+export const deskEvents = {
+  /** Conversations changed (a message arrived, a state moved, a clock warned); the Inbox reloads them. */
+  'desk:changed': z.object({ ids: z.array(Id).max(1_000) }),
+};
