@@ -54,6 +54,19 @@ export default defineConfig({
             'zod',
             'vitest-browser-react',
             'recharts',
+            // Every package the renderer imports is pre-bundled up front: one found later makes Vite
+            // re-optimise and reload the page in the middle of whichever test first reached it.
+            'react-i18next',
+            'i18next',
+            'lucide-react',
+            'zustand',
+            'zustand/vanilla',
+            'ulid',
+            '@tanstack/react-virtual',
+            'punycode/punycode.js',
+            'dompurify',
+            '@noble/hashes/utils.js',
+            '@noble/hashes/sha2.js',
           ],
         },
         test: {

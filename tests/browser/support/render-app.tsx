@@ -41,5 +41,18 @@ export async function renderApp(options: RenderAppOptions = {}) {
       <App />
     </AppProviders>,
   );
+  await sectionLoaded();
   return { screen, main, store, services, stop };
+}
+
+/**
+ * The first visit to a section makes the dev server compile that section's modules, which on a busy machine
+ * can take longer than a test's own waits: tests check behaviour, so they start once the section is drawn.
+ */
+async function sectionLoaded(): Promise<void> {
+  const deadline = Date.now() + 25_000;
+  while (document.querySelector('[data-testid="section-loading"]')) {
+    if (Date.now() > deadline) throw new Error('the section did not load within 25 s');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
 }
