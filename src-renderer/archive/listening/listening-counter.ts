@@ -1,7 +1,8 @@
 // Listening counts waiting to be written. Ingest adds each batch's tally here (memory only, no IndexedDB
 // work in the ingest transaction); a flush shortly after adds them to the stored rows in one transaction of
-// its own, one read and one write per touched column-hour however many batches touched it. A worker that
+// its own, one read and one write per touched column-hour (and column-day rollup) however many batches touched it. A worker that
 // dies between a batch and the flush (within FLUSH_DELAY_MS) loses those counts; "rebuild" recounts them.
+import { mergeDaily, rollUpDaily } from '../../../src-shared/analytics/daily-rollup.ts';
 import { mergeCounts, type ListeningCount } from '../../../src-shared/analytics/listening.ts';
 import type { RoostDb } from '../../db/roost-db.ts';
 
@@ -33,11 +34,21 @@ export class ListeningCounter {
     const batch = [...this.pending.values()];
     this.pending = new Map();
     try {
-      await db.transaction('rw', db.listeningCounts, async () => {
-        const stored = await db.listeningCounts.bulkGet(batch.map((c) => [c.columnKey, c.hour]));
-        await db.listeningCounts.bulkPut(
-          batch.map((delta, i) => (stored[i] ? mergeCounts(stored[i], delta) : delta)),
-        );
+      // The daily rollups take the same deltas in the same transaction, so they never drift from the hours.
+      const days = rollUpDaily(batch);
+      await db.transaction('rw', db.listeningCounts, db.listeningDaily, async () => {
+        const [stored, storedDays] = await Promise.all([
+          db.listeningCounts.bulkGet(batch.map((c) => [c.columnKey, c.hour])),
+          db.listeningDaily.bulkGet(days.map((d) => [d.columnKey, d.hour])),
+        ]);
+        await Promise.all([
+          db.listeningCounts.bulkPut(
+            batch.map((delta, i) => (stored[i] ? mergeCounts(stored[i], delta) : delta)),
+          ),
+          db.listeningDaily.bulkPut(
+            days.map((delta, i) => (storedDays[i] ? mergeDaily(storedDays[i], delta) : delta)),
+          ),
+        ]);
       });
     } catch (error) {
       this.add(batch);
