@@ -40,3 +40,19 @@ export function rollUpDaily(counts: readonly ListeningCount[]): DailyCount[] {
   }
   return [...byDay.values()];
 }
+
+/** Each hour's total of hourly rows as they are, and of daily rows from their 24-hour profile. */
+export function* hourTotals(
+  rows: Iterable<ListeningCount | DailyCount>,
+): Generator<{ hour: number; total: number }> {
+  for (const row of rows) {
+    if (!('hours' in row)) {
+      yield row;
+      continue;
+    }
+    for (let h = 0; h < 24; h += 1) {
+      const total = row.hours[h] ?? 0;
+      if (total > 0) yield { hour: row.hour + h * HOUR_MS, total };
+    }
+  }
+}

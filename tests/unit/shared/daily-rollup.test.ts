@@ -1,7 +1,9 @@
 // Daily rollups of listening counts: sums per column and UTC day, and the day's hourly profile.
 import { describe, expect, test } from 'vitest';
-import { dayOf, mergeDaily, rollUpDaily } from '../../../src-shared/analytics/daily-rollup.ts';
+import { weekHourGrid } from '../../../src-shared/analytics/aggregate.ts';
+import { dayOf, hourTotals, mergeDaily, rollUpDaily } from '../../../src-shared/analytics/daily-rollup.ts';
 import { emptyCount, HOUR_MS, type ListeningCount } from '../../../src-shared/analytics/listening.ts';
+import { resolveRange } from '../../../src-shared/analytics/time-range.ts';
 
 const DAY = 24 * HOUR_MS;
 const D0 = Date.UTC(2026, 2, 2); // a Monday, 00:00 UTC
@@ -52,5 +54,17 @@ describe('rollUpDaily', () => {
   test('dayOf floors to UTC midnight', () => {
     expect(dayOf(D0 + DAY - 1)).toBe(D0);
     expect(dayOf(D0 + DAY)).toBe(D0 + DAY);
+  });
+});
+
+describe('best hours from day rows', () => {
+  test('a day row gives the same weekday × hour grid as its hourly rows', () => {
+    const hours = [count('a', D0 + 9 * HOUR_MS, 6), count('a', D0 + DAY + 18 * HOUR_MS, 4)];
+    const range = resolveRange('30d', D0 + 2 * DAY + 5 * HOUR_MS);
+    expect(range.from % DAY).toBe(0);
+    expect(range.to).toBe(D0 + 3 * DAY);
+    const fromHours = weekHourGrid(hours, range, 60);
+    expect(weekHourGrid(hourTotals(rollUpDaily(hours)), range, 60)).toEqual(fromHours);
+    expect(fromHours[0]![10]).toBeGreaterThan(0); // Monday 09:00 UTC is 10:00 at UTC+1
   });
 });

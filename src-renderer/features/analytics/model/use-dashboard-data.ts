@@ -2,12 +2,14 @@
 // names, account snapshots and post samples. Reloads every minute, since the archive worker writes counts
 // outside Dexie's change tracking.
 import { useEffect, useState } from 'react';
+import { DAY_MS, type DailyCount } from '../../../../src-shared/analytics/daily-rollup.ts';
 import type { ListeningCount } from '../../../../src-shared/analytics/listening.ts';
 import { previousRange, type TimeRange } from '../../../../src-shared/analytics/time-range.ts';
 import type { AccountSnapshotRow, PostSampleRow } from '../../../db/analytics-rows.ts';
 import type { RoostDb } from '../../../db/roost-db.ts';
 import {
   listeningColumns,
+  readDailyListening,
   readListening,
   type ListeningColumn,
 } from '../repositories/listening-repository.ts';
@@ -17,7 +19,8 @@ export const RELOAD_MS = 60_000;
 
 export interface DashboardData {
   readonly columns: readonly ListeningColumn[];
-  readonly counts: readonly ListeningCount[];
+  /** Hourly rows for ranges up to a week; daily rollup rows (with their hourly profile) beyond. */
+  readonly counts: readonly (ListeningCount | DailyCount)[];
   readonly snapshots: readonly AccountSnapshotRow[];
   readonly samples: readonly PostSampleRow[];
 }
@@ -42,7 +45,13 @@ export function useDashboardData(
     const day = (t: number) => new Date(t).toISOString().slice(0, 10);
     Promise.all([
       listeningColumns(db),
-      readListening(db, before.from, range.to, keys === null ? undefined : keys.split('\u0000')),
+      // Day and week buckets start at UTC midnight (resolveRange), so whole day rows fill them exactly.
+      (range.bucketMs >= DAY_MS ? readDailyListening : readListening)(
+        db,
+        before.from,
+        range.to,
+        keys === null ? undefined : keys.split('\u0000'),
+      ),
       snapshotsBetween(db, day(range.from), day(range.to)),
       latestSamples(db, range.from, range.to),
     ]).then(
