@@ -56,3 +56,12 @@ export function* hourTotals(
     }
   }
 }
+
+/** Rows read before, with every row from `from` on replaced by a fresh read of that span. */
+export function replaceFrom<T extends { readonly hour: number }>(
+  kept: readonly T[],
+  fresh: readonly T[],
+  from: number,
+): T[] {
+  return [...kept.filter((row) => row.hour < from), ...fresh];
+}

@@ -1,7 +1,13 @@
 // Daily rollups of listening counts: sums per column and UTC day, and the day's hourly profile.
 import { describe, expect, test } from 'vitest';
 import { weekHourGrid } from '../../../src-shared/analytics/aggregate.ts';
-import { dayOf, hourTotals, mergeDaily, rollUpDaily } from '../../../src-shared/analytics/daily-rollup.ts';
+import {
+  dayOf,
+  hourTotals,
+  mergeDaily,
+  replaceFrom,
+  rollUpDaily,
+} from '../../../src-shared/analytics/daily-rollup.ts';
 import { emptyCount, HOUR_MS, type ListeningCount } from '../../../src-shared/analytics/listening.ts';
 import { resolveRange } from '../../../src-shared/analytics/time-range.ts';
 
@@ -66,5 +72,17 @@ describe('best hours from day rows', () => {
     const fromHours = weekHourGrid(hours, range, 60);
     expect(weekHourGrid(hourTotals(rollUpDaily(hours)), range, 60)).toEqual(fromHours);
     expect(fromHours[0]![10]).toBeGreaterThan(0); // Monday 09:00 UTC is 10:00 at UTC+1
+  });
+});
+
+describe('replaceFrom', () => {
+  test('keeps rows before the refreshed span and takes the fresh ones from it on', () => {
+    const kept = [count('a', D0, 1), count('a', D0 + HOUR_MS, 2), count('a', D0 + 2 * HOUR_MS, 3)];
+    const fresh = [count('a', D0 + HOUR_MS, 5), count('a', D0 + 3 * HOUR_MS, 1)];
+    expect(replaceFrom(kept, fresh, D0 + HOUR_MS).map((c) => [c.hour - D0, c.total])).toEqual([
+      [0, 1],
+      [HOUR_MS, 5],
+      [3 * HOUR_MS, 1],
+    ]);
   });
 });
