@@ -3,13 +3,40 @@
 // its own, one read and one write per touched column-hour (and column-day rollup) however many batches touched it. A worker that
 // dies between a batch and the flush (within FLUSH_DELAY_MS) loses those counts; "rebuild" recounts them.
 import { mergeDaily, rollUpDaily } from '../../../src-shared/analytics/daily-rollup.ts';
-import { mergeCounts, type ListeningCount } from '../../../src-shared/analytics/listening.ts';
+import { mergeCounts, type ListeningCount, type Sentiment } from '../../../src-shared/analytics/listening.ts';
 import type { RoostDb } from '../../db/roost-db.ts';
 
 export const FLUSH_DELAY_MS = 2_000;
 
+interface PendingCount {
+  columnKey: string;
+  hour: number;
+  total: number;
+  sentiment: Record<Sentiment, number>;
+  lang: Record<string, number>;
+  network: Record<string, number>;
+}
+
+function copyOf(count: ListeningCount): PendingCount {
+  return {
+    columnKey: count.columnKey,
+    hour: count.hour,
+    total: count.total,
+    sentiment: { ...count.sentiment },
+    lang: { ...count.lang },
+    network: { ...count.network },
+  };
+}
+
+function addInto(sum: PendingCount, delta: ListeningCount): void {
+  sum.total += delta.total;
+  for (const s of ['positive', 'neutral', 'negative'] as const) sum.sentiment[s] += delta.sentiment[s];
+  for (const [k, v] of Object.entries(delta.lang)) sum.lang[k] = (sum.lang[k] ?? 0) + v;
+  for (const [k, v] of Object.entries(delta.network)) sum.network[k] = (sum.network[k] ?? 0) + v;
+}
+
 export class ListeningCounter {
-  private pending = new Map<string, ListeningCount>();
+  private pending = new Map<string, PendingCount>();
 
   get size(): number {
     return this.pending.size;
@@ -19,7 +46,10 @@ export class ListeningCounter {
     for (const delta of counts) {
       const key = `${delta.hour}\u0000${delta.columnKey}`;
       const seen = this.pending.get(key);
-      this.pending.set(key, seen ? mergeCounts(seen, delta) : delta);
+      // Summed in place into the counter's own copy: a batch's delta is added thousands of times an hour,
+      // and a fresh merged object each time would only be garbage.
+      if (seen) addInto(seen, delta);
+      else this.pending.set(key, copyOf(delta));
     }
   }
 
