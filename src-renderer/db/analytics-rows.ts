@@ -1,8 +1,11 @@
 // Row shapes of the analytics tables (schema v5). Listening counts are written by the archive worker at
 // ingest; the rest by the analytics feature's repositories. Everything is kept for two years.
+import type { DailyCount } from '../../src-shared/analytics/daily-rollup.ts';
 import type { ListeningCount } from '../../src-shared/analytics/listening.ts';
 
 export type ListeningCountRow = ListeningCount;
+/** Schema v6: listening counts per column and UTC day, kept beside the hourly rows. */
+export type ListeningDailyRow = DailyCount;
 
 /** One account's audience on one day (UTC), read from its network profile. */
 export interface AccountSnapshotRow {

@@ -9,6 +9,7 @@ import type {
   CampaignRow,
   ConversionRow,
   ListeningCountRow,
+  ListeningDailyRow,
   PostSampleRow,
 } from './analytics-rows.ts';
 import { LATEST_VERSION, SCHEMA_VERSIONS } from './schema.ts';
@@ -46,6 +47,7 @@ export type RoostDb = Dexie & {
   indexSegments: EntityTable<IndexSegmentRow, 'id'>;
   archiveMeta: EntityTable<ArchiveMetaRow, 'key'>;
   listeningCounts: Table<ListeningCountRow, [string, number]>;
+  listeningDaily: Table<ListeningDailyRow, [string, number]>;
   accountSnapshots: Table<AccountSnapshotRow, [string, string]>;
   postSamples: Table<PostSampleRow, [string, string]>;
   alerts: EntityTable<AlertRow, 'id'>;

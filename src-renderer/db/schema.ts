@@ -1,6 +1,8 @@
 // Every version of the renderer's IndexedDB schema, oldest first. A version is never edited once
 // shipped: add a new one with a comment saying why it exists, and a migration test.
 import type { Transaction } from 'dexie';
+import { rollUpDaily } from '../../src-shared/analytics/daily-rollup.ts';
+import type { ListeningCount } from '../../src-shared/analytics/listening.ts';
 import type { IndexSegmentRow } from './archive-rows.ts';
 import { membershipSegment } from './membership-upgrade.ts';
 
@@ -73,6 +75,27 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
       alerts: '&id, hour, columnKey',
       campaigns: '&id, &utmCampaign',
       conversions: '&id, date, utmCampaign',
+    },
+  },
+  {
+    version: 6,
+    why: "Analytics rollups: listening counts per column and UTC day (with the day's 24 hourly totals for best hours), so long dashboard ranges read a day row instead of 24 hour rows. Built from the v5 hourly rows on upgrade; hourly rows are untouched.",
+    stores: { listeningDaily: '&[columnKey+hour], hour' },
+    upgrade: async (tx) => {
+      const daily = tx.table('listeningDaily');
+      // A column's hours at a time keeps memory bounded on a large history.
+      const hourly = tx.table('listeningCounts');
+      let next = (await hourly.toCollection().limit(1).primaryKeys())[0] as [string, number] | undefined;
+      while (next !== undefined) {
+        const column = next[0];
+        const rows = (await hourly
+          .where(':id')
+          .between([column, -Infinity], [column, Infinity])
+          .toArray()) as ListeningCount[];
+        await daily.bulkPut(rollUpDaily(rows));
+        next = (await hourly.where(':id').above([column, Infinity]).limit(1).primaryKeys())[0] as
+          [string, number] | undefined;
+      }
     },
   },
 ];

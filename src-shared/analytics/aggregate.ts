@@ -104,7 +104,7 @@ export function totalsBy(
  * (minutes east of UTC, so the grid shows local hours).
  */
 export function weekHourGrid(
-  counts: readonly ListeningCount[],
+  counts: Iterable<Pick<ListeningCount, 'hour' | 'total'>>,
   range: TimeRange,
   offsetMinutes: number,
 ): number[][] {

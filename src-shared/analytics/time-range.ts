@@ -29,7 +29,7 @@ export function bucketFor(lengthMs: number): number {
   return 7 * DAY_MS;
 }
 
-/** The preset ending at the next whole hour after `now`, or the custom days (UTC, `to` inclusive). */
+/** The preset ending at the next whole hour after `now` (next UTC midnight for ranges over a week), or the custom days (UTC, `to` inclusive). */
 export function resolveRange(
   preset: RangePreset,
   now: number,
@@ -45,7 +45,10 @@ export function resolveRange(
   }
   const length = PRESET_MS[preset];
   const bucketMs = bucketFor(length);
-  const to = Math.floor(now / HOUR_MS) * HOUR_MS + HOUR_MS;
+  // Day and week buckets end at the next UTC midnight, so each bucket is whole days and the charts can read
+  // one daily rollup row per column and day instead of 24 hourly rows.
+  const step = bucketMs >= DAY_MS ? DAY_MS : HOUR_MS;
+  const to = Math.floor(now / step) * step + step;
   return { from: to - length, to, bucketMs };
 }
 

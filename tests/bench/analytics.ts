@@ -26,7 +26,7 @@ interface Bench {
   open(charts: number): Promise<{ ms: number; charts: number }>;
   aggregate(count: number, scattered: boolean): Promise<{ ms: number; rows: number; total: number }>;
   ingest(rate: number, ms: number): Promise<{ longTasks: number[]; items: number }>;
-  reads(): Promise<{ countsMs: number; columnsMs: number; rows: number }>;
+  reads(): Promise<{ countsMs: number; dailyMs: number; columnsMs: number; rows: number; dailyRows: number }>;
 }
 type Win = { __bench: Bench };
 const log = (message: string) => process.stderr.write(`${message}\n`);
@@ -61,7 +61,7 @@ try {
   }
   const reads = await tab.evaluate(() => (window as unknown as Win).__bench.reads());
   log(
-    `  reading the counts: ${Math.round(reads.countsMs)} ms, the column keys: ${Math.round(reads.columnsMs)} ms`,
+    `  reading the counts: ${Math.round(reads.countsMs)} ms, the day rows: ${Math.round(reads.dailyMs)} ms, the column keys: ${Math.round(reads.columnsMs)} ms`,
   );
   log('aggregating 100,000 items in a worker…');
   const ordered = await tab.evaluate(() => (window as unknown as Win).__bench.aggregate(100_000, false));
@@ -87,6 +87,8 @@ try {
       dashboardMs: Math.round(sorted[Math.floor(sorted.length / 2)]!),
       dashboardRunsMs: opens.map(Math.round),
       readCountsMs: Math.round(reads.countsMs),
+      readDailyMs: Math.round(reads.dailyMs),
+      dailyRows: reads.dailyRows,
       readColumnsMs: Math.round(reads.columnsMs),
       aggregateMsPer100k: Math.round(ordered.ms),
       ...(scattered && { aggregateMsPer100kScattered: Math.round(scattered.ms) }),

@@ -10,6 +10,7 @@ import {
   volumeSeries,
   weekHourGrid,
 } from '../../../src-shared/analytics/aggregate.ts';
+import { hourTotals } from '../../../src-shared/analytics/daily-rollup.ts';
 import { resolveRange, type RangePreset, type TimeRange } from '../../../src-shared/analytics/time-range.ts';
 import { useRoost } from '../../app-context.tsx';
 import { SectionHeading } from '../shell/ui/section-heading.tsx';
@@ -138,7 +139,7 @@ function Dashboard({ setup }: { setup: AnalyticsSetup }) {
             <AudienceChart snapshots={data.snapshots} accountName={accountName} />
             <EngagementByPost samples={data.samples} />
             <EngagementByNetwork samples={data.samples} />
-            <BestHours grid={weekHourGrid(data.counts, shown, offset)} />
+            <BestHours grid={weekHourGrid(hourTotals(data.counts), shown, offset)} />
             <TopPosts samples={data.samples} accountName={accountName} />
           </div>
           <AlertsPanel

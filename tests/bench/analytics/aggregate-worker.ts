@@ -16,7 +16,8 @@ export interface AggregateRequest {
 
 self.onmessage = async (event: MessageEvent<AggregateRequest>) => {
   const { dbName, columnKeys, items, batchSize, flushEvery } = event.data;
-  const db = await openRoostDb({ name: dbName });
+  // Opened as the archive worker opens it (archive-engine.ts): relaxed commits, no change announcements.
+  const db = await openRoostDb({ name: dbName, durability: 'relaxed', observable: false });
   const counter = new ListeningCounter();
   const started = performance.now();
   let sinceFlush = 0;

@@ -1,5 +1,6 @@
-// One year of hourly listening counts for 20 columns (175,200 rows), their deck columns, two accounts'
+// One year of hourly listening counts for 20 columns (175,200 rows) and their daily rollups (7,300 rows), their deck columns, two accounts'
 // daily audience, 300 sent posts sampled and one campaign: what bench:analytics opens the dashboard on.
+import { rollUpDaily } from '../../../src-shared/analytics/daily-rollup.ts';
 import { HOUR_MS, hourOf, type ListeningCount } from '../../../src-shared/analytics/listening.ts';
 import type { AccountSnapshotRow, PostSampleRow } from '../../../src-renderer/db/analytics-rows.ts';
 import type { RoostDb } from '../../../src-renderer/db/roost-db.ts';
@@ -50,6 +51,8 @@ export async function seedAnalytics(
       });
     }
     await db.listeningCounts.bulkPut(batch);
+    // The rollups the archive worker keeps beside the hours (schema v6), as its flushes would have left them.
+    await db.listeningDaily.bulkPut(rollUpDaily(batch));
     rows += batch.length;
   }
   const snapshots: AccountSnapshotRow[] = [];

@@ -1,13 +1,20 @@
 // Loads what the dashboard draws for a range: listening counts (the range and the one before it), column
 // names, account snapshots and post samples. Reloads every minute, since the archive worker writes counts
 // outside Dexie's change tracking.
-import { useEffect, useState } from 'react';
-import type { ListeningCount } from '../../../../src-shared/analytics/listening.ts';
+import { useEffect, useRef, useState } from 'react';
+import {
+  DAY_MS,
+  dayOf,
+  replaceFrom,
+  type DailyCount,
+} from '../../../../src-shared/analytics/daily-rollup.ts';
+import { HOUR_MS, hourOf, type ListeningCount } from '../../../../src-shared/analytics/listening.ts';
 import { previousRange, type TimeRange } from '../../../../src-shared/analytics/time-range.ts';
 import type { AccountSnapshotRow, PostSampleRow } from '../../../db/analytics-rows.ts';
 import type { RoostDb } from '../../../db/roost-db.ts';
 import {
   listeningColumns,
+  readDailyListening,
   readListening,
   type ListeningColumn,
 } from '../repositories/listening-repository.ts';
@@ -17,7 +24,8 @@ export const RELOAD_MS = 60_000;
 
 export interface DashboardData {
   readonly columns: readonly ListeningColumn[];
-  readonly counts: readonly ListeningCount[];
+  /** Hourly rows for ranges up to a week; daily rollup rows (with their hourly profile) beyond. */
+  readonly counts: readonly (ListeningCount | DailyCount)[];
   readonly snapshots: readonly AccountSnapshotRow[];
   readonly samples: readonly PostSampleRow[];
 }
@@ -36,19 +44,38 @@ export function useDashboardData(
     return () => clearInterval(timer);
   }, []);
   const keys = columnKeys?.join('\u0000') ?? null;
+  // What the shown data was read for: a minute reload of the same query reads only the recent rows.
+  const loaded = useRef<{ query: unknown[]; data: DashboardData } | null>(null);
   useEffect(() => {
     let current = true;
     const before = previousRange(range);
     const day = (t: number) => new Date(t).toISOString().slice(0, 10);
+    const daily = range.bucketMs >= DAY_MS;
+    const query = [db, range, keys, reloadKey];
+    const previous = loaded.current;
+    const refresh = previous !== null && previous.query.every((part, i) => part === query[i]);
+    // Counts only grow in the hour being written (and the one before, flushed two seconds late): rows older
+    // than that are kept from the last read instead of being read again.
+    const recent = daily ? dayOf(Date.now() - HOUR_MS) : hourOf(Date.now()) - HOUR_MS;
+    const from = refresh ? Math.max(before.from, recent) : before.from;
     Promise.all([
       listeningColumns(db),
-      readListening(db, before.from, range.to, keys === null ? undefined : keys.split('\u0000')),
+      // Day and week buckets start at UTC midnight (resolveRange), so whole day rows fill them exactly.
+      (daily ? readDailyListening : readListening)(
+        db,
+        from,
+        range.to,
+        keys === null ? undefined : keys.split('\u0000'),
+      ),
       snapshotsBetween(db, day(range.from), day(range.to)),
       latestSamples(db, range.from, range.to),
     ]).then(
-      ([columns, counts, snapshots, samples]) => {
+      ([columns, fresh, snapshots, samples]) => {
         if (!current) return;
-        setData({ columns, counts, snapshots, samples });
+        const counts = refresh ? replaceFrom(previous.data.counts, fresh, from) : fresh;
+        const next = { columns, counts, snapshots, samples };
+        loaded.current = { query, data: next };
+        setData(next);
         setError(null);
       },
       (e: unknown) => current && setError((e as Error).message),

@@ -13,10 +13,22 @@ export async function pruneAnalytics(db: RoostDb, now = Date.now()): Promise<Pru
   const cutoff = now - ANALYTICS_RETENTION_DAYS * DAY_MS;
   const cutoffIso = new Date(cutoff).toISOString();
   const cutoffDay = cutoffIso.slice(0, 10);
-  const tables = [db.listeningCounts, db.accountSnapshots, db.postSamples, db.alerts, db.conversions];
+  const tables = [
+    db.listeningCounts,
+    db.listeningDaily,
+    db.accountSnapshots,
+    db.postSamples,
+    db.alerts,
+    db.conversions,
+  ];
   return db.transaction('rw', tables, async () => {
     const counts = await Promise.all([
       db.listeningCounts.where('hour').below(cutoff).delete(),
+      // A day row is dropped once its whole day is past the cutoff.
+      db.listeningDaily
+        .where('hour')
+        .below(cutoff - 86_400_000)
+        .delete(),
       db.accountSnapshots.where('day').below(cutoffDay).delete(),
       db.postSamples.where('sampledAt').below(cutoffIso).delete(),
       db.alerts.where('hour').below(cutoff).delete(),

@@ -1,5 +1,6 @@
 // Reads listening counts and the deck's column titles for the dashboard. The archive worker writes the
 // counts (at ingest, and on rebuild); this side only reads them, and prunes through analytics-retention.
+import type { DailyCount } from '../../../../src-shared/analytics/daily-rollup.ts';
 import type { ListeningCount } from '../../../../src-shared/analytics/listening.ts';
 import { columnSourceKey, ColumnSourceSchema } from '../../../../src-shared/domain/column.ts';
 import type { RoostDb } from '../../../db/roost-db.ts';
@@ -12,6 +13,22 @@ export async function readListening(
   columnKeys?: readonly string[],
 ): Promise<ListeningCount[]> {
   const rows = await db.listeningCounts.where('hour').between(from, to, true, false).toArray();
+  if (!columnKeys || columnKeys.length === 0) return rows;
+  const wanted = new Set(columnKeys);
+  return rows.filter((r) => wanted.has(r.columnKey));
+}
+
+/**
+ * Daily rollup rows of every column (or only `columnKeys`) for UTC days in [from, to): for ranges bucketed by
+ * day or week, a year of 20 columns is 7,300 rows instead of 175,200 hourly ones.
+ */
+export async function readDailyListening(
+  db: RoostDb,
+  from: number,
+  to: number,
+  columnKeys?: readonly string[],
+): Promise<DailyCount[]> {
+  const rows = await db.listeningDaily.where('hour').between(from, to, true, false).toArray();
   if (!columnKeys || columnKeys.length === 0) return rows;
   const wanted = new Set(columnKeys);
   return rows.filter((r) => wanted.has(r.columnKey));
