@@ -441,7 +441,14 @@ export function createPoller(options: PollerOptions): Poller {
       }
       const target = col;
       const id = nextSubscriptionId++;
+      const wasVisible = isVisible(target);
       target.visibility.set(id, subscribeOptions.visible ?? true);
+      if (!wasVisible && isVisible(target) && target.error === null) {
+        // A column on screen joins a source polled in the background (the inquiry desk's mentions):
+        // it polls on the visible cadence from the last success, which may mean now.
+        const since = target.lastSuccessAt ?? clock.now();
+        target.dueAt = Math.min(target.dueAt, since + baseInterval(target));
+      }
       refresh(target);
       if (running) pump();
       return {

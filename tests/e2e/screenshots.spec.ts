@@ -4,6 +4,8 @@
 // served here with fixed titles, authors and dates, and no account is involved (no random handles).
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { startBrowserMode, type BrowserModeApp } from './support/browser-mode.ts';
 import { openSection } from './support/ui.ts';
@@ -43,7 +45,8 @@ test.afterAll(async () => {
   await new Promise<void>((resolve) => feedServer.close(() => resolve()));
 });
 test.beforeEach(async () => {
-  app = await startBrowserMode();
+  // No sandbox is discovered (its address changes every run), and the keychain is the test command's own.
+  app = await startBrowserMode({ ROOST_SANDBOX_DISCOVERY: path.join(tmpdir(), 'roost-no-sandbox.json') });
 });
 test.afterEach(async () => {
   await app.stop();
@@ -80,7 +83,9 @@ for (const theme of ['light', 'dark'] as const) {
     await expect(page).toHaveScreenshot(`deck-${theme}.png`, TIGHT);
 
     await openSection(page, 'Compose');
-    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    // The composer focuses its text box once the draft has loaded: the picture is taken after that, with
+    // the focus where a person finds it.
+    await expect(page.locator('textarea').first()).toBeFocused({ timeout: 10_000 });
     await expect(page).toHaveScreenshot(`composer-${theme}.png`, TIGHT);
     await context.close();
   });

@@ -80,6 +80,22 @@ describe('poller cadence', () => {
     expect(afterShown.length).toBeGreaterThan(30);
   });
 
+  it('a column on screen joining a source polled in the background polls on the visible cadence', async () => {
+    const h = (harness = createHarness({ config: { visibleIntervalMs: 1_000, floorMs: 15_000 } }));
+    const source = mastodonSource('acct-1', 'mentions');
+    const key = columnSourceKey(source);
+    h.poller.subscribe(source, { visible: false }); // the inquiry desk's background subscription
+    h.start();
+    await h.time.advance(10 * MIN);
+    const lastHidden = h.requestsFor(key).at(-1) as number;
+    const joinedAt = h.time.now();
+    h.poller.subscribe(source); // a mentions column on screen
+    await h.time.advance(2 * MIN);
+    const afterJoin = h.requestsFor(key).filter((t) => t > lastHidden);
+    expect(afterJoin[0]).toBe(Math.max(joinedAt, lastHidden + 15_000));
+    expect(afterJoin.length).toBeGreaterThanOrEqual(7);
+  });
+
   it('keeps 40 columns on one Mastodon account within half its limit in every 5-minute window', async () => {
     const h = (harness = createHarness());
     for (let i = 0; i < 40; i += 1) h.poller.subscribe(mastodonSource('acct-1', 'hashtag', `tag${i}`));
