@@ -7,6 +7,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { startBrowserHost } from './browser-host.ts';
 import { ARGV_TOKEN_REFUSED, LaunchTokenError, readLaunchToken } from './launch-token.ts';
 import { startPrivateKeyring, type PrivateKeyring } from './private-keyring.ts';
+import type { MainServices } from '../app/types.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const { values } = parseArgs({
@@ -58,15 +59,10 @@ if (values['private-keyring']) {
   console.log('Private keyring: secrets added in this run are stored in memory and vanish when Roost stops.');
 }
 // The page is served while the services load (they pull in every connector), so the first paint does
-// not wait for them; requests from the page wait instead.
-const services = import('../app/main-services.ts').then(({ startMainServices }) =>
-  startMainServices({
-    dataDir: path.resolve(values['data-dir']),
-    mode: 'browser',
-    version,
-    ...(privateKeyring ? { privateKeyringEnv: privateKeyring.env } : {}),
-  }),
-);
+// not wait for them; requests from the page wait instead. Loading them only once the host listens keeps
+// the module graph's compile time off the path to the printed address.
+let servicesLoaded: (value: Promise<MainServices>) => void = () => undefined;
+const services = new Promise<MainServices>((resolve) => (servicesLoaded = resolve));
 services.catch(async (error: unknown) => {
   console.error('Roost could not start its services:', error instanceof Error ? error.message : error);
   await privateKeyring?.stop();
@@ -78,6 +74,16 @@ const host = await startBrowserHost({
   port: Number(values.port),
   ...(token ? { token } : {}),
 });
+servicesLoaded(
+  import('../app/main-services.ts').then(({ startMainServices }) =>
+    startMainServices({
+      dataDir: path.resolve(values['data-dir']),
+      mode: 'browser',
+      version,
+      ...(privateKeyring ? { privateKeyringEnv: privateKeyring.env } : {}),
+    }),
+  ),
+);
 
 // The last line is machine-readable so tests and benchmarks can find the address.
 console.log(`Roost is running in browser mode. Open this address in Chromium:\n  ${host.url}`);
