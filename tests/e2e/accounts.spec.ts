@@ -89,11 +89,20 @@ test.describe('without a keychain', () => {
     app = await startBrowserMode({ DBUS_SESSION_BUS_ADDRESS: 'unix:path=/nonexistent/roost-bus' });
   });
 
-  test('says the keychain is unavailable and keeps nothing', async ({ page }) => {
+  test('explains what to install, answers a wrong password first, says the keychain is unavailable and keeps nothing', async ({
+    page,
+  }) => {
     const sandbox = sandboxClient();
     const person = await sandbox.createAccount({ handlePrefix: 'nokey' });
     await openAccounts(page);
     await expect(page.getByTestId('vault-status')).toHaveAttribute('data-state', 'unavailable');
+    // The way forward: a keyring to install for the desktop, or this run's throwaway keyring.
+    const help = page.getByTestId('keyring-help');
+    await expect(help).toContainText('sudo apt install gnome-keyring');
+    await expect(help).toContainText('./roost browser --private-keyring');
+    // The server's answer to a wrong password comes before any keychain error.
+    await fillAccountForm(page, sandbox.info.pdsUrl, person.handle, 'wrong-pass-word-1234');
+    await expect(page.getByTestId('add-account-error')).toHaveAttribute('data-code', 'auth_failed');
     await fillAccountForm(page, sandbox.info.pdsUrl, person.handle, person.appPassword);
     await expect(page.getByTestId('add-account-error')).toHaveAttribute('data-code', 'keychain_unavailable');
     await expect(page.getByTestId('account-item')).toHaveCount(0);
