@@ -23,6 +23,17 @@ export function teamError(error: TeamError): RoostError {
       ]);
     case 'invalid_input':
       return new RoostError('invalid_input', error.message, error.issues);
+    // The server's guards refused the post or want a confirmation: its message names the guard and decision.
+    case 'guard_refused':
+      return new RoostError(
+        'invalid_input',
+        error.message,
+        error.issues ?? [{ path: 'guard', message: 'refused' }],
+      );
+    case 'approval_required':
+      return new RoostError('forbidden', error.message, [{ path: 'approval', message: 'approval_required' }]);
+    case 'brand_unreachable':
+      return new RoostError('network_unreachable', error.message);
     default:
       return new RoostError('server_error', `The team server could not do this (${error.code}).`);
   }

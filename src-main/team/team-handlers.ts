@@ -31,6 +31,19 @@ export function teamHandlers(service: TeamService): Pick<Handlers, TeamDeskMetho
     },
     'team:revokeDevice': (input) => service.call('devices:revoke', input),
     'team:audit': (input) => service.audit(input),
+    'team:brandAccounts': () => service.call('brandAccounts:list', {}),
+    'team:connectBrandAccount': (input) => service.call('brandAccounts:connect', input),
+    'team:removeBrandAccount': (input) => service.call('brandAccounts:remove', input),
+    'team:brandAccess': (input) => service.call('brandAccounts:access', input),
+    'team:setBrandAccess': (input) => service.call('brandAccounts:setAccess', input),
+    'team:submitBrandPost': (input) =>
+      service.call('brandPosts:submit', {
+        accountId: input.accountId,
+        text: input.text,
+        replyTo: null,
+        ...(input.acknowledged ? { acknowledged: input.acknowledged } : {}),
+      }),
+    'team:brandPostStatus': (input) => service.call('brandPosts:status', input),
   };
 }
 

@@ -2,6 +2,7 @@
 import type { ErrorCode } from '../../src-shared/contract/errors.ts';
 import { analyticsEn } from './analytics-en.ts';
 import { teamEn } from './team-en.ts';
+import { teamBrandEn } from './team-brand-en.ts';
 import { inboxEn } from './inbox-en.ts';
 
 const errors: Record<ErrorCode, string> = {
@@ -764,6 +765,7 @@ export const en = {
   },
   analytics: analyticsEn,
   team: teamEn,
+  teamBrand: teamBrandEn,
   inbox: inboxEn,
   errors,
 };

@@ -3,6 +3,7 @@ import type { ErrorCode } from '../../src-shared/contract/errors.ts';
 import type { Messages } from './en.ts';
 import { analyticsFr } from './analytics-fr.ts';
 import { teamFr } from './team-fr.ts';
+import { teamBrandFr } from './team-brand-fr.ts';
 import { inboxFr } from './inbox-fr.ts';
 
 const errors: Record<ErrorCode, string> = {
@@ -783,6 +784,7 @@ export const fr: Messages = {
   },
   analytics: analyticsFr,
   team: teamFr,
+  teamBrand: teamBrandFr,
   inbox: inboxFr,
   errors,
 };

@@ -78,6 +78,8 @@ export async function authoriseBrandPost(ctx: CallContext, request: BrandPostReq
         decision.level === 'block'
           ? `Refused by the ${decision.guard} guard: ${decision.message}`
           : `Needs confirmation (${decision.guard}, decision ${decision.id}): ${decision.message}`,
+        // A decision that only asks for confirmation names itself, so the member can confirm and send again.
+        decision.level === 'confirm' ? { issues: [{ path: 'acknowledge', message: decision.id }] } : {},
       );
     }
     records.push({

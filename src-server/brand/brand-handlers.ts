@@ -33,6 +33,7 @@ type BrandMethods =
   | 'brandAccounts:list'
   | 'brandAccounts:remove'
   | 'brandAccounts:setAccess'
+  | 'brandAccounts:access'
   | 'brandPosts:submit'
   | 'brandPosts:status';
 
@@ -156,6 +157,22 @@ export const brandHandlers: Pick<TeamHandlers, BrandMethods> = {
       deps.feed.wake();
     });
     return after;
+  },
+
+  async 'brandAccounts:access'(input, ctx) {
+    requireCaller(ctx);
+    if (!(await findBrandAccount(ctx.db, input.accountId)))
+      throw new TeamFailure('not_found', 'Brand account not found');
+    const rows = await ctx.db.all(
+      'SELECT account_id, member_id, access, updated_at FROM brand_access WHERE account_id = ? ORDER BY member_id',
+      [input.accountId],
+    );
+    return rows.map((row) => ({
+      accountId: row['account_id'] as string,
+      memberId: row['member_id'] as string,
+      access: row['access'] as BrandAccessLevel,
+      updatedAt: row['updated_at'] as number,
+    }));
   },
 
   async 'brandAccounts:setAccess'(input, ctx, deps) {

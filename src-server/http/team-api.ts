@@ -265,7 +265,7 @@ export function createTeamApi(
         return { ok: true, value: await run(call, call.method, now()) };
       } catch (error) {
         if (error instanceof TeamFailure) {
-          const issues = (error as TeamFailure & { issues?: TeamError['issues'] }).issues;
+          const issues = error.issues;
           return failure({
             code: error.code,
             message: error.message,
@@ -284,13 +284,11 @@ function invalidInput(
   method: string,
   issues: readonly { path: readonly PropertyKey[]; message: string }[],
 ): TeamFailure {
-  const failure = new TeamFailure('invalid_input', `Invalid input for ${method}`) as TeamFailure & {
-    issues?: TeamError['issues'];
-  };
-  failure.issues = issues
-    .slice(0, 20)
-    .map((issue) => ({ path: issue.path.map(String).join('.'), message: issue.message }));
-  return failure;
+  return new TeamFailure('invalid_input', `Invalid input for ${method}`, {
+    issues: issues
+      .slice(0, 20)
+      .map((issue) => ({ path: issue.path.map(String).join('.'), message: issue.message })),
+  });
 }
 
 function auditBase(

@@ -27,6 +27,7 @@ export const PERMISSIONS: Readonly<Record<Exclude<TeamMethod, PublicMethod>, rea
   'brandAccounts:connect': ADMINS,
   'brandAccounts:remove': ADMINS,
   'brandAccounts:setAccess': ADMINS,
+  'brandAccounts:access': ADMINS,
   // Everyone lists the accounts they may see; the handler filters by per-account access.
   'brandAccounts:list': EVERYONE,
   // A viewer only reads; every other role may act as a brand account where its per-account access allows.

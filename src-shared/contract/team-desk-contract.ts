@@ -4,6 +4,11 @@
 import { z } from '../zod.ts';
 import {
   AuditEntrySchema,
+  BrandAccessLevelSchema,
+  BrandAccessSchema,
+  BrandAccountSchema,
+  BrandConnectInputSchema,
+  BrandPostSchema,
   DeviceSchema,
   InvitationSchema,
   MemberSchema,
@@ -103,6 +108,41 @@ export const teamDeskRequests = {
   'team:revokeDevice': { input: z.object({ deviceId: DeviceId }).strict(), output: DeviceSchema },
   /** Newest first, filtered in main. */
   'team:audit': { input: TeamAuditFilterSchema, output: z.array(AuditEntrySchema).max(MAX_AUDIT_RESULTS) },
+  /** The team's brand accounts this member may see, with what they may do there (admins: everything). */
+  'team:brandAccounts': {
+    input: Empty,
+    output: z.array(z.object({ account: BrandAccountSchema, access: BrandAccessLevelSchema })),
+  },
+  /**
+   * Admins connect a brand account to the team. The app password or token passes through main to the server,
+   * which keeps it encrypted; no answer ever carries it back.
+   */
+  'team:connectBrandAccount': {
+    input: BrandConnectInputSchema,
+    output: BrandAccountSchema,
+  },
+  'team:removeBrandAccount': { input: z.object({ id: Ulid }).strict(), output: BrandAccountSchema },
+  /** Admins: each member's access to one brand account (no row: no access). */
+  'team:brandAccess': { input: z.object({ accountId: Ulid }).strict(), output: z.array(BrandAccessSchema) },
+  'team:setBrandAccess': {
+    input: z.object({ accountId: Ulid, memberId: Ulid, access: BrandAccessLevelSchema.nullable() }).strict(),
+    output: BrandAccessSchema,
+  },
+  /**
+   * Posts as a team brand account through the server's exactly-once outbox; the server runs the guards again.
+   * `acknowledged` names the guard decisions the member confirmed after a first refusal asked for it.
+   */
+  'team:submitBrandPost': {
+    input: z
+      .object({
+        accountId: Ulid,
+        text: z.string().trim().min(1).max(3_000),
+        acknowledged: z.array(z.string().max(200)).max(50).optional(),
+      })
+      .strict(),
+    output: BrandPostSchema,
+  },
+  'team:brandPostStatus': { input: z.object({ id: Ulid }).strict(), output: BrandPostSchema },
 } as const;
 
 export const teamDeskEvents = {

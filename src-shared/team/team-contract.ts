@@ -55,11 +55,18 @@ export type TeamResult<T> =
 export class TeamFailure extends Error {
   readonly code: TeamErrorCode;
   readonly retryAfterMs: number | undefined;
-  constructor(code: TeamErrorCode, message: string, details: { retryAfterMs?: number } = {}) {
+  /** Per-field details the caller can act on, e.g. the guard decision to acknowledge. */
+  readonly issues: TeamError['issues'];
+  constructor(
+    code: TeamErrorCode,
+    message: string,
+    details: { retryAfterMs?: number; issues?: TeamError['issues'] } = {},
+  ) {
     super(message);
     this.name = 'TeamFailure';
     this.code = code;
     this.retryAfterMs = details.retryAfterMs;
+    this.issues = details.issues;
   }
 }
 
@@ -185,6 +192,19 @@ const HttpOrigin = z
   .regex(/^https?:\/\/[^\s/?#]+\/?$/, 'an http(s) origin such as https://bsky.social');
 const Secret = z.string().min(1).max(4_096);
 
+/** What an admin gives to connect a brand account: the network's sign-in, sent once and kept by the server. */
+export const BrandConnectInputSchema = z.discriminatedUnion('network', [
+  z
+    .object({
+      network: z.literal('bluesky'),
+      service: HttpOrigin,
+      handle: z.string().min(1).max(253),
+      appPassword: Secret,
+    })
+    .strict(),
+  z.object({ network: z.literal('mastodon'), instance: HttpOrigin, accessToken: Secret }).strict(),
+]);
+
 const SessionOutput = z.object({
   token: z.string(),
   expiresAt: Time,
@@ -264,26 +284,18 @@ export const teamRequests = {
     output: z.array(AuditEntrySchema),
   },
   /** Admins connect a brand account; the credentials stay on the server, encrypted, and are never returned. */
-  'brandAccounts:connect': {
-    input: z.discriminatedUnion('network', [
-      z
-        .object({
-          network: z.literal('bluesky'),
-          service: HttpOrigin,
-          handle: z.string().min(1).max(253),
-          appPassword: Secret,
-        })
-        .strict(),
-      z.object({ network: z.literal('mastodon'), instance: HttpOrigin, accessToken: Secret }).strict(),
-    ]),
-    output: BrandAccountSchema,
-  },
+  'brandAccounts:connect': { input: BrandConnectInputSchema, output: BrandAccountSchema },
   /** Admins see every connected account; other members those they have access to, with their level. */
   'brandAccounts:list': {
     input: Empty,
     output: z.array(z.object({ account: BrandAccountSchema, access: BrandAccessLevelSchema })),
   },
   'brandAccounts:remove': { input: z.object({ id: Ulid }).strict(), output: BrandAccountSchema },
+  /** Admins: who has which access to one brand account (members without a row have none). */
+  'brandAccounts:access': {
+    input: z.object({ accountId: Ulid }).strict(),
+    output: z.array(BrandAccessSchema),
+  },
   /** `access: null` takes the member's access to the account away. */
   'brandAccounts:setAccess': {
     input: z.object({ accountId: Ulid, memberId: Ulid, access: BrandAccessLevelSchema.nullable() }).strict(),

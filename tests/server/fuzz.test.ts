@@ -42,6 +42,7 @@ const VALID: Record<TeamMethod, Record<string, unknown>> = {
   'brandAccounts:list': {},
   'brandAccounts:remove': { id: ulid() },
   'brandAccounts:setAccess': { accountId: ulid(), memberId: ulid(), access: 'reply' },
+  'brandAccounts:access': { accountId: ulid() },
   'brandPosts:submit': {
     accountId: ulid(),
     text: 'hello',

@@ -98,6 +98,7 @@ const INPUT: Record<TeamMethod, unknown> = {
   'brandAccounts:list': {},
   'brandAccounts:remove': { id: ulid() },
   'brandAccounts:setAccess': { accountId: ulid(), memberId: ulid(), access: 'view' },
+  'brandAccounts:access': { accountId: ulid() },
   'brandPosts:submit': { accountId: ulid(), text: 'matrix', replyTo: null },
   'brandPosts:status': { id: ulid() },
 };

@@ -153,6 +153,16 @@ describe('brand accounts on the team server', () => {
     expect(expertList).toMatchObject({ ok: true, value: [{ account: { id: accountId }, access: 'reply' }] });
     const leadList = await members.get('lead')!.client.call('brandAccounts:list', {});
     expect(leadList).toEqual({ ok: true, value: [] });
+    // The admin's view of who may do what with the account: the two rows just set, nobody else.
+    const access = await owner.client.call('brandAccounts:access', { accountId });
+    expect(access.ok && access.value.map((row) => [row.memberId, row.access]).sort()).toEqual(
+      [
+        [expert.memberId, 'reply'],
+        [viewer.memberId, 'view'],
+      ].sort(),
+    );
+    const notAdminRead = await expert.client.call('brandAccounts:access', { accountId });
+    expect(notAdminRead).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     const notAdmin = await expert.client.call('brandAccounts:setAccess', {
       accountId,
       memberId: expert.memberId,
@@ -193,6 +203,15 @@ describe('brand accounts on the team server', () => {
 
     const replay = await expert.client.call('brandPosts:submit', input, { idempotencyKey: key });
     expect(replay).toMatchObject({ ok: true, value: { id: postId } });
+    await server.brandSettled();
+    expect(await postsWithText(text)).toHaveLength(1);
+
+    // The same text as a new request: the server's duplicate guard asks for a confirmation and names the
+    // decision, so the desktop can offer "post anyway"; nothing is queued until then.
+    const again = await expert.client.call('brandPosts:submit', input, { idempotencyKey: ulid() });
+    expect(again).toMatchObject({ ok: false, error: { code: 'guard_refused' } });
+    const decision = again.ok ? undefined : again.error.issues?.find((i) => i.path === 'acknowledge');
+    expect(decision?.message).toMatch(/^duplicate/);
     await server.brandSettled();
     expect(await postsWithText(text)).toHaveLength(1);
 

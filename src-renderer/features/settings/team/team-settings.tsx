@@ -6,6 +6,7 @@ import type { TeamStatus } from '../../../../src-shared/contract/team-desk-contr
 import { useServices } from '../../../app-context.tsx';
 import { JoinTeamForm } from './join-team-form.tsx';
 import { TeamAudit } from './team-audit.tsx';
+import { TeamBrandAccounts } from './brand/team-brand-accounts.tsx';
 import { TeamInvitations } from './team-invitations.tsx';
 import { TeamMembers } from './team-members.tsx';
 import { TeamOverview } from './team-overview.tsx';
@@ -69,6 +70,7 @@ export function TeamSettings() {
       {active && status.memberId && (
         <TeamMembers myId={status.memberId} myRole={status.role ?? 'viewer'} canManage={admin} />
       )}
+      {active && <TeamBrandAccounts canManage={admin} />}
       {active && admin && (
         <>
           <TeamInvitations myRole={status.role ?? 'viewer'} />

@@ -5,7 +5,10 @@ import type { RequestInput, RequestMethod, RequestOutput } from '../../../../src
 import type { ContractError } from '../../../../src-shared/contract/errors.ts';
 import { useServices } from '../../../app-context.tsx';
 
-type ListMethod = Extract<RequestMethod, 'team:members' | 'team:invitations' | 'team:devices'>;
+type ListMethod = Extract<
+  RequestMethod,
+  'team:members' | 'team:invitations' | 'team:devices' | 'team:brandAccounts'
+>;
 
 export function useTeamList<M extends ListMethod>(
   method: M,
