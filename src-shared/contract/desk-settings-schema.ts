@@ -20,7 +20,9 @@ export const SkillSchema = z
 
 export const PriorityRulesSchema = z
   .object({
-    terms: z.array(z.object({ text: Word, points: z.number().int().min(-1_000).max(1_000) }).strict()).max(200),
+    terms: z
+      .array(z.object({ text: Word, points: z.number().int().min(-1_000).max(1_000) }).strict())
+      .max(200),
     vipContacts: z.array(z.string().max(1_000)).max(1_000),
     vipPoints: z.number().int().min(0).max(1_000),
     followerThreshold: z.number().int().min(0).max(1_000_000_000),

@@ -39,7 +39,8 @@ function checkSkills(settings: DeskSettings, accountIds: ReadonlySet<string>, is
   const seen = new Set<string>();
   settings.skills.forEach((skill, i) => {
     const at = `skills.${i}`;
-    if (!SKILL_ID.test(skill.id)) issues.push({ path: `${at}.id`, message: 'lowercase letters, digits, - or _' });
+    if (!SKILL_ID.test(skill.id))
+      issues.push({ path: `${at}.id`, message: 'lowercase letters, digits, - or _' });
     else if (seen.has(skill.id)) issues.push({ path: `${at}.id`, message: `"${skill.id}" is used twice` });
     seen.add(skill.id);
     const rules = skill.phrases.length + skill.languages.length + skill.networks.length;
@@ -49,17 +50,20 @@ function checkSkills(settings: DeskSettings, accountIds: ReadonlySet<string>, is
       if (p.trim() === '') issues.push({ path: `${at}.phrases.${j}`, message: 'empty word or phrase' });
     });
     skill.languages.forEach((l, j) => {
-      if (!LANGUAGE.test(l)) issues.push({ path: `${at}.languages.${j}`, message: 'a language code such as en or fr' });
+      if (!LANGUAGE.test(l))
+        issues.push({ path: `${at}.languages.${j}`, message: 'a language code such as en or fr' });
     });
     skill.brandAccountIds.forEach((id, j) => {
-      if (!accountIds.has(id)) issues.push({ path: `${at}.brandAccountIds.${j}`, message: 'no such account' });
+      if (!accountIds.has(id))
+        issues.push({ path: `${at}.brandAccountIds.${j}`, message: 'no such account' });
     });
   });
 }
 
 function checkPriority(settings: DeskSettings, issues: SettingsIssue[]): void {
   settings.priority.terms.forEach((term, i) => {
-    if (term.text.trim() === '') issues.push({ path: `priority.terms.${i}.text`, message: 'empty word or phrase' });
+    if (term.text.trim() === '')
+      issues.push({ path: `priority.terms.${i}.text`, message: 'empty word or phrase' });
   });
   settings.priority.vipContacts.forEach((vip, i) => {
     if (vip.trim() === '' || /\s/.test(vip.trim()))
@@ -78,9 +82,11 @@ function checkSla(settings: DeskSettings, issues: SettingsIssue[]): void {
       const at = `sla.calendar.week.${day}.${j}`;
       const start = clockOrNull(period.start);
       const end = clockOrNull(period.end);
-      if (start === null || end === null) issues.push({ path: at, message: 'times as HH:MM, 00:00 to 24:00' });
+      if (start === null || end === null)
+        issues.push({ path: at, message: 'times as HH:MM, 00:00 to 24:00' });
       else if (end <= start) issues.push({ path: at, message: 'a period must end after it starts' });
-      else if (start < previousEnd) issues.push({ path: at, message: 'periods must be in order and not overlap' });
+      else if (start < previousEnd)
+        issues.push({ path: at, message: 'periods must be in order and not overlap' });
       else {
         previousEnd = end;
         open = true;

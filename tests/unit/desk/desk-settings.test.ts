@@ -41,7 +41,10 @@ function open(): void {
     onError: (error) => {
       throw error;
     },
-    settings: { ...defaultDeskSettings('UTC'), sla: { ...defaultDeskSettings('UTC').sla, calendar: alwaysOpen() } },
+    settings: {
+      ...defaultDeskSettings('UTC'),
+      sla: { ...defaultDeskSettings('UTC').sla, calendar: alwaysOpen() },
+    },
     clock: { now: () => START },
     findJob: () => null,
   });
@@ -129,7 +132,11 @@ describe('desk settings through the contract', () => {
     const summary = (id: string) => desk.service.conversation(id).summary;
     expect(summary(before).skills).toEqual([]);
     expect(summary(after).skills).toEqual(['billing']);
-    expect(summary(after).sla).toEqual({ clock: 'first_response', state: 'at_risk', deadline: START + 5 * 60_000 });
+    expect(summary(after).sla).toEqual({
+      clock: 'first_response',
+      state: 'at_risk',
+      deadline: START + 5 * 60_000,
+    });
     expect(summary(before).sla?.deadline).toBe(START + 240 * 60_000);
   });
 });
@@ -156,7 +163,18 @@ describe('checkDeskSettings', () => {
         ...base.sla,
         calendar: {
           timeZone: 'Mars/Olympus',
-          week: [[], [{ start: '09:00', end: '12:00' }, { start: '11:00', end: '13:00' }], [{ start: '9h', end: '18:00' }], [], [], [], []],
+          week: [
+            [],
+            [
+              { start: '09:00', end: '12:00' },
+              { start: '11:00', end: '13:00' },
+            ],
+            [{ start: '9h', end: '18:00' }],
+            [],
+            [],
+            [],
+            [],
+          ],
           holidays: ['2026-02-30', '2026-12-25'],
         },
         tiers: [
