@@ -13,7 +13,7 @@ import { SectionHeading } from '../shell/ui/section-heading.tsx';
 import { ConversationList } from './components/conversation-list.tsx';
 import { ConversationPane, type PaneHandle } from './components/conversation-pane.tsx';
 import { KeyboardHelp } from './components/keyboard-help.tsx';
-import { DeskSettingsPanel } from './components/settings/desk-settings-panel.tsx';
+import { DeskSettingsPanel } from './components/admin/desk-settings-panel.tsx';
 import { useConversation, useDeskCounts, useDeskList } from './model/use-desk.ts';
 
 function isTyping(target: EventTarget | null): boolean {

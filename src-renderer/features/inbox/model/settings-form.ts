@@ -1,6 +1,7 @@
 // The desk settings as a form edits them: lists typed as comma-separated text, business hours as
 // "09:00-12:00, 13:00-18:00" per weekday. Turning the form back into settings never drops what was typed:
 // a period that does not parse is sent as typed, and main names the entry at fault.
+import type { DeskSettingsInput } from '../../../../src-shared/contract/desk-settings-schema.ts';
 import type { ContractError } from '../../../../src-shared/contract/errors.ts';
 import type { DeskSettings } from '../../../../src-shared/desk/desk-settings.ts';
 import type { Network } from '../../../../src-shared/domain/account.ts';
@@ -83,21 +84,23 @@ function period(text: string) {
   return { start, end };
 }
 
-export function fromForm(f: DeskSettingsForm): DeskSettings {
+export function fromForm(f: DeskSettingsForm): DeskSettingsInput {
   return {
     skills: f.skills.map((k) => ({
       id: k.id.trim(),
       phrases: list(k.phrases),
       languages: list(k.languages).map((l) => l.toLowerCase()),
-      networks: k.networks,
-      brandAccountIds: k.brandAccountIds,
+      networks: [...k.networks],
+      brandAccountIds: [...k.brandAccountIds],
     })),
     priority: {
       terms: f.terms.map((t) => ({ text: t.text.trim(), points: num(t.points) })),
       vipContacts: list(f.vipContacts).map((v) => v.replace(/^@/, '')),
       vipPoints: num(f.vipPoints),
       negativeSentimentPoints: num(f.negativeSentimentPoints),
-      ...f.rest,
+      followerThreshold: f.rest.followerThreshold,
+      followerPoints: f.rest.followerPoints,
+      networkPoints: { ...f.rest.networkPoints },
     },
     sla: {
       calendar: {
