@@ -2,6 +2,7 @@
 // for the user's accounts (one poll per source, shared with any mentions column on screen), follows the
 // outbox for the replies it sent, and answers desk:* requests.
 import { ulid } from 'ulid';
+import { settingsForContract } from '../../src-shared/contract/desk-settings-schema.ts';
 import { RoostError } from '../../src-shared/contract/errors.ts';
 import type { Account } from '../../src-shared/domain/account.ts';
 import { columnSourceKey, type ColumnSource } from '../../src-shared/domain/column.ts';
@@ -108,12 +109,12 @@ export function createEmbeddedDesk(deps: EmbeddedDeskDeps): EmbeddedDesk {
         service.noteJobs([job]);
         return summary;
       },
-      'desk:settings': () => settings.current(),
+      'desk:settings': () => settingsForContract(settings.current()),
       'desk:updateSettings': (input) => {
         const saved = settings.update(input);
         // Calendars move deadlines at once: badges on screen are redrawn from the new policy.
         deps.onChanged([]);
-        return saved;
+        return settingsForContract(saved);
       },
       'desk:refresh': () => {
         for (const key of subscriptions.keys()) poller?.refresh(key);

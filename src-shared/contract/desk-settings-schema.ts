@@ -4,6 +4,7 @@
 // so one bad entry refuses the whole update with the entry's path.
 import { z } from '../zod.ts';
 import { NetworkSchema } from '../domain/account.ts';
+import type { DeskSettings } from '../desk/desk-settings.ts';
 
 const Word = z.string().max(200);
 const Minutes = z.number().int().min(1).max(525_600);
@@ -68,3 +69,8 @@ export const DeskSettingsSchema = z
   })
   .strict();
 export type DeskSettingsInput = z.infer<typeof DeskSettingsSchema>;
+
+/** The settings as the contract carries them: a fresh copy, checked against the schema on the way out. */
+export function settingsForContract(settings: DeskSettings): DeskSettingsInput {
+  return DeskSettingsSchema.parse(settings);
+}

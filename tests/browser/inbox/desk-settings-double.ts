@@ -3,6 +3,7 @@
 // tier and clock) under the settings in force when they arrive — so a test sees an edit take effect.
 import type { Handlers } from '../../../src-main/rpc/router.ts';
 import type { ConversationSummary } from '../../../src-shared/contract/desk-contract.ts';
+import { settingsForContract } from '../../../src-shared/contract/desk-settings-schema.ts';
 import { RoostError } from '../../../src-shared/contract/errors.ts';
 import { alwaysOpen } from '../../../src-shared/desk/business-calendar.ts';
 import { defaultDeskSettings, type DeskSettings } from '../../../src-shared/desk/desk-settings.ts';
@@ -23,14 +24,14 @@ export function createDeskSettingsDouble(summaries: ConversationSummary[], accou
   const updates: unknown[] = [];
 
   const handlers: Partial<Handlers> = {
-    'desk:settings': () => settings,
+    'desk:settings': () => settingsForContract(settings),
     'desk:updateSettings': (input) => {
       updates.push(input);
       const issues = checkDeskSettings(input, new Set(accountIds));
       if (issues.length > 0)
         throw new RoostError('invalid_input', 'The desk settings were not saved.', issues);
       settings = input;
-      return settings;
+      return settingsForContract(settings);
     },
   };
 

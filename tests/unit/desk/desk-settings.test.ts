@@ -10,6 +10,7 @@ import { createEmbeddedDesk, type EmbeddedDesk } from '../../../src-main/desk/em
 import { localUserContext } from '../../../src-main/rpc/call-context.ts';
 import { createRouter, type Router } from '../../../src-main/rpc/router.ts';
 import { openMainStore, type MainStore } from '../../../src-main/store/main-store.ts';
+import type { DeskSettingsInput } from '../../../src-shared/contract/desk-settings-schema.ts';
 import type { Result } from '../../../src-shared/contract/errors.ts';
 import { alwaysOpen } from '../../../src-shared/desk/business-calendar.ts';
 import { defaultDeskSettings, type DeskSettings } from '../../../src-shared/desk/desk-settings.ts';
@@ -54,10 +55,11 @@ function open(): void {
 const call = (method: string, input: unknown) =>
   router.dispatch(method, input, localUserContext('browser')) as Promise<Result<unknown>>;
 
-async function current(): Promise<DeskSettings> {
+/** What main answers, as a fresh copy the test may edit. */
+async function current(): Promise<DeskSettingsInput> {
   const result = await call('desk:settings', {});
   if (!result.ok) throw new Error(result.error.message);
-  return result.value as DeskSettings;
+  return result.value as DeskSettingsInput;
 }
 
 function mention(text: string): string {
@@ -92,7 +94,7 @@ afterEach(() => {
 describe('desk settings through the contract', () => {
   test('one bad entry refuses the whole update, names the entry, and writes nothing', async () => {
     const before = await current();
-    const next = structuredClone(before) as DeskSettings & { skills: { phrases: string[] }[] };
+    const next = structuredClone(before);
     next.skills[0]!.phrases.push('chargeback');
     const week = next.sla.calendar.week.map((day) => [...day]);
     week[2] = [{ start: '18:00', end: '09:00' }];
@@ -117,10 +119,7 @@ describe('desk settings through the contract', () => {
 
   test('a new skill rule and SLA target apply to the next conversation and survive a restart', async () => {
     const before = mention('I want a chargeback');
-    const next = structuredClone(await current()) as DeskSettings & {
-      skills: { phrases: string[] }[];
-      sla: { tiers: { firstResponseMinutes: number }[] };
-    };
+    const next = await current();
     next.skills.find((s) => s.id === 'billing')!.phrases.push('chargeback');
     next.sla.tiers.find((t) => t.minPriority === 0)!.firstResponseMinutes = 5;
     expect((await call('desk:updateSettings', next)).ok).toBe(true);
