@@ -2,8 +2,14 @@
 import type { Handlers } from '../rpc/router.ts';
 import type { DeskService } from './desk-service.ts';
 
-/** desk:refresh belongs to the host, which knows where mentions come from (embedded-desk.ts). */
-type DeskMethod = Exclude<Extract<keyof Handlers, `desk:${string}`>, 'desk:refresh'>;
+/**
+ * desk:refresh belongs to the host, which knows where mentions come from, and the settings to the host that
+ * stores them (embedded-desk.ts).
+ */
+type DeskMethod = Exclude<
+  Extract<keyof Handlers, `desk:${string}`>,
+  'desk:refresh' | 'desk:settings' | 'desk:updateSettings'
+>;
 
 export function deskHandlers(desk: DeskService): Pick<Handlers, DeskMethod> {
   return {

@@ -4,6 +4,7 @@ import type { ConversationLife } from '../../src-shared/desk/conversation.ts';
 import type { SlaClock } from '../../src-shared/desk/sla.ts';
 import type { DeskMessage, DeskNote, SavedReply } from '../../src-shared/contract/desk-contract.ts';
 import type { Network } from '../../src-shared/domain/account.ts';
+import type { DeskSettings } from '../../src-shared/desk/desk-settings.ts';
 import type { MainStore } from '../store/main-store.ts';
 
 export interface StoredConversation {
@@ -65,6 +66,9 @@ export interface DeskRepository {
   events(conversationId: string): { kind: string; detail: unknown; at: number }[];
   /** The instant the desk first started, written once. */
   startedAt(now: number): number;
+  /** The settings a desk admin saved; null until they first save (the defaults apply). */
+  settings(): DeskSettings | null;
+  putSettings(settings: DeskSettings): void;
 }
 
 export function createDeskRepository(store: MainStore): DeskRepository {
@@ -127,6 +131,9 @@ export function createDeskRepository(store: MainStore): DeskRepository {
   const metaStmt = db.prepare('SELECT value FROM desk_meta WHERE key = ?');
   const putMetaStmt = db.prepare(
     'INSERT INTO desk_meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO NOTHING',
+  );
+  const replaceMetaStmt = db.prepare(
+    'INSERT INTO desk_meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
   );
 
   const conversationOf = (row: Record<string, SQLOutputValue> | undefined) =>
@@ -230,5 +237,10 @@ export function createDeskRepository(store: MainStore): DeskRepository {
       putMetaStmt.run('started_at', String(now));
       return Number(metaStmt.get('started_at')?.['value'] ?? now);
     },
+    settings() {
+      const row = metaStmt.get('settings');
+      return row ? (JSON.parse(String(row['value'])) as DeskSettings) : null;
+    },
+    putSettings: (settings) => void replaceMetaStmt.run('settings', JSON.stringify(settings)),
   };
 }

@@ -2,6 +2,7 @@
 // for the user's accounts (one poll per source, shared with any mentions column on screen), follows the
 // outbox for the replies it sent, and answers desk:* requests.
 import { ulid } from 'ulid';
+import { settingsForContract } from '../../src-shared/contract/desk-settings-schema.ts';
 import { RoostError } from '../../src-shared/contract/errors.ts';
 import type { Account } from '../../src-shared/domain/account.ts';
 import { columnSourceKey, type ColumnSource } from '../../src-shared/domain/column.ts';
@@ -14,6 +15,7 @@ import type { Poller, Subscription } from '../streams/poller.ts';
 import { createDeskRepository } from './desk-repository.ts';
 import { deskHandlers } from './desk-handlers.ts';
 import { createDeskService, type DeskService } from './desk-service.ts';
+import { createDeskSettingsStore } from './desk-settings-store.ts';
 
 /** Column types whose items are written to the account: the desk's intake. */
 const INTAKE_TYPES = new Set(['mentions', 'notifications', 'conversations']);
@@ -45,7 +47,11 @@ export interface EmbeddedDesk {
 export function createEmbeddedDesk(deps: EmbeddedDeskDeps): EmbeddedDesk {
   const clock = deps.clock ?? { now: Date.now };
   const repo = createDeskRepository(deps.store);
-  const settings = deps.settings ?? defaultDeskSettings(Intl.DateTimeFormat().resolvedOptions().timeZone);
+  const settings = createDeskSettingsStore(
+    repo,
+    deps.settings ?? defaultDeskSettings(Intl.DateTimeFormat().resolvedOptions().timeZone),
+    deps.accounts,
+  );
   const service = createDeskService({
     store: deps.store,
     repo,
@@ -54,7 +60,7 @@ export function createEmbeddedDesk(deps: EmbeddedDeskDeps): EmbeddedDesk {
       setTimeout: (fn, ms) => setTimeout(fn, ms).unref(),
       clearTimeout: (handle) => clearTimeout(handle as NodeJS.Timeout),
     },
-    settings: () => settings,
+    settings: settings.current,
     accounts: deps.accounts,
     newId: ulid,
     onChanged: deps.onChanged,
@@ -102,6 +108,13 @@ export function createEmbeddedDesk(deps: EmbeddedDeskDeps): EmbeddedDesk {
         // The outbox may have sent it already (no undo window): catch up with its state now.
         service.noteJobs([job]);
         return summary;
+      },
+      'desk:settings': () => settingsForContract(settings.current()),
+      'desk:updateSettings': (input) => {
+        const saved = settings.update(input);
+        // Calendars move deadlines at once: badges on screen are redrawn from the new policy.
+        deps.onChanged([]);
+        return settingsForContract(saved);
       },
       'desk:refresh': () => {
         for (const key of subscriptions.keys()) poller?.refresh(key);

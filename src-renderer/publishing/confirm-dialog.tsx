@@ -4,6 +4,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Account } from '../../src-shared/domain/account.ts';
 import type { RequestOutput } from '../../src-shared/contract/contract.ts';
+import { DialogShell } from '../features/shell/ui/dialog-shell.tsx';
 
 export type Preflight = RequestOutput<'publish:preflight'>;
 
@@ -44,84 +45,71 @@ export function ConfirmDialog({
     toAcknowledge.every((d) => ticked.has(d.id));
 
   return (
-    <div className="dialog-backdrop">
-      <div
-        className="dialog panel"
-        role="dialog"
-        aria-modal="true"
-        aria-labelledby="confirm-title"
-        onKeyDown={(e) => {
-          if (e.key === 'Escape') onCancel();
+    <DialogShell titleId="confirm-title" title={t('compose.confirm.title')} onEscape={onCancel}>
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          if (ready && !busy) onConfirm(typed, [...ticked]);
         }}
       >
-        <h2 id="confirm-title">{t('compose.confirm.title')}</h2>
-        <form
-          onSubmit={(e) => {
-            e.preventDefault();
-            if (ready && !busy) onConfirm(typed, [...ticked]);
-          }}
-        >
-          {protectedAccounts.map((account, i) => (
-            <div className="field" key={account.id}>
-              <label htmlFor={`type-${account.id}`}>
-                {t('compose.confirm.typeHandle', { handle: account.handle })}
-              </label>
-              <input
-                id={`type-${account.id}`}
-                ref={i === 0 ? first : undefined}
-                type="text"
-                autoComplete="off"
-                spellCheck={false}
-                value={typed[account.id] ?? ''}
-                onChange={(e) => setTyped((prev) => ({ ...prev, [account.id]: e.target.value }))}
-              />
-            </div>
-          ))}
-          {toAcknowledge.map((d) => (
-            <div className="check" key={d.id}>
-              <input
-                id={`ack-${d.id}`}
-                type="checkbox"
-                checked={ticked.has(d.id)}
-                onChange={(e) =>
-                  setTicked((prev) => {
-                    const next = new Set(prev);
-                    if (e.target.checked) next.add(d.id);
-                    else next.delete(d.id);
-                    return next;
-                  })
-                }
-              />
-              <label htmlFor={`ack-${d.id}`}>
-                {t('compose.confirm.acknowledge', { message: d.message })}
-              </label>
-            </div>
-          ))}
-          {warnings.length > 0 && (
-            <>
-              <h3>{t('compose.confirm.warnings')}</h3>
-              <ul>
-                {warnings.map((w) => (
-                  <li key={w.id}>{w.message}</li>
-                ))}
-              </ul>
-            </>
-          )}
-          {error && (
-            <p className="alert" role="alert">
-              {error}
-            </p>
-          )}
-          <div className="form-actions">
-            <button type="submit" className="button button--primary" disabled={!ready || busy}>
-              {t('compose.confirm.send')}
-            </button>
-            <button type="button" className="button" onClick={onCancel}>
-              {t('compose.confirm.cancel')}
-            </button>
+        {protectedAccounts.map((account, i) => (
+          <div className="field" key={account.id}>
+            <label htmlFor={`type-${account.id}`}>
+              {t('compose.confirm.typeHandle', { handle: account.handle })}
+            </label>
+            <input
+              id={`type-${account.id}`}
+              ref={i === 0 ? first : undefined}
+              type="text"
+              autoComplete="off"
+              spellCheck={false}
+              value={typed[account.id] ?? ''}
+              onChange={(e) => setTyped((prev) => ({ ...prev, [account.id]: e.target.value }))}
+            />
           </div>
-        </form>
-      </div>
-    </div>
+        ))}
+        {toAcknowledge.map((d) => (
+          <div className="check" key={d.id}>
+            <input
+              id={`ack-${d.id}`}
+              type="checkbox"
+              checked={ticked.has(d.id)}
+              onChange={(e) =>
+                setTicked((prev) => {
+                  const next = new Set(prev);
+                  if (e.target.checked) next.add(d.id);
+                  else next.delete(d.id);
+                  return next;
+                })
+              }
+            />
+            <label htmlFor={`ack-${d.id}`}>{t('compose.confirm.acknowledge', { message: d.message })}</label>
+          </div>
+        ))}
+        {warnings.length > 0 && (
+          <>
+            <h3>{t('compose.confirm.warnings')}</h3>
+            <ul>
+              {warnings.map((w) => (
+                <li key={w.id}>{w.message}</li>
+              ))}
+            </ul>
+          </>
+        )}
+        {error && (
+          <p className="alert" role="alert">
+            {error}
+          </p>
+        )}
+        <div className="form-actions">
+          <button type="submit" className="button button--primary" disabled={!ready || busy}>
+            {t('compose.confirm.send')}
+          </button>
+          <button type="button" className="button" onClick={onCancel}>
+            {t('compose.confirm.cancel')}
+          </button>
+        </div>
+      </form>
+    </DialogShell>
   );
 }

@@ -6,6 +6,7 @@ import { z } from '../zod.ts';
 import { NetworkSchema } from '../domain/account.ts';
 import { CONVERSATION_STATES } from '../desk/conversation.ts';
 import { SLA_KINDS } from '../desk/sla.ts';
+import { DeskSettingsSchema } from './desk-settings-schema.ts';
 
 const Id = z.string().min(1).max(128);
 const Text = z.string().max(20_000);
@@ -131,6 +132,13 @@ export const deskRequests = {
   },
   /** Asks for the accounts' mentions now instead of at the next background poll. */
   'desk:refresh': { input: z.object({}).strict(), output: z.object({ sources: z.number().int() }) },
+  /** Skills, priority rules (with VIP contacts) and the SLA policy with its business-hours calendar. */
+  'desk:settings': { input: z.object({}).strict(), output: DeskSettingsSchema },
+  /**
+   * Replaces the settings whole. One bad entry refuses all of it (invalid_input, one issue per entry, nothing
+   * written); accepted settings apply to the next conversation routed or recomputed.
+   */
+  'desk:updateSettings': { input: DeskSettingsSchema, output: DeskSettingsSchema },
   'desk:savedReplies': { input: z.object({}).strict(), output: z.array(SavedReplySchema) },
   'desk:saveReply': {
     input: z

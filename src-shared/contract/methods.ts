@@ -77,6 +77,8 @@ export const REQUEST_METHODS = [
   'desk:changesSince',
   'desk:recordReply',
   'desk:refresh',
+  'desk:settings',
+  'desk:updateSettings',
   'desk:savedReplies',
   'desk:saveReply',
   'desk:deleteReply',

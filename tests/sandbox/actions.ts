@@ -89,13 +89,21 @@ export class SandboxActions {
     return account;
   }
 
-  /** Mentions, links and #tags in `text` become facets, as a real client would send them. */
-  async post(handle: string, text: string, replyTo?: RecordRef): Promise<RecordRef> {
+  /**
+   * Mentions, links and #tags in `text` become facets, as a real client would send them; `langs` tags the post
+   * with its language as Bluesky's own app does.
+   */
+  async post(handle: string, text: string, replyTo?: RecordRef, langs?: string[]): Promise<RecordRef> {
     const agent = this.agentFor(handle);
     const rt = new RichText({ text });
     await rt.detectFacets(agent);
     const reply = replyTo ? { parent: replyTo, root: await this.#threadRoot(agent, replyTo) } : undefined;
-    return agent.post({ text: rt.text, facets: rt.facets, ...(reply ? { reply } : {}) });
+    return agent.post({
+      text: rt.text,
+      facets: rt.facets,
+      ...(reply ? { reply } : {}),
+      ...(langs ? { langs } : {}),
+    });
   }
 
   like(handle: string, subject: RecordRef): Promise<RecordRef> {

@@ -13,6 +13,7 @@ import { SectionHeading } from '../shell/ui/section-heading.tsx';
 import { ConversationList } from './components/conversation-list.tsx';
 import { ConversationPane, type PaneHandle } from './components/conversation-pane.tsx';
 import { KeyboardHelp } from './components/keyboard-help.tsx';
+import { DeskSettingsPanel } from './components/admin/desk-settings-panel.tsx';
 import { useConversation, useDeskCounts, useDeskList } from './model/use-desk.ts';
 
 function isTyping(target: EventTarget | null): boolean {
@@ -38,6 +39,7 @@ export function InboxScreen() {
   const [view, setView] = useState<DeskView>('unassigned');
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [help, setHelp] = useState(false);
+  const [settingsOpen, setSettingsOpen] = useState(false);
   const [saved, setSaved] = useState<readonly SavedReply[]>([]);
   const [list] = useDeskList(view);
   const counts = useDeskCounts();
@@ -49,8 +51,9 @@ export function InboxScreen() {
   const navigate = useRoost((s) => s.navigate);
 
   useEffect(() => {
-    void client.call('desk:savedReplies', {}).then((r) => r.ok && setSaved(r.value));
-  }, [client]);
+    // Read again when the settings close: saved replies may have been edited there.
+    if (!settingsOpen) void client.call('desk:savedReplies', {}).then((r) => r.ok && setSaved(r.value));
+  }, [client, settingsOpen]);
 
   const act = useCallback(
     (action: DeskActionInput) => {
@@ -71,7 +74,7 @@ export function InboxScreen() {
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if (e.ctrlKey || e.metaKey || e.altKey || isTyping(e.target)) return;
+      if (settingsOpen || e.ctrlKey || e.metaKey || e.altKey || isTyping(e.target)) return;
       const handled: Record<string, () => void> = {
         j: () => move(1),
         k: () => move(-1),
@@ -87,32 +90,10 @@ export function InboxScreen() {
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [act, move]);
+  }, [act, move, settingsOpen]);
 
-  return (
-    <section className="inbox" aria-labelledby="section-heading">
-      <header className="inbox__head">
-        <SectionHeading>{t('inbox.title')}</SectionHeading>
-        <nav aria-label={t('inbox.views.label')} className="inbox__views">
-          {DESK_VIEWS.map((v) => (
-            <button
-              key={v}
-              type="button"
-              className={`button${v === view ? ' button--primary' : ''}`}
-              aria-pressed={v === view}
-              onClick={() => {
-                setView(v);
-                setSelectedId(null);
-              }}
-            >
-              {t('inbox.viewCount', { view: t(`inbox.views.${v}`), count: counts?.[v] ?? 0 })}
-            </button>
-          ))}
-        </nav>
-        <button type="button" className="button" onClick={() => void client.call('desk:refresh', {})}>
-          {t('inbox.checkNow')}
-        </button>
-      </header>
+  const queue = (
+    <>
       {list.error && (
         <p role="alert" className="item__error">
           {t('inbox.loadFailed', { message: list.error })}
@@ -158,6 +139,42 @@ export function InboxScreen() {
           <p className="inbox__pick">{t('inbox.pick')}</p>
         )}
       </div>
+    </>
+  );
+
+  return (
+    <section className="inbox" aria-labelledby="section-heading">
+      <header className="inbox__head">
+        <SectionHeading>{t('inbox.title')}</SectionHeading>
+        <nav aria-label={t('inbox.views.label')} className="inbox__views">
+          {DESK_VIEWS.map((v) => (
+            <button
+              key={v}
+              type="button"
+              className={`button${v === view ? ' button--primary' : ''}`}
+              aria-pressed={v === view}
+              onClick={() => {
+                setView(v);
+                setSelectedId(null);
+              }}
+            >
+              {t('inbox.viewCount', { view: t(`inbox.views.${v}`), count: counts?.[v] ?? 0 })}
+            </button>
+          ))}
+        </nav>
+        <button type="button" className="button" onClick={() => void client.call('desk:refresh', {})}>
+          {t('inbox.checkNow')}
+        </button>
+        <button
+          type="button"
+          className="button"
+          aria-pressed={settingsOpen}
+          onClick={() => setSettingsOpen((open) => !open)}
+        >
+          {t('inbox.settings.open')}
+        </button>
+      </header>
+      {settingsOpen ? <DeskSettingsPanel onClose={() => setSettingsOpen(false)} /> : queue}
       {help && <KeyboardHelp onClose={() => setHelp(false)} />}
     </section>
   );

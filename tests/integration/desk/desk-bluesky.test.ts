@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { REQUEST_METHODS, type RequestMethod } from '../../../src-shared/contract/contract.ts';
 import type { ConversationDetail, ConversationSummary } from '../../../src-shared/contract/desk-contract.ts';
 import type { OutboxJob } from '../../../src-shared/contract/publishing-contract.ts';
+import { defaultDeskSettings, type DeskSettings } from '../../../src-shared/desk/desk-settings.ts';
 import { lastInbound, replyPostFor } from '../../../src-shared/desk/reply-post.ts';
 import { SandboxClient, type RecordRef, type SandboxAccount } from '../../support/sandbox-client.ts';
 import {
@@ -137,6 +138,9 @@ describe('the embedded desk on the local Bluesky network', () => {
       'desk:changesSince': { id: conversationId, since: 0 },
       'desk:recordReply': { id: conversationId, jobId: `not-a-job-${run}`, text: secret },
       'desk:refresh': {},
+      'desk:settings': {},
+      // Saved as a skill's phrase: settings are desk data too, and never reach the network.
+      'desk:updateSettings': withPhrase(defaultDeskSettings('UTC'), secret),
       'desk:savedReplies': {},
       'desk:saveReply': { id: saved.id, title: secret, bodyEn: secret, bodyFr: secret },
       'desk:useReply': { id: saved.id, conversationId, lang: 'en' },
@@ -205,3 +209,8 @@ describe('the embedded desk on the local Bluesky network', () => {
     expect((await unassigned()).filter((c) => c.excerpt.includes(run))).toEqual([]);
   }, 60_000);
 });
+
+function withPhrase(settings: DeskSettings, phrase: string): DeskSettings {
+  const [first, ...rest] = settings.skills;
+  return { ...settings, skills: [{ ...first!, phrases: [...first!.phrases, phrase] }, ...rest] };
+}

@@ -3,6 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { requests } from '../../../src-shared/contract/contract.ts';
 import { REQUEST_METHODS, type RequestMethod } from '../../../src-shared/contract/methods.ts';
+import { defaultDeskSettings } from '../../../src-shared/desk/desk-settings.ts';
 import { connectWire, startHostFixture, type HostFixture, type WireClient } from '../support/host-fixture.ts';
 import { hostileValue, mutateValid, seededRandom } from '../support/fuzz.ts';
 
@@ -156,6 +157,8 @@ const VALID: Record<RequestMethod, Record<string, unknown>> = {
   'desk:changesSince': { id: 'c1', since: 0 },
   'desk:recordReply': { id: 'c1', jobId: 'job1', text: 'Hello' },
   'desk:refresh': {},
+  'desk:settings': {},
+  'desk:updateSettings': structuredClone(defaultDeskSettings('Europe/Paris')),
   'desk:savedReplies': {},
   'desk:saveReply': { id: null, title: 'Thanks', bodyEn: 'Thank you {contact.name}', bodyFr: 'Merci' },
   'desk:deleteReply': { id: 'r1' },

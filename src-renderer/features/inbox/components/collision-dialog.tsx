@@ -2,6 +2,7 @@
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DeskChange } from '../../../../src-shared/contract/desk-contract.ts';
+import { DialogShell } from '../../shell/ui/dialog-shell.tsx';
 
 export function CollisionDialog({
   changes,
@@ -18,34 +19,28 @@ export function CollisionDialog({
   const first = useRef<HTMLButtonElement>(null);
   useEffect(() => first.current?.focus(), []);
   return (
-    <div className="dialog-backdrop">
-      <div
-        className="dialog panel"
-        role="alertdialog"
-        aria-modal="true"
-        aria-labelledby="collision-title"
-        onKeyDown={(e) => {
-          if (e.key === 'Escape') onEdit();
-        }}
-      >
-        <h2 id="collision-title">{t('inbox.reply.collision.title')}</h2>
-        <ul>
-          {changes.map((change, index) => (
-            <li key={index}>{t(`inbox.reply.collision.${change.kind}`, { excerpt: change.excerpt })}</li>
-          ))}
-        </ul>
-        <div className="composer__actions">
-          <button type="button" className="button" ref={first} onClick={onEdit}>
-            {t('inbox.reply.collision.edit')}
-          </button>
-          <button type="button" className="button button--primary" onClick={onSendAnyway}>
-            {t('inbox.reply.collision.sendAnyway')}
-          </button>
-          <button type="button" className="button" onClick={onDiscard}>
-            {t('inbox.reply.collision.discard')}
-          </button>
-        </div>
+    <DialogShell
+      role="alertdialog"
+      titleId="collision-title"
+      title={t('inbox.reply.collision.title')}
+      onEscape={onEdit}
+    >
+      <ul>
+        {changes.map((change, index) => (
+          <li key={index}>{t(`inbox.reply.collision.${change.kind}`, { excerpt: change.excerpt })}</li>
+        ))}
+      </ul>
+      <div className="composer__actions">
+        <button type="button" className="button" ref={first} onClick={onEdit}>
+          {t('inbox.reply.collision.edit')}
+        </button>
+        <button type="button" className="button button--primary" onClick={onSendAnyway}>
+          {t('inbox.reply.collision.sendAnyway')}
+        </button>
+        <button type="button" className="button" onClick={onDiscard}>
+          {t('inbox.reply.collision.discard')}
+        </button>
       </div>
-    </div>
+    </DialogShell>
   );
 }

@@ -1,7 +1,7 @@
-// The desk's reply box. A reply goes out through the same guarded path as the deck's inline reply
-// (publish:preflight → confirmation → publish:clear → outbox:submit); before that, the collision guard asks
-// main what reached the conversation since the draft began and holds the reply until the expert chooses.
-import { forwardRef, useState } from 'react';
+// The desk's reply box. A reply goes out through the same guarded send as the deck's inline reply
+// (publishing/use-reply-send.ts); before that, the collision guard asks main what reached the conversation
+// since the draft began and holds the reply until the expert chooses.
+import { forwardRef, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type {
   ConversationDetail,
@@ -10,10 +10,8 @@ import type {
 } from '../../../../src-shared/contract/desk-contract.ts';
 import { lastInbound, replyPostFor } from '../../../../src-shared/desk/reply-post.ts';
 import { useRoost, useServices } from '../../../app-context.tsx';
-import { ConfirmDialog } from '../../../publishing/confirm-dialog.tsx';
-import { useGuardedFlow, type GuardedOutcome } from '../../../publishing/guarded-flow.ts';
-import { useJobProgress } from '../../../publishing/job-progress.ts';
-import { ProgressLine } from '../../../publishing/progress-line.tsx';
+import { ReplyConfirm, ReplySendStatus } from '../../../publishing/reply-send-parts.tsx';
+import { useReplySend } from '../../../publishing/use-reply-send.ts';
 import { CollisionDialog } from './collision-dialog.tsx';
 
 export const ReplyBox = forwardRef<
@@ -23,17 +21,25 @@ export const ReplyBox = forwardRef<
   const { t, i18n } = useTranslation();
   const { client } = useServices();
   const accounts = useRoost((s) => s.accounts);
-  const undoSeconds = useRoost((s) => s.undoSeconds);
   const [text, setText] = useState('');
   const [draftStartedAt, setDraftStartedAt] = useState<number | null>(null);
   const [changes, setChanges] = useState<readonly DeskChange[] | null>(null);
   const [picked, setPicked] = useState('');
-  const flow = useGuardedFlow();
-  const tracker = useJobProgress(client);
+  // The text that was sent, for the desk's record: the box may be edited again while the job is held.
+  const sentText = useRef('');
+  const reply = useReplySend({
+    onSubmitted: async (jobs) => {
+      const job = jobs[0];
+      if (job)
+        await client.call('desk:recordReply', { id: summary.id, jobId: job.id, text: sentText.current });
+      setText('');
+      setDraftStartedAt(null);
+    },
+  });
   const { summary } = detail;
   const account = accounts?.find((a) => a.id === summary.accountId) ?? null;
   const target = lastInbound(detail.messages);
-  const busy = flow.phase !== 'idle';
+  const { busy } = reply;
 
   const edit = (value: string) => {
     if (draftStartedAt === null && value.trim() !== '') setDraftStartedAt(Date.now());
@@ -41,27 +47,10 @@ export const ReplyBox = forwardRef<
     setText(value);
   };
 
-  const settle = async (outcome: GuardedOutcome) => {
-    if (outcome.kind !== 'submitted') return;
-    tracker.track(outcome.jobs);
-    const job = outcome.jobs[0];
-    if (job) await client.call('desk:recordReply', { id: summary.id, jobId: job.id, text });
-    setText('');
-    setDraftStartedAt(null);
-  };
-
   const publish = async () => {
     if (!target || !account) return;
-    const post = replyPostFor(target, account.id, text);
-    await settle(
-      await flow.start({
-        preflight: () => client.call('publish:preflight', { post }),
-        clear: (digest, typedHandles, acknowledged) =>
-          client.call('publish:clear', { post, digest, typedHandles, acknowledged }),
-        submit: (clearanceId) =>
-          client.call('outbox:submit', { draftId: null, post, clearanceId, undoSeconds, campaign: null }),
-      }),
-    );
+    sentText.current = text;
+    await reply.send(replyPostFor(target, account.id, text));
   };
 
   const send = async () => {
@@ -125,12 +114,7 @@ export const ReplyBox = forwardRef<
             </button>
           </div>
         )}
-        {flow.error && flow.phase === 'idle' && (
-          <p className="item__error" role="alert">
-            {flow.error}
-          </p>
-        )}
-        <ProgressLine progress={tracker} what="post" />
+        <ReplySendStatus reply={reply} />
         <div className="composer__actions">
           <button type="submit" className="button button--primary" disabled={busy || !text.trim()}>
             {busy ? t('inbox.reply.sending') : t('inbox.reply.send')}
@@ -154,16 +138,7 @@ export const ReplyBox = forwardRef<
           }}
         />
       )}
-      {flow.phase === 'confirm' && flow.preflight && (
-        <ConfirmDialog
-          preflight={flow.preflight}
-          accounts={accounts ?? []}
-          busy={false}
-          error={flow.error}
-          onConfirm={(typed, acknowledged) => void flow.confirm(typed, acknowledged).then(settle)}
-          onCancel={flow.cancel}
-        />
-      )}
+      <ReplyConfirm reply={reply} />
     </>
   );
 });

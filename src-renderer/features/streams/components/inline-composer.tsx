@@ -8,14 +8,8 @@ import type { OutgoingPost } from '../../../../src-shared/compose/post.ts';
 import type { OutboxJob } from '../../../../src-shared/contract/publishing-contract.ts';
 import type { StreamItem } from '../../../../src-shared/domain/stream-item.ts';
 import { useRoost, useServices } from '../../../app-context.tsx';
-import { ConfirmDialog } from '../../../publishing/confirm-dialog.tsx';
-import {
-  useGuardedFlow,
-  type GuardedOutcome,
-  type GuardedRequest,
-} from '../../../publishing/guarded-flow.ts';
-import { useJobProgress } from '../../../publishing/job-progress.ts';
-import { ProgressLine } from '../../../publishing/progress-line.tsx';
+import { ReplyConfirm, ReplySendStatus } from '../../../publishing/reply-send-parts.tsx';
+import { useReplySend } from '../../../publishing/use-reply-send.ts';
 import { useItemActions } from './item-actions-context.ts';
 
 export function answerOf(
@@ -41,14 +35,11 @@ export function answerOf(
 
 export function InlineComposer({ item, mode = 'reply' }: { item: StreamItem; mode?: 'reply' | 'quote' }) {
   const { t } = useTranslation();
-  const { client, store } = useServices();
+  const { store } = useServices();
   const actions = useItemActions();
-  const accounts = useRoost((s) => s.accounts);
-  const undoSeconds = useRoost((s) => s.undoSeconds);
   const setReplying = useRoost((s) => s.setReplying);
   const [text, setText] = useState('');
   const ref = useRef<HTMLTextAreaElement>(null);
-  const flow = useGuardedFlow();
   const sentText = useRef('');
 
   const onJobs = useCallback(
@@ -68,30 +59,17 @@ export function InlineComposer({ item, mode = 'reply' }: { item: StreamItem; mod
     },
     [actions, item, mode, store, setReplying],
   );
-  const tracker = useJobProgress(client, onJobs);
+  const reply = useReplySend({ onJobs });
   useEffect(() => ref.current?.focus(), []);
   if (!actions?.accountId) return null;
   const accountId = actions.accountId;
 
-  const progress = tracker.progress?.kind;
-  const busy = flow.phase !== 'idle' || progress === 'holding' || progress === 'sending';
-
-  const settle = (outcome: GuardedOutcome) => {
-    if (outcome.kind === 'submitted') tracker.track(outcome.jobs);
-  };
+  const { busy } = reply;
 
   const send = async () => {
     if (!text.trim() || busy) return;
-    const post = answerOf(item, accountId, mode, text);
     sentText.current = text;
-    const request: GuardedRequest = {
-      preflight: () => client.call('publish:preflight', { post }),
-      clear: (digest, typedHandles, acknowledged) =>
-        client.call('publish:clear', { post, digest, typedHandles, acknowledged }),
-      submit: (clearanceId) =>
-        client.call('outbox:submit', { draftId: null, post, clearanceId, undoSeconds, campaign: null }),
-    };
-    settle(await flow.start(request));
+    await reply.send(answerOf(item, accountId, mode, text));
   };
 
   const label = mode === 'reply' ? 'streams.reply.label' : 'streams.reply.quoteLabel';
@@ -119,12 +97,7 @@ export function InlineComposer({ item, mode = 'reply' }: { item: StreamItem; mod
             if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) void send();
           }}
         />
-        {flow.error && flow.phase === 'idle' && (
-          <p className="item__error" role="alert">
-            {flow.error}
-          </p>
-        )}
-        <ProgressLine progress={tracker} what="post" />
+        <ReplySendStatus reply={reply} />
         <div className="composer__actions">
           <button type="submit" className="button button--primary" disabled={busy || !text.trim()}>
             {busy
@@ -136,16 +109,7 @@ export function InlineComposer({ item, mode = 'reply' }: { item: StreamItem; mod
           </button>
         </div>
       </form>
-      {flow.phase === 'confirm' && flow.preflight && (
-        <ConfirmDialog
-          preflight={flow.preflight}
-          accounts={accounts ?? []}
-          busy={false}
-          error={flow.error}
-          onConfirm={(typed, acknowledged) => void flow.confirm(typed, acknowledged).then(settle)}
-          onCancel={flow.cancel}
-        />
-      )}
+      <ReplyConfirm reply={reply} />
     </>
   );
 }
