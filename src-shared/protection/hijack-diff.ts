@@ -27,8 +27,10 @@ export interface SentThroughRoost {
 
 /** The feed as last seen: the baseline a later read is compared with. */
 export interface FeedBaseline {
-  readonly entries: readonly Pick<OwnEntry, 'uri' | 'kind' | 'createdAt' | 'text'>[];
+  readonly entries: readonly BaselineEntry[];
 }
+
+export type BaselineEntry = Pick<OwnEntry, 'uri' | 'kind' | 'subjectUri' | 'createdAt' | 'text'>;
 
 export type FeedFinding =
   | { readonly kind: 'post' | 'reply' | 'repost'; readonly uri: string; readonly text: string }
@@ -79,14 +81,16 @@ export function diffOwnFeed(input: {
   );
   for (const old of baseline.entries) {
     if (present.has(old.uri) || sent.removedUris.has(old.uri)) continue;
+    // An unrepost through Roost names the reposted post (Mastodon knows no separate boost id).
+    if (old.kind === 'repost' && old.subjectUri !== null && sent.removedUris.has(old.subjectUri)) continue;
     const withinPage = complete || (oldestShown !== null && old.createdAt >= oldestShown);
     if (!withinPage) continue; // scrolled off the page, not deleted
-    // A repost undone elsewhere is a deletion too; its subject is not what vanished, the repost is.
+    // A repost undone elsewhere is a deletion too: the repost vanished, not its subject.
     findings.push({ kind: 'deletion', uri: old.uri, text: old.text });
   }
   return { findings, baseline: { entries: kept.map(baselineEntry) } };
 }
 
-function baselineEntry(e: Pick<OwnEntry, 'uri' | 'kind' | 'createdAt' | 'text'>) {
-  return { uri: e.uri, kind: e.kind, createdAt: e.createdAt, text: e.text.slice(0, 300) };
+function baselineEntry(e: BaselineEntry): BaselineEntry {
+  return { uri: e.uri, kind: e.kind, subjectUri: e.subjectUri, createdAt: e.createdAt, text: e.text.slice(0, 300) };
 }
