@@ -3,6 +3,7 @@ import type { ErrorCode } from '../../src-shared/contract/errors.ts';
 import { analyticsEn } from './analytics-en.ts';
 import { teamEn } from './team-en.ts';
 import { inboxEn } from './inbox-en.ts';
+import { protectionEn } from './protection-en.ts';
 
 const errors: Record<ErrorCode, string> = {
   invalid_input: 'Some fields need fixing. Check the highlighted fields and try again.',
@@ -765,6 +766,7 @@ export const en = {
   analytics: analyticsEn,
   team: teamEn,
   inbox: inboxEn,
+  protection: protectionEn,
   errors,
 };
 

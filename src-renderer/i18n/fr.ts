@@ -4,6 +4,7 @@ import type { Messages } from './en.ts';
 import { analyticsFr } from './analytics-fr.ts';
 import { teamFr } from './team-fr.ts';
 import { inboxFr } from './inbox-fr.ts';
+import { protectionFr } from './protection-fr.ts';
 
 const errors: Record<ErrorCode, string> = {
   invalid_input: 'Certains champs sont à corriger. Vérifiez les champs signalés, puis réessayez.',
@@ -784,5 +785,6 @@ export const fr: Messages = {
   analytics: analyticsFr,
   team: teamFr,
   inbox: inboxFr,
+  protection: protectionFr,
   errors,
 };
