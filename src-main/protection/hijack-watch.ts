@@ -44,7 +44,11 @@ export function createHijackWatch(deps: HijackWatchDeps): HijackWatch {
   let stopped = false;
   let timer: unknown = null;
 
-  const alertOf = (account: Account, now: number, fields: Pick<HijackAlert, 'kind' | 'uri' | 'text' | 'field'>) => ({
+  const alertOf = (
+    account: Account,
+    now: number,
+    fields: Pick<HijackAlert, 'kind' | 'uri' | 'text' | 'field'>,
+  ) => ({
     id: deps.newId(),
     accountId: account.id,
     network: account.network,
@@ -71,7 +75,10 @@ export function createHijackWatch(deps: HijackWatchDeps): HijackWatch {
     const profile = probe.profile ?? (changed ? await reader.profile() : null);
     const feed = changed ? await reader.feed() : null;
     if (stopped) return [];
-    const sent = sentThroughRoost(deps.jobs(account.id), account.network === 'bluesky' ? account.remoteId : null);
+    const sent = sentThroughRoost(
+      deps.jobs(account.id),
+      account.network === 'bluesky' ? account.remoteId : null,
+    );
     const diff = feed
       ? diffOwnFeed({ baseline: base?.feed ?? null, current: feed.entries, complete: feed.complete, sent })
       : null;

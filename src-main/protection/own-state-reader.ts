@@ -39,7 +39,14 @@ const stripPrefix = (key: string, network: string): string =>
 
 /** A feed item as the diff compares it; ids in the same terms as sent-through-roost.ts. */
 export function toOwnEntry(item: StreamItem): OwnEntry | null {
-  const kind = item.kind === 'repost' ? 'repost' : item.kind === 'reply' ? 'reply' : item.kind === 'post' ? 'post' : null;
+  const kind =
+    item.kind === 'repost'
+      ? 'repost'
+      : item.kind === 'reply'
+        ? 'reply'
+        : item.kind === 'post'
+          ? 'post'
+          : null;
   if (kind === null) return null;
   if (kind === 'repost') {
     return {

@@ -75,13 +75,20 @@ export function createProtectionRepository(store: MainStore): ProtectionReposito
       alerts
         .filter(
           ({ alert, dedupe }) =>
-            Number(insert.run(alert.id, dedupe, alert.accountId, alert.detectedAt, JSON.stringify(alert)).changes) ===
-            1,
+            Number(
+              insert.run(alert.id, dedupe, alert.accountId, alert.detectedAt, JSON.stringify(alert)).changes,
+            ) === 1,
         )
         .map(({ alert }) => alert),
     );
   const putBaseline: ProtectionRepository['putBaseline'] = (b) =>
-    void putBaselineStmt.run(b.accountId, b.mark, JSON.stringify(b.feed), JSON.stringify(b.profile), b.checkedAt);
+    void putBaselineStmt.run(
+      b.accountId,
+      b.mark,
+      JSON.stringify(b.feed),
+      JSON.stringify(b.profile),
+      b.checkedAt,
+    );
 
   return {
     raise,

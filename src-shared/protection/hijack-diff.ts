@@ -92,5 +92,11 @@ export function diffOwnFeed(input: {
 }
 
 function baselineEntry(e: BaselineEntry): BaselineEntry {
-  return { uri: e.uri, kind: e.kind, subjectUri: e.subjectUri, createdAt: e.createdAt, text: e.text.slice(0, 300) };
+  return {
+    uri: e.uri,
+    kind: e.kind,
+    subjectUri: e.subjectUri,
+    createdAt: e.createdAt,
+    text: e.text.slice(0, 300),
+  };
 }

@@ -12,7 +12,12 @@ import { createMemoryMain, type KnownUser } from '../support/memory-main.ts';
 import { renderApp } from '../support/render-app.tsx';
 import { createGovernanceDouble } from './support/governance-double.ts';
 
-const brand: KnownUser = { identifier: 'brand.example', password: 'x', handle: 'brand.example', displayName: 'Brand' };
+const brand: KnownUser = {
+  identifier: 'brand.example',
+  password: 'x',
+  handle: 'brand.example',
+  displayName: 'Brand',
+};
 const WAIT = { timeout: 5_000 };
 
 const alert = (id: string, over: Partial<HijackAlert>): HijackAlert => ({

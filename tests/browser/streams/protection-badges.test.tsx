@@ -70,7 +70,9 @@ describe('protection badges on cards', () => {
     const impostor = screen.getByTestId('impostor-badge');
     await expect.element(impostor).toBeVisible();
     await expect.element(impostor).toHaveTextContent('This handle imitates @acme.bsky.social');
-    await expect.element(screen.getByTestId('link-badge')).toHaveTextContent('blocked.example is on the block list');
+    await expect
+      .element(screen.getByTestId('link-badge'))
+      .toHaveTextContent('blocked.example is on the block list');
     expect(flagged!.contains(impostor.element())).toBe(true);
     expect(plain!.querySelector('[data-testid$="-badge"]')).toBeNull();
   });
@@ -90,7 +92,9 @@ describe('protection badges on cards', () => {
       await userEvent.click(screen.getByRole('link', { name: link }));
       const dialog = screen.getByRole('alertdialog', { name: 'Open this link?' });
       await expect.element(dialog).toBeVisible();
-      await expect.element(dialog).toHaveTextContent('blocked.example is on the block list (blocked.example).');
+      await expect
+        .element(dialog)
+        .toHaveTextContent('blocked.example is on the block list (blocked.example).');
       expect(opened).toBe(0);
       await userEvent.keyboard('{Enter}'); // Cancel has the focus
       await expect.element(dialog).not.toBeInTheDocument();

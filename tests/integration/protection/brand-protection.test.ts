@@ -11,7 +11,12 @@ import type { HijackAlert } from '../../../src-shared/contract/protection-contra
 import type { OutboxJob } from '../../../src-shared/contract/publishing-contract.ts';
 import type { StreamItem } from '../../../src-shared/domain/stream-item.ts';
 import { SandboxClient, type SandboxAccount } from '../../support/sandbox-client.ts';
-import { connectWire, startHostFixture, type HostFixture, type WireClient } from '../../unit/support/host-fixture.ts';
+import {
+  connectWire,
+  startHostFixture,
+  type HostFixture,
+  type WireClient,
+} from '../../unit/support/host-fixture.ts';
 
 const info = inject('sandbox');
 const sandbox = new SandboxClient(info);
@@ -86,7 +91,15 @@ describe('hijack detection on the local Bluesky network', () => {
 
   it('never alerts for a post sent through Roost’s outbox', async () => {
     const post = {
-      targets: [{ accountId, network: 'bluesky', text: `Sent through Roost (${run})`, contentWarning: null, media: [] }],
+      targets: [
+        {
+          accountId,
+          network: 'bluesky',
+          text: `Sent through Roost (${run})`,
+          contentWarning: null,
+          media: [],
+        },
+      ],
       replyTo: null,
       quote: null,
       scheduledAt: null,
@@ -145,7 +158,8 @@ describe('hijack detection on the local Bluesky network', () => {
     expect((await openAlerts()).map((a) => a.id)).not.toContain(first!.id);
     const all = await value<HijackAlert[]>('protection:alerts', { includeAcknowledged: true });
     expect(all.find((a) => a.id === first!.id)?.acknowledgedAt).toBe(acknowledged.acknowledgedAt);
-    const missing = (await client.request('protection:acknowledge', { id: 'no-such-alert' })).result as Answer;
+    const missing = (await client.request('protection:acknowledge', { id: 'no-such-alert' }))
+      .result as Answer;
     expect(missing).toMatchObject({ ok: false, error: { code: 'not_found' } });
   }, 60_000);
 });

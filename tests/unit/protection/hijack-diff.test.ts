@@ -30,7 +30,12 @@ const baselineOf = (entries: OwnEntry[]): FeedBaseline =>
 
 describe('diffOwnFeed', () => {
   it('takes the first read as the baseline without findings', () => {
-    const diff = diffOwnFeed({ baseline: null, current: [entry(1), entry(2)], complete: true, sent: nothingSent });
+    const diff = diffOwnFeed({
+      baseline: null,
+      current: [entry(1), entry(2)],
+      complete: true,
+      sent: nothingSent,
+    });
     expect(diff.findings).toEqual([]);
     expect(diff.baseline.entries.map((e) => e.uri)).toEqual([entry(1).uri, entry(2).uri]);
   });
@@ -72,7 +77,12 @@ describe('diffOwnFeed', () => {
   it('leaves an unknown entry undecided while one of the account’s jobs is being sent', () => {
     const base = baselineOf([entry(1)]);
     const sending = { ...nothingSent, sending: true };
-    const first = diffOwnFeed({ baseline: base, current: [entry(2), entry(1)], complete: true, sent: sending });
+    const first = diffOwnFeed({
+      baseline: base,
+      current: [entry(2), entry(1)],
+      complete: true,
+      sent: sending,
+    });
     expect(first.findings).toEqual([]);
     expect(first.baseline.entries.map((e) => e.uri)).toEqual([entry(1).uri]);
     // Next read: the job finished and recorded another URI, so this one was not Roost's.
@@ -99,16 +109,26 @@ describe('diffOwnFeed', () => {
 
   it('does not call an entry deleted when it only scrolled off a full page', () => {
     const base = baselineOf([entry(2), entry(1)]);
-    const diff = diffOwnFeed({ baseline: base, current: [entry(3), entry(2)], complete: false, sent: {
-      ...nothingSent,
-      uris: new Set([entry(3).uri]),
-    } });
+    const diff = diffOwnFeed({
+      baseline: base,
+      current: [entry(3), entry(2)],
+      complete: false,
+      sent: {
+        ...nothingSent,
+        uris: new Set([entry(3).uri]),
+      },
+    });
     expect(diff.findings).toEqual([]);
     // Vanishing from inside the page's time range is a deletion even on a full page.
-    const inside = diffOwnFeed({ baseline: base, current: [entry(3), entry(1)], complete: false, sent: {
-      ...nothingSent,
-      uris: new Set([entry(3).uri]),
-    } });
+    const inside = diffOwnFeed({
+      baseline: base,
+      current: [entry(3), entry(1)],
+      complete: false,
+      sent: {
+        ...nothingSent,
+        uris: new Set([entry(3).uri]),
+      },
+    });
     expect(inside.findings.map((f) => [f.kind, f.uri])).toEqual([['deletion', entry(2).uri]]);
   });
 });
@@ -128,6 +148,8 @@ describe('diffProfile', () => {
   });
 
   it('ignores line-end and edge whitespace differences', () => {
-    expect(diffProfile({ ...profile, description: 'a\r\nb ' }, { ...profile, description: 'a\nb' })).toEqual([]);
+    expect(diffProfile({ ...profile, description: 'a\r\nb ' }, { ...profile, description: 'a\nb' })).toEqual(
+      [],
+    );
   });
 });

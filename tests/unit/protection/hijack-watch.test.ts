@@ -24,7 +24,14 @@ const entry = (rkey: string, minute: number): OwnEntry => ({
 
 /** A post job as the outbox keeps it: only what the watch reads. */
 const postJob = (rkey: string, state: StoredJob['state'], remoteId: string | null) =>
-  ({ id: `job-${rkey}`, accountId: account.id, state, rkey, remoteId, payload: { action: null } }) as unknown as StoredJob;
+  ({
+    id: `job-${rkey}`,
+    accountId: account.id,
+    state,
+    rkey,
+    remoteId,
+    payload: { action: null },
+  }) as unknown as StoredJob;
 
 function scriptedNetwork() {
   const net = {

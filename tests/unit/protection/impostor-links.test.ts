@@ -62,7 +62,12 @@ describe('link flags', () => {
         rules,
       ),
     ).toEqual([
-      { url: 'https://login.evil.example/x', host: 'login.evil.example', reason: 'blocked', detail: 'evil.example' },
+      {
+        url: 'https://login.evil.example/x',
+        host: 'login.evil.example',
+        reason: 'blocked',
+        detail: 'evil.example',
+      },
       { url: 'https://acme-com.net/login', host: 'acme-com.net', reason: 'lookalike', detail: 'acme.com' },
     ]);
   });
@@ -99,10 +104,20 @@ describe('link flags', () => {
       impostor: { imitates: 'acme.bsky.social', reason: 'handle' },
       links: [
         { url: 'https://evil.example/y', host: 'evil.example', reason: 'blocked', detail: 'evil.example' },
-        { url: 'https://acme.com.verify.test/x', host: 'acme.com.verify.test', reason: 'lookalike', detail: 'acme.com' },
+        {
+          url: 'https://acme.com.verify.test/x',
+          host: 'acme.com.verify.test',
+          reason: 'lookalike',
+          detail: 'acme.com',
+        },
       ],
     });
-    const harmless = { ...item, author: { ...item.author, handle: 'bob.test', displayName: 'Bob' }, text: '', facets: [] };
+    const harmless = {
+      ...item,
+      author: { ...item.author, handle: 'bob.test', displayName: 'Bob' },
+      text: '',
+      facets: [],
+    };
     expect(flagItem(harmless, { ...rules, brands })).toBeNull();
   });
 });

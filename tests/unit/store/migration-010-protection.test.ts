@@ -38,7 +38,9 @@ describe('migration 010-protection', () => {
       accountId: 'acct-1',
       mark: 'rev-1',
       feed: {
-        entries: [{ uri: 'at://p/1', kind: 'post' as const, subjectUri: null, createdAt: '2026-01-01', text: 'hi' }],
+        entries: [
+          { uri: 'at://p/1', kind: 'post' as const, subjectUri: null, createdAt: '2026-01-01', text: 'hi' },
+        ],
       },
       profile: { displayName: 'Brand', avatar: null, description: 'Official' },
       checkedAt: 5,
@@ -46,7 +48,9 @@ describe('migration 010-protection', () => {
     expect(repo.commitCheck([{ alert: alert('a1', 10), dedupe: 'acct-1|post|1' }], baseline)).toHaveLength(1);
     // The same finding raised again (a restart mid-check) is not a second alert.
     expect(repo.raise([{ alert: alert('a2', 11), dedupe: 'acct-1|post|1' }])).toEqual([]);
-    expect(repo.raise([{ alert: alert('a3', 12), dedupe: 'acct-1|post|3' }]).map((a) => a.id)).toEqual(['a3']);
+    expect(repo.raise([{ alert: alert('a3', 12), dedupe: 'acct-1|post|3' }]).map((a) => a.id)).toEqual([
+      'a3',
+    ]);
     store.close();
 
     store = db.openLatest();

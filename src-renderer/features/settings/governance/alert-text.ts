@@ -8,6 +8,7 @@ export function alertTitle(t: TFunction, alert: HijackAlert): string {
 
 /** The changed field's new value, or the post's text; empty when there is nothing to quote. */
 export function alertDetail(t: TFunction, alert: HijackAlert): string {
-  if (alert.kind === 'profile' && alert.field) return t(`protection.field.${alert.field}`, { value: alert.text });
+  if (alert.kind === 'profile' && alert.field)
+    return t(`protection.field.${alert.field}`, { value: alert.text });
   return alert.text;
 }

@@ -6,7 +6,10 @@ import { useServices } from '../../../app-context.tsx';
 import { alertTitle } from './alert-text.ts';
 
 interface NotificationFactory {
-  new (title: string, options?: { body?: string; tag?: string }): { onclick: ((ev: Event) => unknown) | null };
+  new (
+    title: string,
+    options?: { body?: string; tag?: string },
+  ): { onclick: ((ev: Event) => unknown) | null };
   readonly permission: NotificationPermission;
 }
 
@@ -15,7 +18,8 @@ export function ProtectionBackground({ Notification: Factory }: { Notification?:
   const { client, store } = useServices();
   useEffect(() => {
     const Notify =
-      Factory ?? (typeof Notification === 'undefined' ? undefined : (Notification as unknown as NotificationFactory));
+      Factory ??
+      (typeof Notification === 'undefined' ? undefined : (Notification as unknown as NotificationFactory));
     return client.on('protection:alerts', ({ alerts }) => {
       const [first] = alerts;
       if (!first || Notify?.permission !== 'granted') return;
