@@ -1,20 +1,12 @@
 // Cards of items main flagged at ingest (the flags come from the same src-shared rules main runs): an
 // impostor of a connected account and a blocked link show badges before anyone clicks, clicking the flagged
 // link asks first and opens nothing until confirmed, and an unflagged item shows no badge.
-import { render } from 'vitest-browser-react';
 import { describe, expect, test } from 'vitest';
 import { userEvent } from 'vitest/browser';
-import { AppProviders, type AppServices } from '../../../src-renderer/app-context.tsx';
-import { createClient } from '../../../src-renderer/bridge/client.ts';
-import { createMemorySettingsRepository } from '../../../src-renderer/db/settings-repository.ts';
-import { ItemCard } from '../../../src-renderer/features/streams/components/item-card.tsx';
-import { createI18n } from '../../../src-renderer/i18n/i18n.ts';
-import { createRoostStore } from '../../../src-renderer/store/store.ts';
 import { parseBlockList } from '../../../src-shared/guards/block-list.ts';
-import type { StreamItem } from '../../../src-shared/domain/stream-item.ts';
 import { withFlags } from '../../../src-shared/protection/item-flags.ts';
 import { makeItem } from './support/items.ts';
-import { createStreamsMain } from './support/streams-main.ts';
+import { renderCards } from './support/render-cards.tsx';
 import '../../../src-renderer/styles/app.css';
 
 const rules = {
@@ -43,23 +35,6 @@ const suspicious = withFlags(
   rules,
 );
 const ordinary = withFlags(makeItem({ id: 'ok', text: 'Nice shop https://acme.com/shop' }), rules);
-
-async function renderCards(items: readonly StreamItem[], locale: 'en' | 'fr' = 'en') {
-  const main = createStreamsMain();
-  const services: AppServices = {
-    client: createClient(main.transport),
-    store: createRoostStore({ locale }),
-    settings: createMemorySettingsRepository(),
-    i18n: await createI18n(locale),
-  };
-  return render(
-    <AppProviders services={services}>
-      {items.map((item) => (
-        <ItemCard key={item.key} item={item} now={Date.now()} />
-      ))}
-    </AppProviders>,
-  );
-}
 
 describe('protection badges on cards', () => {
   test('an impostor and a blocked link are badged; an ordinary item is not', async () => {
@@ -110,7 +85,7 @@ describe('protection badges on cards', () => {
   });
 
   test('French badges', async () => {
-    const screen = await renderCards([suspicious], 'fr');
+    const screen = await renderCards([suspicious], { locale: 'fr' });
     await expect.element(screen.getByTestId('impostor-badge')).toHaveTextContent('Usurpation possible');
     await expect.element(screen.getByTestId('link-badge')).toHaveTextContent('Lien suspect');
   });

@@ -5,36 +5,19 @@
 // arrives flagged in the columns' items and in the desk.
 import { AtpAgent, RichText } from '@atproto/api';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { RequestMethod } from '../../../src-shared/contract/contract.ts';
 import type { ConversationSummary } from '../../../src-shared/contract/desk-contract.ts';
 import type { HijackAlert } from '../../../src-shared/contract/protection-contract.ts';
-import type { OutboxJob } from '../../../src-shared/contract/publishing-contract.ts';
 import type { StreamItem } from '../../../src-shared/domain/stream-item.ts';
 import { SandboxClient, type SandboxAccount } from '../../support/sandbox-client.ts';
-import {
-  connectWire,
-  startHostFixture,
-  type HostFixture,
-  type WireClient,
-} from '../../unit/support/host-fixture.ts';
+import { startWireSession, type Answer, type WireSession } from '../support/wire-session.ts';
 
 const info = inject('sandbox');
 const sandbox = new SandboxClient(info);
 const run = Math.random().toString(36).slice(2, 8);
 
-let fixture: HostFixture;
-let client: WireClient;
+let session: WireSession;
 let brand: SandboxAccount;
 let brandAgent: AtpAgent;
-let accountId: string;
-
-type Answer = { ok: true; value: unknown } | { ok: false; error: { code: string; message: string } };
-
-async function value<T>(method: RequestMethod, input: unknown): Promise<T> {
-  const answer = (await client.request(method, input)).result as Answer;
-  if (!answer.ok) throw new Error(`${method}: ${answer.error.code} ${answer.error.message}`);
-  return answer.value as T;
-}
 
 /**
  * Lets the AppView index what was written, then checks every account now. The background round may get
@@ -42,20 +25,10 @@ async function value<T>(method: RequestMethod, input: unknown): Promise<T> {
  */
 async function check(): Promise<void> {
   await sandbox.processAll();
-  expect(await value('protection:check', {})).toMatchObject({ checked: 1 });
+  expect(await session.value('protection:check', {})).toMatchObject({ checked: 1 });
 }
 
-const openAlerts = () => value<HijackAlert[]>('protection:alerts', { includeAcknowledged: false });
-
-async function settled(jobId: string): Promise<OutboxJob> {
-  for (let i = 0; i < 300; i++) {
-    const jobs = await value<OutboxJob[]>('outbox:list', { accountIds: [accountId] });
-    const job = jobs.find((j) => j.id === jobId);
-    if (job && ['sent', 'failed', 'needs_attention', 'cancelled'].includes(job.state)) return job;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`job ${jobId} did not settle`);
-}
+const openAlerts = () => session.value<HijackAlert[]>('protection:alerts', { includeAcknowledged: false });
 
 beforeAll(async () => {
   brand = await sandbox.createAccount({ handlePrefix: 'acme', displayName: `Acme Care ${run}` });
@@ -64,21 +37,11 @@ beforeAll(async () => {
   // Indexed before Roost starts, so the baseline (a background round may take it first) holds it.
   await brandAgent.post({ text: `Hello from before Roost (${run})` });
   await sandbox.processAll();
-  fixture = await startHostFixture();
-  client = await connectWire(fixture.rpcUrl(), fixture.origin);
-  await value('app:ready', {});
-  const added = await value<{ id: string }>('accounts:add', {
-    network: 'bluesky',
-    service: info.pdsUrl,
-    identifier: brand.handle,
-    appPassword: brand.appPassword,
-  });
-  accountId = added.id;
+  session = await startWireSession(info, brand);
 }, 120_000);
 
 afterAll(async () => {
-  client?.close();
-  await fixture?.stop();
+  await session?.stop();
 });
 
 describe('hijack detection on the local Bluesky network', () => {
@@ -90,29 +53,7 @@ describe('hijack detection on the local Bluesky network', () => {
   }, 60_000);
 
   it('never alerts for a post sent through Roost’s outbox', async () => {
-    const post = {
-      targets: [
-        {
-          accountId,
-          network: 'bluesky',
-          text: `Sent through Roost (${run})`,
-          contentWarning: null,
-          media: [],
-        },
-      ],
-      replyTo: null,
-      quote: null,
-      scheduledAt: null,
-    };
-    await value('publish:preflight', { post });
-    const { jobs } = await value<{ jobs: OutboxJob[] }>('outbox:submit', {
-      draftId: null,
-      post,
-      clearanceId: null,
-      undoSeconds: 0,
-      campaign: null,
-    });
-    const job = await settled(jobs[0]!.id);
+    const job = await session.postThroughOutbox(`Sent through Roost (${run})`);
     expect(job.state).toBe('sent');
     roostPostUri = job.remoteId!;
     await check();
@@ -124,7 +65,13 @@ describe('hijack detection on the local Bluesky network', () => {
     await check();
     const alerts = await openAlerts();
     expect(alerts).toMatchObject([
-      { accountId, kind: 'post', uri: direct.uri, handle: brand.handle, acknowledgedAt: null },
+      {
+        accountId: session.accountId,
+        kind: 'post',
+        uri: direct.uri,
+        handle: brand.handle,
+        acknowledgedAt: null,
+      },
     ]);
     expect(alerts[0]!.text).toContain('Free coins');
     // The next check has nothing new to say.
@@ -145,21 +92,20 @@ describe('hijack detection on the local Bluesky network', () => {
       ].sort(),
     );
     expect(alerts.find((a) => a.kind === 'profile')?.text).toBe(`Acme Giveaways ${run}`);
-    const announced = client.events
-      .filter((e) => e.kind === 'event' && e.name === 'protection:alerts')
-      .flatMap((e) => (e as unknown as { payload: { alerts: HijackAlert[] } }).payload.alerts);
+    const announced = session
+      .events<{ alerts: HijackAlert[] }>('protection:alerts')
+      .flatMap((payload) => payload.alerts);
     expect(announced.map((a) => a.id).sort()).toEqual(alerts.map((a) => a.id).sort());
   }, 60_000);
 
   it('"This was us" acknowledges an alert: it leaves the open list and stays on record', async () => {
     const [first] = await openAlerts();
-    const acknowledged = await value<HijackAlert>('protection:acknowledge', { id: first!.id });
+    const acknowledged = await session.value<HijackAlert>('protection:acknowledge', { id: first!.id });
     expect(acknowledged.acknowledgedAt).toEqual(expect.any(Number));
     expect((await openAlerts()).map((a) => a.id)).not.toContain(first!.id);
-    const all = await value<HijackAlert[]>('protection:alerts', { includeAcknowledged: true });
+    const all = await session.value<HijackAlert[]>('protection:alerts', { includeAcknowledged: true });
     expect(all.find((a) => a.id === first!.id)?.acknowledgedAt).toBe(acknowledged.acknowledgedAt);
-    const missing = (await client.request('protection:acknowledge', { id: 'no-such-alert' }))
-      .result as Answer;
+    const missing: Answer = await session.call('protection:acknowledge', { id: 'no-such-alert' });
     expect(missing).toMatchObject({ ok: false, error: { code: 'not_found' } });
   }, 60_000);
 });
@@ -182,9 +128,9 @@ describe('impostors and links in incoming items', () => {
     let conversation: ConversationSummary | undefined;
     for (let i = 0; i < 60 && !conversation; i++) {
       await sandbox.processAll();
-      await value('desk:refresh', {});
+      await session.value('desk:refresh', {});
       await new Promise((r) => setTimeout(r, 250));
-      const list = await value<ConversationSummary[]>('desk:list', { view: 'unassigned' });
+      const list = await session.value<ConversationSummary[]>('desk:list', { view: 'unassigned' });
       conversation = list.find((c) => c.excerpt.includes(run));
     }
     expect(conversation?.contact).toMatchObject({
@@ -192,9 +138,9 @@ describe('impostors and links in incoming items', () => {
       impostor: { imitates: brand.handle, reason: 'handle' },
     });
 
-    const delivered = client.events
-      .filter((e) => e.kind === 'event' && e.name === 'streams:items')
-      .flatMap((e) => (e as unknown as { payload: { items: StreamItem[] } }).payload.items)
+    const delivered = session
+      .events<{ items: StreamItem[] }>('streams:items')
+      .flatMap((payload) => payload.items)
       .find((item) => item.text.includes(run));
     expect(delivered?.flags).toEqual({
       impostor: { imitates: brand.handle, reason: 'handle' },
