@@ -39,15 +39,9 @@ const stripPrefix = (key: string, network: string): string =>
 
 /** A feed item as the diff compares it; ids in the same terms as sent-through-roost.ts. */
 export function toOwnEntry(item: StreamItem): OwnEntry | null {
-  const kind =
-    item.kind === 'repost'
-      ? 'repost'
-      : item.kind === 'reply'
-        ? 'reply'
-        : item.kind === 'post'
-          ? 'post'
-          : null;
-  if (kind === null) return null;
+  // Likes and follows are not the account's content; anything else it wrote is a post of some kind.
+  if (item.kind === 'like' || item.kind === 'follow') return null;
+  const kind = item.kind === 'repost' ? 'repost' : item.kind === 'reply' ? 'reply' : 'post';
   if (kind === 'repost') {
     return {
       uri: stripPrefix(item.key, item.network),

@@ -112,7 +112,7 @@ describe('toOwnEntry', () => {
     expect(wasSentByRoost(entry, sentThroughRoost([job({ remoteId: '110234' })], null))).toBe(true);
   });
 
-  it('keys a Bluesky repost by its own record and names its subject; other kinds are not own posts', () => {
+  it('keys a Bluesky repost by its own record and names its subject; likes and follows are not own content', () => {
     const repost = item({
       kind: 'repost',
       key: `bluesky:at://${DID}/app.bsky.feed.repost/3krepost`,
@@ -124,5 +124,8 @@ describe('toOwnEntry', () => {
       subjectUri: 'at://other/app.bsky.feed.post/9',
     });
     expect(toOwnEntry(item({ kind: 'like' }))).toBeNull();
+    // A quote or a direct message the account wrote is its content too.
+    expect(toOwnEntry(item({ kind: 'quote' }))?.kind).toBe('post');
+    expect(toOwnEntry(item({ kind: 'dm' }))?.kind).toBe('post');
   });
 });
