@@ -20,6 +20,7 @@ const DOMAINS = [
   'team',
   'sandbox',
   'desk',
+  'protection',
 ];
 /** The only arrows between domains; each names a domain whose repository or service the other reads. */
 const DOMAIN_DEPENDENCIES = {
@@ -27,6 +28,7 @@ const DOMAIN_DEPENDENCIES = {
   governance: ['publishing'],
   sandbox: ['accounts'],
   desk: ['streams'],
+  protection: ['publishing'],
 };
 const TRANSPORTS = ['electron', 'browser'];
 const ALL = ['runtime', 'store', 'vault', 'rpc', 'connectors', 'app', ...DOMAINS, ...TRANSPORTS];

@@ -82,6 +82,12 @@ const analyticsBackground = lazySection(
   (m) => m.AnalyticsBackground,
 );
 
+/** Raises a desktop notification when main reports a possible hijack, whichever section is on screen. */
+const protectionBackground = lazySection(
+  () => import('./features/settings/governance/protection-background.tsx'),
+  (m) => m.ProtectionBackground,
+);
+
 /** Fetches every section once the frame is on screen, so the first visit to one rarely waits. */
 function usePreloadSections(): void {
   useEffect(() => {
@@ -150,6 +156,7 @@ function AppFrame() {
         <background.Component />
         <streamsBackground.Component />
         <analyticsBackground.Component />
+        <protectionBackground.Component />
       </Suspense>
       <CommandPalette />
     </div>

@@ -18,7 +18,8 @@ import { createAccountRepository } from '../accounts/account-repository.ts';
 import { createAccountsService } from '../accounts/accounts-service.ts';
 import { createMastodonSignIn } from '../accounts/mastodon-sign-in.ts';
 import { accountsHandlers } from '../accounts/accounts-handlers.ts';
-import { createPoller } from '../streams/poller.ts';
+import { createPoller, DEFAULT_POLLER_CONFIG } from '../streams/poller.ts';
+import type { StreamEvent } from '../streams/column-state.ts';
 import { createCursorStore } from '../streams/cursor-store.ts';
 import { createCursorRepository } from '../streams/cursor-repository.ts';
 import { createFeedCursorRepository } from '../streams/feed-cursor-repository.ts';
@@ -44,6 +45,7 @@ import { sandboxHandlers } from '../sandbox/sandbox-handlers.ts';
 import { sandboxDiscoveryPath } from '../sandbox/sandbox-discovery.ts';
 import { createTeamModule } from '../team/team-handlers.ts';
 import { createEmbeddedDesk } from '../desk/embedded-desk.ts';
+import { createProtectionModule } from '../protection/protection-module.ts';
 import { appHandlers } from './app-handlers.ts';
 import { createAppLanguage } from './app-language.ts';
 import { startInOrder, stopOnly, type Lifecycle } from './lifecycle.ts';
@@ -109,12 +111,17 @@ export async function startMainServices(
     },
   });
 
+  // Impostor and link flags go on items before any column or the desk sees them (set up below).
+  const flagged = (event: StreamEvent): StreamEvent =>
+    event.kind === 'items' ? { ...event, items: protection.flagger.flag(event.items) } : event;
+
   // Live Mastodon columns: streams feed subscribed sources; the poller falls back to full polling when one drops.
   const streaming = createStreamingManager({
     timers: { ...systemTimers, ...systemClock, random: systemRandom },
     resolve: mastodonStreamTargets(connectors),
     markStreaming: (columnKey, live) => poller.markStreaming(columnKey, live),
-    onItems: (batch) => {
+    onItems: (delivered) => {
+      const batch = flagged(delivered);
       desk.intake(batch);
       events.emit('streams:items', toItemsEvent(batch));
     },
@@ -128,7 +135,8 @@ export async function startMainServices(
     random: systemRandom,
     connectors: (source) => connectors.forSource(source),
     cursors: createCursorStore(createCursorRepository(store), createFeedCursorRepository(store)),
-    onItems: (event) => {
+    onItems: (polled) => {
+      const event = flagged(polled);
       streaming.notePolled(event); // so the stream does not deliver these again
       desk.intake(event);
       events.emit('streams:items', toItemsEvent(event));
@@ -170,11 +178,27 @@ export async function startMainServices(
     onError: (error) => logFailure('media pruning', error),
   });
 
+  // Hijack detection checks each account once per background polling interval.
+  const protection = createProtectionModule({
+    store,
+    dataDir: options.dataDir,
+    accounts: () => registry.list(),
+    connectorFor: (id) => connectors.forAccount(id),
+    jobs: (accountId) => publishing.repo.list({ accountIds: [accountId] }),
+    clock: systemClock,
+    timers: backgroundTimers,
+    random: systemRandom,
+    intervalMs: DEFAULT_POLLER_CONFIG.hiddenIntervalMs,
+    onAlerts: (alerts) => events.emit('protection:alerts', { alerts }),
+    onError: (context, error) => logFailure(context, error),
+  });
+
   const team = createTeamModule({ dataDir: options.dataDir, credentials, events, fetch: fetchImpl });
 
   let stopPoller: (() => void) | null = null;
   let stopDeskParts: (() => void) | null = null;
   let stopPruner: (() => void) | null = null;
+  let stopProtection: (() => void) | null = null;
   let outboxStarted: Promise<void> = Promise.resolve();
   // Started top to bottom, stopped bottom to top: columns close before their poller, the store last.
   const lifecycles: Lifecycle[] = [
@@ -207,6 +231,7 @@ export async function startMainServices(
       },
     },
     { start: () => void (stopPruner = mediaPruner.start()), stop: () => stopPruner?.() },
+    { start: () => void (stopProtection = protection.watch.start()), stop: () => stopProtection?.() },
     stopOnly(() => streams.closeAll()),
   ];
   const stopAll = await startInOrder(lifecycles);
@@ -247,6 +272,7 @@ export async function startMainServices(
       }),
       ...team.handlers,
       ...desk.handlers,
+      ...protection.handlers,
     },
     { onInternalError: (method, error) => logFailure(`${method} failed`, error) },
   );

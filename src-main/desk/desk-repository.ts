@@ -1,4 +1,5 @@
 // The embedded desk's tables in main's SQLite: the only code that touches desk_*.
+import type { ImpostorFlag } from '../../src-shared/protection/flags.ts';
 import type { SQLOutputValue } from 'node:sqlite';
 import type { ConversationLife } from '../../src-shared/desk/conversation.ts';
 import type { SlaClock } from '../../src-shared/desk/sla.ts';
@@ -17,6 +18,8 @@ export interface StoredConversation {
     readonly handle: string;
     readonly displayName: string;
     readonly avatarUrl: string | null;
+    /** Set when main flagged the contact as posing as one of the user's accounts (src-main/protection). */
+    readonly impostor?: ImpostorFlag | null;
   };
   readonly threadId: string;
   readonly life: ConversationLife;

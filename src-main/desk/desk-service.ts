@@ -213,6 +213,7 @@ export function createDeskService(deps: DeskServiceDeps): DeskService {
           handle: item.author.handle,
           displayName: item.author.displayName,
           avatarUrl: item.author.avatarUrl,
+          impostor: item.flags?.impostor ?? null,
         },
         threadId,
         life: { state: 'new', ownerId: null, snoozedUntil: null },
@@ -240,6 +241,10 @@ export function createDeskService(deps: DeskServiceDeps): DeskService {
       if (moved.life.state === 'pending') clocks = clocks.map((c) => pauseClock(c, now, policy().calendar));
       conversation = {
         ...existing,
+        // A later message flagged as an impostor's flags the whole conversation.
+        contact: existing.contact.impostor
+          ? existing.contact
+          : { ...existing.contact, impostor: item.flags?.impostor ?? null },
         life: moved.life,
         priority: score.score,
         priorityReasons: score.reasons.map(reasonText),

@@ -4,6 +4,7 @@ import { analyticsEn } from './analytics-en.ts';
 import { teamEn } from './team-en.ts';
 import { teamBrandEn } from './team-brand-en.ts';
 import { inboxEn } from './inbox-en.ts';
+import { protectionEn } from './protection-en.ts';
 
 const errors: Record<ErrorCode, string> = {
   invalid_input: 'Some fields need fixing. Check the highlighted fields and try again.',
@@ -767,6 +768,7 @@ export const en = {
   team: teamEn,
   teamBrand: teamBrandEn,
   inbox: inboxEn,
+  protection: protectionEn,
   errors,
 };
 

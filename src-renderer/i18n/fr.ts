@@ -5,6 +5,7 @@ import { analyticsFr } from './analytics-fr.ts';
 import { teamFr } from './team-fr.ts';
 import { teamBrandFr } from './team-brand-fr.ts';
 import { inboxFr } from './inbox-fr.ts';
+import { protectionFr } from './protection-fr.ts';
 
 const errors: Record<ErrorCode, string> = {
   invalid_input: 'Certains champs sont à corriger. Vérifiez les champs signalés, puis réessayez.',
@@ -786,5 +787,6 @@ export const fr: Messages = {
   team: teamFr,
   teamBrand: teamBrandFr,
   inbox: inboxFr,
+  protection: protectionFr,
   errors,
 };

@@ -13,6 +13,7 @@ import { feedsRequests } from './feeds-contract.ts';
 import { governanceRequests } from './governance-contract.ts';
 import { teamDeskEvents, teamDeskRequests } from './team-desk-contract.ts';
 import { deskEvents, deskRequests } from './desk-contract.ts';
+import { protectionEvents, protectionRequests } from './protection-contract.ts';
 import type { EventName, RequestMethod } from './methods.ts';
 
 const Empty = z.object({}).strict();
@@ -84,6 +85,7 @@ export const requests = {
   ...governanceRequests,
   ...teamDeskRequests,
   ...deskRequests,
+  ...protectionRequests,
 } as const satisfies Record<RequestMethod, { input: z.ZodType; output: z.ZodType; effect?: NetworkEffect }>;
 
 export const events = {
@@ -101,6 +103,7 @@ export const events = {
   ...publishingEvents,
   ...teamDeskEvents,
   ...deskEvents,
+  ...protectionEvents,
 } as const satisfies Record<EventName, z.ZodType>;
 
 export type Requests = typeof requests;

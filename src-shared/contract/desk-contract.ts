@@ -2,6 +2,7 @@
 // user's accounts receive, their states and SLA clocks, internal notes, saved replies and the collision guard.
 // Replies themselves go out through publish:preflight → publish:clear → outbox:submit like every other post;
 // the desk only records them. Nothing here can publish: no method is marked with a network effect.
+import { ImpostorFlagSchema } from '../protection/flags.ts';
 import { z } from '../zod.ts';
 import { NetworkSchema } from '../domain/account.ts';
 import { CONVERSATION_STATES } from '../desk/conversation.ts';
@@ -27,6 +28,8 @@ export const DeskContactSchema = z.object({
   handle: z.string().max(1_000),
   displayName: z.string().max(1_000),
   avatarUrl: z.string().max(4_096).nullable(),
+  /** Main flagged this contact as posing as one of the user's accounts (look-alike handle or name). */
+  impostor: ImpostorFlagSchema.nullable().optional(),
 });
 
 export const ConversationSummarySchema = z.object({

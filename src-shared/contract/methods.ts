@@ -83,6 +83,9 @@ export const REQUEST_METHODS = [
   'desk:saveReply',
   'desk:deleteReply',
   'desk:useReply',
+  'protection:alerts',
+  'protection:acknowledge',
+  'protection:check',
 ] as const;
 
 export const EVENT_NAMES = [
@@ -98,6 +101,7 @@ export const EVENT_NAMES = [
   'team:changed',
   'team:revoked',
   'desk:changed',
+  'protection:alerts',
 ] as const;
 
 export type RequestMethod = (typeof REQUEST_METHODS)[number];

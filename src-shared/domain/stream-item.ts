@@ -3,6 +3,7 @@
 // sanitise, and derives `text` from it. Everything here is untrusted network data.
 import { z } from '../zod.ts';
 import { NetworkSchema } from './account.ts';
+import { ItemFlagsSchema } from '../protection/flags.ts';
 
 const ShortText = z.string().max(1_000);
 const LongText = z.string().max(200_000);
@@ -99,6 +100,8 @@ export const StreamItemSchema = z.object({
   createdAt: z.string().max(64),
   /** When Roost first saw it; orders columns when networks disagree on clocks. */
   seenAt: z.string().max(64),
+  /** Set by main at ingest (src-main/protection): an impostor author, dangerous links. Absent: nothing found. */
+  flags: ItemFlagsSchema.optional(),
 });
 export type StreamItem = z.infer<typeof StreamItemSchema>;
 

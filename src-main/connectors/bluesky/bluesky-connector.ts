@@ -23,6 +23,8 @@ import { createBlueskyPublisher, type BlueskyRecords } from './bluesky-publisher
 import { deleteOwnRecord, findRepostByRkey, repostAt } from './record-actions.ts';
 import { ThreadAnswerSchema } from './schemas.ts';
 import { flattenThread } from './thread.ts';
+import { readOwnProfile, readRepoRevision } from './own-state.ts';
+import type { ProfileState } from '../../../src-shared/protection/profile-diff.ts';
 
 export interface BlueskySession {
   readonly accessJwt: string;
@@ -57,6 +59,10 @@ export interface BlueskyConnector extends Connector, BlueskyRecords {
   readAudience(): Promise<AudienceCounts>;
   /** The account's own profile description and website, where an organisation's domains are named. */
   readProfileTexts(): Promise<string[]>;
+  /** Brand protection: the repository's latest revision, which every write to the account changes. */
+  readRepoRevision(): Promise<string>;
+  /** Brand protection: the display name, avatar and description as the network shows them now. */
+  readOwnProfile(): Promise<ProfileState>;
 }
 
 const MAX_PAGE = 100;
@@ -187,5 +193,7 @@ function buildConnector(agent: AtpAgent, did: string, now: () => number, webUrl:
         const website: unknown = (data as { website?: unknown }).website;
         return [data.description ?? '', typeof website === 'string' ? website : ''].filter((t) => t !== '');
       }),
+    readRepoRevision: () => guarded('Bluesky repository', () => readRepoRevision(agent, did)),
+    readOwnProfile: () => guarded('Bluesky profile', () => readOwnProfile(agent, did)),
   };
 }

@@ -10,6 +10,7 @@ import { migration006FeedCursors } from './006-feed-cursors.ts';
 import { migration007PostEngagement } from './007-post-engagement.ts';
 import { migration008UploadedMedia } from './008-uploaded-media.ts';
 import { migration009Desk } from './009-desk.ts';
+import { migration010Protection } from './010-protection.ts';
 
 export const MIGRATIONS: readonly Migration[] = [
   migration001Accounts,
@@ -21,4 +22,5 @@ export const MIGRATIONS: readonly Migration[] = [
   migration007PostEngagement,
   migration008UploadedMedia,
   migration009Desk,
+  migration010Protection,
 ];

@@ -1,22 +1,12 @@
 // An RSS item's card names the item's own author, or the feed's title when the item names none, and never
 // shows the site's host as an `@handle` (a feed has no account); a Bluesky card keeps its `@handle`.
-import { render } from 'vitest-browser-react';
 import { describe, expect, test } from 'vitest';
 import { userEvent } from 'vitest/browser';
-import { AppProviders, type AppServices } from '../../../src-renderer/app-context.tsx';
-import { createClient } from '../../../src-renderer/bridge/client.ts';
-import { createMemorySettingsRepository } from '../../../src-renderer/db/settings-repository.ts';
-import { ItemCard } from '../../../src-renderer/features/streams/components/item-card.tsx';
-import {
-  ItemActionsContext,
-  type ItemActions,
-} from '../../../src-renderer/features/streams/components/item-actions-context.ts';
+import type { ItemActions } from '../../../src-renderer/features/streams/components/item-actions-context.ts';
 import { createItemJobs } from '../../../src-renderer/features/streams/model/item-jobs.ts';
-import { createI18n } from '../../../src-renderer/i18n/i18n.ts';
-import { createRoostStore } from '../../../src-renderer/store/store.ts';
 import type { StreamItem } from '../../../src-shared/domain/stream-item.ts';
 import { makeItem } from './support/items.ts';
-import { createStreamsMain } from './support/streams-main.ts';
+import { renderCards } from './support/render-cards.tsx';
 
 const actions: ItemActions = {
   accountId: 'acc-1',
@@ -52,32 +42,16 @@ function rssItem(id: string, displayName: string): StreamItem {
   });
 }
 
-async function renderCards(items: readonly StreamItem[], locale: 'en' | 'fr' = 'en') {
-  const main = createStreamsMain();
-  const services: AppServices = {
-    client: createClient(main.transport),
-    store: createRoostStore({ locale }),
-    settings: createMemorySettingsRepository(),
-    i18n: await createI18n(locale),
-  };
-  return render(
-    <AppProviders services={services}>
-      <ItemActionsContext.Provider value={actions}>
-        {items.map((item) => (
-          <ItemCard key={item.key} item={item} now={Date.now()} />
-        ))}
-      </ItemActionsContext.Provider>
-    </AppProviders>,
-  );
-}
-
 describe('RSS item cards', () => {
   test('show the author or the feed title, with no @host', async () => {
-    const screen = await renderCards([
-      rssItem('by-author', 'Ada Lovelace'),
-      rssItem('by-feed', 'The Example Blog'),
-      makeItem({ id: 'bsky', text: 'a Bluesky post' }),
-    ]);
+    const screen = await renderCards(
+      [
+        rssItem('by-author', 'Ada Lovelace'),
+        rssItem('by-feed', 'The Example Blog'),
+        makeItem({ id: 'bsky', text: 'a Bluesky post' }),
+      ],
+      { actions },
+    );
     const [byAuthor, byFeed, bsky] = screen.getByRole('article').elements();
     await expect.element(screen.getByText('Ada Lovelace')).toBeVisible();
     await expect.element(screen.getByText('The Example Blog')).toBeVisible();
@@ -88,13 +62,13 @@ describe('RSS item cards', () => {
   });
 
   test('the mute entry names the site without an @', async () => {
-    const screen = await renderCards([rssItem('muted', 'Ada Lovelace')]);
+    const screen = await renderCards([rssItem('muted', 'Ada Lovelace')], { actions });
     await userEvent.click(screen.getByRole('button', { name: 'Other actions on this post' }));
     await expect.element(screen.getByRole('button', { name: 'Mute blog.example:8443' })).toBeVisible();
   });
 
   test('French keeps the same shape', async () => {
-    const screen = await renderCards([rssItem('fr', 'Ada Lovelace')], 'fr');
+    const screen = await renderCards([rssItem('fr', 'Ada Lovelace')], { locale: 'fr', actions });
     await userEvent.click(screen.getByRole('button', { name: 'Autres actions sur ce message' }));
     await expect.element(screen.getByRole('button', { name: 'Masquer blog.example:8443' })).toBeVisible();
   });

@@ -117,6 +117,8 @@ export function createMemoryMain(
     'desk:list': () => [],
     'desk:counts': () => ({ mine: 0, unassigned: 0, pending: 0, snoozed: 0, resolved: 0, breaching: 0 }),
     'desk:savedReplies': () => [],
+    // No hijack alerts unless a test brings its own (tests/browser/settings/brand-protection.test.tsx).
+    'protection:alerts': () => [],
     ...extra,
   });
   const router = createRouter(handlers);

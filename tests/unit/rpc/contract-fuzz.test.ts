@@ -163,6 +163,9 @@ const VALID: Record<RequestMethod, Record<string, unknown>> = {
   'desk:saveReply': { id: null, title: 'Thanks', bodyEn: 'Thank you {contact.name}', bodyFr: 'Merci' },
   'desk:deleteReply': { id: 'r1' },
   'desk:useReply': { id: 'r1', conversationId: 'c1', lang: 'fr' },
+  'protection:alerts': { includeAcknowledged: true },
+  'protection:acknowledge': { id: 'alert-1' },
+  'protection:check': {},
 };
 
 function malformedPayloads(method: RequestMethod, seed: number): unknown[] {

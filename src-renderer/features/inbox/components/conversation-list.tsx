@@ -5,6 +5,7 @@ import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ConversationSummary } from '../../../../src-shared/contract/desk-contract.ts';
 import { SlaBadge } from './sla-badge.tsx';
+import { ImpostorBadge } from '../../shell/ui/protection-badges.tsx';
 
 const ROW_PX = 76;
 
@@ -57,6 +58,7 @@ export function ConversationList({
             >
               <div className="inbox__row-head">
                 <strong>{c.contact.displayName || `@${c.contact.handle}`}</strong>
+                {c.contact.impostor && <ImpostorBadge flag={c.contact.impostor} />}
                 <span className="inbox__priority">{t('inbox.priority', { score: c.priority })}</span>
                 <SlaBadge sla={c.sla} now={now} />
               </div>

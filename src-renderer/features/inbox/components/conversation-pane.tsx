@@ -11,6 +11,7 @@ import { useServices } from '../../../app-context.tsx';
 import { timelineOf } from '../model/timeline.ts';
 import { ReplyBox } from './reply-box.tsx';
 import { SlaBadge } from './sla-badge.tsx';
+import { ImpostorBadge } from '../../shell/ui/protection-badges.tsx';
 
 export interface PaneHandle {
   focusNote(): void;
@@ -53,6 +54,7 @@ export const ConversationPane = forwardRef<
           {summary.contact.displayName || `@${summary.contact.handle}`}{' '}
           <span className="inbox__handle">@{summary.contact.handle}</span>
         </h2>
+        {summary.contact.impostor && <ImpostorBadge flag={summary.contact.impostor} />}
         <span className="badge badge--neutral">{t(`inbox.state.${summary.state}`)}</span>
         <span className="inbox__priority" title={summary.priorityReasons.join(', ')}>
           {t('inbox.priority', { score: summary.priority })}

@@ -17,6 +17,7 @@ import { PolicyIssues } from './policy-issues.tsx';
 import { linesOf, textOf } from './policy-lines.ts';
 import { PolicyTransfer } from './policy-transfer.tsx';
 import { QuietHoursSection } from './quiet-hours-section.tsx';
+import { BrandProtectionSection } from './brand-protection-section.tsx';
 
 interface Draft {
   readonly domains: string;
@@ -214,6 +215,7 @@ export function GovernanceSettings() {
           </p>
         )}
       </section>
+      <BrandProtectionSection />
       <PolicyTransfer
         onExport={exportPolicy}
         onImport={(json, file) => void importPolicy(json, file)}

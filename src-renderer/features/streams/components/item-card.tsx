@@ -15,6 +15,7 @@ import { ItemMoreMenu } from './item-more-menu.tsx';
 import { MediaStrip } from './media-strip.tsx';
 import { relativeTime } from './minute-clock.ts';
 import { RichText } from './rich-text.tsx';
+import { FlaggedLinkGuard, ItemFlagBadges } from '../../shell/ui/protection-badges.tsx';
 
 export interface ItemCardProps {
   readonly item: StreamItem;
@@ -41,7 +42,7 @@ export const ItemCard = memo(function ItemCard({
       ? t('streams.item.undoRepost')
       : t(item.network === 'mastodon' ? 'streams.item.boost' : 'streams.item.repost');
   const body = (
-    <>
+    <FlaggedLinkGuard flags={item.flags}>
       {item.title && <h3 className="item__title">{item.title}</h3>}
       {item.html ? <HtmlBody html={item.html} /> : <RichText text={item.text} facets={item.facets} />}
       <MediaStrip media={item.media} />
@@ -54,7 +55,7 @@ export const ItemCard = memo(function ItemCard({
           <span className="item__quote-text">{item.quote.text}</span>
         </blockquote>
       )}
-    </>
+    </FlaggedLinkGuard>
   );
 
   const run = (promise: Promise<string | null>) => {
@@ -97,6 +98,7 @@ export const ItemCard = memo(function ItemCard({
           {relativeTime(item.createdAt, now, i18n.language)}
         </time>
       </header>
+      <ItemFlagBadges flags={item.flags} />
       {item.contentWarning ? (
         <details className="item__cw">
           <summary>{t('streams.item.contentWarning', { warning: item.contentWarning })}</summary>
