@@ -31,6 +31,10 @@ export function teamHandlers(service: TeamService): Pick<Handlers, TeamDeskMetho
     },
     'team:revokeDevice': (input) => service.call('devices:revoke', input),
     'team:audit': (input) => service.audit(input),
+    'team:approvals': (input) => service.call('approvals:list', input),
+    'team:approve': (input) => service.call('approvals:approve', input),
+    'team:reject': (input) => service.call('approvals:reject', input),
+    'team:noteApproval': (input) => service.call('approvals:note', input),
   };
 }
 
