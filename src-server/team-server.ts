@@ -37,6 +37,8 @@ import { loadBrandKey } from './brand/brand-key.ts';
 import { brandHandlers, brandPreparers } from './brand/brand-handlers.ts';
 import { createBrandService } from './brand/brand-service.ts';
 import { createCredentialVault } from './brand/credential-vault.ts';
+import { approvalHandlers } from './approvals/approval-handlers.ts';
+import { createApprovalExpiry } from './approvals/approval-expiry.ts';
 
 export interface TeamServerOptions {
   readonly dataDir: string;
@@ -83,6 +85,7 @@ const handlers: TeamHandlers = {
   ...noteHandlers,
   ...auditHandlers,
   ...brandHandlers,
+  ...approvalHandlers,
 };
 
 export async function startTeamServer(options: TeamServerOptions): Promise<TeamServer> {
@@ -124,6 +127,12 @@ export async function startTeamServer(options: TeamServerOptions): Promise<TeamS
     log: (message) => console.error(`team server: ${message}`),
   });
   canSeeBrand = brand.canSee;
+  const approvals = createApprovalExpiry({
+    engine,
+    feed: feedControl,
+    now,
+    log: (message) => console.error(`team server: ${message}`),
+  });
   const deps: ServerDeps = {
     engine,
     tokens: createSessionTokens(key),
@@ -131,6 +140,7 @@ export async function startTeamServer(options: TeamServerOptions): Promise<TeamS
     serverId,
     invitationCode,
     brand,
+    approvals,
   };
   const api = createTeamApi(deps, handlers, {
     now,
@@ -205,6 +215,7 @@ export async function startTeamServer(options: TeamServerOptions): Promise<TeamS
   const port = typeof address === 'object' && address ? address.port : 0;
   const base = `${tls ? 'https' : 'http'}://${host.includes(':') ? `[${host}]` : host}:${port}`;
   await brand.start();
+  await approvals.start();
   const ownerCode = await issueOwnerInvitationIfNeeded(engine, now(), invitationCode);
   // Idempotency keys past their retention are refused as stale anyway; forget them once an hour.
   const prune = () => void engine.transaction((tx) => pruneIdempotencyKeys(tx, now())).catch(() => undefined);
@@ -222,6 +233,7 @@ export async function startTeamServer(options: TeamServerOptions): Promise<TeamS
     brandSettled: () => brand.settled(),
     async stop() {
       clearInterval(pruneTimer);
+      await approvals.stop();
       await brand.stop();
       feed.closeAll();
       sockets.close();

@@ -44,6 +44,10 @@ export function teamHandlers(service: TeamService): Pick<Handlers, TeamDeskMetho
         ...(input.acknowledged ? { acknowledged: input.acknowledged } : {}),
       }),
     'team:brandPostStatus': (input) => service.call('brandPosts:status', input),
+    'team:approvals': (input) => service.call('approvals:list', input),
+    'team:approve': (input) => service.call('approvals:approve', input),
+    'team:reject': (input) => service.call('approvals:reject', input),
+    'team:noteApproval': (input) => service.call('approvals:note', input),
   };
 }
 

@@ -67,6 +67,11 @@ export const teamBrandEn = {
       cancelled: 'Cancelled.',
       overdue: 'Overdue: the server will retry.',
       held: 'Held by the server.',
+      awaiting_approval:
+        'Waiting for approval. It goes out once approved; you can follow it under Approvals → Mine.',
+      rejected: 'Rejected by an approver. It will not be posted.',
+      expired: 'Not approved in time. It will not be posted.',
+      superseded: 'Replaced by a newer version.',
     },
     open_link: 'Open the post',
     approval: 'Your posts as this account need an approval first.',

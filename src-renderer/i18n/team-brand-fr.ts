@@ -68,6 +68,11 @@ export const teamBrandFr = {
       cancelled: 'Annulé.',
       overdue: 'En retard : le serveur va réessayer.',
       held: 'Retenu par le serveur.',
+      awaiting_approval:
+        'En attente d’approbation. Il partira une fois approuvé ; suivez-le dans Approbations → Les miennes.',
+      rejected: 'Refusé par un approbateur. Il ne sera pas publié.',
+      expired: 'Pas approuvé à temps. Il ne sera pas publié.',
+      superseded: 'Remplacé par une version plus récente.',
     },
     open_link: 'Ouvrir le message',
     approval: 'Vos messages au nom de ce compte doivent d’abord être approuvés.',

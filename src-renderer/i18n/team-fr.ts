@@ -124,6 +124,38 @@ export const teamFr: typeof teamEn = {
     count_one: '{{count}} entrée',
     count_other: '{{count}} entrées',
   },
+  approvals: {
+    title: 'Approbations',
+    views: { to_approve: 'À approuver', mine: 'Les miennes', rejected: 'Refusées', expired: 'Expirées' },
+    empty: {
+      to_approve: 'Rien n’attend votre approbation.',
+      mine: 'Vous n’avez demandé aucune approbation.',
+      rejected: 'Aucune demande refusée.',
+      expired: 'Aucune demande expirée.',
+    },
+    kind: {
+      post: 'Publication en tant que @{{handle}} par {{author}}',
+      reply: 'Réponse en tant que @{{handle}} par {{author}}',
+    },
+    states: {
+      pending: 'en attente',
+      approved: 'approuvée',
+      rejected: 'refusée',
+      expired: 'expirée : non approuvée à l’heure prévue, non publiée',
+      superseded: 'remplacée par une modification',
+    },
+    step: 'étape {{current}} sur {{total}}',
+    scheduled: 'Prévue le {{time}} ; non publiée si elle n’est pas approuvée d’ici là.',
+    rejectionNote: 'Refusée : {{note}}',
+    notes: 'Notes internes',
+    approve: 'Approuver',
+    reject: 'Refuser…',
+    noteLabel: 'Pourquoi la refuser ? (l’auteur voit cette note)',
+    confirmReject: 'Refuser',
+    approved: 'Approuvée. Le serveur d’équipe la publie une seule fois.',
+    rejected: 'Refusée. Elle ne sera pas publiée.',
+    alreadyDecided: 'Un autre approbateur a déjà tranché cette demande.',
+  },
   errors: {
     not_a_link:
       'Ce n’est pas un lien d’invitation Roost. Collez le lien entier, y compris la partie après #.',

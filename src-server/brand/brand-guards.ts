@@ -43,7 +43,7 @@ export async function authoriseBrandPost(ctx: CallContext, request: BrandPostReq
   const since = ctx.now - DEFAULT_DUPLICATE_WINDOW_MS;
   const recent = await ctx.db.all(
     `SELECT text, created_at FROM brand_posts WHERE account_id = ? AND created_at >= ?
-      AND state NOT IN ('failed', 'cancelled')`,
+      AND state NOT IN ('failed', 'cancelled', 'rejected', 'expired', 'superseded')`,
     [account.id, since],
   );
   const recentPosts: RecentPost[] = recent.map((row) => ({

@@ -233,17 +233,11 @@ export const brandHandlers: Pick<TeamHandlers, BrandMethods> = {
     if (!account) throw new TeamFailure('not_found', 'Brand account not found');
     const kind = input.replyTo ? 'reply' : 'post';
     const access = await accessOf(ctx, caller, account.id);
-    const refused = (code: 'forbidden' | 'approval_required', message: string): never => {
+    const refused = (code: 'forbidden', message: string): never => {
       throw new TeamFailure(code, message);
     };
     if (access === null || access === 'view') {
       refused('forbidden', `You may not ${kind === 'reply' ? 'reply' : 'publish'} as @${account.handle}`);
-    }
-    if (access === 'publish_with_approval') {
-      refused(
-        'approval_required',
-        `Posts as @${account.handle} need an approval, which is not available yet`,
-      );
     }
     if (kind === 'post' && access === 'reply') {
       refused('forbidden', `You may only reply as @${account.handle}, not publish new posts`);
@@ -253,6 +247,20 @@ export const brandHandlers: Pick<TeamHandlers, BrandMethods> = {
         'invalid_input',
         `A ${account.network} account can only reply to ${account.network} posts`,
       );
+    }
+    // "Publish only with approval" and the limited role always go through approval, replies included.
+    if (access === 'publish_with_approval' || caller.role === 'limited') {
+      const { submitForApproval } = await import('../approvals/approval-flow.ts');
+      const { post } = await submitForApproval(ctx, deps, caller, {
+        account,
+        text: input.text,
+        replyTo: input.replyTo,
+        language: input.language ?? null,
+        acknowledged: input.acknowledged ?? [],
+        scheduledAt: null,
+        supersedes: null,
+      });
+      return post;
     }
     // The guard tables (link rules, confusables) load on the first submit, not at every server start.
     const { authoriseBrandPost } = await import('./brand-guards.ts');
@@ -278,6 +286,7 @@ export const brandHandlers: Pick<TeamHandlers, BrandMethods> = {
       createdAt: ctx.now,
       updatedAt: ctx.now,
       version: 1,
+      approvalId: null,
     } as const;
     await ctx.db.run(
       `INSERT INTO brand_posts (id, account_id, member_id, kind, text, payload, state, remote_id, url, last_error,

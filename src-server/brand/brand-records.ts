@@ -19,7 +19,7 @@ export const toBrandAccount = (row: SqlRow): BrandAccount => ({
 });
 
 export const BRAND_POST_COLUMNS =
-  'id, account_id, member_id, kind, text, state, remote_id, url, last_error, created_at, updated_at, version';
+  'id, account_id, member_id, kind, text, state, remote_id, url, last_error, created_at, updated_at, version, approval_id';
 
 export const toBrandPost = (row: SqlRow): BrandPost => ({
   id: String(row['id']),
@@ -35,6 +35,8 @@ export const toBrandPost = (row: SqlRow): BrandPost => ({
   createdAt: Number(row['created_at']),
   updatedAt: Number(row['updated_at']),
   version: Number(row['version']),
+  approvalId:
+    row['approval_id'] === null || row['approval_id'] === undefined ? null : String(row['approval_id']),
 });
 
 /** A connected (not removed) brand account, or null. */

@@ -34,6 +34,8 @@ interface WindowEntry {
   readonly redacted: string;
   /** Set for brand-account records: non-admins see them only with access to that account. */
   readonly brandAccountId: string | null;
+  /** Set for approval requests: the author and the approvers, the only non-admins sent the record. */
+  readonly audience: ReadonlySet<string> | null;
 }
 
 /** Invitations are for admins (as `invitations:list` is); others get the number with the record's data left out. */
@@ -45,7 +47,21 @@ const BRAND_ENTITIES: ReadonlySet<TeamChange['entity']> = new Set([
   'brandAccess',
   'brandItem',
   'brandPost',
+  'approvalPolicy',
 ]);
+
+/** An approval request's change is addressed to its author and approvers (an expiry tells the author at once). */
+function audienceOf(change: TeamChange): ReadonlySet<string> | null {
+  if (change.entity !== 'approval') return null;
+  const people = new Set<string>();
+  if (typeof change.data['authorId'] === 'string') people.add(change.data['authorId']);
+  const steps = Array.isArray(change.data['steps']) ? (change.data['steps'] as unknown[]) : [];
+  for (const step of steps) {
+    const ids = (step as { approverIds?: unknown }).approverIds;
+    if (Array.isArray(ids)) for (const id of ids) if (typeof id === 'string') people.add(id);
+  }
+  return people;
+}
 
 function brandAccountOf(change: TeamChange): string | null {
   if (!BRAND_ENTITIES.has(change.entity)) return null;
@@ -84,14 +100,16 @@ export function createFeedHub(
   const entryFor = (change: TeamChange): WindowEntry => {
     const frame = encode(change);
     const brandAccountId = brandAccountOf(change);
+    const audience = audienceOf(change);
     const redacted =
-      ADMIN_ONLY_ENTITIES.has(change.entity) || brandAccountId !== null
+      ADMIN_ONLY_ENTITIES.has(change.entity) || brandAccountId !== null || audience !== null
         ? encode({ ...change, data: {} })
         : frame;
-    return { seq: change.seq, frame, redacted, brandAccountId };
+    return { seq: change.seq, frame, redacted, brandAccountId, audience };
   };
   const frameFor = (subscriber: Subscriber, entry: WindowEntry) => {
     if (subscriber.admin) return entry.frame;
+    if (entry.audience?.has(subscriber.memberId)) return entry.frame;
     if (entry.brandAccountId !== null && canSeeBrand(subscriber.memberId, entry.brandAccountId)) {
       return entry.frame;
     }

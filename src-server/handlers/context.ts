@@ -5,6 +5,7 @@ import type { SqlExecutor, SqlEngine } from '../storage/sql-engine.ts';
 import type { SessionTokens } from '../identity/session-tokens.ts';
 import type { AuditEntry } from '../storage/audit-log.ts';
 import type { BrandService } from '../brand/brand-service.ts';
+import type { ApprovalExpiry } from '../approvals/approval-expiry.ts';
 
 export interface Caller {
   readonly memberId: string;
@@ -54,6 +55,8 @@ export interface ServerDeps {
   readonly invitationCode: (invitationId: string) => string;
   /** Brand accounts held by the server: vault, connectors, poller and outbox. */
   readonly brand: BrandService;
+  /** Expires approval requests at their scheduled time. */
+  readonly approvals: Pick<ApprovalExpiry, 'scheduleExpiry'>;
 }
 
 export type TeamHandler<M extends TeamMethod> = (

@@ -33,6 +33,14 @@ export const PERMISSIONS: Readonly<Record<Exclude<TeamMethod, PublicMethod>, rea
   // A viewer only reads; every other role may act as a brand account where its per-account access allows.
   'brandPosts:submit': BRAND_ACTORS,
   'brandPosts:status': EVERYONE,
+  // Whoever may act as a brand account may ask for approval, and be named an approver; handlers check who.
+  'approvals:request': BRAND_ACTORS,
+  'approvals:approve': BRAND_ACTORS,
+  'approvals:reject': BRAND_ACTORS,
+  'approvals:note': BRAND_ACTORS,
+  'approvals:list': EVERYONE,
+  'approvals:setPolicy': ADMINS,
+  'approvals:policy': EVERYONE,
 };
 
 type PublicMethod = 'invitations:accept' | 'auth:challenge' | 'auth:login';

@@ -175,4 +175,32 @@ export const TEAM_MIGRATIONS: readonly TeamMigration[] = [
       `CREATE INDEX brand_posts_by_state ON brand_posts (state)`,
     ],
   },
+  {
+    // Approvals: a policy per brand account (absent: the default policy), and requests whose whole record
+    // (the state machine's, src-shared/approvals) is one JSON column beside the columns the lists filter on.
+    version: 3,
+    name: 'approvals',
+    statements: [
+      `CREATE TABLE approval_policies (
+        account_id TEXT PRIMARY KEY NOT NULL REFERENCES brand_accounts (id),
+        policy TEXT NOT NULL,
+        updated_by TEXT NOT NULL REFERENCES members (id),
+        updated_at BIGINT NOT NULL
+      )`,
+      `CREATE TABLE approval_requests (
+        id TEXT PRIMARY KEY NOT NULL,
+        account_id TEXT NOT NULL REFERENCES brand_accounts (id),
+        author_id TEXT NOT NULL REFERENCES members (id),
+        post_id TEXT,
+        state TEXT NOT NULL,
+        expires_at BIGINT,
+        record TEXT NOT NULL,
+        version BIGINT NOT NULL,
+        created_at BIGINT NOT NULL
+      )`,
+      `CREATE INDEX approval_requests_by_state ON approval_requests (state, expires_at)`,
+      `CREATE INDEX approval_requests_by_author ON approval_requests (author_id, created_at)`,
+      `ALTER TABLE brand_posts ADD COLUMN approval_id TEXT`,
+    ],
+  },
 ];

@@ -14,6 +14,8 @@ import {
   MemberSchema,
   TeamRoleSchema,
 } from '../team/team-contract.ts';
+import { APPROVAL_VIEWS, ApprovalListItemSchema } from '../approvals/approval-contract.ts';
+import { ApprovalRequestSchema } from '../approvals/approval-machine.ts';
 
 const Empty = z.object({}).strict();
 const Ulid = z.string().regex(/^[0-9A-HJKMNP-TV-Z]{26}$/, 'a ULID');
@@ -143,6 +145,21 @@ export const teamDeskRequests = {
     output: BrandPostSchema,
   },
   'team:brandPostStatus': { input: z.object({ id: Ulid }).strict(), output: BrandPostSchema },
+  /** The approvals queue: requests waiting for this member, their own, and the rejected and expired ones. */
+  'team:approvals': {
+    input: z.object({ view: z.enum(APPROVAL_VIEWS) }).strict(),
+    output: z.array(ApprovalListItemSchema).max(200),
+  },
+  'team:approve': { input: z.object({ id: Ulid }).strict(), output: ApprovalRequestSchema },
+  'team:reject': {
+    input: z.object({ id: Ulid, note: z.string().trim().min(1).max(2_000) }).strict(),
+    output: ApprovalRequestSchema,
+  },
+  /** An internal note on a request (never published). */
+  'team:noteApproval': {
+    input: z.object({ id: Ulid, text: z.string().trim().min(1).max(2_000) }).strict(),
+    output: ApprovalRequestSchema,
+  },
 } as const;
 
 export const teamDeskEvents = {

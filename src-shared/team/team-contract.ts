@@ -3,6 +3,7 @@
 // team-feed.ts. Pure TypeScript and zod, so the server and main's client share one definition.
 import { z } from '../zod.ts';
 import { PostRefSchema } from '../compose/post.ts';
+import { approvalRequests, MUTATING_APPROVAL_METHODS } from '../approvals/approval-contract.ts';
 
 export const TEAM_ROLES = ['owner', 'admin', 'lead', 'expert', 'limited', 'viewer'] as const;
 export type TeamRole = (typeof TEAM_ROLES)[number];
@@ -27,7 +28,7 @@ export const TEAM_ERROR_CODES = [
   /** An invitation that was already used, revoked or has expired. */
   'invitation_invalid',
   'payload_too_large',
-  /** The member may publish to this brand account only once a post is approved, and approvals do not exist yet. */
+  /** No longer returned: posts that need approval now create an approval request (kept so the code stays stable). */
   'approval_required',
   /** A publish guard evaluated on the server refused the post (or it needs a confirmation it did not carry). */
   'guard_refused',
@@ -175,13 +176,29 @@ export const BrandPostSchema = z.object({
   memberId: Ulid,
   kind: z.enum(['post', 'reply']),
   text: z.string(),
-  state: z.enum(['queued', 'sending', 'sent', 'failed', 'needs_attention', 'cancelled', 'overdue', 'held']),
+  state: z.enum([
+    'queued',
+    'sending',
+    'sent',
+    'failed',
+    'needs_attention',
+    'cancelled',
+    'overdue',
+    'held',
+    // Waiting for its approval request, and what became of a request that was not approved.
+    'awaiting_approval',
+    'rejected',
+    'expired',
+    'superseded',
+  ]),
   remoteId: z.string().nullable(),
   url: z.string().nullable(),
   lastError: z.object({ code: z.string(), message: z.string() }).nullable(),
   createdAt: Time,
   updatedAt: Time,
   version: Version,
+  /** The approval request this post waits for (or waited for); absent when it needed none. */
+  approvalId: Ulid.nullable().optional(),
 });
 export type BrandPost = z.infer<typeof BrandPostSchema>;
 
@@ -318,6 +335,7 @@ export const teamRequests = {
     output: BrandPostSchema,
   },
   'brandPosts:status': { input: z.object({ id: Ulid }).strict(), output: BrandPostSchema },
+  ...approvalRequests,
 } as const;
 
 export type TeamMethod = keyof typeof teamRequests;
@@ -346,6 +364,7 @@ export const MUTATING_TEAM_METHODS: ReadonlySet<TeamMethod> = new Set([
   'brandAccounts:remove',
   'brandAccounts:setAccess',
   'brandPosts:submit',
+  ...MUTATING_APPROVAL_METHODS,
 ]);
 
 /** The exact bytes a device signs to log in: bound to this server and device, so a signature cannot be reused. */

@@ -16,6 +16,8 @@ export const ChangeSchema = z.object({
     'brandAccess',
     'brandItem',
     'brandPost',
+    'approval',
+    'approvalPolicy',
   ]),
   entityId: z.string(),
   /** The record's version after this change, for optimistic updates. */

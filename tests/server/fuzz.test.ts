@@ -54,6 +54,16 @@ const VALID: Record<TeamMethod, Record<string, unknown>> = {
     },
   },
   'brandPosts:status': { id: ulid() },
+  'approvals:request': { accountId: ulid(), text: 'hello', replyTo: null, scheduledAt: 1 },
+  'approvals:approve': { id: ulid() },
+  'approvals:reject': { id: ulid(), note: 'no' },
+  'approvals:note': { id: ulid(), text: 'a note' },
+  'approvals:list': { view: 'to_approve' },
+  'approvals:setPolicy': {
+    accountId: ulid(),
+    policy: { steps: [{ approvers: { kind: 'role', role: 'lead' }, quorum: 'any' }] },
+  },
+  'approvals:policy': { accountId: ulid() },
 };
 
 function malformedPayloads(method: TeamMethod, seed: number): unknown[] {

@@ -32,6 +32,12 @@ const EXPECTED: Record<TeamRole, readonly string[]> = {
     'brandAccounts:list',
     'brandPosts:submit',
     'brandPosts:status',
+    'approvals:request',
+    'approvals:approve',
+    'approvals:reject',
+    'approvals:note',
+    'approvals:list',
+    'approvals:policy',
   ],
   expert: [
     'session:whoami',
@@ -45,6 +51,12 @@ const EXPECTED: Record<TeamRole, readonly string[]> = {
     'brandAccounts:list',
     'brandPosts:submit',
     'brandPosts:status',
+    'approvals:request',
+    'approvals:approve',
+    'approvals:reject',
+    'approvals:note',
+    'approvals:list',
+    'approvals:policy',
   ],
   limited: [
     'session:whoami',
@@ -56,6 +68,12 @@ const EXPECTED: Record<TeamRole, readonly string[]> = {
     'brandAccounts:list',
     'brandPosts:submit',
     'brandPosts:status',
+    'approvals:request',
+    'approvals:approve',
+    'approvals:reject',
+    'approvals:note',
+    'approvals:list',
+    'approvals:policy',
   ],
   viewer: [
     'session:whoami',
@@ -66,6 +84,8 @@ const EXPECTED: Record<TeamRole, readonly string[]> = {
     'devices:invite',
     'brandAccounts:list',
     'brandPosts:status',
+    'approvals:list',
+    'approvals:policy',
   ],
 };
 
@@ -101,6 +121,16 @@ const INPUT: Record<TeamMethod, unknown> = {
   'brandAccounts:access': { accountId: ulid() },
   'brandPosts:submit': { accountId: ulid(), text: 'matrix', replyTo: null },
   'brandPosts:status': { id: ulid() },
+  'approvals:request': { accountId: ulid(), text: 'hello', replyTo: null, scheduledAt: 1 },
+  'approvals:approve': { id: ulid() },
+  'approvals:reject': { id: ulid(), note: 'no' },
+  'approvals:note': { id: ulid(), text: 'a note' },
+  'approvals:list': { view: 'to_approve' },
+  'approvals:setPolicy': {
+    accountId: ulid(),
+    policy: { steps: [{ approvers: { kind: 'role', role: 'lead' }, quorum: 'any' }] },
+  },
+  'approvals:policy': { accountId: ulid() },
 };
 
 describe.each(TEAM_ENGINES)('permission matrix (%s)', (engine) => {

@@ -54,6 +54,8 @@ describe('team migrations on PostgreSQL', () => {
       "SELECT string_agg(table_name, ',' ORDER BY table_name) FROM information_schema.tables WHERE table_schema = 'public';",
     );
     expect(tables.split(',')).toEqual([
+      'approval_policies',
+      'approval_requests',
       'audit_log',
       'brand_access',
       'brand_accounts',

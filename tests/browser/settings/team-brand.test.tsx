@@ -1,8 +1,8 @@
 // Settings → Team → Brand accounts in real Chromium, against the in-memory main with team and brand doubles
 // behind main's real router: an admin connects an account (a refused password is cleared and explained, the
 // rest of the form kept), gives the expert access, posts as the account through a guard that asks for
-// confirmation and follows the post until it is out, and removes the account after confirming. A member whose
-// posts need approval is told so and keeps the text. French texts.
+// confirmation and follows the post until it is out, and removes the account after confirming. A post by a
+// member whose posts need approval waits for it. French texts.
 import { describe, expect, test } from 'vitest';
 import { userEvent } from 'vitest/browser';
 import { createMemoryMain } from '../support/memory-main.ts';
@@ -108,20 +108,18 @@ describe('Settings → Team → Brand accounts', () => {
     await expect.element(box).toHaveValue('');
   });
 
-  test('a member whose posts need approval is told so and keeps the text', async () => {
+  test('a post by a member who needs approval waits for it and is not sent', async () => {
     const { screen, brand } = await openJoinedTeam();
     await connect(screen, GOOD_APP_PASSWORD);
     brand.setMyAccess('publish_with_approval');
     // The server decides: the screen learns of the approval rule from its answer.
     await userEvent.click(screen.getByRole('button', { name: 'Post as @brand.example' }));
-    const box = screen.getByLabelText('Text of the post as @brand.example');
-    await userEvent.fill(box, 'Hello from the team');
+    await userEvent.fill(screen.getByLabelText('Text of the post as @brand.example'), 'Hello from the team');
     await userEvent.click(screen.getByRole('button', { name: 'Post', exact: true }));
-    await expect
-      .element(screen.getByTestId('team-brand-post-approval'), WAIT)
-      .toHaveTextContent('need an approval first');
-    await expect.element(box).toHaveValue('Hello from the team');
-    expect(brand.posts()).toHaveLength(0);
+    const state = screen.getByTestId('team-brand-post-state');
+    await expect.element(state, WAIT).toHaveAttribute('data-state', 'awaiting_approval');
+    await expect.element(state).toHaveTextContent('Waiting for approval');
+    expect(brand.posts().map((p) => p.state)).toEqual(['awaiting_approval']);
   });
 
   test('French texts', async () => {

@@ -258,12 +258,16 @@ describe('brand accounts on the team server', () => {
       access: 'publish_with_approval',
     });
     expect(approval.ok).toBe(true);
+    // "Publish only with approval": the reply waits for an approver instead of going out (tests/integration/team/approvals.test.ts).
+    const waitingText = `a ${word()}`;
     const needsApproval = await expert.client.call('brandPosts:submit', {
       accountId,
-      text: `a ${word()}`,
+      text: waitingText,
       replyTo,
     });
-    expect(needsApproval).toMatchObject({ ok: false, error: { code: 'approval_required' } });
+    expect(needsApproval).toMatchObject({ ok: true, value: { state: 'awaiting_approval' } });
+    await server.brandSettled();
+    expect(await postsWithText(waitingText)).toHaveLength(0);
 
     const revoked = await owner.client.call('brandAccounts:setAccess', {
       accountId,

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { TeamStatus } from '../../../../src-shared/contract/team-desk-contract.ts';
 import { useServices } from '../../../app-context.tsx';
 import { JoinTeamForm } from './join-team-form.tsx';
+import { TeamApprovals } from './team-approvals.tsx';
 import { TeamAudit } from './team-audit.tsx';
 import { TeamBrandAccounts } from './brand/team-brand-accounts.tsx';
 import { TeamInvitations } from './team-invitations.tsx';
@@ -71,6 +72,7 @@ export function TeamSettings() {
         <TeamMembers myId={status.memberId} myRole={status.role ?? 'viewer'} canManage={admin} />
       )}
       {active && <TeamBrandAccounts canManage={admin} />}
+      {active && status.role !== 'viewer' && <TeamApprovals />}
       {active && admin && (
         <>
           <TeamInvitations myRole={status.role ?? 'viewer'} />

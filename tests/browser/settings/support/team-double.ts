@@ -3,6 +3,7 @@
 // work once, role changes with versions, revocation, devices and an audit log. It emits the same events
 // main does. The real service is tested against a real team server in tests/server/team-service.test.ts.
 import type { Handlers } from '../../../../src-main/rpc/router.ts';
+import { createApprovalsDouble, type ApprovalsDouble } from './approvals-double.ts';
 import { RoostError } from '../../../../src-shared/contract/errors.ts';
 import type { EventName, EventPayload } from '../../../../src-shared/contract/contract.ts';
 import type {
@@ -26,6 +27,8 @@ export interface TeamDouble {
   /** Connects to the memory main's emitter once it exists. */
   bind(emit: Emit): void;
   status(): TeamStatus;
+  /** The approvals queue behind the team (requests decided with the real state machine). */
+  readonly approvals: ApprovalsDouble;
   members(): TeamMemberView[];
   invitations(): TeamInvitationView[];
   /** The server revoked this desktop: the cache is erased and main says so. */
@@ -34,6 +37,7 @@ export interface TeamDouble {
 
 export function createTeamDouble(): TeamDouble {
   let emit: Emit = () => undefined;
+  const approvals = createApprovalsDouble();
   let status: TeamStatus = {
     state: 'none',
     serverUrl: null,
@@ -190,7 +194,8 @@ export function createTeamDouble(): TeamDouble {
   };
 
   return {
-    handlers,
+    handlers: { ...handlers, ...approvals.handlers },
+    approvals,
     bind: (fn) => (emit = fn),
     status: () => status,
     members: () => members,

@@ -15,7 +15,16 @@ import { safeHttpUrl } from '../../../../sanitize/safe-url.ts';
 import { TeamProblem } from '../team-problem.tsx';
 
 const FOLLOW_EVERY_MS = 1_000;
-const FINAL_STATES: ReadonlySet<BrandPost['state']> = new Set(['sent', 'failed', 'cancelled']);
+/** An approval takes minutes or hours: the box looks less often meanwhile. */
+const FOLLOW_APPROVAL_EVERY_MS = 15_000;
+const FINAL_STATES: ReadonlySet<BrandPost['state']> = new Set([
+  'sent',
+  'failed',
+  'cancelled',
+  'rejected',
+  'expired',
+  'superseded',
+]);
 
 export function BrandPostBox({ account, access }: { account: BrandAccount; access: BrandAccessLevel }) {
   const { t } = useTranslation();
@@ -30,11 +39,14 @@ export function BrandPostBox({ account, access }: { account: BrandAccount; acces
   // Follows the accepted post until the server's outbox is done with it.
   useEffect(() => {
     if (!post || FINAL_STATES.has(post.state)) return;
-    const timer = setTimeout(() => {
-      void client.call('team:brandPostStatus', { id: post.id }).then((result) => {
-        if (result.ok) setPost(result.value);
-      });
-    }, FOLLOW_EVERY_MS);
+    const timer = setTimeout(
+      () => {
+        void client.call('team:brandPostStatus', { id: post.id }).then((result) => {
+          if (result.ok) setPost(result.value);
+        });
+      },
+      post.state === 'awaiting_approval' ? FOLLOW_APPROVAL_EVERY_MS : FOLLOW_EVERY_MS,
+    );
     return () => clearTimeout(timer);
   }, [client, post]);
 
