@@ -4,9 +4,10 @@ import { randomUUID } from 'node:crypto';
 import { monotonicFactory } from 'ulid';
 import { RoostError } from '../../src-shared/contract/errors.ts';
 import type { OutboxJob } from '../../src-shared/contract/publishing-contract.ts';
-import { threadOf, type OutgoingPost, type PostTarget } from '../../src-shared/compose/post.ts';
+import { threadOf, type OutgoingPost } from '../../src-shared/compose/post.ts';
 import type { Account } from '../../src-shared/domain/account.ts';
 import { newPostRkey } from '../../src-shared/atproto/tid.ts';
+import { publishingRules, publishingRulesOf } from '../connectors/publishing-rules.ts';
 import type { Random } from '../runtime/timing.ts';
 import { suggestBestTimes, type BestTimes, type EngagementSample } from './best-times.ts';
 import type { ContentAction } from '../../src-shared/compose/content-action.ts';
@@ -69,12 +70,6 @@ const CANCELLABLE = new Set<string>(CANCELLABLE_STATES);
 const HISTORY_LIST_MS = 91 * 24 * 3_600_000;
 // Ids created together sort in creation order, so a thread's posts list in their order.
 const ulid = monotonicFactory();
-
-function checkTarget(target: PostTarget): void {
-  if (target.network !== 'mastodon' && target.visibility != null) {
-    throw new RoostError('invalid_input', `Posts to ${target.network} have no visibility setting.`);
-  }
-}
 
 export function createPublishingService(deps: PublishingServiceDeps): PublishingService {
   const serverMin = deps.serverScheduleMinMs ?? SERVER_SCHEDULE_MIN_MS;
@@ -144,16 +139,14 @@ export function createPublishingService(deps: PublishingServiceDeps): Publishing
       for (const target of input.post.targets) {
         const account = deps.account(target.accountId);
         if (!account) throw new RoostError('not_found', 'A target account is no longer in Roost.');
-        if (
-          account.network !== target.network ||
-          (account.network !== 'bluesky' && account.network !== 'mastodon')
-        ) {
+        const rules = publishingRulesOf(account.network);
+        if (account.network !== target.network || rules === null) {
           throw new RoostError(
             'invalid_input',
             `Account @${account.handle} cannot publish to ${target.network}.`,
           );
         }
-        checkTarget(target);
+        rules.checkTarget(target);
       }
       // Refuses (forbidden) before anything is written when a clearance is missing, stale, reused or blocked.
       const { digest, records } = deps.guards.authorise(input.post, input.clearanceId);
@@ -163,22 +156,22 @@ export function createPublishingService(deps: PublishingServiceDeps): Publishing
       const created = iso(now);
       const jobs: StoredJob[] = input.post.targets.flatMap((target) => {
         const network = target.network as StoredJob['network'];
+        const rules = publishingRules(network);
         const parts = threadOf(target);
         const threaded = parts.length > 1;
         // A reply needs the status id of the post before it, which a server-held schedule never gives Roost:
         // threads are always scheduled by Roost.
         const serverHeld =
           !threaded &&
-          network === 'mastodon' &&
+          rules.holdsSchedules &&
           scheduledMs !== null &&
           scheduledMs - (holdMs ?? now) >= serverMin;
         // Chosen now and never changed: every retry and every restart publishes at these keys.
-        const rkeys =
-          network !== 'bluesky'
-            ? []
-            : threaded
-              ? threadRkeys(now, deps.random, parts.length)
-              : [newPostRkey(now, deps.random)];
+        const rkeys = !rules.takesRecordKey('post')
+          ? []
+          : threaded
+            ? threadRkeys(now, deps.random, parts.length)
+            : [newPostRkey(now, deps.random)];
         const guardRecords = records.filter(
           (r) => r.accountIds.length === 0 || r.accountIds.includes(target.accountId),
         );
@@ -286,7 +279,7 @@ export function createPublishingService(deps: PublishingServiceDeps): Publishing
           // The old key now names the deleted scheduled status: the server would answer with it again.
           idempotencyKey = randomUUID();
         }
-      } else if (job.network === 'mastodon' && at - now >= serverMin) {
+      } else if (publishingRules(job.network).holdsSchedules && at - now >= serverMin) {
         scheduledBy = 'server';
       } else {
         scheduledBy = 'roost';
