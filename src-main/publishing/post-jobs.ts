@@ -8,7 +8,7 @@ import { newPostRkey } from '../../src-shared/atproto/tid.ts';
 import type { GuardRecord } from '../../src-shared/guards/types.ts';
 import { publishingRules } from '../connectors/publishing-rules.ts';
 import type { Random } from '../runtime/timing.ts';
-import { wakeAfterHold } from './outbox-engine.ts';
+import { wakeAfterHold } from './outbox-transitions.ts';
 import type { StoredJob } from './outbox-job.ts';
 import { threadRkeys } from './thread-chain.ts';
 
