@@ -4,6 +4,7 @@
 // account's publisher — refusing one of another network, or a server schedule on a network without one.
 import { describe, expect, it } from 'vitest';
 import type { ContentAction } from '../../../src-shared/compose/content-action.ts';
+import type { PostTarget } from '../../../src-shared/compose/post.ts';
 import { isTid } from '../../../src-shared/atproto/tid.ts';
 import { RoostError } from '../../../src-shared/contract/errors.ts';
 import type { Publisher, PublishingNetwork, SendKeys } from '../../../src-main/connectors/publisher.ts';
@@ -83,13 +84,13 @@ describe('the publishing interface', () => {
     expect(publishingRules('bluesky').holdsSchedules).toBe(false);
     expect(publishingRulesOf('rss')).toBeNull();
     expect(publishingRulesOf('bluesky')).toBe(publishingRules('bluesky'));
-    const target = {
+    const target: Omit<PostTarget, 'network'> = {
       accountId: 'acct-1',
       text: 'hi',
       contentWarning: null,
       media: [],
       visibility: 'unlisted',
-    } as const;
+    };
     expect(() => publishingRules('mastodon').checkTarget({ ...target, network: 'mastodon' })).not.toThrow();
     expect(() => publishingRules('bluesky').checkTarget({ ...target, network: 'bluesky' })).toThrow(
       'Posts to bluesky have no visibility setting.',
