@@ -74,8 +74,8 @@ export function createAnalyticsHandlers(deps: {
   return analyticsHandlers({
     accounts: deps.accounts,
     readAudience: async (accountId) => {
-      const connector = (await deps.connectorFor(accountId)) as Connector & Partial<AudienceReader>;
-      if (typeof connector.readAudience !== 'function')
+      const connector = await deps.connectorFor(accountId);
+      if (!connector.readAudience)
         throw new RoostError('invalid_input', 'This account has no audience to read.');
       return connector.readAudience();
     },
@@ -84,8 +84,4 @@ export function createAnalyticsHandlers(deps: {
     findShortLink: createShortenerRepository(deps.store).findByShortUrl,
     now: Date.now,
   });
-}
-
-interface AudienceReader {
-  readAudience(): Promise<AudienceCounts>;
 }

@@ -64,6 +64,13 @@ export interface Connector {
   act(action: ItemAction): Promise<ActionResult>;
   /** The publishing side, on networks an account can publish to; absent for feeds (RSS). */
   readonly publisher?: Publisher;
+  /**
+   * The signed-in account's own profile, on networks with accounts; absent for feeds. Declared here so
+   * callers ask for the capability by type (`connector.readAudience?.()`) instead of probing method names.
+   */
+  readAudience?(): Promise<AudienceCounts>;
+  /** What the account's profile says about itself (description, website, fields), for domain suggestions. */
+  readProfileTexts?(): Promise<string[]>;
 }
 
 /** An account's own audience as its network counts it now (analytics snapshots). */

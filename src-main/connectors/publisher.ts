@@ -3,7 +3,7 @@
 // retries after lost answers and crashes; the keys are fixed when a job is created and never change.
 import { RoostError } from '../../src-shared/contract/errors.ts';
 import type { ContentAction, ContentActionKind } from '../../src-shared/compose/content-action.ts';
-import type { PostRef, PostVisibility } from '../../src-shared/compose/post.ts';
+import type { PostRef, PostTarget, PostVisibility } from '../../src-shared/compose/post.ts';
 import type { Account } from '../../src-shared/domain/account.ts';
 
 /** The networks an account can publish to (feeds are read-only). */
@@ -18,6 +18,13 @@ export interface PublishingRules {
   takesRecordKey(kind: 'post' | ContentActionKind): boolean;
   /** Refuses, with a message that says why, an action `account` cannot take on this network. */
   checkAction(action: ContentAction, account: Account): void;
+  /** Refuses, with a message that says why, a post setting this network does not have. */
+  checkTarget(target: PostTarget): void;
+  /**
+   * True when the server can hold a scheduled post and publish it itself (the publisher then offers
+   * `scheduling`), so a post scheduled far enough ahead is handed over instead of sent by Roost.
+   */
+  readonly holdsSchedules: boolean;
 }
 
 /** The keys a job was given when it was created; every attempt sends the same ones. */

@@ -3,6 +3,7 @@
 // they are created, and which content actions an account may queue at all.
 import { BLUESKY_PUBLISHING_RULES } from './bluesky/publishing-rules.ts';
 import { MASTODON_PUBLISHING_RULES } from './mastodon/publishing-rules.ts';
+import type { Network } from '../../src-shared/domain/account.ts';
 import type { PublishingNetwork, PublishingRules } from './publisher.ts';
 
 const RULES: Readonly<Record<PublishingNetwork, PublishingRules>> = {
@@ -12,4 +13,9 @@ const RULES: Readonly<Record<PublishingNetwork, PublishingRules>> = {
 
 export function publishingRules(network: PublishingNetwork): PublishingRules {
   return RULES[network];
+}
+
+/** The rules of a network accounts can publish to, or null for a read-only one (feeds). */
+export function publishingRulesOf(network: Network): PublishingRules | null {
+  return Object.hasOwn(RULES, network) ? RULES[network as PublishingNetwork] : null;
 }

@@ -1,13 +1,25 @@
 // Runs the outbox: one timer for the next job that needs attention, sending with bounded concurrency, each
 // state written before the network call it announces. On start, jobs a crash left in `sending` are reconciled
 // with the network before anything is retried; jobs late beyond the grace period wait for the person.
-// A thread's posts go out one after another, each once the one before it is sent (thread-chain.ts).
+// A thread's posts go out one after another, each once the one before it is sent (thread-chain.ts). What
+// each step does to a job is in outbox-transitions.ts; this file decides when, and writes it.
 import type { Clock, Random, Timers } from '../runtime/timing.ts';
 import type { OutboxRepository } from './outbox-repository.ts';
 import type { StoredJob } from './outbox-job.ts';
-import type { PublishGateway, SendOutcome } from './publish-gateway.ts';
-import { classifyFailure, DEFAULT_RETRY, retryDelay, type RetryPolicy } from './send-errors.ts';
-import { followThread, waitsForPrevious, withThreadParent } from './thread-chain.ts';
+import {
+  afterFailure,
+  afterReconcile,
+  afterReconcileFailure,
+  afterSent,
+  dueStep,
+  startSending,
+  type TransitionRules,
+} from './outbox-transitions.ts';
+import type { PublishGateway } from './publish-gateway.ts';
+import { classifyFailure, DEFAULT_RETRY, type RetryPolicy } from './send-errors.ts';
+import { followThread, withThreadParent } from './thread-chain.ts';
+
+export { wakeAfterHold } from './outbox-transitions.ts';
 
 export const DEFAULT_GRACE_MS = 15 * 60 * 1000;
 /** Mastodon accepts scheduled_at only this far ahead. */
@@ -53,7 +65,13 @@ export function createOutboxEngine(deps: OutboxEngineDeps): OutboxEngine {
   const grace = deps.graceMs ?? DEFAULT_GRACE_MS;
   const concurrency = Math.max(1, deps.concurrency ?? 4);
   const retry = deps.retry ?? DEFAULT_RETRY;
-  const serverMin = deps.serverScheduleMinMs ?? SERVER_SCHEDULE_MIN_MS;
+  const rules: TransitionRules = {
+    repo: deps.repo,
+    retry,
+    random: deps.random,
+    graceMs: grace,
+    serverScheduleMinMs: deps.serverScheduleMinMs ?? SERVER_SCHEDULE_MIN_MS,
+  };
   const inFlight = new Map<string, Promise<void>>();
   let timer: unknown = null;
   let started = false;
@@ -98,60 +116,16 @@ export function createOutboxEngine(deps: OutboxEngineDeps): OutboxEngine {
     }
   };
 
-  const succeeded = (id: string, outcome: SendOutcome): void =>
-    record(id, (job, now) => {
-      if (job.state !== 'sending') return null;
-      if (outcome.kind === 'scheduled') {
-        return {
-          ...job,
-          state: 'queued',
-          scheduledBy: 'server',
-          serverScheduleId: outcome.serverScheduleId,
-          wakeMs: job.dueMs,
-          lastError: null,
-        };
-      }
-      const sentAt = new Date(now).toISOString();
-      return {
-        ...job,
-        state: 'sent',
-        remoteId: outcome.remoteId,
-        remoteCid: outcome.cid ?? null,
-        url: outcome.url,
-        sentAt,
-        wakeMs: null,
-        lastError: null,
-      };
-    });
-
-  const failed = (id: string, error: unknown): void => {
-    const failure = classifyFailure(error);
-    record(id, (job, now) => {
-      if (job.state !== 'sending') return null;
-      const lastError = { code: failure.code, message: failure.message };
-      if (failure.kind === 'permanent') return { ...job, state: 'needs_attention', wakeMs: null, lastError };
-      if (job.attempts >= retry.maxAttempts) return { ...job, state: 'failed', wakeMs: null, lastError };
-      const wakeMs = now + retryDelay(failure, job.attempts, retry, deps.random);
-      return { ...job, state: 'queued', wakeMs, lastError };
-    });
-  };
-
   const send = (job: StoredJob): void => {
-    const sending = update(job.id, (current) => {
-      if (current.state !== 'queued') return null;
-      // Not before the post it replies to: it waits without a wake time until that one is sent.
-      if (waitsForPrevious(deps.repo, current))
-        return current.wakeMs === null ? null : { ...current, wakeMs: null };
-      return { ...current, state: 'sending', attempts: current.attempts + 1, wakeMs: null };
-    });
+    const sending = update(job.id, startSending(rules));
     if (sending?.state !== 'sending') return;
     const serverAt =
       sending.scheduledBy === 'server' && !sending.serverScheduleId ? sending.scheduledAt : null;
     const run = Promise.resolve()
       .then(() => deps.gateway.send(withThreadParent(deps.repo, sending), serverAt))
       .then(
-        (outcome) => succeeded(sending.id, outcome),
-        (error: unknown) => failed(sending.id, error),
+        (outcome) => record(sending.id, afterSent(outcome)),
+        (error: unknown) => record(sending.id, afterFailure(rules, classifyFailure(error))),
       )
       .finally(() => {
         inFlight.delete(sending.id);
@@ -162,33 +136,8 @@ export function createOutboxEngine(deps: OutboxEngineDeps): OutboxEngine {
 
   /** One non-network step for a job whose wake time came; returns true when something changed. */
   const step = (job: StoredJob, now: number): boolean => {
-    if (job.state === 'held') {
-      return !!update(job.id, (j, at) =>
-        j.state === 'held'
-          ? { ...j, state: 'queued', wakeMs: waitsForPrevious(deps.repo, j) ? null : wakeAfterHold(j, at) }
-          : null,
-      );
-    }
-    if (job.serverScheduleId) {
-      // The server published it at its time; Roost only records that the time has come.
-      return !!update(job.id, (j) =>
-        j.state === 'queued' && j.serverScheduleId
-          ? { ...j, state: 'sent', sentAt: j.scheduledAt, wakeMs: null }
-          : null,
-      );
-    }
-    if (job.scheduledBy === 'server' && Date.parse(job.scheduledAt ?? '') - now < serverMin) {
-      // Too close for the server to accept a schedule any more: Roost keeps it.
-      return !!update(job.id, (j) =>
-        j.state === 'queued' ? { ...j, scheduledBy: 'roost', wakeMs: j.dueMs } : null,
-      );
-    }
-    if (job.scheduledBy === 'roost' && now - job.dueMs > grace) {
-      return !!update(job.id, (j) =>
-        j.state === 'queued' ? { ...j, state: 'overdue', wakeMs: null } : null,
-      );
-    }
-    return false;
+    const change = dueStep(rules, job, now);
+    return change !== null && !!update(job.id, change);
   };
 
   const tick = (): void => {
@@ -228,36 +177,9 @@ export function createOutboxEngine(deps: OutboxEngineDeps): OutboxEngine {
 
   const reconcile = async (job: StoredJob): Promise<void> => {
     try {
-      const found = await deps.gateway.reconcile(job);
-      record(job.id, (j, now) => {
-        if (j.state !== 'sending') return null;
-        if (found) {
-          return {
-            ...j,
-            state: 'sent',
-            remoteId: found.remoteId,
-            remoteCid: found.cid ?? null,
-            url: found.url,
-            sentAt: new Date(now).toISOString(),
-            wakeMs: null,
-            lastError: null,
-          };
-        }
-        // Nothing was posted (or the key makes a resend return the first post): send again with the same key.
-        return { ...j, state: 'queued', wakeMs: now };
-      });
+      record(job.id, afterReconcile(await deps.gateway.reconcile(job)));
     } catch (error) {
-      const failure = classifyFailure(error);
-      record(job.id, (j, now) =>
-        j.state === 'sending'
-          ? {
-              ...j,
-              state: 'queued',
-              wakeMs: now + retryDelay(failure, Math.max(1, j.attempts), retry, deps.random),
-              lastError: { code: failure.code, message: failure.message },
-            }
-          : null,
-      );
+      record(job.id, afterReconcileFailure(rules, classifyFailure(error)));
     }
   };
 
@@ -290,11 +212,4 @@ export function createOutboxEngine(deps: OutboxEngineDeps): OutboxEngine {
       deps.timers.clearTimeout(bound);
     },
   };
-}
-
-/** Where a job's wake time goes once its undo window ends. */
-export function wakeAfterHold(job: StoredJob, nowMs: number): number {
-  // A server-held schedule is handed over right away; Roost's own schedule waits for the due time.
-  if (job.scheduledBy === 'server' && !job.serverScheduleId) return nowMs;
-  return job.dueMs;
 }

@@ -4,9 +4,9 @@ import { randomUUID } from 'node:crypto';
 import { monotonicFactory } from 'ulid';
 import { RoostError } from '../../src-shared/contract/errors.ts';
 import type { OutboxJob } from '../../src-shared/contract/publishing-contract.ts';
-import { threadOf, type OutgoingPost, type PostTarget } from '../../src-shared/compose/post.ts';
+import type { OutgoingPost } from '../../src-shared/compose/post.ts';
 import type { Account } from '../../src-shared/domain/account.ts';
-import { newPostRkey } from '../../src-shared/atproto/tid.ts';
+import { publishingRules, publishingRulesOf } from '../connectors/publishing-rules.ts';
 import type { Random } from '../runtime/timing.ts';
 import { suggestBestTimes, type BestTimes, type EngagementSample } from './best-times.ts';
 import type { ContentAction } from '../../src-shared/compose/content-action.ts';
@@ -17,7 +17,8 @@ import { SERVER_SCHEDULE_MIN_MS, wakeAfterHold } from './outbox-engine.ts';
 import { CANCELLABLE_STATES, isPostJob, toContractJob, type StoredJob } from './outbox-job.ts';
 import type { OutboxRepository } from './outbox-repository.ts';
 import type { PublishGateway } from './publish-gateway.ts';
-import { THREAD_CANCELLED, threadRkeys, waitsForPrevious } from './thread-chain.ts';
+import { postJobs } from './post-jobs.ts';
+import { THREAD_CANCELLED, waitsForPrevious } from './thread-chain.ts';
 
 export interface PublishingServiceDeps {
   readonly repo: OutboxRepository;
@@ -69,12 +70,6 @@ const CANCELLABLE = new Set<string>(CANCELLABLE_STATES);
 const HISTORY_LIST_MS = 91 * 24 * 3_600_000;
 // Ids created together sort in creation order, so a thread's posts list in their order.
 const ulid = monotonicFactory();
-
-function checkTarget(target: PostTarget): void {
-  if (target.network !== 'mastodon' && target.visibility != null) {
-    throw new RoostError('invalid_input', `Posts to ${target.network} have no visibility setting.`);
-  }
-}
 
 export function createPublishingService(deps: PublishingServiceDeps): PublishingService {
   const serverMin = deps.serverScheduleMinMs ?? SERVER_SCHEDULE_MIN_MS;
@@ -144,92 +139,32 @@ export function createPublishingService(deps: PublishingServiceDeps): Publishing
       for (const target of input.post.targets) {
         const account = deps.account(target.accountId);
         if (!account) throw new RoostError('not_found', 'A target account is no longer in Roost.');
-        if (
-          account.network !== target.network ||
-          (account.network !== 'bluesky' && account.network !== 'mastodon')
-        ) {
+        const rules = publishingRulesOf(account.network);
+        if (account.network !== target.network || rules === null) {
           throw new RoostError(
             'invalid_input',
             `Account @${account.handle} cannot publish to ${target.network}.`,
           );
         }
-        checkTarget(target);
+        rules.checkTarget(target);
       }
       // Refuses (forbidden) before anything is written when a clearance is missing, stale, reused or blocked.
       const { digest, records } = deps.guards.authorise(input.post, input.clearanceId);
       const holdMs = input.undoSeconds > 0 ? now + input.undoSeconds * 1000 : null;
       const dueMs = Math.max(holdMs ?? now, scheduledMs ?? now);
-      const batchId = ulid(now);
-      const created = iso(now);
-      const jobs: StoredJob[] = input.post.targets.flatMap((target) => {
-        const network = target.network as StoredJob['network'];
-        const parts = threadOf(target);
-        const threaded = parts.length > 1;
-        // A reply needs the status id of the post before it, which a server-held schedule never gives Roost:
-        // threads are always scheduled by Roost.
-        const serverHeld =
-          !threaded &&
-          network === 'mastodon' &&
-          scheduledMs !== null &&
-          scheduledMs - (holdMs ?? now) >= serverMin;
-        // Chosen now and never changed: every retry and every restart publishes at these keys.
-        const rkeys =
-          network !== 'bluesky'
-            ? []
-            : threaded
-              ? threadRkeys(now, deps.random, parts.length)
-              : [newPostRkey(now, deps.random)];
-        const guardRecords = records.filter(
-          (r) => r.accountIds.length === 0 || r.accountIds.includes(target.accountId),
-        );
-        const ids = parts.map(() => ulid(now));
-        return parts.map((part, index) => {
-          const base: StoredJob = {
-            id: ids[index] ?? ulid(now),
-            batchId,
-            draftId: input.draftId,
-            accountId: target.accountId,
-            network,
-            state: holdMs !== null ? 'held' : 'queued',
-            text: part.text,
-            scheduledAt: scheduledMs !== null ? iso(scheduledMs) : null,
-            holdUntil: holdMs !== null ? iso(holdMs) : null,
-            scheduledBy: serverHeld ? 'server' : 'roost',
-            attempts: 0,
-            lastError: null,
-            remoteId: null,
-            url: null,
-            campaign: input.campaign,
-            guardRecords,
-            createdAt: created,
-            updatedAt: created,
-            sentAt: null,
-            payload: {
-              target: {
-                ...target,
-                text: part.text,
-                contentWarning: part.contentWarning,
-                media: [...part.media],
-                followUps: [],
-              },
-              // Only the first post answers or quotes; the later ones answer the post before them.
-              replyTo: index === 0 ? input.post.replyTo : null,
-              quote: index === 0 ? input.post.quote : null,
-            },
-            digest,
-            dueMs,
-            wakeMs: null,
-            rkey: rkeys[index] ?? null,
-            idempotencyKey: randomUUID(),
-            serverScheduleId: null,
-            threadId: threaded ? (ids[0] ?? null) : null,
-            threadIndex: index,
-            remoteCid: null,
-          };
-          // A later post waits for the one before it: no wake time until that one is sent.
-          const waiting = index > 0 && holdMs === null;
-          return { ...base, wakeMs: holdMs !== null ? holdMs : waiting ? null : wakeAfterHold(base, now) };
-        });
+      const jobs = postJobs({
+        draftId: input.draftId,
+        post: input.post,
+        campaign: input.campaign,
+        digest,
+        records,
+        nowMs: now,
+        holdMs,
+        scheduledMs,
+        dueMs,
+        serverScheduleMinMs: serverMin,
+        random: deps.random,
+        newId: (ms) => ulid(ms),
       });
       deps.repo.insert(jobs);
       deps.engine.wake();
@@ -286,7 +221,7 @@ export function createPublishingService(deps: PublishingServiceDeps): Publishing
           // The old key now names the deleted scheduled status: the server would answer with it again.
           idempotencyKey = randomUUID();
         }
-      } else if (job.network === 'mastodon' && at - now >= serverMin) {
+      } else if (publishingRules(job.network).holdsSchedules && at - now >= serverMin) {
         scheduledBy = 'server';
       } else {
         scheduledBy = 'roost';

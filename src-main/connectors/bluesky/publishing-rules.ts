@@ -7,6 +7,12 @@ import type { PublishingRules } from '../publisher.ts';
 export const BLUESKY_PUBLISHING_RULES: PublishingRules = {
   // Unreposts and deletes remove a record, which is idempotent without a key of their own.
   takesRecordKey: (kind) => kind === 'post' || kind === 'repost',
+  holdsSchedules: false,
+  checkTarget(target) {
+    if (target.visibility != null) {
+      throw new RoostError('invalid_input', `Posts to ${target.network} have no visibility setting.`);
+    }
+  },
   checkAction(action, account) {
     const { item } = action;
     if (action.kind === 'repost') {

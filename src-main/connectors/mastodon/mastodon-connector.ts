@@ -6,7 +6,7 @@ import type { Capabilities } from '../../../src-shared/domain/capabilities.ts';
 import type { StreamItem } from '../../../src-shared/domain/stream-item.ts';
 import type { ActionResult, AudienceCounts, Connector, ItemAction, PageRequest } from '../connector.ts';
 import type { EngagementRead, Publisher } from '../publisher.ts';
-import { readMastodonAudience } from './audience.ts';
+import { readMastodonAudience, readMastodonProfileTexts } from './audience.ts';
 import { readStatusEngagement } from './engagement.ts';
 import { ContextSchema, StatusSchema, type MastodonInstance } from './entities.ts';
 import { MastodonHttp } from './http.ts';
@@ -48,6 +48,8 @@ export interface MastodonConnector extends Connector {
   readEngagement(statusIds: readonly string[], signal?: AbortSignal): Promise<EngagementRead>;
   /** Followers, following and statuses of the signed-in account (one verify_credentials request). */
   readAudience(): Promise<AudienceCounts>;
+  /** Note, profile URL and field values of the signed-in account, for organisation-domain suggestions. */
+  readProfileTexts(): Promise<string[]>;
   publishStatus(input: PublishStatusInput, signal?: AbortSignal): Promise<PublishResult>;
   uploadMedia(input: MediaUploadInput, poll?: Partial<MediaPollOptions>): ReturnType<typeof uploadMedia>;
 }
@@ -141,6 +143,7 @@ export function createMastodonConnector(options: MastodonConnectorOptions): Mast
     }),
     readEngagement,
     readAudience: () => readMastodonAudience(http),
+    readProfileTexts: () => readMastodonProfileTexts(http),
     publishStatus: publish,
     uploadMedia: upload,
   };

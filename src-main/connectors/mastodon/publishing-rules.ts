@@ -5,6 +5,10 @@ import type { PublishingRules } from '../publisher.ts';
 
 export const MASTODON_PUBLISHING_RULES: PublishingRules = {
   takesRecordKey: () => false,
+  // Scheduled statuses: the instance publishes them even when Roost is closed.
+  holdsSchedules: true,
+  // Visibility is Mastodon's own setting; nothing else in a post is refused here.
+  checkTarget: () => undefined,
   checkAction(action) {
     // Status ids are local to the instance that fetched them: the account needs its own.
     if (!action.item.actionRef) throw new RoostError('invalid_input', 'This item is not a Mastodon status.');

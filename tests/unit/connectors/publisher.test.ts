@@ -1,13 +1,15 @@
 // The seams between the outbox and the connectors' publishing interface: feeds have no publisher and say so,
-// each network's rules pick which jobs take a record key, and the gateway hands a job's own keys to the
+// each network's rules pick which jobs take a record key, whose server holds schedules and which post settings
+// exist (so job creation never names a network), and the gateway hands a job's own keys to the
 // account's publisher — refusing one of another network, or a server schedule on a network without one.
 import { describe, expect, it } from 'vitest';
 import type { ContentAction } from '../../../src-shared/compose/content-action.ts';
+import type { PostTarget } from '../../../src-shared/compose/post.ts';
 import { isTid } from '../../../src-shared/atproto/tid.ts';
 import { RoostError } from '../../../src-shared/contract/errors.ts';
 import type { Publisher, PublishingNetwork, SendKeys } from '../../../src-main/connectors/publisher.ts';
 import { requirePublisher } from '../../../src-main/connectors/publisher.ts';
-import { publishingRules } from '../../../src-main/connectors/publishing-rules.ts';
+import { publishingRules, publishingRulesOf } from '../../../src-main/connectors/publishing-rules.ts';
 import { createRssConnector } from '../../../src-main/connectors/rss/rss-connector.ts';
 import { actionJob } from '../../../src-main/publishing/content-action-job.ts';
 import { createConnectorGateway } from '../../../src-main/publishing/connector-gateway.ts';
@@ -75,6 +77,27 @@ describe('the publishing interface', () => {
     expect(kinds.filter((k) => publishingRules('bluesky').takesRecordKey(k))).toEqual(['post', 'repost']);
     expect(kinds.filter((k) => publishingRules('mastodon').takesRecordKey(k))).toEqual([]);
     expect(isTid(repostJob().rkey ?? '')).toBe(true);
+  });
+
+  it('says per network which servers hold schedules and which post settings exist, and feeds have no rules', () => {
+    expect(publishingRules('mastodon').holdsSchedules).toBe(true);
+    expect(publishingRules('bluesky').holdsSchedules).toBe(false);
+    expect(publishingRulesOf('rss')).toBeNull();
+    expect(publishingRulesOf('bluesky')).toBe(publishingRules('bluesky'));
+    const target: Omit<PostTarget, 'network'> = {
+      accountId: 'acct-1',
+      text: 'hi',
+      contentWarning: null,
+      media: [],
+      visibility: 'unlisted',
+    };
+    expect(() => publishingRules('mastodon').checkTarget({ ...target, network: 'mastodon' })).not.toThrow();
+    expect(() => publishingRules('bluesky').checkTarget({ ...target, network: 'bluesky' })).toThrow(
+      'Posts to bluesky have no visibility setting.',
+    );
+    expect(() =>
+      publishingRules('bluesky').checkTarget({ ...target, network: 'bluesky', visibility: null }),
+    ).not.toThrow();
   });
 
   it('sends a job with the keys fixed at its creation, to its own network only', async () => {

@@ -8,6 +8,12 @@ import type { OutboxJob } from '../../../../src-shared/contract/publishing-contr
 import type { DraftsRepository } from '../repositories/drafts-repository.ts';
 import { allMedia, type DraftRecord, type PendingSubmission } from './draft.ts';
 import { withUploadedMedia } from './upload-media.ts';
+import {
+  runUnattended,
+  submitCleared,
+  type GuardedOutcome,
+  type GuardedRequest,
+} from '../../../publishing/guarded-steps.ts';
 
 export interface SubmitRequest {
   readonly post: OutgoingPost;
@@ -79,22 +85,47 @@ export function createSubmitter(
     return listed.value.filter((j) => j.draftId === draftId && j.state !== 'cancelled');
   }
 
-  /** Guards are checked again when the user's confirmation is not at hand (queued while offline). */
-  async function clearance(
-    draftId: string,
-    post: OutgoingPost,
-  ): Promise<string | null | 'offline' | 'confirm'> {
-    const preflight = await client.call('publish:preflight', { post });
-    if (!preflight.ok) return preflight.error.code === 'network_unreachable' ? 'offline' : 'confirm';
-    const { blocked, typeHandleFor, acknowledge, digest } = preflight.value;
-    if (blocked || typeHandleFor.length > 0 || acknowledge.length > 0) {
+  /** Where a send stopped, in the draft's words: kept for later, waiting for the person, or failed. */
+  async function settled(draftId: string, outcome: GuardedOutcome): Promise<SubmitOutcome> {
+    if (outcome.kind === 'submitted') return delivered(draftId, outcome.jobs);
+    if (outcome.kind === 'queued' || outcome.kind === 'nothing') return { kind: 'queued' };
+    // The guards blocked the post or want the person to type or tick something: the draft goes back to them.
+    if (outcome.kind === 'confirm' || outcome.blocked) {
       await update(draftId, { state: 'needs_confirmation', clearanceId: null }, 'open');
       events.onNeedsConfirmation?.(draftId);
-      return 'confirm';
+      return { kind: 'needs_confirmation' };
     }
-    const cleared = await client.call('publish:clear', { post, digest, typedHandles: {}, acknowledged: [] });
-    if (!cleared.ok) return cleared.error.code === 'network_unreachable' ? 'offline' : 'confirm';
-    return cleared.value.clearanceId;
+    // A dropped link leaves the outcome unknown: the draft stays as it is and is checked on reconnect.
+    if (outcome.code === 'network_unreachable') return { kind: 'queued' };
+    const message = outcome.at === 'submit' ? outcome.message : '';
+    await update(draftId, { state: 'failed', error: outcome.at === 'submit' ? message : null }, 'open');
+    return { kind: 'failed', message };
+  }
+
+  /** Main's guards, asked on the shared guarded flow; a clearance already at hand goes straight to submit. */
+  function guardedRequest(draftId: string, pending: PendingSubmission, post: OutgoingPost): GuardedRequest {
+    return {
+      alwaysClear: true,
+      preflight: () => client.call('publish:preflight', { post }),
+      clear: (digest, typedHandles, acknowledged) =>
+        client.call('publish:clear', { post, digest, typedHandles, acknowledged }),
+      async submit(clearanceId) {
+        // Written before the call: if the page dies now, the next start asks main before trying again.
+        await update(draftId, {
+          state: 'submitting',
+          attemptStartedAt: iso(),
+          attempts: pending.attempts + 1,
+          clearanceId: null,
+        });
+        return client.call('outbox:submit', {
+          draftId,
+          post,
+          clearanceId,
+          undoSeconds: pending.undoSeconds,
+          campaign: pending.campaign,
+        });
+      },
+    };
   }
 
   async function attempt(draftId: string): Promise<SubmitOutcome> {
@@ -123,38 +154,13 @@ export function createSubmitter(
       await update(draftId, { post });
     }
 
-    let clearanceId = pending.clearanceId;
-    if (clearanceId === null) {
-      const cleared = await clearance(draftId, post);
-      if (cleared === 'offline') return { kind: 'queued' };
-      if (cleared === 'confirm') {
-        const latest = await drafts.get(draftId);
-        if (latest?.pending?.state === 'needs_confirmation') return { kind: 'needs_confirmation' };
-        await update(draftId, { state: 'failed', error: null }, 'open');
-        return { kind: 'failed', message: '' };
-      }
-      clearanceId = cleared;
-    }
-
-    // Written before the call: if the page dies now, the next start asks main before trying again.
-    await update(draftId, {
-      state: 'submitting',
-      attemptStartedAt: iso(),
-      attempts: pending.attempts + 1,
-      clearanceId: null,
-    });
-    const result = await client.call('outbox:submit', {
-      draftId,
-      post,
-      clearanceId,
-      undoSeconds: pending.undoSeconds,
-      campaign: pending.campaign,
-    });
-    if (result.ok) return delivered(draftId, result.value.jobs);
-    // A dropped link leaves the outcome unknown: the draft stays `submitting` and is checked on reconnect.
-    if (result.error.code === 'network_unreachable') return { kind: 'queued' };
-    await update(draftId, { state: 'failed', error: result.error.message }, 'open');
-    return { kind: 'failed', message: result.error.message };
+    const request = guardedRequest(draftId, pending, post);
+    // The person's clearance travels with the submission; without it (queued offline) the guards are asked again.
+    const outcome =
+      pending.clearanceId === null
+        ? await runUnattended(request)
+        : await submitCleared(request, pending.clearanceId);
+    return settled(draftId, outcome);
   }
 
   async function flush(): Promise<void> {
