@@ -1,12 +1,12 @@
 // One item of a column: author, text (facets or sanitised HTML), media, quote and reply context, counts,
 // a collapsed content warning, and the inline actions. Everything shown here is untrusted network data.
-import { Heart, MessageCircle, MessagesSquare, Quote, Repeat2 } from 'lucide-react';
 import { memo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { StreamItem } from '../../../../src-shared/domain/stream-item.ts';
 import { useRoost } from '../../../app-context.tsx';
 import { safeHttpUrl } from '../../../sanitize/safe-url.ts';
 import { Avatar } from './avatar.tsx';
+import { LikeIcon, QuoteIcon, ReplyIcon, RepostIcon, ThreadIcon } from './card-icons.tsx';
 import { HtmlBody } from './html-body.tsx';
 import { InlineComposer } from './inline-composer.tsx';
 import { isOwnItem, useItemActions } from './item-actions-context.ts';
@@ -118,7 +118,7 @@ export const ItemCard = memo(function ItemCard({
               aria-expanded={replying && replyMode === 'reply'}
               onClick={() => setReplying(replying && replyMode === 'reply' ? null : item.key, 'reply')}
             >
-              <MessageCircle aria-hidden size={15} />{' '}
+              {ReplyIcon}{' '}
               <span className="item__count">{item.counts.replies}</span>
             </button>
             <button
@@ -131,7 +131,7 @@ export const ItemCard = memo(function ItemCard({
                 run(actions.publish(item.viewer.reposted !== null ? 'unrepost' : 'repost', item))
               }
             >
-              <Repeat2 aria-hidden size={15} /> <span className="item__count">{item.counts.reposts}</span>
+              {RepostIcon} <span className="item__count">{item.counts.reposts}</span>
             </button>
             <button
               type="button"
@@ -141,7 +141,7 @@ export const ItemCard = memo(function ItemCard({
               title={`${t('streams.item.like')} (l)`}
               onClick={() => run(actions.toggleLike(item))}
             >
-              <Heart aria-hidden size={15} /> <span className="item__count">{item.counts.likes}</span>
+              {LikeIcon} <span className="item__count">{item.counts.likes}</span>
             </button>
             <button
               type="button"
@@ -151,7 +151,7 @@ export const ItemCard = memo(function ItemCard({
               aria-expanded={replying && replyMode === 'quote'}
               onClick={() => setReplying(replying && replyMode === 'quote' ? null : item.key, 'quote')}
             >
-              <Quote aria-hidden size={15} /> <span className="item__count">{item.counts.quotes}</span>
+              {QuoteIcon} <span className="item__count">{item.counts.quotes}</span>
             </button>
             <button
               type="button"
@@ -160,7 +160,7 @@ export const ItemCard = memo(function ItemCard({
               title={t('streams.item.thread')}
               onClick={() => actions.openThread(item)}
             >
-              <MessagesSquare aria-hidden size={15} />
+              {ThreadIcon}
             </button>
           </>
         )}

@@ -1,8 +1,9 @@
 // The secondary actions of a card (open in the browser, copy the link, mute the author, delete an own post)
 // behind one "More actions" button, so a card shows its few main actions as icons and nothing else.
-import { Ban, Copy, ExternalLink, MoreHorizontal, Trash2 } from 'lucide-react';
+import { Ban, Copy, ExternalLink, Trash2 } from 'lucide-react';
 import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { MoreIcon } from './card-icons.tsx';
 
 export function ItemMoreMenu({
   url,
@@ -55,7 +56,7 @@ export function ItemMoreMenu({
         aria-controls={id}
         onClick={() => setOpen(!open)}
       >
-        <MoreHorizontal aria-hidden size={15} />
+        {MoreIcon}
       </button>
       {open && (
         <ul className="item__menu" id={id}>
