@@ -13,12 +13,13 @@ import { isOwnItem, useItemActions } from './item-actions-context.ts';
 import { ItemJobLine, SentEchoes } from './item-job-line.tsx';
 import { ItemMoreMenu } from './item-more-menu.tsx';
 import { MediaStrip } from './media-strip.tsx';
-import { relativeTime } from './minute-clock.ts';
+import { RelativeTime } from './relative-time.tsx';
 import { RichText } from './rich-text.tsx';
 
 export interface ItemCardProps {
   readonly item: StreamItem;
-  readonly now: number;
+  /** A fixed time to show relative times against; without it the card follows the shared minute clock. */
+  readonly now?: number;
   readonly selected?: boolean;
   readonly replying?: boolean;
 }
@@ -93,9 +94,7 @@ export const ItemCard = memo(function ItemCard({
               author (or the feed's own title, when the item names no author) does not. */}
           {item.network !== 'rss' && <span className="item__handle">@{item.author.handle}</span>}
         </span>
-        <time className="item__time" dateTime={item.createdAt} title={item.createdAt}>
-          {relativeTime(item.createdAt, now, i18n.language)}
-        </time>
+        <RelativeTime iso={item.createdAt} now={now} locale={i18n.language} />
       </header>
       {item.contentWarning ? (
         <details className="item__cw">
