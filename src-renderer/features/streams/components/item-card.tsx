@@ -6,6 +6,7 @@ import type { StreamItem } from '../../../../src-shared/domain/stream-item.ts';
 import { useRoost } from '../../../app-context.tsx';
 import { safeHttpUrl } from '../../../sanitize/safe-url.ts';
 import { Avatar } from './avatar.tsx';
+import { cardLabels } from './card-labels.ts';
 import { LikeIcon, QuoteIcon, ReplyIcon, RepostIcon, ThreadIcon } from './card-icons.tsx';
 import { HtmlBody } from './html-body.tsx';
 import { InlineComposer } from './inline-composer.tsx';
@@ -37,10 +38,13 @@ export const ItemCard = memo(function ItemCard({
   const [error, setError] = useState<string | null>(null);
   const url = safeHttpUrl(item.url);
   const canAct = actions !== null && actions.accountId !== null && item.network !== 'rss';
+  const labels = cardLabels(i18n);
   const repostLabel =
     item.viewer.reposted !== null
-      ? t('streams.item.undoRepost')
-      : t(item.network === 'mastodon' ? 'streams.item.boost' : 'streams.item.repost');
+      ? labels.undoRepost
+      : item.network === 'mastodon'
+        ? labels.boost
+        : labels.repost;
   const body = (
     <>
       {item.title && <h3 className="item__title">{item.title}</h3>}
@@ -112,8 +116,8 @@ export const ItemCard = memo(function ItemCard({
             <button
               type="button"
               className="item__action"
-              aria-label={`${t('streams.item.replyLabel')} ${item.counts.replies}`}
-              title={`${t('streams.item.replyLabel')} (r)`}
+              aria-label={`${labels.reply} ${item.counts.replies}`}
+              title={`${labels.reply} (r)`}
               aria-expanded={replying && replyMode === 'reply'}
               onClick={() => setReplying(replying && replyMode === 'reply' ? null : item.key, 'reply')}
             >
@@ -136,8 +140,8 @@ export const ItemCard = memo(function ItemCard({
               type="button"
               className="item__action"
               aria-pressed={item.viewer.liked !== null}
-              aria-label={`${t('streams.item.like')} ${item.counts.likes}`}
-              title={`${t('streams.item.like')} (l)`}
+              aria-label={`${labels.like} ${item.counts.likes}`}
+              title={`${labels.like} (l)`}
               onClick={() => run(actions.toggleLike(item))}
             >
               {LikeIcon} <span className="item__count">{item.counts.likes}</span>
@@ -145,8 +149,8 @@ export const ItemCard = memo(function ItemCard({
             <button
               type="button"
               className="item__action"
-              aria-label={`${t('streams.item.quote')} ${item.counts.quotes}`}
-              title={t('streams.item.quote')}
+              aria-label={`${labels.quote} ${item.counts.quotes}`}
+              title={labels.quote}
               aria-expanded={replying && replyMode === 'quote'}
               onClick={() => setReplying(replying && replyMode === 'quote' ? null : item.key, 'quote')}
             >
@@ -155,8 +159,8 @@ export const ItemCard = memo(function ItemCard({
             <button
               type="button"
               className="item__action"
-              aria-label={t('streams.item.thread')}
-              title={t('streams.item.thread')}
+              aria-label={labels.thread}
+              title={labels.thread}
               onClick={() => actions.openThread(item)}
             >
               {ThreadIcon}
@@ -166,7 +170,8 @@ export const ItemCard = memo(function ItemCard({
         {(url || actions) && (
           <ItemMoreMenu
             url={url}
-            muteLabel={
+            moreLabel={labels.more}
+            muteLabel={() =>
               item.network === 'rss'
                 ? t('streams.item.muteSite', { host: item.author.handle })
                 : t('streams.item.mute', { handle: item.author.handle })

@@ -7,12 +7,16 @@ import { MoreIcon } from './card-icons.tsx';
 
 export function ItemMoreMenu({
   url,
+  moreLabel,
   muteLabel,
   onMute,
   onDelete,
 }: {
   url: string | null;
-  muteLabel: string;
+  /** The button's name, translated once for every card (card-labels.ts). */
+  moreLabel: string;
+  /** Asked only when the menu opens: it names the author, so each card would translate it anew. */
+  muteLabel: () => string;
   onMute: (() => void) | null;
   onDelete: (() => void) | null;
 }) {
@@ -49,8 +53,8 @@ export function ItemMoreMenu({
       <button
         type="button"
         className="item__action"
-        aria-label={t('streams.item.more')}
-        title={t('streams.item.more')}
+        aria-label={moreLabel}
+        title={moreLabel}
         aria-haspopup="true"
         aria-expanded={open}
         aria-controls={id}
@@ -77,7 +81,7 @@ export function ItemMoreMenu({
           {onMute && (
             <li>
               <button type="button" onClick={then(onMute)}>
-                <Ban aria-hidden size={14} /> {muteLabel}
+                <Ban aria-hidden size={14} /> {muteLabel()}
               </button>
             </li>
           )}
