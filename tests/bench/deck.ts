@@ -83,7 +83,9 @@ try {
   const cdp = TRACE ? await tab.context().newCDPSession(tab) : null;
   const events: TraceEvent[] = [];
   cdp?.on('Tracing.dataCollected', (data) => events.push(...(data.value as unknown as TraceEvent[])));
-  await cdp?.send('Tracing.start', { categories: 'toplevel,devtools.timeline,disabled-by-default-devtools.timeline' });
+  await cdp?.send('Tracing.start', {
+    categories: 'toplevel,devtools.timeline,disabled-by-default-devtools.timeline',
+  });
   const result = await tab.evaluate(
     ([rate, ms]) =>
       (

@@ -1,7 +1,15 @@
 // The card's icons are lucide's shapes scaled once to their final size (no viewBox scale, no clip, so no
 // paint property nodes per icon). They must draw what lucide's own components draw: both are rasterised
 // in Chromium and compared pixel by pixel.
-import { Ellipsis, Heart, MessageCircle, MessagesSquare, Quote, Repeat2, type LucideIcon } from 'lucide-react';
+import {
+  Ellipsis,
+  Heart,
+  MessageCircle,
+  MessagesSquare,
+  Quote,
+  Repeat2,
+  type LucideIcon,
+} from 'lucide-react';
 import type { ReactElement } from 'react';
 import { render } from 'vitest-browser-react';
 import { describe, expect, test } from 'vitest';

@@ -22,9 +22,7 @@ describe('RelativeTime', () => {
 
   test('a fixed `now` wins over the clock', async () => {
     const iso = new Date(Date.UTC(2026, 0, 1, 12, 0)).toISOString();
-    const screen = await render(
-      <RelativeTime iso={iso} now={Date.UTC(2026, 0, 1, 15, 0)} locale="en" />,
-    );
+    const screen = await render(<RelativeTime iso={iso} now={Date.UTC(2026, 0, 1, 15, 0)} locale="en" />);
     expect(screen.container.querySelector('time')!.textContent).toBe('3h ago');
   });
 });

@@ -121,8 +121,7 @@ export const ItemCard = memo(function ItemCard({
               aria-expanded={replying && replyMode === 'reply'}
               onClick={() => setReplying(replying && replyMode === 'reply' ? null : item.key, 'reply')}
             >
-              {ReplyIcon}{' '}
-              <span className="item__count">{item.counts.replies}</span>
+              {ReplyIcon} <span className="item__count">{item.counts.replies}</span>
             </button>
             <button
               type="button"

@@ -11,7 +11,6 @@ const LENGTHS: Record<string, readonly string[]> = {
   line: ['x1', 'y1', 'x2', 'y2'],
 };
 
-
 export function scaleShape(
   tag: string,
   attrs: Record<string, unknown>,
