@@ -102,6 +102,11 @@ try {
   }
   const main = mainThreadEvents(events);
   const cpu = mainThreadTaskCpuMs(main);
+  // What the tasks over 50 ms of CPU were made of: the events inside them, by kind.
+  const longRuns = main.filter((e) => e.name === 'RunTask' && e.tdur! > 50_000);
+  const inLongTask = main.filter((e) =>
+    longRuns.some((t) => e.ts >= t.ts && e.ts + (e.dur ?? 0) <= t.ts + (t.dur ?? 0)),
+  );
   const longTasks = result.longTasks;
   console.log(
     JSON.stringify({
@@ -127,6 +132,7 @@ try {
         tasksOver50msCpu: cpu.filter((ms) => ms > 50).length,
         longestTaskCpuMs: Math.round(Math.max(0, ...cpu)),
         mainThreadCpuMsByKind: mainThreadCpuByKind(main),
+        tasksOver50msCpuByKind: mainThreadCpuByKind(inLongTask),
       }),
     }),
   );
