@@ -18,22 +18,53 @@ interface TraceEvent {
   readonly name: string;
   readonly pid: number;
   readonly tid: number;
+  readonly ts: number;
+  readonly dur?: number;
   readonly tdur?: number;
   readonly args?: { readonly name?: string };
 }
 
-/** CPU time of every task on the page's main thread (trace `tdur`, in ms). */
-function mainThreadTaskCpuMs(events: readonly TraceEvent[]): number[] {
+function mainThreadEvents(events: readonly TraceEvent[]): TraceEvent[] {
   const main = new Set(
     events
       .filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain')
       .map((e) => `${e.pid}:${e.tid}`),
   );
-  return events
-    .filter(
-      (e) => e.ph === 'X' && e.name === 'RunTask' && e.tdur !== undefined && main.has(`${e.pid}:${e.tid}`),
-    )
-    .map((e) => e.tdur! / 1_000);
+  return events.filter((e) => e.ph === 'X' && e.tdur !== undefined && main.has(`${e.pid}:${e.tid}`));
+}
+
+/** CPU time of every task on the page's main thread (trace `tdur`, in ms). */
+function mainThreadTaskCpuMs(main: readonly TraceEvent[]): number[] {
+  return main.filter((e) => e.name === 'RunTask').map((e) => e.tdur! / 1_000);
+}
+
+/**
+ * The main thread's CPU time by what it was doing (script, style, layout, paint, GC…): each trace event's
+ * own time, less the events nested in it, summed by name; the top entries, in ms.
+ */
+function mainThreadCpuByKind(main: readonly TraceEvent[]): Record<string, number> {
+  const sorted = [...main].sort((a, b) => a.ts - b.ts || (b.dur ?? 0) - (a.dur ?? 0));
+  const self = new Map<string, number>();
+  const stack: { end: number; name: string; own: number }[] = [];
+  const close = (until: number) => {
+    while (stack.length > 0 && stack[stack.length - 1]!.end <= until) {
+      const done = stack.pop()!;
+      self.set(done.name, (self.get(done.name) ?? 0) + done.own);
+    }
+  };
+  for (const e of sorted) {
+    close(e.ts);
+    const parent = stack[stack.length - 1];
+    if (parent) parent.own -= e.tdur!;
+    stack.push({ end: e.ts + (e.dur ?? 0), name: e.name, own: e.tdur! });
+  }
+  close(Infinity);
+  return Object.fromEntries(
+    [...self]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, 12)
+      .map(([name, us]) => [name, Math.round(us / 1_000)]),
+  );
 }
 
 const page = await buildBenchPage();
@@ -52,7 +83,9 @@ try {
   const cdp = TRACE ? await tab.context().newCDPSession(tab) : null;
   const events: TraceEvent[] = [];
   cdp?.on('Tracing.dataCollected', (data) => events.push(...(data.value as unknown as TraceEvent[])));
-  await cdp?.send('Tracing.start', { categories: 'toplevel,disabled-by-default-devtools.timeline' });
+  await cdp?.send('Tracing.start', {
+    categories: 'toplevel,devtools.timeline,disabled-by-default-devtools.timeline',
+  });
   const result = await tab.evaluate(
     ([rate, ms]) =>
       (
@@ -67,7 +100,13 @@ try {
     await cdp.send('Tracing.end');
     await complete;
   }
-  const cpu = mainThreadTaskCpuMs(events);
+  const main = mainThreadEvents(events);
+  const cpu = mainThreadTaskCpuMs(main);
+  // What the tasks over 50 ms of CPU were made of: the events inside them, by kind.
+  const longRuns = main.filter((e) => e.name === 'RunTask' && e.tdur! > 50_000);
+  const inLongTask = main.filter((e) =>
+    longRuns.some((t) => e.ts >= t.ts && e.ts + (e.dur ?? 0) <= t.ts + (t.dur ?? 0)),
+  );
   const longTasks = result.longTasks;
   console.log(
     JSON.stringify({
@@ -92,6 +131,8 @@ try {
         mainThreadCpuMs: Math.round(cpu.reduce((a, b) => a + b, 0)),
         tasksOver50msCpu: cpu.filter((ms) => ms > 50).length,
         longestTaskCpuMs: Math.round(Math.max(0, ...cpu)),
+        mainThreadCpuMsByKind: mainThreadCpuByKind(main),
+        tasksOver50msCpuByKind: mainThreadCpuByKind(inLongTask),
       }),
     }),
   );

@@ -1,7 +1,7 @@
 // A column's header: the account's avatar and network mark, the title (the keyboard handle for reordering
 // with Alt+←/→ and dragging) over the column's kind, state, unread count, and the column's options (width,
 // pause, alert, filters, rename, clear, remove) behind one icon button.
-import { useEffect, useRef, useState, type RefObject } from 'react';
+import { useEffect, useRef, useState, useSyncExternalStore, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ColumnState } from '../../../../src-shared/contract/streams-contract.ts';
 import { COLUMN_WIDTHS, type ColumnWidth, type DeckColumn } from '../model/layout.ts';
@@ -14,7 +14,7 @@ export interface ColumnHeaderProps {
   readonly column: DeckColumn;
   readonly index: number;
   readonly count: number;
-  readonly unread: number;
+  readonly unread: UnreadSource;
   readonly state: ColumnState | null;
   readonly filtersOpen: boolean;
   readonly titleRef: RefObject<HTMLButtonElement | null>;
@@ -25,6 +25,22 @@ export interface ColumnHeaderProps {
   onRemove(): void;
   onRetry(): void;
   onFocusColumn(): void;
+}
+
+export interface UnreadSource {
+  subscribe(listener: () => void): () => void;
+  read(): number;
+}
+
+function UnreadBadge({ source }: { source: UnreadSource }) {
+  const { t } = useTranslation();
+  const unread = useSyncExternalStore(source.subscribe, source.read);
+  if (unread <= 0) return null;
+  return (
+    <span className="column__unread" aria-label={t('streams.column.unread', { count: unread })}>
+      {unread}
+    </span>
+  );
 }
 
 export function ColumnHeader(props: ColumnHeaderProps) {
@@ -92,11 +108,7 @@ export function ColumnHeader(props: ColumnHeaderProps) {
           )}
           <ColumnKind column={column} />
         </div>
-        {props.unread > 0 && (
-          <span className="column__unread" aria-label={t('streams.column.unread', { count: props.unread })}>
-            {props.unread}
-          </span>
-        )}
+        <UnreadBadge source={props.unread} />
         {column.alert && (
           <span className="column__alert-mark" title={t('streams.column.alertMark')}>
             <BellRing aria-hidden="true" />

@@ -10,7 +10,6 @@ import type { DeckColumn } from '../model/layout.ts';
 import type { ColumnModel } from '../model/stream-hub.ts';
 import { cachedPredicate, columnView, type ColumnView } from './column-rows.ts';
 import { ItemCard } from './item-card.tsx';
-import { useMinuteClock } from './minute-clock.ts';
 
 const AT_TOP_PX = 4;
 const ESTIMATE_PX = 140;
@@ -45,7 +44,6 @@ export function ColumnList({ column, model, visible, register }: ColumnListProps
   const { t } = useTranslation();
   const { hub } = useDeck();
   const { client } = useServices();
-  const now = useMinuteClock();
   const version = useSyncExternalStore(
     useCallback((cb: () => void) => hub.subscribe(column.id, cb), [hub, column.id]),
     () => model.version,
@@ -170,7 +168,6 @@ export function ColumnList({ column, model, visible, register }: ColumnListProps
                 ) : (
                   <ItemCard
                     item={row.item}
-                    now={now}
                     selected={row.key === selectedKey}
                     replying={row.key === replyingKey}
                   />

@@ -39,13 +39,13 @@ export function DeckColumnView({ column, model, failure, index, count, onMove }:
   const [visible, setVisible] = useState(true);
   const sectionRef = useRef<HTMLElement>(null);
   const titleRef = useRef<HTMLButtonElement>(null);
-  const state = useSyncExternalStore(
-    useCallback((cb: () => void) => hub.subscribe(column.id, cb), [hub, column.id]),
-    () => (model ? hub.state(model.columnKey) : null),
-  );
-  const unread = useSyncExternalStore(
-    useCallback((cb: () => void) => hub.subscribe(column.id, cb), [hub, column.id]),
-    () => model?.unread ?? 0,
+  const subscribeColumn = useCallback((cb: () => void) => hub.subscribe(column.id, cb), [hub, column.id]);
+  const state = useSyncExternalStore(subscribeColumn, () => (model ? hub.state(model.columnKey) : null));
+  // The header's badge follows the unread count itself: arrivals held behind the pill change it several
+  // times a second, and the whole column (header, actions, list) need not re-render for a number.
+  const unread = useMemo(
+    () => ({ subscribe: subscribeColumn, read: () => model?.unread ?? 0 }),
+    [subscribeColumn, model],
   );
 
   useEffect(() => {

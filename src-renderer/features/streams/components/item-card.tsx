@@ -1,25 +1,27 @@
 // One item of a column: author, text (facets or sanitised HTML), media, quote and reply context, counts,
 // a collapsed content warning, and the inline actions. Everything shown here is untrusted network data.
-import { Heart, MessageCircle, MessagesSquare, Quote, Repeat2 } from 'lucide-react';
 import { memo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { StreamItem } from '../../../../src-shared/domain/stream-item.ts';
 import { useRoost } from '../../../app-context.tsx';
 import { safeHttpUrl } from '../../../sanitize/safe-url.ts';
 import { Avatar } from './avatar.tsx';
+import { cardLabels } from './card-labels.ts';
+import { LikeIcon, QuoteIcon, ReplyIcon, RepostIcon, ThreadIcon } from './card-icons.tsx';
 import { HtmlBody } from './html-body.tsx';
 import { InlineComposer } from './inline-composer.tsx';
 import { isOwnItem, useItemActions } from './item-actions-context.ts';
 import { ItemJobLine, SentEchoes } from './item-job-line.tsx';
 import { ItemMoreMenu } from './item-more-menu.tsx';
 import { MediaStrip } from './media-strip.tsx';
-import { relativeTime } from './minute-clock.ts';
+import { RelativeTime } from './relative-time.tsx';
 import { RichText } from './rich-text.tsx';
 import { FlaggedLinkGuard, ItemFlagBadges } from '../../shell/ui/protection-badges.tsx';
 
 export interface ItemCardProps {
   readonly item: StreamItem;
-  readonly now: number;
+  /** A fixed time to show relative times against; without it the card follows the shared minute clock. */
+  readonly now?: number;
   readonly selected?: boolean;
   readonly replying?: boolean;
 }
@@ -37,10 +39,13 @@ export const ItemCard = memo(function ItemCard({
   const [error, setError] = useState<string | null>(null);
   const url = safeHttpUrl(item.url);
   const canAct = actions !== null && actions.accountId !== null && item.network !== 'rss';
+  const labels = cardLabels(i18n);
   const repostLabel =
     item.viewer.reposted !== null
-      ? t('streams.item.undoRepost')
-      : t(item.network === 'mastodon' ? 'streams.item.boost' : 'streams.item.repost');
+      ? labels.undoRepost
+      : item.network === 'mastodon'
+        ? labels.boost
+        : labels.repost;
   const body = (
     <FlaggedLinkGuard flags={item.flags}>
       {item.title && <h3 className="item__title">{item.title}</h3>}
@@ -94,9 +99,7 @@ export const ItemCard = memo(function ItemCard({
               author (or the feed's own title, when the item names no author) does not. */}
           {item.network !== 'rss' && <span className="item__handle">@{item.author.handle}</span>}
         </span>
-        <time className="item__time" dateTime={item.createdAt} title={item.createdAt}>
-          {relativeTime(item.createdAt, now, i18n.language)}
-        </time>
+        <RelativeTime iso={item.createdAt} now={now} locale={i18n.language} />
       </header>
       <ItemFlagBadges flags={item.flags} />
       {item.contentWarning ? (
@@ -115,13 +118,12 @@ export const ItemCard = memo(function ItemCard({
             <button
               type="button"
               className="item__action"
-              aria-label={`${t('streams.item.replyLabel')} ${item.counts.replies}`}
-              title={`${t('streams.item.replyLabel')} (r)`}
+              aria-label={`${labels.reply} ${item.counts.replies}`}
+              title={`${labels.reply} (r)`}
               aria-expanded={replying && replyMode === 'reply'}
               onClick={() => setReplying(replying && replyMode === 'reply' ? null : item.key, 'reply')}
             >
-              <MessageCircle aria-hidden size={15} />{' '}
-              <span className="item__count">{item.counts.replies}</span>
+              {ReplyIcon} <span className="item__count">{item.counts.replies}</span>
             </button>
             <button
               type="button"
@@ -133,43 +135,44 @@ export const ItemCard = memo(function ItemCard({
                 run(actions.publish(item.viewer.reposted !== null ? 'unrepost' : 'repost', item))
               }
             >
-              <Repeat2 aria-hidden size={15} /> <span className="item__count">{item.counts.reposts}</span>
+              {RepostIcon} <span className="item__count">{item.counts.reposts}</span>
             </button>
             <button
               type="button"
               className="item__action"
               aria-pressed={item.viewer.liked !== null}
-              aria-label={`${t('streams.item.like')} ${item.counts.likes}`}
-              title={`${t('streams.item.like')} (l)`}
+              aria-label={`${labels.like} ${item.counts.likes}`}
+              title={`${labels.like} (l)`}
               onClick={() => run(actions.toggleLike(item))}
             >
-              <Heart aria-hidden size={15} /> <span className="item__count">{item.counts.likes}</span>
+              {LikeIcon} <span className="item__count">{item.counts.likes}</span>
             </button>
             <button
               type="button"
               className="item__action"
-              aria-label={`${t('streams.item.quote')} ${item.counts.quotes}`}
-              title={t('streams.item.quote')}
+              aria-label={`${labels.quote} ${item.counts.quotes}`}
+              title={labels.quote}
               aria-expanded={replying && replyMode === 'quote'}
               onClick={() => setReplying(replying && replyMode === 'quote' ? null : item.key, 'quote')}
             >
-              <Quote aria-hidden size={15} /> <span className="item__count">{item.counts.quotes}</span>
+              {QuoteIcon} <span className="item__count">{item.counts.quotes}</span>
             </button>
             <button
               type="button"
               className="item__action"
-              aria-label={t('streams.item.thread')}
-              title={t('streams.item.thread')}
+              aria-label={labels.thread}
+              title={labels.thread}
               onClick={() => actions.openThread(item)}
             >
-              <MessagesSquare aria-hidden size={15} />
+              {ThreadIcon}
             </button>
           </>
         )}
         {(url || actions) && (
           <ItemMoreMenu
             url={url}
-            muteLabel={
+            moreLabel={labels.more}
+            muteLabel={() =>
               item.network === 'rss'
                 ? t('streams.item.muteSite', { host: item.author.handle })
                 : t('streams.item.mute', { handle: item.author.handle })

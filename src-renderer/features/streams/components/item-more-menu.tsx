@@ -1,17 +1,22 @@
 // The secondary actions of a card (open in the browser, copy the link, mute the author, delete an own post)
 // behind one "More actions" button, so a card shows its few main actions as icons and nothing else.
-import { Ban, Copy, ExternalLink, MoreHorizontal, Trash2 } from 'lucide-react';
+import { Ban, Copy, ExternalLink, Trash2 } from 'lucide-react';
 import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { MoreIcon } from './card-icons.tsx';
 
 export function ItemMoreMenu({
   url,
+  moreLabel,
   muteLabel,
   onMute,
   onDelete,
 }: {
   url: string | null;
-  muteLabel: string;
+  /** The button's name, translated once for every card (card-labels.ts). */
+  moreLabel: string;
+  /** Asked only when the menu opens: it names the author, so each card would translate it anew. */
+  muteLabel: () => string;
   onMute: (() => void) | null;
   onDelete: (() => void) | null;
 }) {
@@ -48,14 +53,14 @@ export function ItemMoreMenu({
       <button
         type="button"
         className="item__action"
-        aria-label={t('streams.item.more')}
-        title={t('streams.item.more')}
+        aria-label={moreLabel}
+        title={moreLabel}
         aria-haspopup="true"
         aria-expanded={open}
         aria-controls={id}
         onClick={() => setOpen(!open)}
       >
-        <MoreHorizontal aria-hidden size={15} />
+        {MoreIcon}
       </button>
       {open && (
         <ul className="item__menu" id={id}>
@@ -76,7 +81,7 @@ export function ItemMoreMenu({
           {onMute && (
             <li>
               <button type="button" onClick={then(onMute)}>
-                <Ban aria-hidden size={14} /> {muteLabel}
+                <Ban aria-hidden size={14} /> {muteLabel()}
               </button>
             </li>
           )}
