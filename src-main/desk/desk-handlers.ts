@@ -2,8 +2,9 @@
 import type { Handlers } from '../rpc/router.ts';
 import type { DeskService } from './desk-service.ts';
 
-/** desk:refresh belongs to the host, which knows where mentions come from (embedded-desk.ts). */
-type DeskMethod = Exclude<Extract<keyof Handlers, `desk:${string}`>, 'desk:refresh'>;
+/** desk:refresh and desk:stats belong to the host, which knows where mentions come from and the SLA
+ * policy in force (embedded-desk.ts). */
+type DeskMethod = Exclude<Extract<keyof Handlers, `desk:${string}`>, 'desk:refresh' | 'desk:stats'>;
 
 export function deskHandlers(desk: DeskService): Pick<Handlers, DeskMethod> {
   return {

@@ -64,6 +64,7 @@ export const REQUEST_METHODS = [
   'team:audit',
   'desk:list',
   'desk:counts',
+  'desk:stats',
   'desk:conversation',
   'desk:act',
   'desk:addNote',

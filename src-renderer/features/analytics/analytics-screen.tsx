@@ -1,16 +1,9 @@
 // The Analytics section: listening volume and sentiment over a chosen range against the previous period,
-// networks, best hours, audience growth, engagement and top posts; spike alerts and campaign results.
-// Every chart has a table view, CSV and PNG export; the whole dashboard prints as a report.
+// networks, languages, best hours, audience growth, engagement and top posts; inquiries from the desk; spike
+// alerts and campaign results. Every chart has a table view, CSV and PNG export; the whole dashboard prints
+// as a report. The listening series are read and summed in the analytics worker.
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import {
-  periodTotals,
-  sentimentShare,
-  totalsBy,
-  volumeSeries,
-  weekHourGrid,
-} from '../../../src-shared/analytics/aggregate.ts';
-import { hourTotals } from '../../../src-shared/analytics/daily-rollup.ts';
 import { resolveRange, type RangePreset, type TimeRange } from '../../../src-shared/analytics/time-range.ts';
 import { useRoost } from '../../app-context.tsx';
 import { SectionHeading } from '../shell/ui/section-heading.tsx';
@@ -18,7 +11,9 @@ import { useAnalyticsSetup, type AnalyticsSetup } from './analytics-setup.tsx';
 import { AlertsPanel } from './components/alerts-panel.tsx';
 import { CampaignsPanel } from './components/campaigns-panel.tsx';
 import { BestHours } from './components/best-hours.tsx';
+import { InquiryCharts } from './components/inquiry-charts.tsx';
 import { ItemsBehind, type ItemsQuery } from './components/items-behind.tsx';
+import { LanguageChart } from './components/language-chart.tsx';
 import { NetworkChart, SentimentChart, VolumeChart, type Drill } from './components/listening-charts.tsx';
 import {
   AudienceChart,
@@ -29,7 +24,9 @@ import {
 import { RangeToolbar, type ToolbarState } from './components/range-toolbar.tsx';
 import { SummaryTiles } from './components/summary-tiles.tsx';
 import { useFormatters } from './model/formatters.ts';
+import { createListeningLoader } from './model/listening-loader.ts';
 import { useDashboardData } from './model/use-dashboard-data.ts';
+import { useDeskStats } from './model/use-desk-stats.ts';
 import '../../styles/analytics.css';
 
 export function AnalyticsScreen() {
@@ -77,10 +74,14 @@ function Dashboard({ setup }: { setup: AnalyticsSetup }) {
     // The clock is read when the range changes or the dashboard reloads, not on every render.
   }, [state.preset, state.customFrom, state.customTo, reloadKey, t]);
 
-  const columnKeys = state.column ? [state.column] : null;
+  const columnKeys = useMemo(() => (state.column ? [state.column] : null), [state.column]);
   const fallback = useMemo(() => resolveRange('7d', now()), [now]);
-  const { data, error } = useDashboardData(setup.db, range ?? fallback, columnKeys, reloadKey);
   const offset = setup.offsetMinutes ?? -new Date().getTimezoneOffset();
+  // Without a worker (tests of the screen alone), the same loader runs here.
+  const source = useMemo(() => setup.series ?? createListeningLoader(setup.db), [setup]);
+  const shown = range ?? fallback;
+  const { data, error } = useDashboardData(setup.db, source, shown, columnKeys, offset, reloadKey);
+  const desk = useDeskStats(shown, reloadKey);
 
   const accountName = (id: string) => {
     const account = accounts?.find((a) => a.id === id);
@@ -106,8 +107,6 @@ function Dashboard({ setup }: { setup: AnalyticsSetup }) {
     setDrill({ ...d, columnKeys: keys });
   };
 
-  const shown = range ?? fallback;
-  const points = data ? volumeSeries(data.counts, shown) : [];
   return (
     <>
       <RangeToolbar
@@ -126,22 +125,37 @@ function Dashboard({ setup }: { setup: AnalyticsSetup }) {
       {drill && <ItemsBehind archive={setup.archive} query={drill} onClose={() => setDrill(null)} />}
       {data && (
         <>
-          <SummaryTiles totals={periodTotals(points)} compare={state.compare} />
+          <SummaryTiles totals={data.series.totals} compare={state.compare} />
           <div className="analytics__grid">
             <VolumeChart
-              points={points}
+              points={data.series.points}
               bucketMs={shown.bucketMs}
               compare={state.compare}
               onDrill={onDrill}
             />
-            <SentimentChart shares={sentimentShare(points)} bucketMs={shown.bucketMs} onDrill={onDrill} />
-            <NetworkChart totals={totalsBy(data.counts, shown, 'network')} range={shown} onDrill={onDrill} />
+            <SentimentChart shares={data.series.shares} bucketMs={shown.bucketMs} onDrill={onDrill} />
+            <NetworkChart totals={data.series.networks} range={shown} onDrill={onDrill} />
+            <LanguageChart languages={data.series.languages} range={shown} onDrill={onDrill} />
             <AudienceChart snapshots={data.snapshots} accountName={accountName} />
             <EngagementByPost samples={data.samples} />
             <EngagementByNetwork samples={data.samples} />
-            <BestHours grid={weekHourGrid(hourTotals(data.counts), shown, offset)} />
+            <BestHours grid={data.series.bestHours} />
             <TopPosts samples={data.samples} accountName={accountName} />
           </div>
+          <section className="analytics__inquiries" aria-labelledby="inquiries-title">
+            <h2 id="inquiries-title">{t('analytics.inquiries.title')}</h2>
+            {desk.error && <p role="alert">{t('analytics.inquiries.failed', { message: desk.error })}</p>}
+            {desk.stats && (
+              <div className="analytics__grid">
+                <InquiryCharts
+                  stats={desk.stats}
+                  range={shown}
+                  accountName={accountName}
+                  onShowItems={setDrill}
+                />
+              </div>
+            )}
+          </section>
           <AlertsPanel
             db={setup.db}
             columns={data.columns}

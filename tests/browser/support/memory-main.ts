@@ -117,6 +117,14 @@ export function createMemoryMain(
     'desk:list': () => [],
     'desk:counts': () => ({ mine: 0, unassigned: 0, pending: 0, snoozed: 0, resolved: 0, breaching: 0 }),
     'desk:savedReplies': () => [],
+    'desk:stats': (input) => ({
+      volume: Array.from({ length: Math.ceil((input.to - input.from) / input.bucketMs) }, (_, i) => ({
+        start: input.from + i * input.bucketMs,
+        conversations: 0,
+      })),
+      experts: [],
+      desks: [],
+    }),
     ...extra,
   });
   const router = createRouter(handlers);

@@ -1,0 +1,38 @@
+// The inquiry desk's figures for the dashboard's range (desk:stats, answered by main from the desk's own
+// records), reloaded with the rest of the dashboard.
+import { useEffect, useState } from 'react';
+import type { DeskStats } from '../../../../src-shared/contract/desk-contract.ts';
+import type { TimeRange } from '../../../../src-shared/analytics/time-range.ts';
+import { useServices } from '../../../app-context.tsx';
+import { RELOAD_MS } from './use-dashboard-data.ts';
+
+export function useDeskStats(
+  range: TimeRange,
+  reloadKey: number,
+): { readonly stats: DeskStats | null; readonly error: string | null } {
+  const { client } = useServices();
+  const [stats, setStats] = useState<DeskStats | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [tick, setTick] = useState(0);
+  useEffect(() => {
+    const timer = setInterval(() => setTick((n) => n + 1), RELOAD_MS);
+    return () => clearInterval(timer);
+  }, []);
+  useEffect(() => {
+    let current = true;
+    client.call('desk:stats', { from: range.from, to: range.to, bucketMs: range.bucketMs }).then(
+      (result) => {
+        if (!current) return;
+        if (result.ok) {
+          setStats(result.value);
+          setError(null);
+        } else setError(result.error.message);
+      },
+      (e: unknown) => current && setError((e as Error).message),
+    );
+    return () => {
+      current = false;
+    };
+  }, [client, range, reloadKey, tick]);
+  return { stats, error };
+}
