@@ -157,7 +157,7 @@ function GroupBars(props: {
   const fmt = useFormatters();
   const palette = useChartPalette();
   const show = (v: number) => (props.percent ? fmt.percent(v) : fmt.number(v));
-  const data = props.rows.map((r) => ({ label: r.label, value: r.value ?? 0, measured: r.value !== null }));
+  const data = props.rows.map((r) => ({ label: r.label, value: r.value }));
   return (
     <ChartCard
       id={props.id}
