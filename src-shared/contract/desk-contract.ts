@@ -142,7 +142,11 @@ export const deskRequests = {
       .object({
         from: z.number().int().nonnegative(),
         to: z.number().int().nonnegative(),
-        bucketMs: z.number().int().min(3_600_000).max(7 * 86_400_000),
+        bucketMs: z
+          .number()
+          .int()
+          .min(3_600_000)
+          .max(7 * 86_400_000),
       })
       .strict()
       .refine((r) => r.to > r.from, 'The period must end after it starts.')

@@ -28,10 +28,14 @@ export function median(values: readonly number[]): number | null {
   if (values.length === 0) return null;
   const sorted = [...values].sort((a, b) => a - b);
   const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? (sorted[mid] as number) : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
+  return sorted.length % 2 === 1
+    ? (sorted[mid] as number)
+    : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
 }
 
-function rows(groups: Map<string, { times: number[]; n: number; met: number; missed: number }>): DeskStatsRow[] {
+function rows(
+  groups: Map<string, { times: number[]; n: number; met: number; missed: number }>,
+): DeskStatsRow[] {
   return [...groups]
     .map(([key, g]) => ({
       key,

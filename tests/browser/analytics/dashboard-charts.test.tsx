@@ -33,11 +33,25 @@ function deskStats(input: { from: number; to: number; bucketMs: number }): DeskS
   return {
     volume,
     experts: [
-      { key: 'me', conversations: 2, responded: 2, medianFirstResponseMs: 30 * 60_000, slaMet: 2, slaMissed: 0 },
+      {
+        key: 'me',
+        conversations: 2,
+        responded: 2,
+        medianFirstResponseMs: 30 * 60_000,
+        slaMet: 2,
+        slaMissed: 0,
+      },
       { key: '', conversations: 1, responded: 0, medianFirstResponseMs: null, slaMet: 0, slaMissed: 0 },
     ],
     desks: [
-      { key: 'acct-1', conversations: 3, responded: 2, medianFirstResponseMs: 45 * 60_000, slaMet: 1, slaMissed: 1 },
+      {
+        key: 'acct-1',
+        conversations: 3,
+        responded: 2,
+        medianFirstResponseMs: 45 * 60_000,
+        slaMet: 1,
+        slaMissed: 1,
+      },
     ],
   };
 }

@@ -19,7 +19,12 @@ import type { StreamItem } from '../../../src-shared/domain/stream-item.ts';
 const HOUR = 3_600_000;
 const MIN = 60_000;
 const START = Date.parse('2026-12-07T10:00:00Z');
-const brand = { id: 'acc-brand', network: 'bluesky', remoteId: 'did:plc:brand', handle: 'brand.test' } as Account;
+const brand = {
+  id: 'acc-brand',
+  network: 'bluesky',
+  remoteId: 'did:plc:brand',
+  handle: 'brand.test',
+} as Account;
 
 let dir: string;
 let store: MainStore;
@@ -93,7 +98,9 @@ afterEach(() => {
 
 test('volume per bucket, first-response median and SLA hit rate per expert and per desk', async () => {
   // A: an ordinary question (240 min target), answered after 30 min: within the SLA.
-  const [a] = desk.service.ingest(brand.id, [mention('at://alice/1', 'alice', 'a question about opening hours')]);
+  const [a] = desk.service.ingest(brand.id, [
+    mention('at://alice/1', 'alice', 'a question about opening hours'),
+  ]);
   now += MIN;
   // B: urgent (60 min target); the SLA tick records the breach at 70 min, the reply comes at 80.
   const [b] = desk.service.ingest(brand.id, [mention('at://bob/1', 'bob', 'my account was hacked')]);
@@ -118,7 +125,14 @@ test('volume per bucket, first-response median and SLA hit rate per expert and p
     { key: '', conversations: 1, responded: 0, medianFirstResponseMs: null, slaMet: 0, slaMissed: 0 },
   ]);
   expect(result.desks).toEqual([
-    { key: brand.id, conversations: 3, responded: 2, medianFirstResponseMs: 55 * MIN, slaMet: 1, slaMissed: 1 },
+    {
+      key: brand.id,
+      conversations: 3,
+      responded: 2,
+      medianFirstResponseMs: 55 * MIN,
+      slaMet: 1,
+      slaMissed: 1,
+    },
   ]);
   expect(requests['desk:stats'].output.parse(result)).toEqual(result);
 

@@ -71,8 +71,7 @@ export function InquiryCharts({ stats, range, accountName, onShowItems }: Inquir
         valueHeader={t('analytics.col.medianMinutes')}
         rows={rows.map((r) => ({
           label: label(r.key),
-          value:
-            r.medianFirstResponseMs === null ? null : Math.round(r.medianFirstResponseMs / 6_000) / 10,
+          value: r.medianFirstResponseMs === null ? null : Math.round(r.medianFirstResponseMs / 6_000) / 10,
           extra: [r.conversations, r.responded],
         }))}
         extraHeaders={[t('analytics.col.conversations'), t('analytics.col.responded')]}

@@ -1,7 +1,12 @@
 // Reads the listening counts of a range (and the period before it) and sums them into the dashboard's
 // series. Runs in the analytics worker, so the reads and the sums stay off the UI thread; a minute reload of
 // the same query re-reads only the rows that can have changed and keeps the rest from the last read.
-import { DAY_MS, dayOf, replaceFrom, type DailyCount } from '../../../../src-shared/analytics/daily-rollup.ts';
+import {
+  DAY_MS,
+  dayOf,
+  replaceFrom,
+  type DailyCount,
+} from '../../../../src-shared/analytics/daily-rollup.ts';
 import { HOUR_MS, hourOf, type ListeningCount } from '../../../../src-shared/analytics/listening.ts';
 import { listeningSeries, type ListeningSeries } from '../../../../src-shared/analytics/listening-series.ts';
 import { previousRange, type TimeRange } from '../../../../src-shared/analytics/time-range.ts';
