@@ -2,7 +2,7 @@
 // networks, languages, best hours, audience growth, engagement and top posts; inquiries from the desk; spike
 // alerts and campaign results. Every chart has a table view, CSV and PNG export; the whole dashboard prints
 // as a report. The listening series are read and summed in the analytics worker.
-import { useMemo, useState } from 'react';
+import { memo, useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { resolveRange, type RangePreset, type TimeRange } from '../../../src-shared/analytics/time-range.ts';
 import { useRoost } from '../../app-context.tsx';
@@ -28,6 +28,23 @@ import { createListeningLoader } from './model/listening-loader.ts';
 import { useDashboardData } from './model/use-dashboard-data.ts';
 import { useDeskStats } from './model/use-desk-stats.ts';
 import '../../styles/analytics.css';
+
+/** The minute reload keeps unchanged numbers as the same objects (use-dashboard-data.ts), so only the charts
+ * whose numbers changed draw again: redrawing all thirteen was a long task on a loaded machine. */
+const Memo = {
+  VolumeChart: memo(VolumeChart),
+  SentimentChart: memo(SentimentChart),
+  NetworkChart: memo(NetworkChart),
+  LanguageChart: memo(LanguageChart),
+  AudienceChart: memo(AudienceChart),
+  EngagementByPost: memo(EngagementByPost),
+  EngagementByNetwork: memo(EngagementByNetwork),
+  BestHours: memo(BestHours),
+  TopPosts: memo(TopPosts),
+  CampaignsPanel: memo(CampaignsPanel),
+  InquiryCharts: memo(InquiryCharts),
+  SummaryTiles: memo(SummaryTiles),
+};
 
 export function AnalyticsScreen() {
   const { t } = useTranslation();
@@ -83,10 +100,13 @@ function Dashboard({ setup }: { setup: AnalyticsSetup }) {
   const { data, error } = useDashboardData(setup.db, source, shown, columnKeys, offset, reloadKey);
   const desk = useDeskStats(shown, reloadKey);
 
-  const accountName = (id: string) => {
-    const account = accounts?.find((a) => a.id === id);
-    return account ? `@${account.handle}` : id;
-  };
+  const accountName = useCallback(
+    (id: string) => {
+      const account = accounts?.find((a) => a.id === id);
+      return account ? `@${account.handle}` : id;
+    },
+    [accounts],
+  );
 
   const rebuild = async () => {
     setRebuilding(true);
@@ -102,10 +122,14 @@ function Dashboard({ setup }: { setup: AnalyticsSetup }) {
     }
   };
 
-  const onDrill = (d: Drill) => {
-    const keys = state.column ? [state.column] : (data?.columns.map((c) => c.key) ?? []);
-    setDrill({ ...d, columnKeys: keys });
-  };
+  const columns = data?.columns;
+  const onDrill = useCallback(
+    (d: Drill) => {
+      const keys = state.column ? [state.column] : (columns?.map((c) => c.key) ?? []);
+      setDrill({ ...d, columnKeys: keys });
+    },
+    [state.column, columns],
+  );
 
   return (
     <>
@@ -125,29 +149,29 @@ function Dashboard({ setup }: { setup: AnalyticsSetup }) {
       {drill && <ItemsBehind archive={setup.archive} query={drill} onClose={() => setDrill(null)} />}
       {data && (
         <>
-          <SummaryTiles totals={data.series.totals} compare={state.compare} />
+          <Memo.SummaryTiles totals={data.series.totals} compare={state.compare} />
           <div className="analytics__grid">
-            <VolumeChart
+            <Memo.VolumeChart
               points={data.series.points}
               bucketMs={shown.bucketMs}
               compare={state.compare}
               onDrill={onDrill}
             />
-            <SentimentChart shares={data.series.shares} bucketMs={shown.bucketMs} onDrill={onDrill} />
-            <NetworkChart totals={data.series.networks} range={shown} onDrill={onDrill} />
-            <LanguageChart languages={data.series.languages} range={shown} onDrill={onDrill} />
-            <AudienceChart snapshots={data.snapshots} accountName={accountName} />
-            <EngagementByPost samples={data.samples} />
-            <EngagementByNetwork samples={data.samples} />
-            <BestHours grid={data.series.bestHours} />
-            <TopPosts samples={data.samples} accountName={accountName} />
+            <Memo.SentimentChart shares={data.series.shares} bucketMs={shown.bucketMs} onDrill={onDrill} />
+            <Memo.NetworkChart totals={data.series.networks} range={shown} onDrill={onDrill} />
+            <Memo.LanguageChart languages={data.series.languages} range={shown} onDrill={onDrill} />
+            <Memo.AudienceChart snapshots={data.snapshots} accountName={accountName} />
+            <Memo.EngagementByPost samples={data.samples} />
+            <Memo.EngagementByNetwork samples={data.samples} />
+            <Memo.BestHours grid={data.series.bestHours} />
+            <Memo.TopPosts samples={data.samples} accountName={accountName} />
           </div>
           <section className="analytics__inquiries" aria-labelledby="inquiries-title">
             <h2 id="inquiries-title">{t('analytics.inquiries.title')}</h2>
             {desk.error && <p role="alert">{t('analytics.inquiries.failed', { message: desk.error })}</p>}
             {desk.stats && (
               <div className="analytics__grid">
-                <InquiryCharts
+                <Memo.InquiryCharts
                   stats={desk.stats}
                   range={shown}
                   accountName={accountName}
@@ -163,7 +187,7 @@ function Dashboard({ setup }: { setup: AnalyticsSetup }) {
             onShowItems={setDrill}
             notifications={setup.Notification}
           />
-          <CampaignsPanel db={setup.db} samples={data.samples} />
+          <Memo.CampaignsPanel db={setup.db} samples={data.samples} />
         </>
       )}
     </>

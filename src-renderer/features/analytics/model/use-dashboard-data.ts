@@ -1,7 +1,7 @@
 // Loads what the dashboard draws for a range: the listening series (summed in the analytics worker, so the
 // UI thread receives chart-sized arrays), column names, account snapshots and post samples. Reloads every
 // minute, since the archive worker writes counts outside Dexie's change tracking.
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { ListeningSeries } from '../../../../src-shared/analytics/listening-series.ts';
 import type { TimeRange } from '../../../../src-shared/analytics/time-range.ts';
 import type { AccountSnapshotRow, PostSampleRow } from '../../../db/analytics-rows.ts';
@@ -17,6 +17,29 @@ export interface DashboardData {
   readonly series: ListeningSeries;
   readonly snapshots: readonly AccountSnapshotRow[];
   readonly samples: readonly PostSampleRow[];
+}
+
+/** The previous value when the new one holds the same numbers, so memoised charts skip drawing again. */
+export function keepSame<T>(previous: T | undefined, next: T): T {
+  return previous !== undefined && JSON.stringify(previous) === JSON.stringify(next) ? previous : next;
+}
+
+function keepUnchanged(previous: DashboardData | null, next: DashboardData): DashboardData {
+  if (!previous) return next;
+  const s = previous.series;
+  return {
+    columns: keepSame(previous.columns, next.columns),
+    series: {
+      points: keepSame(s.points, next.series.points),
+      shares: keepSame(s.shares, next.series.shares),
+      totals: keepSame(s.totals, next.series.totals),
+      networks: keepSame(s.networks, next.series.networks),
+      languages: keepSame(s.languages, next.series.languages),
+      bestHours: keepSame(s.bestHours, next.series.bestHours),
+    },
+    snapshots: keepSame(previous.snapshots, next.snapshots),
+    samples: keepSame(previous.samples, next.samples),
+  };
 }
 
 export function useDashboardData(
@@ -35,6 +58,7 @@ export function useDashboardData(
     return () => clearInterval(timer);
   }, []);
   const keys = columnKeys?.join('\u0000') ?? null;
+  const shown = useRef<DashboardData | null>(null);
   useEffect(() => {
     let current = true;
     const day = (t: number) => new Date(t).toISOString().slice(0, 10);
@@ -50,7 +74,9 @@ export function useDashboardData(
     ]).then(
       ([{ columns, series }, snapshots, samples]) => {
         if (!current) return;
-        setData({ columns, series, snapshots, samples });
+        const next = keepUnchanged(shown.current, { columns, series, snapshots, samples });
+        shown.current = next;
+        setData(next);
         setError(null);
       },
       (e: unknown) => current && setError((e as Error).message),

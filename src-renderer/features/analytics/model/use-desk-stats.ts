@@ -4,7 +4,7 @@ import { useEffect, useState } from 'react';
 import type { DeskStats } from '../../../../src-shared/contract/desk-contract.ts';
 import type { TimeRange } from '../../../../src-shared/analytics/time-range.ts';
 import { useServices } from '../../../app-context.tsx';
-import { RELOAD_MS } from './use-dashboard-data.ts';
+import { keepSame, RELOAD_MS } from './use-dashboard-data.ts';
 
 export function useDeskStats(
   range: TimeRange,
@@ -24,7 +24,7 @@ export function useDeskStats(
       (result) => {
         if (!current) return;
         if (result.ok) {
-          setStats(result.value);
+          setStats((previous) => keepSame(previous ?? undefined, result.value));
           setError(null);
         } else setError(result.error.message);
       },
