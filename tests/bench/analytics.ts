@@ -16,6 +16,7 @@ import path from 'node:path';
 import { writeFileSync } from 'node:fs';
 import { chromium, type CDPSession } from 'playwright';
 import { chromiumArgs, chromiumPath } from '../support/chromium.ts';
+import type { AnalyticsBench } from './analytics/analytics-page.tsx';
 import { buildBenchPage } from './deck-page.ts';
 
 const RUNS = Number(process.env.RUNS ?? 5);
@@ -46,20 +47,7 @@ function topSelf(profile: { nodes: ProfileNode[]; samples?: number[]; timeDeltas
     .map(([k, ms]) => `${Math.round(ms)} ms  ${k}`);
 }
 
-interface Bench {
-  seed(): Promise<number>;
-  open(charts: number): Promise<{ ms: number; charts: number }>;
-  aggregate(count: number, scattered: boolean): Promise<{ ms: number; rows: number; total: number }>;
-  ingest(rate: number, ms: number): Promise<{ longTasks: number[]; startsMs: number[]; items: number }>;
-  reads(): Promise<{
-    countsMs: number;
-    dailyMs: number;
-    columnsMs: number;
-    rows: number;
-    dailyRows: number;
-    seriesMs: number;
-  }>;
-}
+type Bench = AnalyticsBench;
 type Win = { __bench: Bench };
 const log = (message: string) => process.stderr.write(`${message}\n`);
 

@@ -4,23 +4,27 @@
 // CSV and the items behind a bar.
 import { afterEach, expect, test, vi } from 'vitest';
 import type { DeskStats } from '../../../src-shared/contract/desk-contract.ts';
-import { HOUR_MS, hourOf } from '../../../src-shared/analytics/listening.ts';
+import { HOUR_MS } from '../../../src-shared/analytics/listening.ts';
 import { columnSourceKey } from '../../../src-shared/domain/column.ts';
 import { makeItem } from '../archive/make-item.ts';
-import { openHarness, renderAnalytics, type AnalyticsHarness } from './render-analytics.tsx';
+import {
+  FIRST_HOUR as FIRST,
+  KETTLE as source,
+  KETTLE_COLUMN as COLUMN,
+  openHarness,
+  renderAnalytics,
+  TEST_NOW as NOW,
+  type AnalyticsHarness,
+} from './render-analytics.tsx';
 
-const WAIT = { timeout: 10_000 };
 let harness: AnalyticsHarness | null = null;
 afterEach(() => {
+  vi.restoreAllMocks();
   harness?.close();
   harness = null;
-  vi.restoreAllMocks();
 });
+const WAIT = { timeout: 10_000 };
 
-const NOW = hourOf(Date.now()) + 30 * 60_000;
-const FIRST = hourOf(NOW) - 23 * HOUR_MS;
-const source = { type: 'search' as const, accountId: 'acct-1', param: 'kettle' };
-const COLUMN = columnSourceKey(source);
 const MENTIONS = columnSourceKey({ type: 'mentions', accountId: 'acct-1', param: null });
 const at = (hourIndex: number) => new Date(FIRST + hourIndex * HOUR_MS + 60_000).toISOString();
 

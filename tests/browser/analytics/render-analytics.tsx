@@ -17,7 +17,17 @@ import type { Handlers } from '../../../src-main/rpc/router.ts';
 import { createI18n, type Language } from '../../../src-renderer/i18n/i18n.ts';
 import { createRoostStore } from '../../../src-renderer/store/store.ts';
 import { createMemoryMain } from '../support/memory-main.ts';
+import { HOUR_MS, hourOf } from '../../../src-shared/analytics/listening.ts';
+import { columnSourceKey } from '../../../src-shared/domain/column.ts';
 import '../../../src-renderer/styles/app.css';
+
+/** Half past the current hour, so the 24 h range ends at the next whole hour. */
+export const TEST_NOW = hourOf(Date.now()) + 30 * 60_000;
+/** The first hour of the 24 h range ending after TEST_NOW. */
+export const FIRST_HOUR = hourOf(TEST_NOW) - 23 * HOUR_MS;
+/** A listening column of the test deck and its archive key. */
+export const KETTLE = { type: 'search' as const, accountId: 'acct-1', param: 'kettle' };
+export const KETTLE_COLUMN = columnSourceKey(KETTLE);
 
 export interface AnalyticsHarness {
   readonly db: RoostDb;

@@ -15,6 +15,7 @@ import { median } from '../../../src-shared/desk/desk-stats.ts';
 import type { Account } from '../../../src-shared/domain/account.ts';
 import type { OutboxJob } from '../../../src-shared/contract/publishing-contract.ts';
 import type { StreamItem } from '../../../src-shared/domain/stream-item.ts';
+import { mentionItem } from './mention-item.ts';
 
 const HOUR = 3_600_000;
 const MIN = 60_000;
@@ -32,38 +33,10 @@ let desk: EmbeddedDesk;
 let now: number;
 
 function mention(remoteId: string, author: string, text: string): StreamItem {
-  return {
-    key: `bluesky:${remoteId}`,
-    network: 'bluesky',
-    accountId: brand.id,
-    kind: 'mention',
-    remoteId,
-    actionRef: `cid-${remoteId}`,
-    url: null,
-    author: {
-      id: `did:plc:${author}`,
-      handle: `${author}.test`,
-      displayName: author,
-      avatarUrl: null,
-      profileUrl: null,
-      server: null,
-      location: null,
-    },
-    via: null,
-    title: null,
-    text,
-    html: null,
-    facets: [],
-    media: [],
-    lang: 'en',
-    contentWarning: null,
-    replyTo: null,
-    quote: null,
-    counts: { replies: 0, reposts: 0, likes: 0, quotes: 0 },
-    viewer: { liked: null, reposted: null },
-    createdAt: new Date(now).toISOString(),
-    seenAt: new Date(now).toISOString(),
-  };
+  const who = { id: `did:plc:${author}`, handle: `${author}.test`, displayName: author };
+  return mentionItem(brand.id, remoteId, text, now, {
+    author: { ...who, avatarUrl: null, profileUrl: null, server: null, location: null },
+  });
 }
 
 function reply(conversationId: string, job: string): void {
