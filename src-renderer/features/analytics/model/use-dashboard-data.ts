@@ -1,7 +1,7 @@
 // Loads what the dashboard draws for a range: the listening series (summed in the analytics worker, so the
 // UI thread receives chart-sized arrays), column names, account snapshots and post samples. Reloads every
 // minute, since the archive worker writes counts outside Dexie's change tracking.
-import { useEffect, useRef, useState } from 'react';
+import { startTransition, useEffect, useRef, useState } from 'react';
 import type { ListeningSeries } from '../../../../src-shared/analytics/listening-series.ts';
 import type { TimeRange } from '../../../../src-shared/analytics/time-range.ts';
 import type { AccountSnapshotRow, PostSampleRow } from '../../../db/analytics-rows.ts';
@@ -74,10 +74,17 @@ export function useDashboardData(
     ]).then(
       ([{ columns, series }, snapshots, samples]) => {
         if (!current) return;
+        const first = shown.current === null;
         const next = keepUnchanged(shown.current, { columns, series, snapshots, samples });
         shown.current = next;
-        setData(next);
-        setError(null);
+        const show = () => {
+          setData(next);
+          setError(null);
+        };
+        // The first answer is drawn at once (the user is waiting for it); later ones in a transition, which
+        // React draws in slices between other work instead of one long task while items keep arriving.
+        if (first) show();
+        else startTransition(show);
       },
       (e: unknown) => current && setError((e as Error).message),
     );

@@ -1,6 +1,6 @@
 // The inquiry desk's figures for the dashboard's range (desk:stats, answered by main from the desk's own
 // records), reloaded with the rest of the dashboard.
-import { useEffect, useState } from 'react';
+import { startTransition, useEffect, useState } from 'react';
 import type { DeskStats } from '../../../../src-shared/contract/desk-contract.ts';
 import type { TimeRange } from '../../../../src-shared/analytics/time-range.ts';
 import { useServices } from '../../../app-context.tsx';
@@ -23,10 +23,12 @@ export function useDeskStats(
     client.call('desk:stats', { from: range.from, to: range.to, bucketMs: range.bucketMs }).then(
       (result) => {
         if (!current) return;
-        if (result.ok) {
+        if (!result.ok) return setError(result.error.message);
+        // Drawn in slices, like the listening charts (use-dashboard-data.ts).
+        startTransition(() => {
           setStats((previous) => keepSame(previous ?? undefined, result.value));
           setError(null);
-        } else setError(result.error.message);
+        });
       },
       (e: unknown) => current && setError((e as Error).message),
     );
