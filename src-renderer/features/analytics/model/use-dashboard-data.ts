@@ -19,6 +19,16 @@ export interface DashboardData {
   readonly samples: readonly PostSampleRow[];
 }
 
+/** A number that grows every RELOAD_MS: what the dashboard's reads depend on to be read again. */
+export function useReloadTick(): number {
+  const [tick, setTick] = useState(0);
+  useEffect(() => {
+    const timer = setInterval(() => setTick((n) => n + 1), RELOAD_MS);
+    return () => clearInterval(timer);
+  }, []);
+  return tick;
+}
+
 /** The previous value when the new one holds the same numbers, so memoised charts skip drawing again. */
 export function keepSame<T>(previous: T | undefined, next: T): T {
   return previous !== undefined && JSON.stringify(previous) === JSON.stringify(next) ? previous : next;
@@ -52,11 +62,7 @@ export function useDashboardData(
 ): { readonly data: DashboardData | null; readonly error: string | null } {
   const [data, setData] = useState<DashboardData | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const [tick, setTick] = useState(0);
-  useEffect(() => {
-    const timer = setInterval(() => setTick((n) => n + 1), RELOAD_MS);
-    return () => clearInterval(timer);
-  }, []);
+  const tick = useReloadTick();
   const keys = columnKeys?.join('\u0000') ?? null;
   const shown = useRef<DashboardData | null>(null);
   useEffect(() => {

@@ -4,7 +4,7 @@ import { startTransition, useEffect, useState } from 'react';
 import type { DeskStats } from '../../../../src-shared/contract/desk-contract.ts';
 import type { TimeRange } from '../../../../src-shared/analytics/time-range.ts';
 import { useServices } from '../../../app-context.tsx';
-import { keepSame, RELOAD_MS } from './use-dashboard-data.ts';
+import { keepSame, useReloadTick } from './use-dashboard-data.ts';
 
 export function useDeskStats(
   range: TimeRange,
@@ -13,11 +13,7 @@ export function useDeskStats(
   const { client } = useServices();
   const [stats, setStats] = useState<DeskStats | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const [tick, setTick] = useState(0);
-  useEffect(() => {
-    const timer = setInterval(() => setTick((n) => n + 1), RELOAD_MS);
-    return () => clearInterval(timer);
-  }, []);
+  const tick = useReloadTick();
   useEffect(() => {
     let current = true;
     client.call('desk:stats', { from: range.from, to: range.to, bucketMs: range.bucketMs }).then(
