@@ -3,12 +3,12 @@ import type { Handlers } from '../rpc/router.ts';
 import type { DeskService } from './desk-service.ts';
 
 /**
- * desk:refresh belongs to the host, which knows where mentions come from, and the settings to the host that
- * stores them (embedded-desk.ts).
+ * desk:refresh, desk:stats and the settings belong to the host, which knows where mentions come from, stores
+ * the settings and knows the SLA policy in force (embedded-desk.ts).
  */
 type DeskMethod = Exclude<
   Extract<keyof Handlers, `desk:${string}`>,
-  'desk:refresh' | 'desk:settings' | 'desk:updateSettings'
+  'desk:refresh' | 'desk:stats' | 'desk:settings' | 'desk:updateSettings'
 >;
 
 export function deskHandlers(desk: DeskService): Pick<Handlers, DeskMethod> {

@@ -67,6 +67,8 @@ export interface DeskRepository {
   countUse(id: string): void;
   addEvent(conversationId: string, kind: string, detail: unknown, at: number): void;
   events(conversationId: string): { kind: string; detail: unknown; at: number }[];
+  /** Conversations started in [from, to), each with whether its first-response clock was recorded breaching. */
+  startedBetween(from: number, to: number): { conversation: StoredConversation; firstBreached: boolean }[];
   /** The instant the desk first started, written once. */
   startedAt(now: number): number;
   /** The settings a desk admin saved; null until they first save (the defaults apply). */
@@ -131,6 +133,13 @@ export function createDeskRepository(store: MainStore): DeskRepository {
     'SELECT kind, detail, at FROM desk_events WHERE conversation_id = ? ORDER BY seq',
   );
 
+  // No index on created_at alone: a desk's conversations are few enough to scan for a chart.
+  const startedStmt = db.prepare(
+    `SELECT c.data, EXISTS (
+       SELECT 1 FROM desk_events e WHERE e.conversation_id = c.id AND e.kind = 'sla_breach'
+         AND json_extract(e.detail, '$.clock') = 'first_response') AS breached
+     FROM desk_conversations c WHERE c.created_at >= ? AND c.created_at < ?`,
+  );
   const metaStmt = db.prepare('SELECT value FROM desk_meta WHERE key = ?');
   const putMetaStmt = db.prepare(
     'INSERT INTO desk_meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO NOTHING',
@@ -235,6 +244,11 @@ export function createDeskRepository(store: MainStore): DeskRepository {
         kind: String(row['kind']),
         detail: JSON.parse(String(row['detail'])) as unknown,
         at: Number(row['at']),
+      })),
+    startedBetween: (from, to) =>
+      startedStmt.all(from, to).map((row) => ({
+        conversation: conversationOf(row) as StoredConversation,
+        firstBreached: Number(row['breached']) === 1,
       })),
     startedAt(now) {
       putMetaStmt.run('started_at', String(now));

@@ -7,6 +7,7 @@ import { RoostError } from '../../src-shared/contract/errors.ts';
 import type { Account } from '../../src-shared/domain/account.ts';
 import { columnSourceKey, type ColumnSource } from '../../src-shared/domain/column.ts';
 import { defaultDeskSettings, type DeskSettings } from '../../src-shared/desk/desk-settings.ts';
+import { deskStats } from '../../src-shared/desk/desk-stats.ts';
 import type { OutboxJob } from '../../src-shared/contract/publishing-contract.ts';
 import type { Handlers } from '../rpc/router.ts';
 import type { MainStore } from '../store/main-store.ts';
@@ -116,6 +117,19 @@ export function createEmbeddedDesk(deps: EmbeddedDeskDeps): EmbeddedDesk {
         deps.onChanged([]);
         return settingsForContract(saved);
       },
+      'desk:stats': (input) =>
+        deskStats(
+          repo.startedBetween(input.from, input.to).map(({ conversation: c, firstBreached }) => ({
+            accountId: c.accountId,
+            ownerId: c.life.ownerId,
+            createdAt: c.createdAt,
+            clocks: c.clocks,
+            firstBreached,
+          })),
+          input,
+          clock.now(),
+          settings.current().sla,
+        ),
       'desk:refresh': () => {
         for (const key of subscriptions.keys()) poller?.refresh(key);
         return { sources: subscriptions.size };

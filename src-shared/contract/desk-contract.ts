@@ -105,6 +105,33 @@ export const DeskChangeSchema = z.object({
 });
 export type DeskChange = z.infer<typeof DeskChangeSchema>;
 
+/** Inquiry charts are bucketed by hour, day or week, at most 1,000 buckets (more than a year of days). */
+export const DESK_STATS_MAX_BUCKETS = 1_000;
+
+/** One expert's (owner id, or '' for nobody yet) or one desk's (brand account id) inquiries in a period. */
+export const DeskStatsRowSchema = z.object({
+  key: z.string().max(2_048),
+  conversations: z.number().int().nonnegative(),
+  /** Conversations whose first response was sent. */
+  responded: z.number().int().nonnegative(),
+  /** Median wall-clock ms from the contact's first message to the first response; null with none yet. */
+  medianFirstResponseMs: z.number().nonnegative().nullable(),
+  /** First responses within the SLA target, and those that breached it (answered late or still waiting). */
+  slaMet: z.number().int().nonnegative(),
+  slaMissed: z.number().int().nonnegative(),
+});
+export type DeskStatsRow = z.infer<typeof DeskStatsRowSchema>;
+
+export const DeskStatsSchema = z.object({
+  /** Conversations started per bucket, oldest first, one entry per bucket of the period. */
+  volume: z
+    .array(z.object({ start: z.number(), conversations: z.number().int().nonnegative() }))
+    .max(DESK_STATS_MAX_BUCKETS),
+  experts: z.array(DeskStatsRowSchema).max(10_000),
+  desks: z.array(DeskStatsRowSchema).max(10_000),
+});
+export type DeskStats = z.infer<typeof DeskStatsSchema>;
+
 export const deskRequests = {
   'desk:list': {
     input: z
@@ -113,6 +140,26 @@ export const deskRequests = {
     output: z.array(ConversationSummarySchema),
   },
   'desk:counts': { input: z.object({}).strict(), output: z.record(z.enum(DESK_VIEWS), z.number().int()) },
+  /** Inquiry figures for the Analytics charts: conversations started in [from, to), by bucket, expert and desk. */
+  'desk:stats': {
+    input: z
+      .object({
+        from: z.number().int().nonnegative(),
+        to: z.number().int().nonnegative(),
+        bucketMs: z
+          .number()
+          .int()
+          .min(3_600_000)
+          .max(7 * 86_400_000),
+      })
+      .strict()
+      .refine((r) => r.to > r.from, 'The period must end after it starts.')
+      .refine(
+        (r) => (r.to - r.from) / r.bucketMs <= DESK_STATS_MAX_BUCKETS,
+        `At most ${DESK_STATS_MAX_BUCKETS} buckets.`,
+      ),
+    output: DeskStatsSchema,
+  },
   'desk:conversation': { input: z.object({ id: Id }).strict(), output: ConversationDetailSchema },
   'desk:act': {
     input: z.object({ id: Id, action: DeskActionSchema }).strict(),

@@ -75,6 +75,7 @@ export const REQUEST_METHODS = [
   'team:noteApproval',
   'desk:list',
   'desk:counts',
+  'desk:stats',
   'desk:conversation',
   'desk:act',
   'desk:addNote',

@@ -7,27 +7,47 @@
 //   of hours (a backfill, the worst case; minutes on a loaded machine).
 // - ingestLongTasks: main-thread long tasks (> 50 ms) while 100 items/s go through the real archive worker
 //   with the dashboard open, for INGEST_SECONDS (65 by default, so the dashboard's minute reload is inside).
+// With PROFILE=file.cpuprofile, the second mount (the worker's rows already read) is CPU-profiled on the UI
+// thread and written there, with its top self-time functions on stderr; PROFILE_ONLY=1 stops after it.
 // Prints one JSON line last.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { chromium } from 'playwright';
+import { writeFileSync } from 'node:fs';
+import { chromium, type CDPSession } from 'playwright';
 import { chromiumArgs, chromiumPath } from '../support/chromium.ts';
+import type { AnalyticsBench } from './analytics/analytics-page.tsx';
 import { buildBenchPage } from './deck-page.ts';
 
 const RUNS = Number(process.env.RUNS ?? 5);
 const INGEST_SECONDS = Number(process.env.INGEST_SECONDS ?? 65);
 const SCATTERED = process.env.SCATTERED === '1';
 const RATE = 100;
-const CHARTS = 9;
+const CHARTS = 13;
+const PROFILE = process.env.PROFILE ?? '';
 
-interface Bench {
-  seed(): Promise<number>;
-  open(charts: number): Promise<{ ms: number; charts: number }>;
-  aggregate(count: number, scattered: boolean): Promise<{ ms: number; rows: number; total: number }>;
-  ingest(rate: number, ms: number): Promise<{ longTasks: number[]; items: number }>;
-  reads(): Promise<{ countsMs: number; dailyMs: number; columnsMs: number; rows: number; dailyRows: number }>;
+interface ProfileNode {
+  id: number;
+  callFrame: { functionName: string; url: string; lineNumber: number };
+  hitCount?: number;
 }
+
+/** The functions the UI thread spent most samples in, self time only. */
+function topSelf(profile: { nodes: ProfileNode[]; samples?: number[]; timeDeltas?: number[] }): string[] {
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const self = new Map<string, number>();
+  (profile.samples ?? []).forEach((id, i) => {
+    const frame = byId.get(id)?.callFrame;
+    const key = `${frame?.functionName || '(anonymous)'} ${frame?.url.split('/').slice(-2).join('/')}:${frame?.lineNumber}`;
+    self.set(key, (self.get(key) ?? 0) + (profile.timeDeltas?.[i] ?? 0) / 1_000);
+  });
+  return [...self]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 25)
+    .map(([k, ms]) => `${Math.round(ms)} ms  ${k}`);
+}
+
+type Bench = AnalyticsBench;
 type Win = { __bench: Bench };
 const log = (message: string) => process.stderr.write(`${message}\n`);
 
@@ -52,16 +72,33 @@ try {
   log('seeding a year of counts for 20 columns…');
   const rows = await tab.evaluate(() => (window as unknown as Win).__bench.seed());
   const opens: number[] = [];
+  const seriesAnswers: number[] = [];
   let charts = 0;
   for (let run = 0; run < RUNS; run += 1) {
+    let cdp: CDPSession | null = null;
+    if (PROFILE && run === 1) {
+      cdp = await context.newCDPSession(tab);
+      await cdp.send('Profiler.enable');
+      await cdp.send('Profiler.setSamplingInterval', { interval: 1_000 });
+      await cdp.send('Profiler.start');
+    }
     const result = await tab.evaluate((n) => (window as unknown as Win).__bench.open(n), CHARTS);
+    if (cdp) {
+      const { profile } = await cdp.send('Profiler.stop');
+      writeFileSync(PROFILE, JSON.stringify(profile));
+      log(topSelf(profile as never).join('\n'));
+      if (process.env.PROFILE_ONLY === '1') process.exit(0);
+    }
     opens.push(result.ms);
     charts = result.charts;
-    log(`  dashboard drawn in ${Math.round(result.ms)} ms (${result.charts} charts)`);
+    seriesAnswers.push(result.seriesMs);
+    log(
+      `  dashboard drawn in ${Math.round(result.ms)} ms (${result.charts} charts; the worker's series came back at ${Math.round(result.seriesMs)} ms)`,
+    );
   }
   const reads = await tab.evaluate(() => (window as unknown as Win).__bench.reads());
   log(
-    `  reading the counts: ${Math.round(reads.countsMs)} ms, the day rows: ${Math.round(reads.dailyMs)} ms, the column keys: ${Math.round(reads.columnsMs)} ms`,
+    `  reading the counts: ${Math.round(reads.countsMs)} ms, the day rows: ${Math.round(reads.dailyMs)} ms, the column keys: ${Math.round(reads.columnsMs)} ms, the worker's 1-year series: ${Math.round(reads.seriesMs)} ms`,
   );
   log('aggregating 100,000 items in a worker…');
   const ordered = await tab.evaluate(() => (window as unknown as Win).__bench.aggregate(100_000, false));
@@ -77,6 +114,9 @@ try {
     ([rate, ms]) => (window as unknown as Win).__bench.ingest(rate!, ms!),
     [RATE, INGEST_SECONDS * 1_000],
   );
+  log(
+    `  long tasks during ingest: ${ingest.longTasks.map((d, i) => `${Math.round(d)} ms at ${ingest.startsMs[i]} ms`).join(', ') || 'none'}`,
+  );
   const sorted = [...opens].sort((a, b) => a - b);
   console.log(
     JSON.stringify({
@@ -86,10 +126,12 @@ try {
       charts,
       dashboardMs: Math.round(sorted[Math.floor(sorted.length / 2)]!),
       dashboardRunsMs: opens.map(Math.round),
+      seriesAnsweredRunsMs: seriesAnswers.map(Math.round),
       readCountsMs: Math.round(reads.countsMs),
       readDailyMs: Math.round(reads.dailyMs),
       dailyRows: reads.dailyRows,
       readColumnsMs: Math.round(reads.columnsMs),
+      workerSeriesMs: Math.round(reads.seriesMs),
       aggregateMsPer100k: Math.round(ordered.ms),
       ...(scattered && { aggregateMsPer100kScattered: Math.round(scattered.ms) }),
       ingestItems: ingest.items,

@@ -1,16 +1,9 @@
 // The Analytics section: listening volume and sentiment over a chosen range against the previous period,
-// networks, best hours, audience growth, engagement and top posts; spike alerts and campaign results.
-// Every chart has a table view, CSV and PNG export; the whole dashboard prints as a report.
-import { useMemo, useState } from 'react';
+// networks, languages, best hours, audience growth, engagement and top posts; inquiries from the desk; spike
+// alerts and campaign results. Every chart has a table view, CSV and PNG export; the whole dashboard prints
+// as a report. The listening series are read and summed in the analytics worker.
+import { memo, useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import {
-  periodTotals,
-  sentimentShare,
-  totalsBy,
-  volumeSeries,
-  weekHourGrid,
-} from '../../../src-shared/analytics/aggregate.ts';
-import { hourTotals } from '../../../src-shared/analytics/daily-rollup.ts';
 import { resolveRange, type RangePreset, type TimeRange } from '../../../src-shared/analytics/time-range.ts';
 import { useRoost } from '../../app-context.tsx';
 import { SectionHeading } from '../shell/ui/section-heading.tsx';
@@ -18,7 +11,9 @@ import { useAnalyticsSetup, type AnalyticsSetup } from './analytics-setup.tsx';
 import { AlertsPanel } from './components/alerts-panel.tsx';
 import { CampaignsPanel } from './components/campaigns-panel.tsx';
 import { BestHours } from './components/best-hours.tsx';
+import { InquiryCharts } from './components/inquiry-charts.tsx';
 import { ItemsBehind, type ItemsQuery } from './components/items-behind.tsx';
+import { LanguageChart } from './components/language-chart.tsx';
 import { NetworkChart, SentimentChart, VolumeChart, type Drill } from './components/listening-charts.tsx';
 import {
   AudienceChart,
@@ -29,8 +24,27 @@ import {
 import { RangeToolbar, type ToolbarState } from './components/range-toolbar.tsx';
 import { SummaryTiles } from './components/summary-tiles.tsx';
 import { useFormatters } from './model/formatters.ts';
+import { createListeningLoader } from './model/listening-loader.ts';
 import { useDashboardData } from './model/use-dashboard-data.ts';
+import { useDeskStats } from './model/use-desk-stats.ts';
 import '../../styles/analytics.css';
+
+/** The minute reload keeps unchanged numbers as the same objects (use-dashboard-data.ts), so only the charts
+ * whose numbers changed draw again: redrawing all thirteen was a long task on a loaded machine. */
+const Memo = {
+  VolumeChart: memo(VolumeChart),
+  SentimentChart: memo(SentimentChart),
+  NetworkChart: memo(NetworkChart),
+  LanguageChart: memo(LanguageChart),
+  AudienceChart: memo(AudienceChart),
+  EngagementByPost: memo(EngagementByPost),
+  EngagementByNetwork: memo(EngagementByNetwork),
+  BestHours: memo(BestHours),
+  TopPosts: memo(TopPosts),
+  CampaignsPanel: memo(CampaignsPanel),
+  InquiryCharts: memo(InquiryCharts),
+  SummaryTiles: memo(SummaryTiles),
+};
 
 export function AnalyticsScreen() {
   const { t } = useTranslation();
@@ -77,15 +91,22 @@ function Dashboard({ setup }: { setup: AnalyticsSetup }) {
     // The clock is read when the range changes or the dashboard reloads, not on every render.
   }, [state.preset, state.customFrom, state.customTo, reloadKey, t]);
 
-  const columnKeys = state.column ? [state.column] : null;
+  const columnKeys = useMemo(() => (state.column ? [state.column] : null), [state.column]);
   const fallback = useMemo(() => resolveRange('7d', now()), [now]);
-  const { data, error } = useDashboardData(setup.db, range ?? fallback, columnKeys, reloadKey);
   const offset = setup.offsetMinutes ?? -new Date().getTimezoneOffset();
+  // Without a worker (tests of the screen alone), the same loader runs here.
+  const source = useMemo(() => setup.series ?? createListeningLoader(setup.db), [setup]);
+  const shown = range ?? fallback;
+  const { data, error } = useDashboardData(setup.db, source, shown, columnKeys, offset, reloadKey);
+  const desk = useDeskStats(shown, reloadKey);
 
-  const accountName = (id: string) => {
-    const account = accounts?.find((a) => a.id === id);
-    return account ? `@${account.handle}` : id;
-  };
+  const accountName = useCallback(
+    (id: string) => {
+      const account = accounts?.find((a) => a.id === id);
+      return account ? `@${account.handle}` : id;
+    },
+    [accounts],
+  );
 
   const rebuild = async () => {
     setRebuilding(true);
@@ -101,13 +122,15 @@ function Dashboard({ setup }: { setup: AnalyticsSetup }) {
     }
   };
 
-  const onDrill = (d: Drill) => {
-    const keys = state.column ? [state.column] : (data?.columns.map((c) => c.key) ?? []);
-    setDrill({ ...d, columnKeys: keys });
-  };
+  const columns = data?.columns;
+  const onDrill = useCallback(
+    (d: Drill) => {
+      const keys = state.column ? [state.column] : (columns?.map((c) => c.key) ?? []);
+      setDrill({ ...d, columnKeys: keys });
+    },
+    [state.column, columns],
+  );
 
-  const shown = range ?? fallback;
-  const points = data ? volumeSeries(data.counts, shown) : [];
   return (
     <>
       <RangeToolbar
@@ -126,22 +149,37 @@ function Dashboard({ setup }: { setup: AnalyticsSetup }) {
       {drill && <ItemsBehind archive={setup.archive} query={drill} onClose={() => setDrill(null)} />}
       {data && (
         <>
-          <SummaryTiles totals={periodTotals(points)} compare={state.compare} />
+          <Memo.SummaryTiles totals={data.series.totals} compare={state.compare} />
           <div className="analytics__grid">
-            <VolumeChart
-              points={points}
+            <Memo.VolumeChart
+              points={data.series.points}
               bucketMs={shown.bucketMs}
               compare={state.compare}
               onDrill={onDrill}
             />
-            <SentimentChart shares={sentimentShare(points)} bucketMs={shown.bucketMs} onDrill={onDrill} />
-            <NetworkChart totals={totalsBy(data.counts, shown, 'network')} range={shown} onDrill={onDrill} />
-            <AudienceChart snapshots={data.snapshots} accountName={accountName} />
-            <EngagementByPost samples={data.samples} />
-            <EngagementByNetwork samples={data.samples} />
-            <BestHours grid={weekHourGrid(hourTotals(data.counts), shown, offset)} />
-            <TopPosts samples={data.samples} accountName={accountName} />
+            <Memo.SentimentChart shares={data.series.shares} bucketMs={shown.bucketMs} onDrill={onDrill} />
+            <Memo.NetworkChart totals={data.series.networks} range={shown} onDrill={onDrill} />
+            <Memo.LanguageChart languages={data.series.languages} range={shown} onDrill={onDrill} />
+            <Memo.AudienceChart snapshots={data.snapshots} accountName={accountName} />
+            <Memo.EngagementByPost samples={data.samples} />
+            <Memo.EngagementByNetwork samples={data.samples} />
+            <Memo.BestHours grid={data.series.bestHours} />
+            <Memo.TopPosts samples={data.samples} accountName={accountName} />
           </div>
+          <section className="analytics__inquiries" aria-labelledby="inquiries-title">
+            <h2 id="inquiries-title">{t('analytics.inquiries.title')}</h2>
+            {desk.error && <p role="alert">{t('analytics.inquiries.failed', { message: desk.error })}</p>}
+            {desk.stats && (
+              <div className="analytics__grid">
+                <Memo.InquiryCharts
+                  stats={desk.stats}
+                  range={shown}
+                  accountName={accountName}
+                  onShowItems={setDrill}
+                />
+              </div>
+            )}
+          </section>
           <AlertsPanel
             db={setup.db}
             columns={data.columns}
@@ -149,7 +187,7 @@ function Dashboard({ setup }: { setup: AnalyticsSetup }) {
             onShowItems={setDrill}
             notifications={setup.Notification}
           />
-          <CampaignsPanel db={setup.db} samples={data.samples} />
+          <Memo.CampaignsPanel db={setup.db} samples={data.samples} />
         </>
       )}
     </>

@@ -5,6 +5,8 @@ import { appArchive } from '../../archive/app-archive.ts';
 import type { RangePreset } from '../../../src-shared/analytics/time-range.ts';
 import type { AnalyticsArchive } from '../../archive/archive-port.ts';
 import { openRoostDb, type RoostDb } from '../../db/roost-db.ts';
+import type { ListeningSeriesSource } from './model/listening-loader.ts';
+import { createAnalyticsWorker } from './worker/create-analytics-worker.ts';
 
 export interface NotificationLike {
   onclick: ((this: unknown, ev: Event) => unknown) | null;
@@ -19,6 +21,8 @@ export interface NotificationFactory {
 export interface AnalyticsSetup {
   readonly db: RoostDb;
   readonly archive: AnalyticsArchive;
+  /** Reads and sums the listening series off the UI thread; without one they are read in place. */
+  readonly series?: ListeningSeriesSource;
   readonly now?: () => number;
   readonly Notification?: NotificationFactory;
   /** Minutes east of UTC for the best-hours grid; the machine's own by default. */
@@ -34,6 +38,7 @@ export function AnalyticsSetupProvider({ setup, children }: { setup: AnalyticsSe
 }
 
 let opened: Promise<AnalyticsSetup> | null = null;
+let seriesWorker: ListeningSeriesSource | null = null;
 
 async function openDefault(): Promise<AnalyticsSetup> {
   const db = await openRoostDb();
@@ -45,6 +50,8 @@ async function openDefault(): Promise<AnalyticsSetup> {
   return {
     db,
     archive,
+    // Started on the dashboard's first read: the background spike check never needs it.
+    series: { load: (request) => (seriesWorker ??= createAnalyticsWorker()).load(request) },
     Notification:
       typeof Notification === 'undefined' ? undefined : (Notification as unknown as NotificationFactory),
   };

@@ -119,6 +119,14 @@ export function createMemoryMain(
     'desk:savedReplies': () => [],
     // No hijack alerts unless a test brings its own (tests/browser/settings/brand-protection.test.tsx).
     'protection:alerts': () => [],
+    'desk:stats': (input) => ({
+      volume: Array.from({ length: Math.ceil((input.to - input.from) / input.bucketMs) }, (_, i) => ({
+        start: input.from + i * input.bucketMs,
+        conversations: 0,
+      })),
+      experts: [],
+      desks: [],
+    }),
     ...extra,
   });
   const router = createRouter(handlers);

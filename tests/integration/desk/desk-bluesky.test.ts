@@ -132,6 +132,7 @@ describe('the embedded desk on the local Bluesky network', () => {
     const samples: Record<string, unknown> = {
       'desk:list': { view: 'unassigned' },
       'desk:counts': {},
+      'desk:stats': { from: Date.now() - 7 * 86_400_000, to: Date.now() + 3_600_000, bucketMs: 86_400_000 },
       'desk:conversation': { id: conversationId },
       'desk:act': { id: conversationId, action: { kind: 'claim' } },
       'desk:addNote': { id: conversationId, text: secret },

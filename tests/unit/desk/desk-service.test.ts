@@ -14,6 +14,7 @@ import { alwaysOpen } from '../../../src-shared/desk/business-calendar.ts';
 import type { Account } from '../../../src-shared/domain/account.ts';
 import type { StreamItem } from '../../../src-shared/domain/stream-item.ts';
 import type { OutboxJob } from '../../../src-shared/contract/publishing-contract.ts';
+import { mentionItem } from './mention-item.ts';
 
 const START = Date.parse('2026-12-07T10:00:00Z');
 const brand: Account = {
@@ -37,39 +38,7 @@ let changed: string[][];
 let nextId: number;
 
 function item(remoteId: string, text: string, over: Partial<StreamItem> = {}): StreamItem {
-  return {
-    key: `bluesky:${remoteId}`,
-    network: 'bluesky',
-    accountId: brand.id,
-    kind: 'mention',
-    remoteId,
-    actionRef: `cid-${remoteId}`,
-    url: null,
-    author: {
-      id: 'did:plc:alice',
-      handle: 'alice.test',
-      displayName: 'Alice',
-      avatarUrl: null,
-      profileUrl: null,
-      server: null,
-      location: null,
-    },
-    via: null,
-    title: null,
-    text,
-    html: null,
-    facets: [],
-    media: [],
-    lang: 'en',
-    contentWarning: null,
-    replyTo: null,
-    quote: null,
-    counts: { replies: 0, reposts: 0, likes: 0, quotes: 0 },
-    viewer: { liked: null, reposted: null },
-    createdAt: new Date(now).toISOString(),
-    seenAt: new Date(now).toISOString(),
-    ...over,
-  };
+  return mentionItem(brand.id, remoteId, text, now, over);
 }
 
 function sentJob(id: string, remoteId: string, state: OutboxJob['state'] = 'sent'): OutboxJob {

@@ -155,6 +155,7 @@ const VALID: Record<RequestMethod, Record<string, unknown>> = {
   'team:noteApproval': { id: '01JQ0000000000000000000000', text: 'Check the date' },
   'desk:list': { view: 'mine' },
   'desk:counts': {},
+  'desk:stats': { from: 0, to: 86_400_000, bucketMs: 3_600_000 },
   'desk:conversation': { id: 'c1' },
   'desk:act': { id: 'c1', action: { kind: 'snooze', until: 1_800_000_000_000 } },
   'desk:addNote': { id: 'c1', text: 'checked the order' },

@@ -1,5 +1,5 @@
 // The items behind a chart point: the archive searched with the point's columns, time span and (where the
-// point has one) sentiment or network. Item text is shown as plain text; React escapes it.
+// point has one) sentiment, network or language. Item text is shown as plain text; React escapes it.
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ArchiveHit, AnalyticsArchive } from '../../../archive/archive-port.ts';
@@ -23,6 +23,7 @@ export async function itemsBehind(archive: AnalyticsArchive, q: ItemsQuery): Pro
         to: new Date(q.to - 1).toISOString(),
         sentiments: q.sentiment ? [q.sentiment] : undefined,
         networks: q.network ? [q.network as ArchiveHit['item']['network']] : undefined,
+        languages: q.lang ? [q.lang] : undefined,
         limit: LIMIT,
       }),
     ),
@@ -65,6 +66,7 @@ export function ItemsBehind({
           {t('analytics.items.title', { span })}
           {query.sentiment && ` · ${t(`analytics.sentiment.${query.sentiment}`)}`}
           {query.network && ` · ${query.network}`}
+          {query.lang && ` · ${query.lang}`}
         </h2>
         <button type="button" className="button" onClick={onClose}>
           {t('analytics.items.close')}

@@ -27,6 +27,7 @@ export interface Drill {
   readonly to: number;
   readonly sentiment?: Sentiment;
   readonly network?: string;
+  readonly lang?: string;
 }
 
 function pointIndex(state: { activeIndex?: unknown } | null | undefined): number | null {
