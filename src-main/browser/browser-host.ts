@@ -32,6 +32,8 @@ export interface BrowserHostOptions {
   readonly maxConnections?: number;
   /** Requests one socket may have unanswered; more are answered `rate_limited` without running. */
   readonly maxInFlightPerConnection?: number;
+  /** Called when the first page connects (browser mode starts loading the services then, at the latest). */
+  readonly onFirstConnection?: () => void;
 }
 
 const DEFAULT_MAX_CONNECTIONS = 8;
@@ -68,6 +70,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     if (!isAuthorisedUpgrade(req, guard)) return refuse(socket);
     // ws completes a handshake (and adds the client) synchronously here, so a burst cannot slip past.
     if (sockets.clients.size >= maxConnections) return refuse(socket, '503 Service Unavailable');
+    options.onFirstConnection?.();
     sockets.handleUpgrade(req, socket, head, (ws) => serveConnection(ws, options.services, maxInFlight));
   });
 

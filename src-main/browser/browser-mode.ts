@@ -59,8 +59,10 @@ if (values['private-keyring']) {
   console.log('Private keyring: secrets added in this run are stored in memory and vanish when Roost stops.');
 }
 // The page is served while the services load (they pull in every connector), so the first paint does
-// not wait for them; requests from the page wait instead. Loading them only once the host listens keeps
-// the module graph's compile time off the path to the printed address.
+// not wait for them; requests from the page wait instead. Compiling their modules keeps this thread busy
+// for a second or two, so they start loading once the page connects (its files are served by then), or
+// after a short delay when no page is open, so polling and scheduled posts run without one.
+const SERVICES_START_DELAY_MS = 1_500;
 let servicesLoaded: (value: Promise<MainServices>) => void = () => undefined;
 const services = new Promise<MainServices>((resolve) => (servicesLoaded = resolve));
 services.catch(async (error: unknown) => {
@@ -68,22 +70,29 @@ services.catch(async (error: unknown) => {
   await privateKeyring?.stop();
   process.exit(1);
 });
+let servicesStarting = false;
+function startServices(): void {
+  if (servicesStarting) return;
+  servicesStarting = true;
+  servicesLoaded(
+    import('../app/main-services.ts').then(({ startMainServices }) =>
+      startMainServices({
+        dataDir: path.resolve(values['data-dir']),
+        mode: 'browser',
+        version,
+        ...(privateKeyring ? { privateKeyringEnv: privateKeyring.env } : {}),
+      }),
+    ),
+  );
+}
 const host = await startBrowserHost({
   services,
   staticDir,
   port: Number(values.port),
   ...(token ? { token } : {}),
+  onFirstConnection: startServices,
 });
-servicesLoaded(
-  import('../app/main-services.ts').then(({ startMainServices }) =>
-    startMainServices({
-      dataDir: path.resolve(values['data-dir']),
-      mode: 'browser',
-      version,
-      ...(privateKeyring ? { privateKeyringEnv: privateKeyring.env } : {}),
-    }),
-  ),
-);
+setTimeout(startServices, SERVICES_START_DELAY_MS);
 
 // The last line is machine-readable so tests and benchmarks can find the address.
 console.log(`Roost is running in browser mode. Open this address in Chromium:\n  ${host.url}`);
