@@ -4,65 +4,20 @@
 // pasting that link and sees itself among the members; desktop 1 revokes the expert, and desktop 2 loses
 // access within a second (measured from the click to the page saying so, and printed), its team cache is
 // erased, and its next request is refused by the server.
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { DatabaseSync } from 'node:sqlite';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { expect, test, type Page } from '@playwright/test';
-import { startBrowserMode, type BrowserModeApp } from './support/browser-mode.ts';
-import { openSection } from './support/ui.ts';
-
-interface TeamServerProcess {
-  readonly url: string;
-  readonly ownerInvitation: string;
-  stop(): Promise<void>;
-}
-
-async function startTeamServer(dataDir: string): Promise<TeamServerProcess> {
-  const child: ChildProcess = spawn(
-    process.execPath,
-    ['--disable-warning=ExperimentalWarning', 'src-server/main.ts', '--data', dataDir, '--port', '0'],
-    { stdio: ['ignore', 'pipe', 'pipe'] },
-  );
-  let output = '';
-  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  const info = await new Promise<{ url: string; ownerInvitation: string }>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`team server did not start:\n${output}`)), 20_000);
-    child.stdout?.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-      const line = output.split('\n').find((l) => l.startsWith('ROOST_TEAM_SERVER '));
-      if (!line) return;
-      clearTimeout(timer);
-      resolve(
-        JSON.parse(line.slice('ROOST_TEAM_SERVER '.length)) as { url: string; ownerInvitation: string },
-      );
-    });
-    child.once('exit', (code) => reject(new Error(`team server exited (${code}):\n${output}`)));
-  });
-  return {
-    ...info,
-    async stop() {
-      if (child.exitCode !== null) return;
-      const exited = new Promise((resolve) => child.once('exit', resolve));
-      child.kill('SIGTERM');
-      await exited;
-    },
-  };
-}
-
-async function openTeamSettings(page: Page): Promise<void> {
-  await openSection(page, 'Settings');
-  await page.getByTestId('settings-tab-team').click();
-  await expect(page.getByTestId('team-settings')).toBeVisible();
-}
-
-async function join(page: Page, link: string, name: string): Promise<void> {
-  await page.getByLabel('Invitation link').fill(link);
-  await page.getByLabel('Your name in the team').fill(name);
-  await page.getByRole('button', { name: 'Join', exact: true }).click();
-  await expect(page.getByTestId('team-state')).toHaveAttribute('data-state', 'connected');
-}
+import { expect, test } from '@playwright/test';
+import type { BrowserModeApp } from './support/browser-mode.ts';
+import {
+  join,
+  joinAsOwner,
+  openTeamSettings,
+  startTeamServer,
+  startTwoDesktops,
+  type TeamServerProcess,
+} from './support/team.ts';
 
 let server: TeamServerProcess | null = null;
 const desktops: BrowserModeApp[] = [];
@@ -80,19 +35,11 @@ test('an admin invites an expert, then revokes them: the expert’s desktop lose
   test.setTimeout(120_000);
   serverDir = mkdtempSync(path.join(tmpdir(), 'roost-e2e-team-'));
   server = await startTeamServer(serverDir);
-  // Two computers: each desktop has its own keychain (a private Secret Service), none of the caller's.
-  const noSessionBus = { DBUS_SESSION_BUS_ADDRESS: 'unix:path=/nonexistent' };
-  const [one, two] = await Promise.all([
-    startBrowserMode(noSessionBus, { args: ['--private-keyring'] }),
-    startBrowserMode(noSessionBus, { args: ['--private-keyring'] }),
-  ]);
+  const [one, two] = await startTwoDesktops();
   desktops.push(one, two);
   const admin = await (await browser.newContext()).newPage();
   const expert = await (await browser.newContext()).newPage();
-
-  await admin.goto(one.url);
-  await openTeamSettings(admin);
-  await join(admin, server.ownerInvitation, 'Olive');
+  await joinAsOwner(admin, one, server);
   await expect(admin.getByTestId('team-role')).toHaveText('Owner');
   await expect(admin.getByTestId('team-server')).toHaveText(server.url);
 
