@@ -83,6 +83,9 @@ for (const theme of ['light', 'dark'] as const) {
   });
 }
 
+const CONTROLS =
+  'a[href], button:not([disabled]), input:not([disabled]):not([type="hidden"]), select:not([disabled]), textarea:not([disabled]), summary, [tabindex]:not([tabindex="-1"])';
+
 test('the keyboard reaches every control of the main sections, each with a visible focus', async ({
   browser,
 }) => {
@@ -94,10 +97,17 @@ test('the keyboard reaches every control of the main sections, each with a visib
   for (const section of ['Streams', 'Compose', 'Calendar', 'Analytics', 'Settings']) {
     await openSection(page, section);
     await page.waitForLoadState('networkidle');
+    // Sections that draw from a worker's answer (Analytics' charts) add controls after the network is idle:
+    // the walk starts once the page has held the same controls for a second.
+    let count = -1;
+    for (let settled = false; !settled;) {
+      const now = await page.evaluate((selector) => document.querySelectorAll(selector).length, CONTROLS);
+      settled = now === count;
+      count = now;
+      if (!settled) await page.waitForTimeout(1_000);
+    }
     // Every visible, enabled control of the page, by a stable id given here.
-    const controls = await page.evaluate(() => {
-      const selector =
-        'a[href], button:not([disabled]), input:not([disabled]):not([type="hidden"]), select:not([disabled]), textarea:not([disabled]), summary, [tabindex]:not([tabindex="-1"])';
+    const controls = await page.evaluate((selector) => {
       const all = [...document.querySelectorAll<HTMLElement>(selector)].filter((el) => {
         // checkVisibility also sees the inside of a closed <details> (content-visibility: hidden) as hidden.
         if (!el.checkVisibility({ visibilityProperty: true, opacityProperty: false })) return false;
@@ -111,7 +121,7 @@ test('the keyboard reaches every control of the main sections, each with a visib
       });
       all.forEach((el, i) => el.setAttribute('data-tabwalk', String(i)));
       return all.length;
-    });
+    }, CONTROLS);
     expect(controls).toBeGreaterThan(3);
     await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
     await page.locator('body').focus();
