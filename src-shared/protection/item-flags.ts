@@ -1,12 +1,14 @@
 // Everything main flags on one incoming item, computed once at ingest so no screen re-scans items.
 import type { StreamItem } from '../domain/stream-item.ts';
-import type { ItemFlags } from './flags.ts';
+import type { ImpostorFlag, ItemFlags } from './flags.ts';
 import { findImpostor, type Identity } from './impostor.ts';
 import { flagLinks, type LinkRules } from './link-flags.ts';
 
 export interface FlagContext extends LinkRules {
   /** The user's connected accounts as their networks name them. */
   readonly brands: readonly Identity[];
+  /** The impostor check for an author; main passes a memoised one (authors repeat on every poll). */
+  readonly impostorOf?: (author: Identity) => ImpostorFlag | null;
 }
 
 const URL_IN_TEXT = /\bhttps?:\/\/[^\s<>"']+/gi;
@@ -25,10 +27,11 @@ export function flagItem(item: StreamItem, ctx: FlagContext): ItemFlags | null {
   const impostor =
     item.network === 'rss'
       ? null
-      : findImpostor(
-          { handle: item.author.handle, displayName: item.author.displayName, id: item.author.id },
-          ctx.brands,
-        );
+      : (ctx.impostorOf ?? ((author: Identity) => findImpostor(author, ctx.brands)))({
+          handle: item.author.handle,
+          displayName: item.author.displayName,
+          id: item.author.id,
+        });
   const links = flagLinks(itemLinks(item), ctx);
   return impostor === null && links.length === 0 ? null : { impostor, links };
 }
