@@ -13,3 +13,29 @@ export function FieldIssues({ issues, at, exact = false }: { issues: Issues; at:
     </p>
   );
 }
+
+/** One labelled input of the desk settings with main's word on it underneath. */
+export function SettingField(props: {
+  id: string;
+  label: string;
+  value: string;
+  onChange: (value: string) => void;
+  issues: Issues;
+  at: string;
+  type?: 'text' | 'number';
+  placeholder?: string;
+}) {
+  return (
+    <div className="field">
+      <label htmlFor={props.id}>{props.label}</label>
+      <input
+        id={props.id}
+        type={props.type ?? 'text'}
+        value={props.value}
+        placeholder={props.placeholder}
+        onChange={(e) => props.onChange(e.target.value)}
+      />
+      <FieldIssues issues={props.issues} at={props.at} />
+    </div>
+  );
+}

@@ -2,7 +2,7 @@
 // priority is the sum of what matches; it orders the queue and picks the SLA tier.
 import { useTranslation } from 'react-i18next';
 import type { DeskSettingsForm, Issues } from '../../model/settings-form.ts';
-import { FieldIssues } from './field-issues.tsx';
+import { FieldIssues, SettingField } from './field-issues.tsx';
 
 type PriorityPart = Pick<DeskSettingsForm, 'terms' | 'vipContacts' | 'vipPoints' | 'negativeSentimentPoints'>;
 
@@ -53,36 +53,33 @@ export function PriorityEditor({
       >
         {t('inbox.settings.priority.addTerm')}
       </button>
-      <div className="field">
-        <label htmlFor="desk-vip">{t('inbox.settings.priority.vip')}</label>
-        <input
-          id="desk-vip"
-          value={form.vipContacts}
-          placeholder="alice.bsky.social, @bob@example.social"
-          onChange={(e) => onChange({ vipContacts: e.target.value })}
-        />
-        <FieldIssues issues={issues} at="priority.vipContacts" />
-      </div>
-      <div className="field">
-        <label htmlFor="desk-vip-points">{t('inbox.settings.priority.vipPoints')}</label>
-        <input
-          id="desk-vip-points"
-          type="number"
-          value={form.vipPoints}
-          onChange={(e) => onChange({ vipPoints: e.target.value })}
-        />
-        <FieldIssues issues={issues} at="priority.vipPoints" />
-      </div>
-      <div className="field">
-        <label htmlFor="desk-negative-points">{t('inbox.settings.priority.negativePoints')}</label>
-        <input
-          id="desk-negative-points"
-          type="number"
-          value={form.negativeSentimentPoints}
-          onChange={(e) => onChange({ negativeSentimentPoints: e.target.value })}
-        />
-        <FieldIssues issues={issues} at="priority.negativeSentimentPoints" />
-      </div>
+      <SettingField
+        id="desk-vip"
+        label={t('inbox.settings.priority.vip')}
+        value={form.vipContacts}
+        placeholder="alice.bsky.social, @bob@example.social"
+        onChange={(vipContacts) => onChange({ vipContacts })}
+        issues={issues}
+        at="priority.vipContacts"
+      />
+      <SettingField
+        id="desk-vip-points"
+        type="number"
+        label={t('inbox.settings.priority.vipPoints')}
+        value={form.vipPoints}
+        onChange={(vipPoints) => onChange({ vipPoints })}
+        issues={issues}
+        at="priority.vipPoints"
+      />
+      <SettingField
+        id="desk-negative-points"
+        type="number"
+        label={t('inbox.settings.priority.negativePoints')}
+        value={form.negativeSentimentPoints}
+        onChange={(negativeSentimentPoints) => onChange({ negativeSentimentPoints })}
+        issues={issues}
+        at="priority.negativeSentimentPoints"
+      />
     </section>
   );
 }

@@ -2,7 +2,7 @@
 // business-hours calendar the clocks run on (periods per weekday, holidays, time zone).
 import { useTranslation } from 'react-i18next';
 import type { DeskSettingsForm, Issues, TierForm } from '../../model/settings-form.ts';
-import { FieldIssues } from './field-issues.tsx';
+import { FieldIssues, SettingField } from './field-issues.tsx';
 
 type SlaPart = Pick<DeskSettingsForm, 'timeZone' | 'week' | 'holidays' | 'tiers' | 'warnBeforeMinutes'>;
 
@@ -105,26 +105,24 @@ export function SlaEditor({
       >
         {t('inbox.settings.sla.addTier')}
       </button>
-      <div className="field">
-        <label htmlFor="desk-warn">{t('inbox.settings.sla.warnBefore')}</label>
-        <input
-          id="desk-warn"
-          type="number"
-          value={form.warnBeforeMinutes}
-          onChange={(e) => onChange({ warnBeforeMinutes: e.target.value })}
-        />
-        <FieldIssues issues={issues} at="sla.warnBeforeMinutes" />
-      </div>
+      <SettingField
+        id="desk-warn"
+        type="number"
+        label={t('inbox.settings.sla.warnBefore')}
+        value={form.warnBeforeMinutes}
+        onChange={(warnBeforeMinutes) => onChange({ warnBeforeMinutes })}
+        issues={issues}
+        at="sla.warnBeforeMinutes"
+      />
       <h3>{t('inbox.settings.hours.title')}</h3>
-      <div className="field">
-        <label htmlFor="desk-zone">{t('inbox.settings.hours.timeZone')}</label>
-        <input
-          id="desk-zone"
-          value={form.timeZone}
-          onChange={(e) => onChange({ timeZone: e.target.value })}
-        />
-        <FieldIssues issues={issues} at="sla.calendar.timeZone" />
-      </div>
+      <SettingField
+        id="desk-zone"
+        label={t('inbox.settings.hours.timeZone')}
+        value={form.timeZone}
+        onChange={(timeZone) => onChange({ timeZone })}
+        issues={issues}
+        at="sla.calendar.timeZone"
+      />
       <p className="hint">{t('inbox.settings.hours.hint')}</p>
       {form.week.map((day, i) => (
         <div className="field" key={i}>
