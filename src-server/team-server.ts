@@ -38,6 +38,7 @@ import { brandHandlers, brandPreparers } from './brand/brand-handlers.ts';
 import { createBrandService } from './brand/brand-service.ts';
 import { createCredentialVault } from './brand/credential-vault.ts';
 import { approvalHandlers } from './approvals/approval-handlers.ts';
+import { deskTeamHandlers } from './desk/desk-team-handlers.ts';
 import { createApprovalExpiry } from './approvals/approval-expiry.ts';
 
 export interface TeamServerOptions {
@@ -86,6 +87,7 @@ const handlers: TeamHandlers = {
   ...auditHandlers,
   ...brandHandlers,
   ...approvalHandlers,
+  ...deskTeamHandlers,
 };
 
 export async function startTeamServer(options: TeamServerOptions): Promise<TeamServer> {

@@ -5,6 +5,7 @@ import WebSocket from 'ws';
 import { FEED_CLOSE, FeedFrameSchema, type TeamChange } from '../../src-shared/team/team-feed.ts';
 import { TEAM_FEED_PATH } from '../../src-shared/team/team-contract.ts';
 import type { TeamClient } from './team-client.ts';
+import type { Presence } from '../../src-shared/desk/desk-team-contract.ts';
 
 export interface FeedFollowerOptions {
   readonly client: TeamClient;
@@ -13,6 +14,8 @@ export interface FeedFollowerOptions {
   /** Applies one change to the cache; its number is the new cursor once this resolves. */
   readonly apply: (change: TeamChange) => Promise<void> | void;
   readonly onCaughtUp?: (seq: number) => void;
+  /** Someone started or stopped viewing or replying to a conversation (not numbered, not stored). */
+  readonly onPresence?: (presence: Presence) => void;
   /** The member or device was revoked: the desktop should erase its team cache. */
   readonly onRevoked?: (scope: 'member' | 'device') => void;
   readonly onConnection?: (state: 'open' | 'closed') => void;
@@ -74,6 +77,8 @@ export function followTeamFeed(options: FeedFollowerOptions): FeedFollower {
           cursor = frame.change.seq;
         } else if (frame.kind === 'caught_up') {
           options.onCaughtUp?.(frame.seq);
+        } else if (frame.kind === 'presence') {
+          options.onPresence?.(frame.presence);
         } else {
           stopped = true;
           options.onRevoked?.(frame.scope);

@@ -6,6 +6,7 @@ const EVERYONE: readonly TeamRole[] = ['owner', 'admin', 'lead', 'expert', 'limi
 const ADMINS: readonly TeamRole[] = ['owner', 'admin'];
 const WRITERS: readonly TeamRole[] = ['owner', 'admin', 'lead', 'expert'];
 const BRAND_ACTORS: readonly TeamRole[] = ['owner', 'admin', 'lead', 'expert', 'limited'];
+const DESK_LEADS: readonly TeamRole[] = ['owner', 'admin', 'lead'];
 
 /** Methods that need a session. The public ones (join, challenge, login) are not listed: they need none. */
 export const PERMISSIONS: Readonly<Record<Exclude<TeamMethod, PublicMethod>, readonly TeamRole[]>> = {
@@ -41,6 +42,26 @@ export const PERMISSIONS: Readonly<Record<Exclude<TeamMethod, PublicMethod>, rea
   'approvals:list': EVERYONE,
   'approvals:setPolicy': ADMINS,
   'approvals:policy': EVERYONE,
+  // The inquiry desk: everyone reads the conversations of the accounts they can see (the handlers filter);
+  // whoever may act as a brand account works them; leads and admins shape the desk.
+  'conversations:list': EVERYONE,
+  'conversations:counts': EVERYONE,
+  'conversations:get': EVERYONE,
+  'conversations:act': BRAND_ACTORS,
+  'conversations:bulkAct': BRAND_ACTORS,
+  'conversations:addNote': BRAND_ACTORS,
+  'conversations:changesSince': EVERYONE,
+  'conversations:reply': BRAND_ACTORS,
+  'conversations:presence': EVERYONE,
+  'experts:list': EVERYONE,
+  'experts:update': DESK_LEADS,
+  'experts:setAvailability': BRAND_ACTORS,
+  'deskSettings:get': EVERYONE,
+  'deskSettings:update': DESK_LEADS,
+  'savedReplies:list': EVERYONE,
+  'savedReplies:save': DESK_LEADS,
+  'savedReplies:delete': DESK_LEADS,
+  'savedReplies:use': BRAND_ACTORS,
 };
 
 type PublicMethod = 'invitations:accept' | 'auth:challenge' | 'auth:login';

@@ -4,6 +4,8 @@
 import { z } from '../zod.ts';
 import { PostRefSchema } from '../compose/post.ts';
 import { approvalRequests, MUTATING_APPROVAL_METHODS } from '../approvals/approval-contract.ts';
+import { deskTeamRequests, MUTATING_DESK_METHODS } from '../desk/desk-team-contract.ts';
+import { BrandPostSchema } from './brand-post-schema.ts';
 
 export const TEAM_ROLES = ['owner', 'admin', 'lead', 'expert', 'limited', 'viewer'] as const;
 export type TeamRole = (typeof TEAM_ROLES)[number];
@@ -169,38 +171,7 @@ export const BrandAccessSchema = z.object({
   updatedAt: Time,
 });
 
-/** A post or reply the server publishes for a brand account, with its outbox state. */
-export const BrandPostSchema = z.object({
-  id: Ulid,
-  accountId: Ulid,
-  memberId: Ulid,
-  kind: z.enum(['post', 'reply']),
-  text: z.string(),
-  state: z.enum([
-    'queued',
-    'sending',
-    'sent',
-    'failed',
-    'needs_attention',
-    'cancelled',
-    'overdue',
-    'held',
-    // Waiting for its approval request, and what became of a request that was not approved.
-    'awaiting_approval',
-    'rejected',
-    'expired',
-    'superseded',
-  ]),
-  remoteId: z.string().nullable(),
-  url: z.string().nullable(),
-  lastError: z.object({ code: z.string(), message: z.string() }).nullable(),
-  createdAt: Time,
-  updatedAt: Time,
-  version: Version,
-  /** The approval request this post waits for (or waited for); absent when it needed none. */
-  approvalId: Ulid.nullable().optional(),
-});
-export type BrandPost = z.infer<typeof BrandPostSchema>;
+export { BrandPostSchema, type BrandPost } from './brand-post-schema.ts';
 
 // Parsed and checked (https unless loopback) by the server's connectors; here only its shape.
 const HttpOrigin = z
@@ -336,6 +307,7 @@ export const teamRequests = {
   },
   'brandPosts:status': { input: z.object({ id: Ulid }).strict(), output: BrandPostSchema },
   ...approvalRequests,
+  ...deskTeamRequests,
 } as const;
 
 export type TeamMethod = keyof typeof teamRequests;
@@ -365,6 +337,7 @@ export const MUTATING_TEAM_METHODS: ReadonlySet<TeamMethod> = new Set([
   'brandAccounts:setAccess',
   'brandPosts:submit',
   ...MUTATING_APPROVAL_METHODS,
+  ...MUTATING_DESK_METHODS,
 ]);
 
 /** The exact bytes a device signs to log in: bound to this server and device, so a signature cannot be reused. */

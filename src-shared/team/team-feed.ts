@@ -1,6 +1,7 @@
 // The change feed: every change to team state has the next number of one ordered sequence. A desktop
 // subscribes with the last number it applied (`?after=N`) and receives the ordered tail, then live changes.
 import { z } from '../zod.ts';
+import { PresenceSchema } from '../desk/desk-team-contract.ts';
 
 export const ChangeSchema = z.object({
   seq: z.number().int().positive(),
@@ -18,6 +19,12 @@ export const ChangeSchema = z.object({
     'brandPost',
     'approval',
     'approvalPolicy',
+    // The inquiry desk (desk-team-contract.ts): a conversation's summary, a note, an expert, the settings.
+    'conversation',
+    'deskNote',
+    'expert',
+    'deskSettings',
+    'savedReply',
   ]),
   entityId: z.string(),
   /** The record's version after this change, for optimistic updates. */
@@ -30,6 +37,8 @@ export const FeedFrameSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('change'), change: ChangeSchema }),
   /** Sent once the tail is delivered: everything up to `seq` has been sent, live changes follow. */
   z.object({ kind: z.literal('caught_up'), seq: z.number().int().nonnegative() }),
+  /** Who is viewing or replying to a conversation: not numbered, not stored, only sent while it happens. */
+  z.object({ kind: z.literal('presence'), presence: PresenceSchema }),
   /** Sent just before the server closes the socket because the member or device was revoked. */
   z.object({ kind: z.literal('revoked'), scope: z.enum(['member', 'device']) }),
 ]);

@@ -6,6 +6,7 @@ import { ulid } from 'ulid';
 import { TEAM_METHODS, teamRequests, type TeamMethod } from '../../src-shared/team/team-contract.ts';
 import { hostileValue, mutateValid, seededRandom } from '../unit/support/fuzz.ts';
 import { startTeamFixture, type TeamFixture } from './support/team-fixture.ts';
+import { DESK_INPUTS } from './support/desk-inputs.ts';
 
 const PAYLOADS_PER_METHOD = 1000;
 const PARALLEL = 8;
@@ -64,6 +65,7 @@ const VALID: Record<TeamMethod, Record<string, unknown>> = {
     policy: { steps: [{ approvers: { kind: 'role', role: 'lead' }, quorum: 'any' }] },
   },
   'approvals:policy': { accountId: ulid() },
+  ...DESK_INPUTS,
 };
 
 function malformedPayloads(method: TeamMethod, seed: number): unknown[] {

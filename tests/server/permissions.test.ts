@@ -12,6 +12,7 @@ import {
 } from '../../src-shared/team/team-contract.ts';
 import { PERMISSIONS } from '../../src-server/identity/permissions.ts';
 import { startTeamFixture, type Desktop, type TeamFixture } from './support/team-fixture.ts';
+import { DESK_INPUTS } from './support/desk-inputs.ts';
 import { stopPostgresAfterAll, TEAM_ENGINES } from './support/engines.ts';
 
 stopPostgresAfterAll();
@@ -38,6 +39,24 @@ const EXPECTED: Record<TeamRole, readonly string[]> = {
     'approvals:note',
     'approvals:list',
     'approvals:policy',
+    'conversations:list',
+    'conversations:counts',
+    'conversations:get',
+    'conversations:changesSince',
+    'conversations:presence',
+    'experts:list',
+    'deskSettings:get',
+    'savedReplies:list',
+    'conversations:act',
+    'conversations:bulkAct',
+    'conversations:addNote',
+    'conversations:reply',
+    'experts:setAvailability',
+    'savedReplies:use',
+    'experts:update',
+    'deskSettings:update',
+    'savedReplies:save',
+    'savedReplies:delete',
   ],
   expert: [
     'session:whoami',
@@ -57,6 +76,20 @@ const EXPECTED: Record<TeamRole, readonly string[]> = {
     'approvals:note',
     'approvals:list',
     'approvals:policy',
+    'conversations:list',
+    'conversations:counts',
+    'conversations:get',
+    'conversations:changesSince',
+    'conversations:presence',
+    'experts:list',
+    'deskSettings:get',
+    'savedReplies:list',
+    'conversations:act',
+    'conversations:bulkAct',
+    'conversations:addNote',
+    'conversations:reply',
+    'experts:setAvailability',
+    'savedReplies:use',
   ],
   limited: [
     'session:whoami',
@@ -74,6 +107,20 @@ const EXPECTED: Record<TeamRole, readonly string[]> = {
     'approvals:note',
     'approvals:list',
     'approvals:policy',
+    'conversations:list',
+    'conversations:counts',
+    'conversations:get',
+    'conversations:changesSince',
+    'conversations:presence',
+    'experts:list',
+    'deskSettings:get',
+    'savedReplies:list',
+    'conversations:act',
+    'conversations:bulkAct',
+    'conversations:addNote',
+    'conversations:reply',
+    'experts:setAvailability',
+    'savedReplies:use',
   ],
   viewer: [
     'session:whoami',
@@ -86,6 +133,14 @@ const EXPECTED: Record<TeamRole, readonly string[]> = {
     'brandPosts:status',
     'approvals:list',
     'approvals:policy',
+    'conversations:list',
+    'conversations:counts',
+    'conversations:get',
+    'conversations:changesSince',
+    'conversations:presence',
+    'experts:list',
+    'deskSettings:get',
+    'savedReplies:list',
   ],
 };
 
@@ -131,6 +186,7 @@ const INPUT: Record<TeamMethod, unknown> = {
     policy: { steps: [{ approvers: { kind: 'role', role: 'lead' }, quorum: 'any' }] },
   },
   'approvals:policy': { accountId: ulid() },
+  ...DESK_INPUTS,
 };
 
 describe.each(TEAM_ENGINES)('permission matrix (%s)', (engine) => {
