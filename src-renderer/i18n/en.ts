@@ -415,6 +415,28 @@ export const en = {
     accounts: 'Post as',
     noAccounts: 'Add an account in Settings → Accounts to start posting.',
     protectedBadge: 'Protected',
+    team: {
+      accounts: 'Team brand accounts',
+      needsApproval: 'Needs approval',
+      referenceHint:
+        'Replies and quotes started from a column go from your own accounts; answer inquiries to a team account in the Inbox.',
+      problems: {
+        'team-media':
+          'Team brand accounts post text only: remove the images, or post them from your own accounts.',
+        'team-follow-ups':
+          'Team brand accounts post a single post: remove the follow-ups, or post them from your own accounts.',
+        'team-reference': 'A reply or a quote cannot go to a team brand account from here.',
+        'team-too-long': '@{{handle}} is {{over}} characters over its network’s limit.',
+      },
+      accepted_queued: '@{{handle}}: accepted by the team server, being published.',
+      accepted_awaiting_approval: '@{{handle}}: waiting for approval in Settings → Team → Approvals.',
+      accepted_other: '@{{handle}}: {{state}}.',
+      confirmHint: 'The team server’s guards ask you to confirm the post as @{{handle}}:',
+      confirm: 'Post anyway as @{{handle}}',
+      cancel: 'Cancel',
+      failed: 'The team server refused the post as @{{handle}}: {{message}}',
+      sending: 'Sending to the team server…',
+    },
     text: 'Post text',
     textFor: 'Text for {{network}}',
     tabsLabel: 'Text per network',

@@ -425,6 +425,31 @@ export const fr: Messages = {
     accounts: 'Publier en tant que',
     noAccounts: 'Ajoutez un compte dans Réglages → Comptes pour commencer à publier.',
     protectedBadge: 'Protégé',
+    team: {
+      accounts: 'Comptes de marque de l’équipe',
+      needsApproval: 'Approbation requise',
+      referenceHint:
+        'Les réponses et citations lancées depuis une colonne partent de vos comptes ; répondez aux demandes adressées à un compte de l’équipe dans la Boîte de réception.',
+      problems: {
+        'team-media':
+          'Les comptes de marque de l’équipe publient du texte seulement : retirez les images, ou publiez-les depuis vos comptes.',
+        'team-follow-ups':
+          'Les comptes de marque de l’équipe publient un seul message : retirez les suites, ou publiez-les depuis vos comptes.',
+        'team-reference':
+          'Une réponse ou une citation ne peut pas partir d’ici vers un compte de marque de l’équipe.',
+        'team-too-long': '@{{handle}} dépasse de {{over}} caractères la limite de son réseau.',
+      },
+      accepted_queued: '@{{handle}} : accepté par le serveur d’équipe, publication en cours.',
+      accepted_awaiting_approval:
+        '@{{handle}} : en attente d’approbation dans Réglages → Équipe → Approbations.',
+      accepted_other: '@{{handle}} : {{state}}.',
+      confirmHint:
+        'Les garde-fous du serveur d’équipe demandent de confirmer la publication en tant que @{{handle}} :',
+      confirm: 'Publier quand même en tant que @{{handle}}',
+      cancel: 'Annuler',
+      failed: 'Le serveur d’équipe a refusé la publication en tant que @{{handle}} : {{message}}',
+      sending: 'Envoi au serveur d’équipe…',
+    },
     text: 'Texte de la publication',
     textFor: 'Texte pour {{network}}',
     tabsLabel: 'Texte par réseau',

@@ -36,6 +36,10 @@ import { useDraft } from './model/use-draft.ts';
 import { useSend, type SendNotice } from './model/use-send.ts';
 import { mentionProblems, useRichText } from './model/use-rich-text.ts';
 import { MentionWarnings } from './components/mention-warnings.tsx';
+import { TeamBrandPicker } from './team/team-brand-picker.tsx';
+import { teamPostText } from './team/team-post.ts';
+import { TeamPostProblems, TeamSendReport } from './team/team-send-report.tsx';
+import { useTeamCompose } from './team/use-team-compose.ts';
 
 const NO_ACCOUNTS: readonly Account[] = [];
 
@@ -72,6 +76,7 @@ export function ComposeScreen() {
   const chosen = useMemo(() => selectedAccounts(content, accounts), [content, accounts]);
   const limitsFor = useLimits(client, chosen);
   const send = useSend({ client, drafts, draft, accounts, undoSeconds, online });
+  const team = useTeamCompose(client, content);
 
   // The deck asks for a reply or a quote: it gets a fresh draft, so the current one is kept as it is.
   useEffect(() => {
@@ -165,8 +170,25 @@ export function ComposeScreen() {
     [change],
   );
 
+  // With team brand accounts chosen, the draft needs no account of the member's own.
+  const blocking = team.chosen.length > 0 ? problems.filter((p) => p.kind !== 'no-account') : problems;
+  const canSend =
+    blocking.length === 0 && team.problems.length === 0 && send.phase === 'idle' && !team.send.state.busy;
+  // The team server's accounts go first: a guard question there stops everything before any post leaves.
+  const afterTeam = async (accepted: boolean) => {
+    if (!accepted) return;
+    team.clearSelection();
+    if (content.accountIds.length > 0) await send.send();
+    else await draft.startNew({ accountIds: [] });
+  };
   const trySend = () => {
-    if (problems.length === 0 && send.phase === 'idle') void send.send();
+    if (!canSend) return;
+    if (team.chosen.length === 0) return void send.send();
+    const sent = content;
+    void draft
+      .flush(true)
+      .then(() => team.send.start(team.chosen, (brand) => teamPostText(sent, brand)))
+      .then(afterTeam);
   };
   const pendingState = draft.record?.pending?.state;
 
@@ -194,6 +216,12 @@ export function ComposeScreen() {
           }}
         >
           <AccountPicker accounts={accounts} selected={content.accountIds} onToggle={toggleAccount} />
+          <TeamBrandPicker
+            brands={team.brands}
+            selected={team.selected}
+            disabledReason={content.replyTo || content.quote ? t('compose.team.referenceHint') : null}
+            onToggle={team.toggle}
+          />
           {(content.replyTo ?? content.quote) && (
             <div className="compose__ref" data-testid="compose-ref">
               <strong>
@@ -251,13 +279,15 @@ export function ComposeScreen() {
           {pendingState === 'needs_confirmation' && (
             <p className="notice-warn">{t('compose.needsConfirmation')}</p>
           )}
+          <TeamPostProblems problems={team.problems} />
           <Notice notice={send.notice} />
+          <TeamSendReport
+            state={team.send.state}
+            onConfirm={() => void team.send.confirm().then(afterTeam)}
+            onCancel={team.send.cancel}
+          />
           <div className="form-actions">
-            <button
-              type="submit"
-              className="button button--primary"
-              disabled={problems.length > 0 || send.phase !== 'idle'}
-            >
+            <button type="submit" className="button button--primary" disabled={!canSend}>
               {send.phase === 'checking'
                 ? t('compose.checking')
                 : content.scheduledAt
