@@ -11,6 +11,7 @@ import {
   drainQueue,
   ownerOnReopen,
   type Assignment,
+  unavailability,
   type Expert as RoutedExpert,
   type Inquiry,
 } from '../../src-shared/desk/routing.ts';
@@ -160,10 +161,14 @@ function drainByAccess(
   config: TeamDeskSettings,
 ): { assignments: Assignment[]; experts: RoutedExpert[] } {
   const current = new Map(experts.map((e) => [e.id, e]));
+  // Who can take work at all is the same for the whole pass: checked once, not per inquiry.
+  const ready = new Set(experts.filter((e) => unavailability(e, now) === null).map((e) => e.id));
+  const hasRoom = (e: RoutedExpert) => ready.has(e.id) && e.openAssigned < e.capacity;
   const assignments: Assignment[] = [];
   for (const inquiry of [...queue].sort(byPriority)) {
+    if (![...current.values()].some(hasRoom)) break;
     const allowed = access.get(inquiry.brandAccountId) ?? new Set<string>();
-    const candidates = [...current.values()].filter((e) => allowed.has(e.id));
+    const candidates = [...current.values()].filter((e) => hasRoom(e) && allowed.has(e.id));
     const drained = drainQueue([inquiry], candidates, desk.skills, now, config);
     const [assignment] = drained.assignments;
     if (!assignment) continue;
