@@ -37,8 +37,12 @@ export interface DeskTeam {
   stop(): Promise<void>;
 }
 
-export async function startDeskTeam(engine: EngineName): Promise<DeskTeam> {
-  const team = await startTeamFixture({ engine });
+export async function startDeskTeam(
+  engine: EngineName,
+  options: { now?: () => number } = {},
+): Promise<DeskTeam> {
+  const now = options.now ?? Date.now;
+  const team = await startTeamFixture({ engine, now });
   const accountId = await seedClosedPortBrandAccount(engine, team.storage, team.owner.memberId);
   const feeds: FeedRecorder[] = [];
   const desk: DeskTeam = {
@@ -73,7 +77,8 @@ export async function startDeskTeam(engine: EngineName): Promise<DeskTeam> {
         engine,
         team.storage,
         accountId,
-        items.map((i) => mention(i.n, i.text, i)),
+        items.map((i) => mention(i.n, i.text, { ...i, at: now() })),
+        now(),
       );
       await team.server.desk.route();
     },
