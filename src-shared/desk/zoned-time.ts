@@ -39,12 +39,30 @@ export function isValidTimeZone(timeZone: string): boolean {
   }
 }
 
-/** The wall-clock reading in `timeZone` at the instant `ms`. */
-export function localDateTime(ms: number, timeZone: string): LocalDateTime {
+/**
+ * Readings already made, by zone and second. formatToParts costs tens of microseconds, and a desk listing
+ * thousands of conversations asks about the same few days' business hours for each of them. Keyed by the
+ * second because that is all the formatter shows, so a cached reading is exactly the computed one.
+ */
+const readings = new Map<string, Readonly<Record<string, number>>>();
+const MAX_READINGS = 50_000;
+
+function wallParts(ms: number, timeZone: string): Readonly<Record<string, number>> {
+  const key = `${timeZone}|${Math.floor(ms / 1000)}`;
+  const cached = readings.get(key);
+  if (cached) return cached;
   const parts: Record<string, number> = {};
   for (const part of formatterFor(timeZone).formatToParts(new Date(ms))) {
     if (part.type !== 'literal') parts[part.type] = Number(part.value);
   }
+  if (readings.size >= MAX_READINGS) readings.clear();
+  readings.set(key, parts);
+  return parts;
+}
+
+/** The wall-clock reading in `timeZone` at the instant `ms`. */
+export function localDateTime(ms: number, timeZone: string): LocalDateTime {
+  const parts = wallParts(ms, timeZone);
   const year = parts.year!;
   const month = parts.month!;
   const day = parts.day!;
@@ -60,10 +78,7 @@ export function localDateTime(ms: number, timeZone: string): LocalDateTime {
 
 /** How far the zone's wall clock is ahead of UTC at instant `ms`, in milliseconds. */
 function offsetAt(ms: number, timeZone: string): number {
-  const parts: Record<string, number> = {};
-  for (const part of formatterFor(timeZone).formatToParts(new Date(ms))) {
-    if (part.type !== 'literal') parts[part.type] = Number(part.value);
-  }
+  const parts = wallParts(ms, timeZone);
   const asUtc = Date.UTC(
     parts.year!,
     parts.month! - 1,
