@@ -6,6 +6,7 @@ import type { SessionTokens } from '../identity/session-tokens.ts';
 import type { AuditEntry } from '../storage/audit-log.ts';
 import type { BrandService } from '../brand/brand-service.ts';
 import type { ApprovalExpiry } from '../approvals/approval-expiry.ts';
+import type { DeskRuntime } from '../desk/desk-runtime.ts';
 
 export interface Caller {
   readonly memberId: string;
@@ -57,6 +58,8 @@ export interface ServerDeps {
   readonly brand: BrandService;
   /** Expires approval requests at their scheduled time. */
   readonly approvals: Pick<ApprovalExpiry, 'scheduleExpiry'>;
+  /** The inquiry desk: a routing pass after a commit that may change who gets which conversation. */
+  readonly desk: Pick<DeskRuntime, 'requestRouting'>;
 }
 
 export type TeamHandler<M extends TeamMethod> = (
