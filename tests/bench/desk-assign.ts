@@ -33,6 +33,8 @@ export interface AssignFigures {
   readonly steadyAssignP99Ms: number;
   readonly doubleAssignments: number;
   readonly serverRoutingErrors: string[];
+  /** Stores that found the server's connection mid-transaction and waited (see support/desk-server.ts). */
+  readonly intakeLockWaits: number;
 }
 
 const percentile = (values: readonly number[], p: number) => {
@@ -197,6 +199,7 @@ export async function benchDeskAssign(): Promise<AssignFigures> {
       burstAssignP99Ms: percentile(burstLatencies, 99),
       steadyAssignP99Ms: percentile(steady, 99),
       doubleAssignments: [...owners.values()].filter((set) => set.size > 1).length,
+      intakeLockWaits: Number(await server.ask({ kind: 'retries' })),
       serverRoutingErrors: server.errors.filter((e) => /routing|desk/.test(e)).slice(0, 3),
     };
   } finally {

@@ -12,6 +12,7 @@ import { openEngineFor } from '../../server/support/test-databases.ts';
 
 export type DeskServerAsk =
   | { readonly kind: 'brand'; readonly ownerId: string }
+  | { readonly kind: 'retries' }
   | { readonly kind: 'mentions'; readonly accountId: string; readonly items: StreamItem[] };
 export type DeskServerRequest = DeskServerAsk & { readonly id: number };
 export type DeskServerAnswer = { readonly id: number; readonly value?: unknown; readonly error?: string };
@@ -38,16 +39,28 @@ function requestRouting(): void {
 
 // Pages are stored one after another, as the poller's single writing chain does.
 let writing: Promise<unknown> = Promise.resolve();
+/** Attempts that met the server's own connection mid-transaction (SQLite: one writer at a time). */
+let lockedRetries = 0;
+
+async function storeMentions(accountId: string, items: StreamItem[]): Promise<number> {
+  // The time of arrival is kept across retries, so waiting for the server's writer counts in the figure.
+  const at = Date.now();
+  for (;;) {
+    try {
+      return await storeBrandItems(intakeDb, accountId, 'mentions', items, at, deskIntake);
+    } catch (error) {
+      // This second connection has no busy timeout of its own: wait for the server's transaction to end.
+      if (!/database is locked/.test(String(error))) throw error;
+      lockedRetries += 1;
+      await new Promise((resolve) => setTimeout(resolve, 2));
+    }
+  }
+}
+
 async function answer(request: DeskServerRequest): Promise<unknown> {
   if (request.kind === 'brand') return seedClosedPortBrandAccount('sqlite', { dataDir }, request.ownerId);
-  const stored = await storeBrandItems(
-    intakeDb,
-    request.accountId,
-    'mentions',
-    request.items,
-    Date.now(),
-    deskIntake,
-  );
+  if (request.kind === 'retries') return lockedRetries;
+  const stored = await storeMentions(request.accountId, request.items);
   if (stored > 0) requestRouting();
   return stored;
 }
