@@ -85,6 +85,8 @@ export interface FeedHub extends FeedControl {
     who: { memberId: string; deviceId: string; role: TeamRole; after: number; expiresAt: number },
   ): void;
   readonly size: number;
+  /** Members with a feed connection open to this process (the desk counts the others as offline). */
+  connectedMembers(): string[];
   closeAll(): void;
 }
 
@@ -94,6 +96,8 @@ export function createFeedHub(
     now?: () => number;
     /** May this non-admin member see records of this brand account (brand/brand-service.ts)? */
     canSeeBrand?: (memberId: string, accountId: string) => boolean;
+    /** A member's feed connection opened or closed (the desk's availability follows it). */
+    onPresenceOfMember?: (memberId: string, connected: boolean) => void;
   } = {},
 ): FeedHub {
   const canSeeBrand = options.canSeeBrand ?? (() => false);
@@ -230,6 +234,7 @@ export function createFeedHub(
         closed: false,
       };
       subscribers.add(subscriber);
+      options.onPresenceOfMember?.(who.memberId, true);
       const expiry = setTimeout(
         () => close(subscriber, FEED_CLOSE.sessionExpired, 'session expired; log in again'),
         Math.max(0, who.expiresAt - now()),
@@ -239,6 +244,7 @@ export function createFeedHub(
         clearTimeout(expiry);
         subscriber.closed = true;
         subscribers.delete(subscriber);
+        options.onPresenceOfMember?.(who.memberId, false);
       });
       socket.on('error', () => close(subscriber, 1011, 'socket error'));
       // Clients only listen; anything they send is ignored.
@@ -275,6 +281,7 @@ export function createFeedHub(
       }
     },
     presenceOf: (conversationId: string): Presence[] => presences.of(conversationId),
+    connectedMembers: () => [...new Set([...subscribers].map((s) => s.memberId))],
     closeAll() {
       for (const subscriber of [...subscribers])
         close(subscriber, FEED_CLOSE.shuttingDown, 'server shutting down');
