@@ -13,7 +13,13 @@ import type { TeamConversation, TeamDeskAction } from '../../src-shared/desk/des
 import { startClock, tierFor } from '../../src-shared/desk/sla.ts';
 import { TeamFailure } from '../../src-shared/team/team-contract.ts';
 import { clocksFor } from '../../src-main/desk/desk-state.ts';
-import { requireCaller, type Caller, type CallContext, type ServerDeps, type TeamHandlers } from '../handlers/context.ts';
+import {
+  requireCaller,
+  type Caller,
+  type CallContext,
+  type ServerDeps,
+  type TeamHandlers,
+} from '../handlers/context.ts';
 import { saveConversation, type DeskConversationRecord } from './desk-store.ts';
 import { activeMembers, deskPolicy, requestRouting, visibleConversation } from './desk-work-access.ts';
 
@@ -87,7 +93,8 @@ async function move(
     after: { life, version: next.version, action },
   });
   // An owner losing an open conversation frees capacity; an unowned one waits: either way routing runs.
-  const freed = record.life.ownerId !== null && (life.ownerId !== record.life.ownerId || life.state !== 'open');
+  const freed =
+    record.life.ownerId !== null && (life.ownerId !== record.life.ownerId || life.state !== 'open');
   ctx.afterCommit(() => {
     deps.feed.wake();
     if (freed || next.waitingSince !== null) requestRouting(deps);
@@ -100,7 +107,10 @@ export const deskActHandlers: Pick<TeamHandlers, 'conversations:act' | 'conversa
     const caller = requireCaller(ctx);
     const record = await visibleConversation(ctx, caller, input.id, 'work');
     if (record.version !== input.version) {
-      throw new TeamFailure('conflict', 'This conversation changed since you opened it; look again and retry');
+      throw new TeamFailure(
+        'conflict',
+        'This conversation changed since you opened it; look again and retry',
+      );
     }
     return move(ctx, deps, caller, record, input.action);
   },

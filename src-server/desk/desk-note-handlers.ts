@@ -28,7 +28,11 @@ export async function changesAfter(
   for (const m of await deskMessages(db, conversationId)) {
     const at = m.receivedAt ?? m.createdAt;
     if (at > since) {
-      changes.push({ kind: m.direction === 'in' ? 'message' : 'reply', at, excerpt: m.text.slice(0, EXCERPT) });
+      changes.push({
+        kind: m.direction === 'in' ? 'message' : 'reply',
+        at,
+        excerpt: m.text.slice(0, EXCERPT),
+      });
     }
   }
   for (const note of await deskNotes(db, conversationId)) {
@@ -47,9 +51,13 @@ export const deskNoteHandlers: Pick<TeamHandlers, NoteMethods> = {
     const members = await activeMembers(ctx, [caller.memberId, ...mentions]);
     const unknown = mentions.filter((id) => !members.has(id));
     if (unknown.length > 0) {
-      throw new TeamFailure('invalid_input', `Only team members can be mentioned (not ${unknown.join(', ')})`, {
-        issues: [{ path: 'mentions', message: 'not a member of the team' }],
-      });
+      throw new TeamFailure(
+        'invalid_input',
+        `Only team members can be mentioned (not ${unknown.join(', ')})`,
+        {
+          issues: [{ path: 'mentions', message: 'not a member of the team' }],
+        },
+      );
     }
     const note: TeamNote = {
       id: ulid(ctx.now),

@@ -70,7 +70,9 @@ export const deskReplyHandler: Pick<TeamHandlers, 'conversations:reply'> = {
         ...record,
         life,
         // Answering meets the first or next response clock; the resolution clock runs on.
-        clocks: record.clocks.map((clock) => (clock.kind === 'resolution' ? clock : meetClock(clock, ctx.now))),
+        clocks: record.clocks.map((clock) =>
+          clock.kind === 'resolution' ? clock : meetClock(clock, ctx.now),
+        ),
         waitingSince: life.ownerId === null ? record.waitingSince : null,
         lastMessageAt: ctx.now,
         version: record.version + 1,

@@ -16,7 +16,8 @@ import {
 } from './desk-store.ts';
 import { visibleConversation } from './desk-work-access.ts';
 
-type SavedReplyMethods = 'savedReplies:list' | 'savedReplies:save' | 'savedReplies:delete' | 'savedReplies:use';
+type SavedReplyMethods =
+  'savedReplies:list' | 'savedReplies:save' | 'savedReplies:delete' | 'savedReplies:use';
 
 const publicPart = ({ version: _version, ...reply }: SavedReply & { version: number }): SavedReply => reply;
 
