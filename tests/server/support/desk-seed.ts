@@ -13,6 +13,8 @@ import { openEngineFor, type EngineName } from './test-databases.ts';
 
 type Storage = { dataDir: string; database?: string };
 const policy = DEFAULT_TEAM_DESK_SETTINGS.desk.sla;
+/** A well-formed CID (sha-256 of "roost"), for the seeded contacts' posts. */
+export const CONTACT_POST_CID = 'bafyreibrvcpdmrcsiranwmhrpj5jm5twqmu46p2a2ekc2mtufhvd5m7gwm';
 
 /** A new, unassigned conversation opened by `@handle` writing `text` to the brand account. */
 export async function seedConversation(
@@ -96,7 +98,7 @@ async function addInbound(
     direction: 'in',
     network: 'bluesky',
     remoteId,
-    actionRef: 'bafyreia' + 'a'.repeat(52),
+    actionRef: CONTACT_POST_CID,
     authorHandle: 'contact.test',
     text,
     url: null,
