@@ -40,6 +40,7 @@ import { createCredentialVault } from './brand/credential-vault.ts';
 import { approvalHandlers } from './approvals/approval-handlers.ts';
 import { deskTeamHandlers } from './desk/desk-team-handlers.ts';
 import { createApprovalExpiry } from './approvals/approval-expiry.ts';
+import { createDeskRuntime, type DeskRuntime } from './desk/desk-runtime.ts';
 
 export interface TeamServerOptions {
   readonly dataDir: string;
@@ -60,6 +61,8 @@ export interface TeamServerOptions {
   readonly keychain?: Keychain | null;
   /** How often brand accounts are polled (tests use a short interval). */
   readonly brandPollIntervalMs?: number;
+  /** How often the inquiry desk routes, wakes snoozed conversations and checks SLAs (tests use a short one). */
+  readonly deskTickMs?: number;
   /** Where start-up warnings go (the brand key kept in a file). */
   readonly warn?: (message: string) => void;
 }
@@ -76,6 +79,8 @@ export interface TeamServer {
   readonly brandKeyLocation: 'keychain' | 'file';
   /** Resolves when no brand post is being sent and every state change is on the feed (tests). */
   brandSettled(): Promise<void>;
+  /** The inquiry desk's routing pass and SLA check, run now (tests). */
+  readonly desk: Pick<DeskRuntime, 'route' | 'tickSla'>;
   stop(): Promise<void>;
 }
 
@@ -100,7 +105,12 @@ export async function startTeamServer(options: TeamServerOptions): Promise<TeamS
   let serverId: string;
   let feedControl: FeedControl;
   let canSeeBrand: (memberId: string, accountId: string) => boolean = () => false;
-  const feed = createFeedHub(engine, { now, canSeeBrand: (member, account) => canSeeBrand(member, account) });
+  let onPresence: (memberId: string, connected: boolean) => void = () => undefined;
+  const feed = createFeedHub(engine, {
+    now,
+    canSeeBrand: (member, account) => canSeeBrand(member, account),
+    onPresenceOfMember: (member, connected) => onPresence(member, connected),
+  });
   try {
     ({ serverId } = await prepareStorage(engine, now()));
     feedControl = postgres
@@ -119,8 +129,20 @@ export async function startTeamServer(options: TeamServerOptions): Promise<TeamS
     keychain: options.keychain ?? null,
     warn: options.warn ?? ((message) => console.warn(message)),
   });
+  const log = (message: string) => console.error(`team server: ${message}`);
+  const desk = createDeskRuntime({
+    engine,
+    feed: feedControl,
+    now,
+    connectedMembers: () => feed.connectedMembers(),
+    ...(options.deskTickMs ? { tickMs: options.deskTickMs } : {}),
+    log,
+  });
+  onPresence = desk.presenceOfMember;
   const brand = createBrandService({
     dataDir: options.dataDir,
+    onItemStored: desk.intake,
+    onItemsStored: desk.requestRouting,
     engine,
     vault: createCredentialVault(brandKey.key),
     feed: feedControl,
@@ -143,6 +165,7 @@ export async function startTeamServer(options: TeamServerOptions): Promise<TeamS
     invitationCode,
     brand,
     approvals,
+    desk,
   };
   const api = createTeamApi(deps, handlers, {
     now,
@@ -218,6 +241,7 @@ export async function startTeamServer(options: TeamServerOptions): Promise<TeamS
   const base = `${tls ? 'https' : 'http'}://${host.includes(':') ? `[${host}]` : host}:${port}`;
   await brand.start();
   await approvals.start();
+  desk.start();
   const ownerCode = await issueOwnerInvitationIfNeeded(engine, now(), invitationCode);
   // Idempotency keys past their retention are refused as stale anyway; forget them once an hour.
   const prune = () => void engine.transaction((tx) => pruneIdempotencyKeys(tx, now())).catch(() => undefined);
@@ -233,8 +257,10 @@ export async function startTeamServer(options: TeamServerOptions): Promise<TeamS
     feedConnections: () => feed.size,
     brandKeyLocation: brandKey.location,
     brandSettled: () => brand.settled(),
+    desk,
     async stop() {
       clearInterval(pruneTimer);
+      await desk.stop();
       await approvals.stop();
       await brand.stop();
       feed.closeAll();

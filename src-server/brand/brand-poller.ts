@@ -9,12 +9,57 @@ import type { StreamItem } from '../../src-shared/domain/stream-item.ts';
 import type { ColumnType } from '../../src-shared/domain/column.ts';
 import type { BrandAccount } from '../../src-shared/team/team-contract.ts';
 import { appendChange } from '../storage/change-log.ts';
-import type { SqlEngine } from '../storage/sql-engine.ts';
+import type { SqlEngine, SqlExecutor } from '../storage/sql-engine.ts';
 import type { BrandConnectors } from './brand-connectors.ts';
 
 /** What the server follows for every brand account: the conversations a team answers. */
 export const BRAND_COLUMNS: readonly ColumnType[] = ['mentions'];
 export const DEFAULT_BRAND_POLL_MS = 60_000;
+
+export type ItemStoredHook = (
+  tx: SqlExecutor,
+  accountId: string,
+  item: StreamItem,
+  at: number,
+) => Promise<void>;
+
+/**
+ * Writes the items not yet held into `brand_items`, each with its `brandItem` change and the hook's work, in
+ * one transaction; returns how many were new.
+ */
+export async function storeBrandItems(
+  engine: SqlEngine,
+  accountId: string,
+  type: ColumnType,
+  items: readonly StreamItem[],
+  at: number,
+  onItemStored?: ItemStoredHook,
+): Promise<number> {
+  let added = 0;
+  await engine.transaction(async (tx) => {
+    added = 0;
+    // Oldest first, so the change sequence follows the order the items were posted.
+    for (const item of [...items].reverse()) {
+      const inserted = await tx.run(
+        `INSERT INTO brand_items (account_id, remote_id, column_type, item, seen_at) VALUES (?, ?, ?, ?, ?)
+          ON CONFLICT (account_id, remote_id, column_type) DO NOTHING`,
+        [accountId, item.remoteId, type, JSON.stringify(item), at],
+      );
+      if (inserted === 0) continue;
+      added += 1;
+      await appendChange(tx, {
+        at,
+        actorId: null,
+        entity: 'brandItem',
+        entityId: `${accountId}:${type}:${item.remoteId}`,
+        version: 1,
+        data: { accountId, column: type, item },
+      });
+      await onItemStored?.(tx, accountId, item, at);
+    }
+  });
+  return added;
+}
 
 export interface BrandPoller {
   start(): void;
@@ -28,6 +73,8 @@ export function createBrandPoller(deps: {
   readonly connectors: BrandConnectors;
   readonly now: () => number;
   readonly intervalMs?: number;
+  /** In the transaction that stored a new item (the inquiry desk files it as a message). */
+  readonly onItemStored?: ItemStoredHook;
   /** New changes were committed. */
   readonly onChanges: () => void;
   readonly onError: (message: string) => void;
@@ -85,28 +132,7 @@ export function createBrandPoller(deps: {
   });
 
   async function store(accountId: string, type: ColumnType, items: readonly StreamItem[]): Promise<void> {
-    const at = deps.now();
-    let added = 0;
-    await deps.engine.transaction(async (tx) => {
-      // Oldest first, so the change sequence follows the order the items were posted.
-      for (const item of [...items].reverse()) {
-        const inserted = await tx.run(
-          `INSERT INTO brand_items (account_id, remote_id, column_type, item, seen_at) VALUES (?, ?, ?, ?, ?)
-            ON CONFLICT (account_id, remote_id, column_type) DO NOTHING`,
-          [accountId, item.remoteId, type, JSON.stringify(item), at],
-        );
-        if (inserted === 0) continue;
-        added += 1;
-        await appendChange(tx, {
-          at,
-          actorId: null,
-          entity: 'brandItem',
-          entityId: `${accountId}:${type}:${item.remoteId}`,
-          version: 1,
-          data: { accountId, column: type, item },
-        });
-      }
-    });
+    const added = await storeBrandItems(deps.engine, accountId, type, items, deps.now(), deps.onItemStored);
     if (added > 0) deps.onChanges();
   }
 

@@ -8,7 +8,7 @@ import type { SqlEngine } from '../storage/sql-engine.ts';
 import type { FeedControl } from '../handlers/context.ts';
 import { createBrandConnectors, type BrandConnectors } from './brand-connectors.ts';
 import { openBrandOutbox, type BrandOutbox } from './brand-outbox.ts';
-import { createBrandPoller, type BrandPoller } from './brand-poller.ts';
+import { createBrandPoller, type BrandPoller, type ItemStoredHook } from './brand-poller.ts';
 import { BRAND_POST_COLUMNS, toBrandPost, toBrandAccount, BRAND_ACCOUNT_COLUMNS } from './brand-records.ts';
 import type { CredentialVault } from './credential-vault.ts';
 
@@ -21,6 +21,10 @@ export interface BrandServiceOptions {
   readonly fetch?: typeof globalThis.fetch;
   readonly pollIntervalMs?: number;
   readonly log: (message: string) => void;
+  /** The inquiry desk's intake, run in the transaction that stores a polled item. */
+  readonly onItemStored?: ItemStoredHook;
+  /** Polled items were stored (after commit). */
+  readonly onItemsStored?: () => void;
 }
 
 export interface BrandService {
@@ -122,7 +126,11 @@ export function createBrandService(options: BrandServiceOptions): BrandService {
     connectors,
     now,
     ...(options.pollIntervalMs ? { intervalMs: options.pollIntervalMs } : {}),
-    onChanges: () => options.feed.wake(),
+    ...(options.onItemStored ? { onItemStored: options.onItemStored } : {}),
+    onChanges: () => {
+      options.feed.wake();
+      options.onItemsStored?.();
+    },
     onError: options.log,
   });
 

@@ -396,3 +396,17 @@ export async function deskNotes(db: SqlExecutor, conversationId: string): Promis
     createdAt: Number(row['created_at']),
   }));
 }
+
+/** Snoozed conversations whose time has come, for the routing pass to wake. */
+export async function snoozedDue(
+  db: SqlExecutor,
+  now: number,
+  limit: number,
+): Promise<DeskConversationRecord[]> {
+  const rows = await db.all(
+    `SELECT ${CONVERSATION_COLUMNS} FROM desk_conversations
+      WHERE state = 'snoozed' AND snoozed_until IS NOT NULL AND snoozed_until <= ? ORDER BY snoozed_until LIMIT ?`,
+    [now, limit],
+  );
+  return rows.map(toConversation);
+}

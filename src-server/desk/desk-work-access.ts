@@ -45,8 +45,7 @@ export async function deskPolicy(db: SqlExecutor): Promise<SlaPolicy> {
   return (await readDeskSettings(db)).settings.desk.sla;
 }
 
-/**
- * Capacity was freed or a conversation now waits: the routing pass (desk-core's) should run. Until it is
- * wired in, this hook does nothing — the routing's own timer picks such conversations up.
- */
-export function requestRouting(_deps: ServerDeps): void {}
+/** Capacity was freed or a conversation now waits: a routing pass runs soon (after this call's commit). */
+export function requestRouting(deps: ServerDeps): void {
+  deps.desk.requestRouting();
+}

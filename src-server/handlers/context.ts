@@ -7,6 +7,7 @@ import type { AuditEntry } from '../storage/audit-log.ts';
 import type { BrandService } from '../brand/brand-service.ts';
 import type { Presence } from '../../src-shared/desk/desk-team-contract.ts';
 import type { ApprovalExpiry } from '../approvals/approval-expiry.ts';
+import type { DeskRuntime } from '../desk/desk-runtime.ts';
 
 export interface Caller {
   readonly memberId: string;
@@ -62,6 +63,8 @@ export interface ServerDeps {
   readonly brand: BrandService;
   /** Expires approval requests at their scheduled time. */
   readonly approvals: Pick<ApprovalExpiry, 'scheduleExpiry'>;
+  /** The inquiry desk: a routing pass after a commit that may change who gets which conversation. */
+  readonly desk: Pick<DeskRuntime, 'requestRouting'>;
 }
 
 export type TeamHandler<M extends TeamMethod> = (

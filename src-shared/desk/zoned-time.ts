@@ -10,6 +10,8 @@ export type LocalDateTime = LocalDate & {
 };
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
+/** Bound on each memo below (a clear when full is enough: entries are cheap to recompute). */
+const MAX_CACHED_READINGS = 50_000;
 
 function formatterFor(timeZone: string): Intl.DateTimeFormat {
   let formatter = formatters.get(timeZone);
@@ -39,8 +41,14 @@ export function isValidTimeZone(timeZone: string): boolean {
   }
 }
 
-/** The wall-clock reading in `timeZone` at the instant `ms`. */
+const MINUTE_MS = 60_000;
+const readings = new Map<string, LocalDateTime>();
+
+/** The wall-clock reading in `timeZone` at the instant `ms` (to the minute: kept per zone and UTC minute). */
 export function localDateTime(ms: number, timeZone: string): LocalDateTime {
+  const key = `${timeZone} ${Math.floor(ms / MINUTE_MS)}`;
+  const cached = readings.get(key);
+  if (cached) return cached;
   const parts: Record<string, number> = {};
   for (const part of formatterFor(timeZone).formatToParts(new Date(ms))) {
     if (part.type !== 'literal') parts[part.type] = Number(part.value);
@@ -48,18 +56,33 @@ export function localDateTime(ms: number, timeZone: string): LocalDateTime {
   const year = parts.year!;
   const month = parts.month!;
   const day = parts.day!;
-  return {
+  const reading = Object.freeze({
     year,
     month,
     day,
     hour: parts.hour!,
     minute: parts.minute!,
     weekday: new Date(Date.UTC(year, month - 1, day)).getUTCDay(),
-  };
+  });
+  if (readings.size >= MAX_CACHED_READINGS) readings.clear();
+  readings.set(key, reading);
+  return reading;
 }
+
+/**
+ * Offsets only change at a zone's transitions, which fall on whole quarter hours of UTC in every zone in use
+ * (offsets are multiples of 15 minutes, switches happen on the local hour or half hour): one offset per zone
+ * and quarter hour is exact, and spares SLA deadlines most of their Intl calls (a team server computes
+ * thousands per routing pass).
+ */
+const QUARTER_HOUR_MS = 900_000;
+const offsets = new Map<string, number>();
 
 /** How far the zone's wall clock is ahead of UTC at instant `ms`, in milliseconds. */
 function offsetAt(ms: number, timeZone: string): number {
+  const key = `${timeZone} ${Math.floor(ms / QUARTER_HOUR_MS)}`;
+  const cached = offsets.get(key);
+  if (cached !== undefined) return cached;
   const parts: Record<string, number> = {};
   for (const part of formatterFor(timeZone).formatToParts(new Date(ms))) {
     if (part.type !== 'literal') parts[part.type] = Number(part.value);
@@ -72,7 +95,10 @@ function offsetAt(ms: number, timeZone: string): number {
     parts.minute!,
     parts.second!,
   );
-  return asUtc - Math.floor(ms / 1000) * 1000;
+  const offset = asUtc - Math.floor(ms / 1000) * 1000;
+  if (offsets.size >= MAX_CACHED_READINGS) offsets.clear();
+  offsets.set(key, offset);
+  return offset;
 }
 
 /**

@@ -10,7 +10,7 @@ import { BRAND_OUTBOX_FILE } from '../../src-server/brand/brand-outbox.ts';
 import { startTeamFixture, type Desktop, type TeamFixture } from './support/team-fixture.ts';
 import { queryDatabase, stopPostgresAfterAll, TEAM_ENGINES } from './support/engines.ts';
 import { seedClosedPortBrandAccount } from './support/brand-account-seed.ts';
-import { CONTACT_POST_CID, seedConversation } from './support/desk-seed.ts';
+import { CONTACT_POST_CID, seedConversation } from './support/desk-work-seed.ts';
 
 stopPostgresAfterAll();
 

@@ -9,7 +9,7 @@ import type { TeamClient } from '../../src-main/team/team-client.ts';
 import { startTeamFixture, type Desktop, type TeamFixture } from './support/team-fixture.ts';
 import { stopPostgresAfterAll, TEAM_ENGINES } from './support/engines.ts';
 import { seedClosedPortBrandAccount } from './support/brand-account-seed.ts';
-import { seedConversation } from './support/desk-seed.ts';
+import { seedConversation } from './support/desk-work-seed.ts';
 
 stopPostgresAfterAll();
 

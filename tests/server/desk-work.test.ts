@@ -7,7 +7,7 @@ import { ulid } from 'ulid';
 import { startTeamFixture, type Desktop, type TeamFixture } from './support/team-fixture.ts';
 import { queryDatabase, stopPostgresAfterAll, TEAM_ENGINES } from './support/engines.ts';
 import { outboxJobsFor, seedClosedPortBrandAccount } from './support/brand-account-seed.ts';
-import { seedContactMessage, seedConversation } from './support/desk-seed.ts';
+import { seedContactMessage, seedConversation } from './support/desk-work-seed.ts';
 
 stopPostgresAfterAll();
 

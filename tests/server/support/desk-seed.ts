@@ -1,108 +1,75 @@
-// Conversations written straight into a server's database, as intake would write them from a mention: the
-// tests of working a conversation need one to work on, whatever brings inquiries in.
-import { ulid } from 'ulid';
-import { conversationKey } from '../../../src-shared/desk/conversation.ts';
-import { startClock, tierFor } from '../../../src-shared/desk/sla.ts';
-import {
-  addDeskMessage,
-  DEFAULT_TEAM_DESK_SETTINGS,
-  saveConversation,
-  type DeskConversationRecord,
-} from '../../../src-server/desk/desk-store.ts';
+// Inquiries for the desk suites: mentions of a brand account stored the way the brand poller stores them
+// (storeBrandItems with the desk's intake hook), through a second connection to the server's own database.
+import type { StreamItem } from '../../../src-shared/domain/stream-item.ts';
+import type { ExpertProfile } from '../../../src-shared/desk/desk-team-contract.ts';
+import { storeBrandItems } from '../../../src-server/brand/brand-poller.ts';
+import { deskIntake } from '../../../src-server/desk/desk-intake.ts';
 import { openEngineFor, type EngineName } from './test-databases.ts';
 
-type Storage = { dataDir: string; database?: string };
-const policy = DEFAULT_TEAM_DESK_SETTINGS.desk.sla;
-/** A well-formed CID (sha-256 of "roost"), for the seeded contacts' posts. */
-export const CONTACT_POST_CID = 'bafyreibrvcpdmrcsiranwmhrpj5jm5twqmu46p2a2ekc2mtufhvd5m7gwm';
-
-/** A new, unassigned conversation opened by `@handle` writing `text` to the brand account. */
-export async function seedConversation(
-  engine: EngineName,
-  storage: Storage,
-  accountId: string,
-  contact: { handle: string; displayName: string },
-  text: string,
-  at = Date.now(),
-): Promise<string> {
-  const id = ulid(at);
-  const remoteId = `at://did:plc:${contact.handle.replace(/\W/g, '')}/app.bsky.feed.post/${id.toLowerCase()}`;
-  const record: DeskConversationRecord = {
-    id,
-    key: conversationKey(accountId, `did:plc:${contact.handle}`, remoteId),
-    accountId,
-    network: 'bluesky',
-    contact: { id: `did:plc:${contact.handle}`, avatarUrl: null, ...contact },
-    threadId: remoteId,
-    life: { state: 'new', ownerId: null, snoozedUntil: null },
-    priority: 10,
-    priorityReasons: [],
-    skills: [],
-    lang: 'en',
-    inboundText: text,
-    excerpt: text.slice(0, 200),
-    createdAt: at,
-    lastMessageAt: at,
-    clocks: [startClock('first_response', tierFor(policy, 10), at)],
-    version: 1,
-    waitingSince: at,
+/** Around the clock, every day: routing tests do not depend on the hour they run at. */
+export function expertProfile(skills: string[], capacity: number): ExpertProfile {
+  return {
+    skills,
+    capacity,
+    timeZone: 'UTC',
+    week: Array.from({ length: 7 }, () => [{ start: '00:00', end: '24:00' }]),
+    outOfOffice: [],
   };
-  const db = await openEngineFor(engine, storage);
-  try {
-    await db.transaction(async (tx) => {
-      await saveConversation(tx, record, {
-        event: 'created',
-        detail: null,
-        actorId: null,
-        at,
-        policy,
-        eventId: ulid(at),
-      });
-      await addInbound(tx, record, remoteId, text, at);
-    });
-  } finally {
-    await db.close();
-  }
-  return id;
 }
 
-/** The contact writes again in an existing conversation (what the collision guard watches for). */
-export async function seedContactMessage(
-  engine: EngineName,
-  storage: Storage,
-  conversation: { id: string; accountId: string },
+export function mention(
+  n: string,
   text: string,
-  at = Date.now(),
-): Promise<void> {
-  const db = await openEngineFor(engine, storage);
-  try {
-    const remoteId = `at://did:plc:contact/app.bsky.feed.post/${ulid(at).toLowerCase()}`;
-    await db.transaction((tx) => addInbound(tx, conversation, remoteId, text, at));
-  } finally {
-    await db.close();
-  }
-}
-
-async function addInbound(
-  tx: Parameters<typeof addDeskMessage>[0],
-  conversation: { id: string; accountId: string },
-  remoteId: string,
-  text: string,
-  at: number,
-): Promise<void> {
-  await addDeskMessage(tx, {
-    id: `bluesky:${remoteId}`,
-    conversationId: conversation.id,
-    accountId: conversation.accountId,
-    status: 'sent',
-    direction: 'in',
+  options: { contact?: string; replyTo?: string; at?: number } = {},
+): StreamItem {
+  const contact = options.contact ?? `contact-${n}`;
+  const remoteId = `at://did:plc:${contact}/app.bsky.feed.post/${n}`;
+  return {
+    key: `bluesky:${remoteId}`,
     network: 'bluesky',
+    accountId: null,
+    kind: options.replyTo ? 'reply' : 'mention',
     remoteId,
-    actionRef: CONTACT_POST_CID,
-    authorHandle: 'contact.test',
-    text,
+    actionRef: `cid-${n}`,
     url: null,
-    createdAt: at,
-    receivedAt: at,
-  });
+    author: {
+      id: `did:plc:${contact}`,
+      handle: `${contact}.test`,
+      displayName: contact,
+      avatarUrl: null,
+      profileUrl: null,
+      server: null,
+      location: null,
+    },
+    via: null,
+    title: null,
+    text,
+    html: null,
+    facets: [],
+    media: [],
+    lang: 'en',
+    contentWarning: null,
+    replyTo: options.replyTo ? { remoteId: options.replyTo, authorHandle: null } : null,
+    quote: null,
+    counts: { replies: 0, reposts: 0, likes: 0, quotes: 0 },
+    viewer: { liked: null, reposted: null },
+    createdAt: new Date(options.at ?? Date.now()).toISOString(),
+    seenAt: new Date(options.at ?? Date.now()).toISOString(),
+  };
+}
+
+/** Stores the items as the poller would (newest first, as a page arrives) with the desk's intake. */
+export async function receiveMentions(
+  engine: EngineName,
+  storage: { dataDir: string; database?: string },
+  accountId: string,
+  items: readonly StreamItem[],
+  at = Date.now(),
+): Promise<number> {
+  const db = await openEngineFor(engine, storage);
+  try {
+    return await storeBrandItems(db, accountId, 'mentions', [...items].reverse(), at, deskIntake);
+  } finally {
+    await db.close();
+  }
 }
