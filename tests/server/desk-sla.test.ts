@@ -2,7 +2,6 @@
 // desk's policy and calendar; once it passes, the ticker records the breach once — a conversation change
 // (the summary shows it breached, the `breaching` view lists it) and an audit entry — however often it runs.
 import { afterEach, describe, expect, it } from 'vitest';
-import { alwaysOpen } from '../../src-shared/desk/business-calendar.ts';
 import { must, startDeskTeam, type DeskTeam } from './support/desk-team.ts';
 import { queryDatabase, stopPostgresAfterAll, TEAM_ENGINES } from './support/engines.ts';
 
@@ -21,7 +20,11 @@ describe.each(TEAM_ENGINES)('inquiry desk SLA (%s)', (engine) => {
       desk: {
         ...settings.desk,
         sla: {
-          calendar: alwaysOpen('UTC'),
+          calendar: {
+            timeZone: 'UTC',
+            week: Array.from({ length: 7 }, () => [{ start: '00:00', end: '24:00' }]),
+            holidays: [],
+          },
           tiers: [
             { minPriority: 0, firstResponseMinutes: 5, nextResponseMinutes: 60, resolutionMinutes: 600 },
           ],
