@@ -8,6 +8,8 @@ import { readChangesAfter } from '../storage/change-log.ts';
 import type { SqlExecutor } from '../storage/sql-engine.ts';
 import type { FeedControl } from '../handlers/context.ts';
 import type { TeamRole } from '../../src-shared/team/team-contract.ts';
+import type { Presence } from '../../src-shared/desk/desk-team-contract.ts';
+import { createPresenceRegistry } from '../desk/desk-presence.ts';
 
 const DB_BATCH = 500;
 const WINDOW = 2_000;
@@ -48,6 +50,7 @@ const BRAND_ENTITIES: ReadonlySet<TeamChange['entity']> = new Set([
   'brandItem',
   'brandPost',
   'approvalPolicy',
+  // The inquiry desk's conversations and notes belong to the brand account they came in on.
   'conversation',
   'deskNote',
 ]);
@@ -66,6 +69,10 @@ function audienceOf(change: TeamChange): ReadonlySet<string> | null {
 }
 
 function brandAccountOf(change: TeamChange): string | null {
+  // A saved reply names an account only when it is kept for one; otherwise every member may use it.
+  if (change.entity === 'savedReply' && typeof change.data['accountId'] === 'string') {
+    return change.data['accountId'];
+  }
   if (!BRAND_ENTITIES.has(change.entity)) return null;
   if (change.entity === 'brandAccount') return change.entityId;
   const accountId = change.data['accountId'];
@@ -96,6 +103,7 @@ export function createFeedHub(
   const canSeeBrand = options.canSeeBrand ?? (() => false);
   const now = options.now ?? Date.now;
   const subscribers = new Set<Subscriber>();
+  const presences = createPresenceRegistry(now);
   const recent: WindowEntry[] = [];
   let windowSeq = 0;
   let refreshing: Promise<void> | null = null;
@@ -265,6 +273,14 @@ export function createFeedHub(
         close(subscriber, FEED_CLOSE.revoked, 'access revoked');
       }
     },
+    announcePresence(presence) {
+      presences.record(presence);
+      const frame = JSON.stringify({ kind: 'presence', presence } satisfies FeedFrame);
+      for (const subscriber of subscribers) {
+        if (subscriber.admin || canSeeBrand(subscriber.memberId, presence.accountId)) send(subscriber, frame);
+      }
+    },
+    presenceOf: (conversationId: string): Presence[] => presences.of(conversationId),
     connectedMembers: () => [...new Set([...subscribers].map((s) => s.memberId))],
     closeAll() {
       for (const subscriber of [...subscribers])
