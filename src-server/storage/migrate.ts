@@ -22,8 +22,11 @@ export async function migrateTeamStorage(
   engine: SqlEngine,
   migrations: readonly TeamMigration[] = TEAM_MIGRATIONS,
 ): Promise<number> {
+  // Versions only increase; a gap is allowed because migrations are written on parallel branches (each
+  // takes its number up front) and a branch may reach main before the one holding the number below it.
   migrations.forEach((migration, index) => {
-    if (migration.version !== index + 1) throw new Error(`Team migration ${migration.name} is out of order`);
+    if (migration.version <= (migrations[index - 1]?.version ?? 0))
+      throw new Error(`Team migration ${migration.name} is out of order`);
   });
   await engine.run(SCHEMA_MIGRATIONS_TABLE);
   for (const migration of migrations) {
@@ -43,6 +46,7 @@ export async function migrateTeamStorage(
   }
   const row = await engine.get('SELECT MAX(version) AS version FROM schema_migrations');
   const version = Number(row?.['version'] ?? 0);
-  if (version > migrations.length) throw new TeamSchemaTooNewError(version, migrations.length);
+  const known = migrations.at(-1)?.version ?? 0;
+  if (version > known) throw new TeamSchemaTooNewError(version, known);
   return version;
 }
