@@ -7,6 +7,7 @@ import type { CredentialStore } from '../vault/credential-store.ts';
 import type { EventBus } from '../rpc/event-bus.ts';
 import { createCredentialDeviceKeyStore, profileIdIn } from './credential-device-key-store.ts';
 import { createTeamService, type TeamService } from './team-service.ts';
+import { cachedTeamPolicy, type TeamPolicyPort } from '../governance/team-policy.ts';
 
 type TeamDeskMethod = Extract<keyof Handlers, `team:${string}`>;
 
@@ -53,7 +54,21 @@ export function teamHandlers(service: TeamService): Pick<Handlers, TeamDeskMetho
 
 export interface TeamModule {
   readonly handlers: Pick<Handlers, TeamDeskMethod>;
+  /** The team's publishing policy, for Settings → Governance and the guards. */
+  readonly policy: TeamPolicyPort;
   stop(): Promise<void>;
+}
+
+export function teamPolicyPort(service: TeamService): TeamPolicyPort {
+  return {
+    role: () => {
+      const status = service.status();
+      return status.state === 'none' || status.state === 'revoked' ? null : status.role;
+    },
+    cached: () => cachedTeamPolicy(service.cache()),
+    fetch: () => service.call('governance:get', {}),
+    update: (policy, version) => service.call('governance:update', { policy, version }),
+  };
 }
 
 export function createTeamModule(deps: {
@@ -72,5 +87,5 @@ export function createTeamModule(deps: {
     onChanged: (seq, entity) => deps.events.emit('team:changed', { seq, entity }),
     onRevoked: (scope, at) => deps.events.emit('team:revoked', { scope, at }),
   });
-  return { handlers: teamHandlers(service), stop: () => service.stop() };
+  return { handlers: teamHandlers(service), policy: teamPolicyPort(service), stop: () => service.stop() };
 }
