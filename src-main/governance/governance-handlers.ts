@@ -77,11 +77,9 @@ export function governanceHandlers(deps: GovernanceDeps): Pick<Handlers, Governa
       policy,
       shippedBlockList: shippedDomains(deps.shippedBlockLists ?? SHIPPED_BLOCKLISTS),
       suggestedDomains: suggestOrgDomains(deps.accounts(), profiles, policy.orgDomains),
-      team: team && {
-        editable: isPolicyAdmin(deps.team!.role()),
-        version: team.version,
-        live: team.live,
-      },
+      ...(team && {
+        team: { editable: isPolicyAdmin(deps.team!.role()), version: team.version, live: team.live },
+      }),
     };
   }
 
