@@ -1,14 +1,9 @@
-// The team's publishing policy on this desktop: read from the team cache the feed fills (so guards work
-// offline), fetched and saved through the team server, and laid over the person's own policy for the guards.
+// The team's publishing policy on this desktop, as governance sees it: a port onto the team module (which
+// reads the copy the feed brought and calls the server), and the policy laid over the person's own for guards.
 import type { GovernancePolicy } from '../../src-shared/contract/governance-contract.ts';
-import {
-  TEAM_POLICY_ID,
-  TeamGovernanceSchema,
-  type TeamGovernance,
-} from '../../src-shared/governance/governance-team-contract.ts';
+import type { TeamGovernance } from '../../src-shared/governance/governance-team-contract.ts';
 import type { TeamRole } from '../../src-shared/team/team-contract.ts';
 import type { PublishingSettings } from '../publishing/publishing-settings.ts';
-import type { TeamCache } from '../team/team-cache.ts';
 
 export interface TeamPolicyPort {
   /** This desktop's role in its team; null when it is in none (or was revoked). */
@@ -17,14 +12,6 @@ export interface TeamPolicyPort {
   cached(): TeamGovernance | null;
   fetch(): Promise<TeamGovernance>;
   update(policy: GovernancePolicy, version: number): Promise<TeamGovernance>;
-}
-
-export function cachedTeamPolicy(cache: TeamCache | null): TeamGovernance | null {
-  const record = cache?.records('governancePolicy').find((r) => r.id === TEAM_POLICY_ID);
-  if (!record) return null;
-  // The cache holds what the server sent; a record that does not parse is ignored rather than enforced.
-  const parsed = TeamGovernanceSchema.safeParse(record.data);
-  return parsed.success ? parsed.data : null;
 }
 
 export function isPolicyAdmin(role: TeamRole | null): boolean {

@@ -3,11 +3,13 @@
 import { hostname } from 'node:os';
 import path from 'node:path';
 import type { Handlers } from '../rpc/router.ts';
+import type { GovernancePolicy } from '../../src-shared/contract/governance-contract.ts';
+import type { TeamRole } from '../../src-shared/team/team-contract.ts';
 import type { CredentialStore } from '../vault/credential-store.ts';
 import type { EventBus } from '../rpc/event-bus.ts';
 import { createCredentialDeviceKeyStore, profileIdIn } from './credential-device-key-store.ts';
 import { createTeamService, type TeamService } from './team-service.ts';
-import { cachedTeamPolicy, type TeamPolicyPort } from '../governance/team-policy.ts';
+import { cachedTeamPolicy } from './team-policy-cache.ts';
 
 type TeamDeskMethod = Extract<keyof Handlers, `team:${string}`>;
 
@@ -55,19 +57,21 @@ export function teamHandlers(service: TeamService): Pick<Handlers, TeamDeskMetho
 export interface TeamModule {
   readonly handlers: Pick<Handlers, TeamDeskMethod>;
   /** The team's publishing policy, for Settings → Governance and the guards. */
-  readonly policy: TeamPolicyPort;
+  readonly policy: ReturnType<typeof teamPolicyPort>;
   stop(): Promise<void>;
 }
 
-export function teamPolicyPort(service: TeamService): TeamPolicyPort {
+/** The team's policy for governance (its TeamPolicyPort): the cached copy, and the server's get and update. */
+export function teamPolicyPort(service: TeamService) {
   return {
-    role: () => {
+    role: (): TeamRole | null => {
       const status = service.status();
       return status.state === 'none' || status.state === 'revoked' ? null : status.role;
     },
     cached: () => cachedTeamPolicy(service.cache()),
     fetch: () => service.call('governance:get', {}),
-    update: (policy, version) => service.call('governance:update', { policy, version }),
+    update: (policy: GovernancePolicy, version: number) =>
+      service.call('governance:update', { policy, version }),
   };
 }
 
