@@ -65,6 +65,7 @@ describe('team migrations on PostgreSQL', () => {
       'changes',
       'counters',
       'devices',
+      'governance_policy',
       'idempotency_keys',
       'invitations',
       'members',
