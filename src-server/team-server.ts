@@ -39,6 +39,7 @@ import { createBrandService } from './brand/brand-service.ts';
 import { createCredentialVault } from './brand/credential-vault.ts';
 import { approvalHandlers } from './approvals/approval-handlers.ts';
 import { deskTeamHandlers } from './desk/desk-team-handlers.ts';
+import { governanceHandlers } from './governance/governance-handlers.ts';
 import { createApprovalExpiry } from './approvals/approval-expiry.ts';
 import { createDeskRuntime, type DeskRuntime } from './desk/desk-runtime.ts';
 
@@ -93,6 +94,7 @@ const handlers: TeamHandlers = {
   ...brandHandlers,
   ...approvalHandlers,
   ...deskTeamHandlers,
+  ...governanceHandlers,
 };
 
 export async function startTeamServer(options: TeamServerOptions): Promise<TeamServer> {

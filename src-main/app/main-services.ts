@@ -28,6 +28,7 @@ import { mastodonStreamTargets } from '../streams/mastodon-stream-target.ts';
 import { createStreamsService, toContractState, toItemsEvent } from '../streams/streams-service.ts';
 import { streamsHandlers } from '../streams/streams-handlers.ts';
 import { createPublishingModule } from '../publishing/publishing-module.ts';
+import { loadPublishingSettings } from '../publishing/publishing-settings.ts';
 import { createConnectorGateway } from '../publishing/connector-gateway.ts';
 import { createMediaStore } from '../publishing/media-store.ts';
 import { createUploadedMediaRepository } from '../publishing/uploaded-media-repository.ts';
@@ -39,6 +40,7 @@ import { createAnalyticsHandlers } from '../analytics/analytics-handlers.ts';
 import { composeHandlers } from '../compose/compose-handlers.ts';
 import { createMentionChecker } from '../compose/mention-checker.ts';
 import { governanceHandlers } from '../governance/governance-handlers.ts';
+import { withTeamPolicy } from '../governance/team-policy.ts';
 import { readProfileTexts } from '../governance/profile-texts.ts';
 import { createSandboxService } from '../sandbox/sandbox-service.ts';
 import { sandboxHandlers } from '../sandbox/sandbox-handlers.ts';
@@ -148,9 +150,18 @@ export async function startMainServices(
   const streams = createStreamsService({ poller, connectors, events, streaming });
 
   const media = createMediaStore(options.dataDir);
+  const team = createTeamModule({ dataDir: options.dataDir, credentials, events, fetch: fetchImpl });
+  // In a team, its policy (as the feed last brought it, so it holds offline) applies to every post here too.
+  const teamPolicy = () => (team.policy.role() === null ? null : (team.policy.cached()?.policy ?? null));
   const publishing = createPublishingModule({
     store,
     dataDir: options.dataDir,
+    settings: () =>
+      withTeamPolicy(
+        loadPublishingSettings(options.dataDir, (m) => logFailure('publishing settings', new Error(m))),
+        teamPolicy(),
+      ),
+    extraBlockList: () => teamPolicy()?.blockList ?? '',
     accounts: () => registry.list(),
     gateway: createConnectorGateway({
       publisher: async (accountId) => requirePublisher(await connectors.forAccount(accountId)),
@@ -192,8 +203,6 @@ export async function startMainServices(
     onAlerts: (alerts) => events.emit('protection:alerts', { alerts }),
     onError: (context, error) => logFailure(context, error),
   });
-
-  const team = createTeamModule({ dataDir: options.dataDir, credentials, events, fetch: fetchImpl });
 
   let stopPoller: (() => void) | null = null;
   let stopDeskParts: (() => void) | null = null;
@@ -269,6 +278,7 @@ export async function startMainServices(
         accounts: () => registry.list(),
         profiles: () => readProfileTexts(registry.list(), (id) => connectors.forAccount(id)),
         onProblem: (message) => console.error(`[roost] governance: ${message}`),
+        team: team.policy,
       }),
       ...team.handlers,
       ...desk.handlers,

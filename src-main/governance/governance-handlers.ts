@@ -14,7 +14,9 @@ import { parseBlockList } from '../../src-shared/guards/block-list.ts';
 import { z } from '../../src-shared/zod.ts';
 import { SHIPPED_BLOCKLISTS } from '../publishing/publishing-settings.ts';
 import { suggestOrgDomains, type ProfileText } from './domain-suggestions.ts';
+import { cleanPolicy } from './policy-check.ts';
 import { readPolicy, writePolicy } from './policy-files.ts';
+import { isPolicyAdmin, type TeamPolicyPort } from './team-policy.ts';
 
 type GovernanceMethod = Extract<keyof Handlers, `governance:${string}`>;
 
@@ -33,6 +35,8 @@ export interface GovernanceDeps {
   readonly profiles?: () => Promise<readonly ProfileText[]>;
   readonly shippedBlockLists?: string;
   readonly onProblem?: (message: string) => void;
+  /** In a team, the policy is the team server's: shown, exported and saved there instead of the files. */
+  readonly team?: TeamPolicyPort;
 }
 
 function shippedDomains(dir: string): string[] {
@@ -46,8 +50,22 @@ function shippedDomains(dir: string): string[] {
 }
 
 export function governanceHandlers(deps: GovernanceDeps): Pick<Handlers, GovernanceMethod> {
+  const inTeam = () => deps.team !== undefined && deps.team.role() !== null;
+
+  /** The team's policy, from the server when it answers, else the copy the feed last brought. */
+  async function teamPolicy(team: TeamPolicyPort) {
+    try {
+      return { ...(await team.fetch()), live: true };
+    } catch (error) {
+      const cached = team.cached();
+      if (!cached) throw error;
+      return { ...cached, live: false };
+    }
+  }
+
   async function view(): Promise<GovernanceView> {
-    const policy = readPolicy(deps.dataDir, deps.onProblem);
+    const team = inTeam() ? await teamPolicy(deps.team!) : null;
+    const policy = team?.policy ?? readPolicy(deps.dataDir, deps.onProblem);
     let profiles: readonly ProfileText[] = [];
     try {
       profiles = (await deps.profiles?.()) ?? [];
@@ -59,19 +77,30 @@ export function governanceHandlers(deps: GovernanceDeps): Pick<Handlers, Governa
       policy,
       shippedBlockList: shippedDomains(deps.shippedBlockLists ?? SHIPPED_BLOCKLISTS),
       suggestedDomains: suggestOrgDomains(deps.accounts(), profiles, policy.orgDomains),
+      ...(team && {
+        team: { editable: isPolicyAdmin(deps.team!.role()), version: team.version, live: team.live },
+      }),
     };
   }
 
-  function save(policy: GovernancePolicy): Promise<GovernanceView> {
-    writePolicy(deps.dataDir, policy);
+  async function save(policy: GovernancePolicy, teamVersion?: number): Promise<GovernanceView> {
+    if (inTeam()) {
+      const team = deps.team!;
+      // The server refuses non-admins too; saying so here spares a round trip and names the rule.
+      if (!isPolicyAdmin(team.role()))
+        throw new RoostError('forbidden', "Only the team's owner and admins can change its policy.");
+      await team.update(cleanPolicy(policy), teamVersion ?? team.cached()?.version ?? 0);
+    } else {
+      writePolicy(deps.dataDir, policy);
+    }
     return view();
   }
 
   return {
     'governance:get': () => view(),
-    'governance:update': (input) => save(input.policy),
-    'governance:export': () => {
-      const policy = readPolicy(deps.dataDir, deps.onProblem);
+    'governance:update': (input) => save(input.policy, input.teamVersion),
+    'governance:export': async () => {
+      const policy = (await view()).policy;
       return { json: `${JSON.stringify({ format: POLICY_FORMAT, version: 1, policy }, null, 2)}\n` };
     },
     'governance:import': (input) => {

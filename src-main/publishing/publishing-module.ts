@@ -34,6 +34,8 @@ export interface PublishingModuleDeps {
   readonly onAttention?: (job: StoredJob) => void;
   readonly onError?: (error: unknown) => void;
   readonly settings?: () => PublishingSettings;
+  /** More block-list text to enforce beside the shipped and the user's lists: the team's, in a team. */
+  readonly extraBlockList?: () => string;
   readonly shippedBlockLists?: string;
   /** Replaces the engagement history entirely (tests); otherwise `readEngagement` feeds a cached refresher. */
   readonly engagement?: (jobs: readonly StoredJob[]) => Promise<readonly EngagementSample[]>;
@@ -81,7 +83,8 @@ export function createPublishingModule(deps: PublishingModuleDeps): PublishingMo
           postedAt: job.sentAt ?? new Date(job.dueMs).toISOString(),
         })),
     settings,
-    blockList: () => loadBlockList(deps.dataDir, deps.shippedBlockLists ?? SHIPPED_BLOCKLISTS),
+    blockList: () =>
+      loadBlockList(deps.dataDir, deps.shippedBlockLists ?? SHIPPED_BLOCKLISTS, deps.extraBlockList?.()),
     clearances: createClearanceBook(),
     now: () => deps.clock.now(),
     actor: deps.actor ?? safeUserName(),

@@ -65,20 +65,30 @@ export function loadPublishingSettings(
   return { ...value, timeZone: value.timeZone || systemTimeZone() };
 }
 
-export function quietHoursFor(settings: PublishingSettings, accountId: string): QuietHours | null {
+/** Quiet hours of one account, or the `*` entry for accounts without their own (a team's policy too). */
+export function quietHoursFor(
+  settings: { readonly quietHours: Readonly<Record<string, QuietHours>> },
+  accountId: string,
+): QuietHours | null {
   return settings.quietHours[accountId] ?? settings.quietHours['*'] ?? null;
 }
 
-/** Shipped lists (every *.txt in `shippedDir`) plus the user's file; unreadable files are skipped. */
-export function loadBlockList(dataDir: string, shippedDir: string = SHIPPED_BLOCKLISTS): BlockList {
-  const sources: string[] = [];
-  if (existsSync(shippedDir)) {
-    for (const name of readdirSync(shippedDir)
-      .filter((n) => n.endsWith('.txt'))
-      .sort()) {
-      sources.push(readFileSync(path.join(shippedDir, name), 'utf8'));
-    }
-  }
+/** The text of every shipped list (each *.txt in `shippedDir`, in name order); none when the folder is absent. */
+export function readShippedBlockLists(shippedDir: string = SHIPPED_BLOCKLISTS): string[] {
+  if (!existsSync(shippedDir)) return [];
+  return readdirSync(shippedDir)
+    .filter((n) => n.endsWith('.txt'))
+    .sort()
+    .map((name) => readFileSync(path.join(shippedDir, name), 'utf8'));
+}
+
+/** Shipped lists (every *.txt in `shippedDir`), the user's file, and `extra` (a team's list). */
+export function loadBlockList(
+  dataDir: string,
+  shippedDir: string = SHIPPED_BLOCKLISTS,
+  extra = '',
+): BlockList {
+  const sources = [...readShippedBlockLists(shippedDir), extra];
   const user = path.join(dataDir, USER_BLOCKLIST_FILE);
   if (existsSync(user)) sources.push(readFileSync(user, 'utf8'));
   return parseBlockList(sources.join('\n'));

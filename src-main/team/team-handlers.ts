@@ -3,10 +3,13 @@
 import { hostname } from 'node:os';
 import path from 'node:path';
 import type { Handlers } from '../rpc/router.ts';
+import type { GovernancePolicy } from '../../src-shared/contract/governance-contract.ts';
+import type { TeamRole } from '../../src-shared/team/team-contract.ts';
 import type { CredentialStore } from '../vault/credential-store.ts';
 import type { EventBus } from '../rpc/event-bus.ts';
 import { createCredentialDeviceKeyStore, profileIdIn } from './credential-device-key-store.ts';
 import { createTeamService, type TeamService } from './team-service.ts';
+import { cachedTeamPolicy } from './team-policy-cache.ts';
 
 type TeamDeskMethod = Extract<keyof Handlers, `team:${string}`>;
 
@@ -53,7 +56,23 @@ export function teamHandlers(service: TeamService): Pick<Handlers, TeamDeskMetho
 
 export interface TeamModule {
   readonly handlers: Pick<Handlers, TeamDeskMethod>;
+  /** The team's publishing policy, for Settings → Governance and the guards. */
+  readonly policy: ReturnType<typeof teamPolicyPort>;
   stop(): Promise<void>;
+}
+
+/** The team's policy for governance (its TeamPolicyPort): the cached copy, and the server's get and update. */
+export function teamPolicyPort(service: TeamService) {
+  return {
+    role: (): TeamRole | null => {
+      const status = service.status();
+      return status.state === 'none' || status.state === 'revoked' ? null : status.role;
+    },
+    cached: () => cachedTeamPolicy(service.cache()),
+    fetch: () => service.call('governance:get', {}),
+    update: (policy: GovernancePolicy, version: number) =>
+      service.call('governance:update', { policy, version }),
+  };
 }
 
 export function createTeamModule(deps: {
@@ -72,5 +91,5 @@ export function createTeamModule(deps: {
     onChanged: (seq, entity) => deps.events.emit('team:changed', { seq, entity }),
     onRevoked: (scope, at) => deps.events.emit('team:revoked', { scope, at }),
   });
-  return { handlers: teamHandlers(service), stop: () => service.stop() };
+  return { handlers: teamHandlers(service), policy: teamPolicyPort(service), stop: () => service.stop() };
 }

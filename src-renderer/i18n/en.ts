@@ -602,6 +602,11 @@ export const en = {
     intro:
       'The rules Roost applies to every post, reply, repost and deletion from this computer, whatever account it comes from.',
     loading: 'Loading the policy…',
+    team: {
+      editable: "This is your team's policy, kept on the team server: what you save applies to every member.",
+      readOnly: "This is your team's policy. Only the team's owner and admins can change it.",
+      offline: 'The team server cannot be reached: this is the policy as this computer last received it.',
+    },
     save: 'Save policy',
     saving: 'Saving…',
     saved: 'The policy is saved and applies from the next post.',

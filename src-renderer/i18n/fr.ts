@@ -623,6 +623,14 @@ export const fr: Messages = {
     intro:
       'Les règles que Roost applique à chaque publication, réponse, republication et suppression faite depuis cet ordinateur, quel que soit le compte.',
     loading: 'Chargement de la politique…',
+    team: {
+      editable:
+        'Voici la politique de votre équipe, gardée sur le serveur d’équipe : ce que vous enregistrez s’applique à tous les membres.',
+      readOnly:
+        'Voici la politique de votre équipe. Seuls le propriétaire et les administrateurs de l’équipe peuvent la modifier.',
+      offline:
+        'Le serveur d’équipe est injoignable : voici la politique telle que cet ordinateur l’a reçue en dernier.',
+    },
     save: 'Enregistrer la politique',
     saving: 'Enregistrement…',
     saved: 'La politique est enregistrée et s’applique dès la prochaine publication.',

@@ -1,9 +1,9 @@
-// Guards for a brand post, evaluated on the server with the server's own facts (src-shared/guards, the same
-// table the composer and main run): a `block` refuses, a `confirm` passes only when the member confirmed that
-// decision, warnings are recorded. The result is the outbox job, with its record key and Idempotency-Key fixed.
+// Guards for a brand post, evaluated on the server with the server's own facts and the team's policy
+// (src-shared/guards, the same table the composer and main run): a `block` refuses, a `confirm` passes only
+// when the member confirmed that decision, warnings are recorded. The result is the outbox job, with its record
+// key and Idempotency-Key fixed.
 import { ulid } from 'ulid';
 import type { OutgoingPost, PostRef } from '../../src-shared/compose/post.ts';
-import { EMPTY_BLOCK_LIST } from '../../src-shared/guards/block-list.ts';
 import { computeContentDigest } from '../../src-shared/guards/digest.ts';
 import { DEFAULT_DUPLICATE_WINDOW_MS } from '../../src-shared/guards/duplicate-rule.ts';
 import { evaluateGuards } from '../../src-shared/guards/evaluate.ts';
@@ -12,6 +12,7 @@ import { TeamFailure, type BrandAccount } from '../../src-shared/team/team-contr
 import { newPostRkey } from '../../src-shared/atproto/tid.ts';
 import type { StoredJob } from '../../src-main/publishing/outbox-job.ts';
 import type { CallContext } from '../handlers/context.ts';
+import { teamGuardPolicy } from '../governance/team-guard-policy.ts';
 
 export interface BrandPostRequest {
   readonly account: BrandAccount;
@@ -51,6 +52,8 @@ export async function authoriseBrandPost(ctx: CallContext, request: BrandPostReq
     text: String(row['text']),
     postedAt: new Date(Number(row['created_at'])).toISOString(),
   }));
+  // The team's policy (governance:update) as it stands in this transaction: a change applies to the next post.
+  const policy = await teamGuardPolicy(ctx.db);
   const decisions = evaluateGuards(post, {
     now: ctx.now,
     accounts: [
@@ -59,12 +62,10 @@ export async function authoriseBrandPost(ctx: CallContext, request: BrandPostReq
         network: account.network,
         handle: account.handle,
         protected: false,
-        quietHours: null,
+        quietHours: policy.quietHours(account.id),
       },
     ],
-    orgDomains: [],
-    blockList: EMPTY_BLOCK_LIST,
-    blockedTerms: [],
+    ...policy.context,
     recentPosts,
   });
   const digest = computeContentDigest(post);

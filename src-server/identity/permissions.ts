@@ -62,6 +62,9 @@ export const PERMISSIONS: Readonly<Record<Exclude<TeamMethod, PublicMethod>, rea
   'savedReplies:save': DESK_LEADS,
   'savedReplies:delete': DESK_LEADS,
   'savedReplies:use': BRAND_ACTORS,
+  // Everyone publishes under the team's policy, so everyone may read it; only admins change it.
+  'governance:get': EVERYONE,
+  'governance:update': ADMINS,
 };
 
 type PublicMethod = 'invitations:accept' | 'auth:challenge' | 'auth:login';

@@ -305,4 +305,19 @@ export const TEAM_MIGRATIONS: readonly TeamMigration[] = [
       `ALTER TABLE brand_posts ADD COLUMN conversation_id TEXT`,
     ],
   },
+  {
+    // The team's publishing policy (organisation domains, block list, blocked terms, quiet hours, guard
+    // levels): one row, the whole policy as JSON, with a version so two admins cannot overwrite each other.
+    version: 5,
+    name: 'governance-policy',
+    statements: [
+      `CREATE TABLE governance_policy (
+        id TEXT PRIMARY KEY NOT NULL,
+        policy TEXT NOT NULL,
+        version BIGINT NOT NULL,
+        updated_by TEXT NOT NULL REFERENCES members (id),
+        updated_at BIGINT NOT NULL
+      )`,
+    ],
+  },
 ];

@@ -34,6 +34,19 @@ export const GovernanceViewSchema = z.object({
   shippedBlockList: z.array(z.string().max(253)).max(10_000),
   /** Domains taken from the connected accounts that are not yet organisation domains, for the admin to accept. */
   suggestedDomains: z.array(z.string().max(253)).max(500),
+  /**
+   * Set when this desktop is in a team: the policy shown is the team server's, at `version`; only owners
+   * and admins may change it (`editable`), everyone else sees it read-only.
+   */
+  team: z
+    .object({
+      editable: z.boolean(),
+      version: z.number().int().nonnegative(),
+      /** False when the server could not be reached and the copy the feed last brought is shown. */
+      live: z.boolean(),
+    })
+    .nullable()
+    .optional(),
 });
 export type GovernanceView = z.infer<typeof GovernanceViewSchema>;
 
@@ -41,7 +54,13 @@ export const governanceRequests = {
   'governance:get': { input: Empty, output: GovernanceViewSchema },
   /** Replaces the whole policy; main checks every domain and block-list line before anything is written. */
   'governance:update': {
-    input: z.object({ policy: GovernancePolicySchema }).strict(),
+    input: z
+      .object({
+        policy: GovernancePolicySchema,
+        /** In a team: the version the admin edited, so another admin's newer save is not overwritten. */
+        teamVersion: z.number().int().nonnegative().optional(),
+      })
+      .strict(),
     output: GovernanceViewSchema,
   },
   'governance:export': { input: Empty, output: z.object({ json: z.string().max(MAX_POLICY_JSON_CHARS) }) },

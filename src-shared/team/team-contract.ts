@@ -5,6 +5,10 @@ import { z } from '../zod.ts';
 import { PostRefSchema } from '../compose/post.ts';
 import { approvalRequests, MUTATING_APPROVAL_METHODS } from '../approvals/approval-contract.ts';
 import { deskTeamRequests, MUTATING_DESK_METHODS } from '../desk/desk-team-contract.ts';
+import {
+  governanceTeamRequests,
+  MUTATING_GOVERNANCE_METHODS,
+} from '../governance/governance-team-contract.ts';
 import { BrandPostSchema } from './brand-post-schema.ts';
 
 export const TEAM_ROLES = ['owner', 'admin', 'lead', 'expert', 'limited', 'viewer'] as const;
@@ -308,6 +312,7 @@ export const teamRequests = {
   'brandPosts:status': { input: z.object({ id: Ulid }).strict(), output: BrandPostSchema },
   ...approvalRequests,
   ...deskTeamRequests,
+  ...governanceTeamRequests,
 } as const;
 
 export type TeamMethod = keyof typeof teamRequests;
@@ -338,6 +343,7 @@ export const MUTATING_TEAM_METHODS: ReadonlySet<TeamMethod> = new Set([
   'brandPosts:submit',
   ...MUTATING_APPROVAL_METHODS,
   ...MUTATING_DESK_METHODS,
+  ...MUTATING_GOVERNANCE_METHODS,
 ]);
 
 /** The exact bytes a device signs to log in: bound to this server and device, so a signature cannot be reused. */

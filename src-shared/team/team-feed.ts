@@ -25,6 +25,8 @@ export const ChangeSchema = z.object({
     'expert',
     'deskSettings',
     'savedReply',
+    // The team's publishing policy (one record, everyone reads it).
+    'governancePolicy',
   ]),
   entityId: z.string(),
   /** The record's version after this change, for optimistic updates. */

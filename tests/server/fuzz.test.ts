@@ -7,6 +7,7 @@ import { TEAM_METHODS, teamRequests, type TeamMethod } from '../../src-shared/te
 import { hostileValue, mutateValid, seededRandom } from '../unit/support/fuzz.ts';
 import { startTeamFixture, type TeamFixture } from './support/team-fixture.ts';
 import { DESK_INPUTS } from './support/desk-inputs.ts';
+import { GOVERNANCE_INPUTS } from './support/governance-inputs.ts';
 
 const PAYLOADS_PER_METHOD = 1000;
 const PARALLEL = 8;
@@ -66,6 +67,7 @@ const VALID: Record<TeamMethod, Record<string, unknown>> = {
   },
   'approvals:policy': { accountId: ulid() },
   ...DESK_INPUTS,
+  ...GOVERNANCE_INPUTS,
 };
 
 function malformedPayloads(method: TeamMethod, seed: number): unknown[] {

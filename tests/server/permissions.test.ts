@@ -13,6 +13,7 @@ import {
 import { PERMISSIONS } from '../../src-server/identity/permissions.ts';
 import { startTeamFixture, type Desktop, type TeamFixture } from './support/team-fixture.ts';
 import { DESK_INPUTS } from './support/desk-inputs.ts';
+import { GOVERNANCE_INPUTS } from './support/governance-inputs.ts';
 import { stopPostgresAfterAll, TEAM_ENGINES } from './support/engines.ts';
 
 stopPostgresAfterAll();
@@ -47,6 +48,7 @@ const EXPECTED: Record<TeamRole, readonly string[]> = {
     'experts:list',
     'deskSettings:get',
     'savedReplies:list',
+    'governance:get',
     'conversations:act',
     'conversations:bulkAct',
     'conversations:addNote',
@@ -84,6 +86,7 @@ const EXPECTED: Record<TeamRole, readonly string[]> = {
     'experts:list',
     'deskSettings:get',
     'savedReplies:list',
+    'governance:get',
     'conversations:act',
     'conversations:bulkAct',
     'conversations:addNote',
@@ -115,6 +118,7 @@ const EXPECTED: Record<TeamRole, readonly string[]> = {
     'experts:list',
     'deskSettings:get',
     'savedReplies:list',
+    'governance:get',
     'conversations:act',
     'conversations:bulkAct',
     'conversations:addNote',
@@ -141,6 +145,7 @@ const EXPECTED: Record<TeamRole, readonly string[]> = {
     'experts:list',
     'deskSettings:get',
     'savedReplies:list',
+    'governance:get',
   ],
 };
 
@@ -187,6 +192,7 @@ const INPUT: Record<TeamMethod, unknown> = {
   },
   'approvals:policy': { accountId: ulid() },
   ...DESK_INPUTS,
+  ...GOVERNANCE_INPUTS,
 };
 
 describe.each(TEAM_ENGINES)('permission matrix (%s)', (engine) => {

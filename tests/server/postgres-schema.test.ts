@@ -72,6 +72,7 @@ describe('team migrations on PostgreSQL', () => {
       'desk_saved_replies',
       'desk_settings',
       'devices',
+      'governance_policy',
       'idempotency_keys',
       'invitations',
       'members',

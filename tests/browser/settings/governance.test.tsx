@@ -15,10 +15,11 @@ const brand: KnownUser = {
 };
 const WAIT = { timeout: 5_000 };
 
-async function openGovernance() {
+async function openGovernance(team?: { editable: boolean }) {
   const governance = createGovernanceDouble({
     shipped: ['grabify.link', 'iplogger.org'],
     suggested: ['brand.example'],
+    ...(team && { team }),
   });
   const main = createMemoryMain([brand], 'https://pds.example', governance.handlers);
   const account = main.seedAccount(brand, { protected: true });
@@ -29,6 +30,29 @@ async function openGovernance() {
 }
 
 describe('Settings → Governance', () => {
+  test("in a team, a member who is not an admin sees the team's policy read-only and told who can change it", async () => {
+    const { screen, governance } = await openGovernance({ editable: false });
+    await expect
+      .element(screen.getByTestId('governance-team'))
+      .toHaveTextContent("Only the team's owner and admins can change it.");
+    await expect.element(screen.getByLabelText('Your block list')).toBeDisabled();
+    await expect.element(screen.getByRole('button', { name: 'Save policy' })).toBeDisabled();
+    await expect.element(screen.getByRole('button', { name: 'Add brand.example' })).toBeDisabled();
+    await expect.element(screen.getByText('Import policy')).not.toBeInTheDocument();
+    expect(governance.updates()).toBe(0);
+  });
+
+  test("in a team, an admin edits the team's policy and is told it applies to every member", async () => {
+    const { screen, governance } = await openGovernance({ editable: true });
+    await expect
+      .element(screen.getByTestId('governance-team'))
+      .toHaveTextContent('what you save applies to every member');
+    await userEvent.fill(screen.getByLabelText('Terms that need confirmation'), 'launch code');
+    await userEvent.click(screen.getByRole('button', { name: 'Save policy' }));
+    await expect.element(screen.getByTestId('governance-saved'), WAIT).toBeVisible();
+    expect(governance.policy().blockedTerms).toEqual(['launch code']);
+  });
+
   test('a suggested domain is added only when accepted, and the saved policy is what main holds', async () => {
     const { screen, governance, account } = await openGovernance();
     await expect.element(screen.getByTestId('governance-no-domains')).toBeVisible();

@@ -17,6 +17,7 @@ import { PolicyIssues } from './policy-issues.tsx';
 import { linesOf, textOf } from './policy-lines.ts';
 import { PolicyTransfer } from './policy-transfer.tsx';
 import { QuietHoursSection } from './quiet-hours-section.tsx';
+import { TeamPolicyNote } from './team-policy-note.tsx';
 import { BrandProtectionSection } from './brand-protection-section.tsx';
 
 interface Draft {
@@ -84,7 +85,11 @@ export function GovernanceSettings() {
       blockList: draft.blockList,
       quietHours: draft.quietHours,
     };
-    const result = await client.call('governance:update', { policy });
+    const teamVersion = view.team?.version;
+    const result = await client.call('governance:update', {
+      policy,
+      ...(teamVersion === undefined ? {} : { teamVersion }),
+    });
     setSaving(false);
     if (!result.ok) return setOutcome({ kind: 'error', error: result.error });
     show(result.value);
@@ -118,75 +123,80 @@ export function GovernanceSettings() {
     );
   }
 
+  // In a team the policy is the team's: members who are not admins see it without being able to change it.
+  const readOnly = view.team ? !view.team.editable : false;
   return (
     <section className="governance" aria-labelledby={ids.title} data-testid="governance-settings">
       <h2 id={ids.title}>{t('governance.title')}</h2>
       <p className="hint">{t('governance.intro')}</p>
+      {view.team && <TeamPolicyNote team={view.team} />}
       <form
         onSubmit={(e) => {
           e.preventDefault();
           void save();
         }}
       >
-        <DomainsSection
-          text={draft.domains}
-          suggestions={view.suggestedDomains}
-          onChange={(domains) => edit({ domains })}
-        />
-        <section className="panel" aria-labelledby={`${ids.blocks}-title`}>
-          <h2 id={`${ids.blocks}-title`}>{t('governance.blockList.title')}</h2>
-          <label htmlFor={ids.blocks}>{t('governance.blockList.label')}</label>
-          <textarea
-            id={ids.blocks}
-            rows={6}
-            spellCheck={false}
-            aria-describedby={`${ids.blocks}-hint`}
-            value={draft.blockList}
-            onChange={(e) => edit({ blockList: e.target.value })}
+        <fieldset className="governance__policy" disabled={readOnly}>
+          <DomainsSection
+            text={draft.domains}
+            suggestions={view.suggestedDomains}
+            onChange={(domains) => edit({ domains })}
           />
-          <p className="hint" id={`${ids.blocks}-hint`}>
-            {t('governance.blockList.hint')}
-          </p>
-          <details data-testid="shipped-block-list">
-            <summary>{t('governance.blockList.shipped', { count: view.shippedBlockList.length })}</summary>
-            <ul>
-              {view.shippedBlockList.map((domain) => (
-                <li key={domain}>{domain}</li>
-              ))}
-            </ul>
-          </details>
-        </section>
-        <section className="panel" aria-labelledby={`${ids.terms}-title`}>
-          <h2 id={`${ids.terms}-title`}>{t('governance.terms.title')}</h2>
-          <label htmlFor={ids.terms}>{t('governance.terms.label')}</label>
-          <textarea
-            id={ids.terms}
-            rows={4}
-            aria-describedby={`${ids.terms}-hint`}
-            value={draft.terms}
-            onChange={(e) => edit({ terms: e.target.value })}
-          />
-          <p className="hint" id={`${ids.terms}-hint`}>
-            {t('governance.terms.hint')}
-          </p>
-        </section>
-        <QuietHoursSection
-          accounts={accounts}
-          value={draft.quietHours}
-          onChange={(quietHours) => edit({ quietHours })}
-        />
-        <div className="governance__save">
-          {dirty && <p className="hint">{t('governance.unsaved')}</p>}
-          <button type="submit" className="button button--primary" disabled={saving}>
-            {saving ? t('governance.saving') : t('governance.save')}
-          </button>
-          {outcome?.kind === 'saved' && (
-            <p role="status" data-testid="governance-saved">
-              {outcome.message}
+          <section className="panel" aria-labelledby={`${ids.blocks}-title`}>
+            <h2 id={`${ids.blocks}-title`}>{t('governance.blockList.title')}</h2>
+            <label htmlFor={ids.blocks}>{t('governance.blockList.label')}</label>
+            <textarea
+              id={ids.blocks}
+              rows={6}
+              spellCheck={false}
+              aria-describedby={`${ids.blocks}-hint`}
+              value={draft.blockList}
+              onChange={(e) => edit({ blockList: e.target.value })}
+            />
+            <p className="hint" id={`${ids.blocks}-hint`}>
+              {t('governance.blockList.hint')}
             </p>
-          )}
-          {outcome?.kind === 'error' && <PolicyIssues error={outcome.error} />}
-        </div>
+            <details data-testid="shipped-block-list">
+              <summary>{t('governance.blockList.shipped', { count: view.shippedBlockList.length })}</summary>
+              <ul>
+                {view.shippedBlockList.map((domain) => (
+                  <li key={domain}>{domain}</li>
+                ))}
+              </ul>
+            </details>
+          </section>
+          <section className="panel" aria-labelledby={`${ids.terms}-title`}>
+            <h2 id={`${ids.terms}-title`}>{t('governance.terms.title')}</h2>
+            <label htmlFor={ids.terms}>{t('governance.terms.label')}</label>
+            <textarea
+              id={ids.terms}
+              rows={4}
+              aria-describedby={`${ids.terms}-hint`}
+              value={draft.terms}
+              onChange={(e) => edit({ terms: e.target.value })}
+            />
+            <p className="hint" id={`${ids.terms}-hint`}>
+              {t('governance.terms.hint')}
+            </p>
+          </section>
+          <QuietHoursSection
+            accounts={accounts}
+            value={draft.quietHours}
+            onChange={(quietHours) => edit({ quietHours })}
+          />
+          <div className="governance__save">
+            {dirty && <p className="hint">{t('governance.unsaved')}</p>}
+            <button type="submit" className="button button--primary" disabled={saving}>
+              {saving ? t('governance.saving') : t('governance.save')}
+            </button>
+            {outcome?.kind === 'saved' && (
+              <p role="status" data-testid="governance-saved">
+                {outcome.message}
+              </p>
+            )}
+            {outcome?.kind === 'error' && <PolicyIssues error={outcome.error} />}
+          </div>
+        </fieldset>
       </form>
       <section className="panel" aria-labelledby={ids.protect}>
         <h2 id={ids.protect}>{t('governance.protected.title')}</h2>
@@ -217,6 +227,7 @@ export function GovernanceSettings() {
       </section>
       <BrandProtectionSection />
       <PolicyTransfer
+        canImport={!readOnly}
         onExport={exportPolicy}
         onImport={(json, file) => void importPolicy(json, file)}
         onTooLarge={() =>

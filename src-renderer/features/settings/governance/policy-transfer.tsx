@@ -6,10 +6,13 @@ import { MAX_POLICY_JSON_CHARS } from '../../../../src-shared/contract/governanc
 export const EXPORT_FILE_NAME = 'roost-governance-policy.json';
 
 export function PolicyTransfer({
+  canImport = true,
   onExport,
   onImport,
   onTooLarge,
 }: {
+  /** False for a team member who may read the team's policy but not replace it. */
+  canImport?: boolean;
   onExport: () => Promise<string | null>;
   onImport: (json: string, fileName: string) => void;
   onTooLarge: () => void;
@@ -43,20 +46,24 @@ export function PolicyTransfer({
         <button type="button" className="button" onClick={() => void download()}>
           {t('governance.transfer.export')}
         </button>
-        <label htmlFor={`${id}-file`} className="button">
-          {t('governance.transfer.import')}
-        </label>
-        <input
-          id={`${id}-file`}
-          ref={fileInput}
-          type="file"
-          accept="application/json,.json"
-          onChange={(e) => {
-            const file = e.target.files?.[0];
-            if (fileInput.current) fileInput.current.value = '';
-            if (file) void read(file);
-          }}
-        />
+        {canImport && (
+          <>
+            <label htmlFor={`${id}-file`} className="button">
+              {t('governance.transfer.import')}
+            </label>
+            <input
+              id={`${id}-file`}
+              ref={fileInput}
+              type="file"
+              accept="application/json,.json"
+              onChange={(e) => {
+                const file = e.target.files?.[0];
+                if (fileInput.current) fileInput.current.value = '';
+                if (file) void read(file);
+              }}
+            />
+          </>
+        )}
       </div>
     </section>
   );

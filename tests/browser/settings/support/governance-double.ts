@@ -22,6 +22,8 @@ export interface GovernanceDouble {
 export function createGovernanceDouble(options: {
   shipped: readonly string[];
   suggested: readonly string[];
+  /** A desktop in a team: the policy is the team's, and only an admin's desktop may save it. */
+  team?: { editable: boolean };
 }): GovernanceDouble {
   let policy: GovernancePolicy = {
     orgDomains: [],
@@ -35,8 +37,11 @@ export function createGovernanceDouble(options: {
     policy,
     shippedBlockList: [...options.shipped],
     suggestedDomains: options.suggested.filter((d) => !policy.orgDomains.includes(d)),
+    ...(options.team && { team: { editable: options.team.editable, version: updates, live: true } }),
   });
   const save = (next: GovernancePolicy): GovernanceView => {
+    if (options.team && !options.team.editable)
+      throw new RoostError('forbidden', "Only the team's owner and admins can change its policy.");
     policy = cleanPolicy(next);
     updates += 1;
     return view();
