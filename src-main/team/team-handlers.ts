@@ -7,6 +7,7 @@ import type { CredentialStore } from '../vault/credential-store.ts';
 import type { EventBus } from '../rpc/event-bus.ts';
 import { createCredentialDeviceKeyStore, profileIdIn } from './credential-device-key-store.ts';
 import { createTeamService, type TeamService } from './team-service.ts';
+import { teamDeskFeedListener, teamDeskHandlers } from './desk/team-desk-handlers.ts';
 
 type TeamDeskMethod = Extract<keyof Handlers, `team:${string}`>;
 
@@ -52,7 +53,7 @@ export function teamHandlers(service: TeamService): Pick<Handlers, TeamDeskMetho
 }
 
 export interface TeamModule {
-  readonly handlers: Pick<Handlers, TeamDeskMethod>;
+  readonly handlers: Pick<Handlers, TeamDeskMethod | Extract<keyof Handlers, `teamDesk:${string}`>>;
   stop(): Promise<void>;
 }
 
@@ -63,6 +64,8 @@ export function createTeamModule(deps: {
   readonly fetch: typeof globalThis.fetch;
 }): TeamModule {
   const dir = path.join(deps.dataDir, 'team');
+  // The service is created below; the feed listener reads this member through it once it exists.
+  let memberId = (): string | null => null;
   const service = createTeamService({
     dir,
     keyStore: createCredentialDeviceKeyStore(deps.credentials, () => profileIdIn(dir)),
@@ -71,6 +74,12 @@ export function createTeamModule(deps: {
     onStatus: (status) => deps.events.emit('team:status', status),
     onChanged: (seq, entity) => deps.events.emit('team:changed', { seq, entity }),
     onRevoked: (scope, at) => deps.events.emit('team:revoked', { scope, at }),
+    onFeedChange: teamDeskFeedListener(deps.events, () => memberId()),
+    onPresence: (presence) => deps.events.emit('teamDesk:presence', presence),
   });
-  return { handlers: teamHandlers(service), stop: () => service.stop() };
+  memberId = () => service.status().memberId;
+  return {
+    handlers: { ...teamHandlers(service), ...teamDeskHandlers(service, Date.now) },
+    stop: () => service.stop(),
+  };
 }
