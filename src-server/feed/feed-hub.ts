@@ -8,6 +8,8 @@ import { readChangesAfter } from '../storage/change-log.ts';
 import type { SqlExecutor } from '../storage/sql-engine.ts';
 import type { FeedControl } from '../handlers/context.ts';
 import type { TeamRole } from '../../src-shared/team/team-contract.ts';
+import type { Presence } from '../../src-shared/desk/desk-team-contract.ts';
+import { createPresenceRegistry } from '../desk/desk-presence.ts';
 
 const DB_BATCH = 500;
 const WINDOW = 2_000;
@@ -48,6 +50,9 @@ const BRAND_ENTITIES: ReadonlySet<TeamChange['entity']> = new Set([
   'brandItem',
   'brandPost',
   'approvalPolicy',
+  // The inquiry desk's conversations and notes belong to the brand account they came in on.
+  'conversation',
+  'deskNote',
 ]);
 
 /** An approval request's change is addressed to its author and approvers (an expiry tells the author at once). */
@@ -64,6 +69,10 @@ function audienceOf(change: TeamChange): ReadonlySet<string> | null {
 }
 
 function brandAccountOf(change: TeamChange): string | null {
+  // A saved reply names an account only when it is kept for one; otherwise every member may use it.
+  if (change.entity === 'savedReply' && typeof change.data['accountId'] === 'string') {
+    return change.data['accountId'];
+  }
   if (!BRAND_ENTITIES.has(change.entity)) return null;
   if (change.entity === 'brandAccount') return change.entityId;
   const accountId = change.data['accountId'];
@@ -76,6 +85,8 @@ export interface FeedHub extends FeedControl {
     who: { memberId: string; deviceId: string; role: TeamRole; after: number; expiresAt: number },
   ): void;
   readonly size: number;
+  /** Members with a feed connection open to this process (the desk counts the others as offline). */
+  connectedMembers(): string[];
   closeAll(): void;
 }
 
@@ -85,11 +96,14 @@ export function createFeedHub(
     now?: () => number;
     /** May this non-admin member see records of this brand account (brand/brand-service.ts)? */
     canSeeBrand?: (memberId: string, accountId: string) => boolean;
+    /** A member's feed connection opened or closed (the desk's availability follows it). */
+    onPresenceOfMember?: (memberId: string, connected: boolean) => void;
   } = {},
 ): FeedHub {
   const canSeeBrand = options.canSeeBrand ?? (() => false);
   const now = options.now ?? Date.now;
   const subscribers = new Set<Subscriber>();
+  const presences = createPresenceRegistry(now);
   const recent: WindowEntry[] = [];
   let windowSeq = 0;
   let refreshing: Promise<void> | null = null;
@@ -220,6 +234,7 @@ export function createFeedHub(
         closed: false,
       };
       subscribers.add(subscriber);
+      options.onPresenceOfMember?.(who.memberId, true);
       const expiry = setTimeout(
         () => close(subscriber, FEED_CLOSE.sessionExpired, 'session expired; log in again'),
         Math.max(0, who.expiresAt - now()),
@@ -229,6 +244,7 @@ export function createFeedHub(
         clearTimeout(expiry);
         subscriber.closed = true;
         subscribers.delete(subscriber);
+        options.onPresenceOfMember?.(who.memberId, false);
       });
       socket.on('error', () => close(subscriber, 1011, 'socket error'));
       // Clients only listen; anything they send is ignored.
@@ -257,6 +273,15 @@ export function createFeedHub(
         close(subscriber, FEED_CLOSE.revoked, 'access revoked');
       }
     },
+    announcePresence(presence) {
+      presences.record(presence);
+      const frame = JSON.stringify({ kind: 'presence', presence } satisfies FeedFrame);
+      for (const subscriber of subscribers) {
+        if (subscriber.admin || canSeeBrand(subscriber.memberId, presence.accountId)) send(subscriber, frame);
+      }
+    },
+    presenceOf: (conversationId: string): Presence[] => presences.of(conversationId),
+    connectedMembers: () => [...new Set([...subscribers].map((s) => s.memberId))],
     closeAll() {
       for (const subscriber of [...subscribers])
         close(subscriber, FEED_CLOSE.shuttingDown, 'server shutting down');

@@ -5,6 +5,7 @@ import type { SqlExecutor, SqlEngine } from '../storage/sql-engine.ts';
 import type { SessionTokens } from '../identity/session-tokens.ts';
 import type { AuditEntry } from '../storage/audit-log.ts';
 import type { BrandService } from '../brand/brand-service.ts';
+import type { Presence } from '../../src-shared/desk/desk-team-contract.ts';
 import type { ApprovalExpiry } from '../approvals/approval-expiry.ts';
 
 export interface Caller {
@@ -44,6 +45,10 @@ export interface FeedControl {
   refresh(memberId: string): void;
   /** Closes the sockets of a revoked member or device, telling them why first. */
   disconnect(scope: { memberId: string } | { deviceId: string }): void;
+  /** Sends a presence frame to the members who can see its brand account, and remembers it until it expires. */
+  announcePresence(presence: Presence): void;
+  /** A conversation's current presences, as this process knows them. */
+  presenceOf(conversationId: string): Presence[];
 }
 
 export interface ServerDeps {

@@ -203,4 +203,106 @@ export const TEAM_MIGRATIONS: readonly TeamMigration[] = [
       `ALTER TABLE brand_posts ADD COLUMN approval_id TEXT`,
     ],
   },
+  {
+    // The inquiry desk on the team server: conversations (the columns lists, routing and the SLA ticker filter
+    // on, beside the JSON the desk's pure rules read), their messages, internal notes, history, experts,
+    // the desk's one settings row and saved replies. Replies go through the brand outbox: a brand post names
+    // the conversation it answers.
+    version: 4,
+    name: 'inquiry-desk',
+    statements: [
+      `CREATE TABLE desk_conversations (
+        id TEXT PRIMARY KEY NOT NULL,
+        conv_key TEXT NOT NULL UNIQUE,
+        account_id TEXT NOT NULL REFERENCES brand_accounts (id),
+        network TEXT NOT NULL,
+        contact_id TEXT NOT NULL,
+        contact TEXT NOT NULL,
+        thread_id TEXT NOT NULL,
+        state TEXT NOT NULL,
+        owner_id TEXT REFERENCES members (id),
+        priority BIGINT NOT NULL,
+        reasons TEXT NOT NULL,
+        skills TEXT NOT NULL,
+        lang TEXT,
+        inbound_text TEXT NOT NULL,
+        excerpt TEXT NOT NULL,
+        created_at BIGINT NOT NULL,
+        last_message_at BIGINT NOT NULL,
+        snoozed_until BIGINT,
+        waiting_since BIGINT,
+        clocks TEXT NOT NULL,
+        sla_next_at BIGINT,
+        sla_checked_at BIGINT NOT NULL,
+        version BIGINT NOT NULL
+      )`,
+      `CREATE INDEX desk_conversations_waiting ON desk_conversations (waiting_since, priority)`,
+      `CREATE INDEX desk_conversations_by_owner ON desk_conversations (owner_id, state)`,
+      `CREATE INDEX desk_conversations_by_state ON desk_conversations (state, priority, created_at)`,
+      `CREATE INDEX desk_conversations_by_contact ON desk_conversations (account_id, contact_id)`,
+      `CREATE INDEX desk_conversations_sla ON desk_conversations (sla_next_at)`,
+      `CREATE TABLE desk_messages (
+        id TEXT PRIMARY KEY NOT NULL,
+        conversation_id TEXT NOT NULL REFERENCES desk_conversations (id),
+        account_id TEXT NOT NULL,
+        direction TEXT NOT NULL,
+        status TEXT NOT NULL,
+        remote_id TEXT,
+        action_ref TEXT,
+        data TEXT NOT NULL,
+        created_at BIGINT NOT NULL,
+        received_at BIGINT NOT NULL
+      )`,
+      `CREATE INDEX desk_messages_by_conversation ON desk_messages (conversation_id, created_at)`,
+      `CREATE INDEX desk_messages_by_remote ON desk_messages (account_id, remote_id)`,
+      `CREATE TABLE desk_notes (
+        id TEXT PRIMARY KEY NOT NULL,
+        conversation_id TEXT NOT NULL REFERENCES desk_conversations (id),
+        author_id TEXT NOT NULL REFERENCES members (id),
+        text TEXT NOT NULL,
+        mentions TEXT NOT NULL,
+        created_at BIGINT NOT NULL
+      )`,
+      `CREATE INDEX desk_notes_by_conversation ON desk_notes (conversation_id, created_at)`,
+      // What happened to a conversation (created, assigned, reopened, SLA breaches…), in order.
+      `CREATE TABLE desk_events (
+        id TEXT PRIMARY KEY NOT NULL,
+        conversation_id TEXT NOT NULL REFERENCES desk_conversations (id),
+        kind TEXT NOT NULL,
+        actor_id TEXT,
+        detail TEXT NOT NULL,
+        at BIGINT NOT NULL
+      )`,
+      `CREATE INDEX desk_events_by_conversation ON desk_events (conversation_id, at)`,
+      // An expert is a member with a row here. `last_seen_at`: when a feed connection of theirs was last
+      // known open (refreshed by every server process while it lasts), so `offline` needs no in-memory state.
+      `CREATE TABLE desk_experts (
+        member_id TEXT PRIMARY KEY NOT NULL REFERENCES members (id),
+        profile TEXT NOT NULL,
+        availability TEXT NOT NULL,
+        away_reason TEXT,
+        last_assigned_at BIGINT,
+        recent_assignments TEXT NOT NULL,
+        last_seen_at BIGINT,
+        version BIGINT NOT NULL
+      )`,
+      `CREATE TABLE desk_settings (
+        id TEXT PRIMARY KEY NOT NULL,
+        settings TEXT NOT NULL,
+        version BIGINT NOT NULL,
+        updated_by TEXT REFERENCES members (id),
+        updated_at BIGINT NOT NULL
+      )`,
+      `CREATE TABLE desk_saved_replies (
+        id TEXT PRIMARY KEY NOT NULL,
+        title TEXT NOT NULL,
+        body_en TEXT NOT NULL,
+        body_fr TEXT NOT NULL,
+        uses BIGINT NOT NULL,
+        version BIGINT NOT NULL,
+        updated_at BIGINT NOT NULL
+      )`,
+      `ALTER TABLE brand_posts ADD COLUMN conversation_id TEXT`,
+    ],
+  },
 ];

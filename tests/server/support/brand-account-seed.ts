@@ -14,6 +14,8 @@ export async function seedClosedPortBrandAccount(
   engine: EngineName,
   storage: { dataDir: string; database?: string },
   ownerId: string,
+  /** The account's server: a closed port unless a test records what would reach the network. */
+  service = 'http://127.0.0.1:9',
 ): Promise<string> {
   const accountId = ulid();
   const vault = createCredentialVault(
@@ -24,10 +26,11 @@ export async function seedClosedPortBrandAccount(
     await db.transaction((tx) =>
       tx.run(
         `INSERT INTO brand_accounts (id, network, service, handle, remote_id, credential, connected_by,
-          connected_at, removed_at, version) VALUES (?, 'bluesky', 'http://127.0.0.1:9', 'closed.test',
+          connected_at, removed_at, version) VALUES (?, 'bluesky', ?, 'closed.test',
           'did:plc:closedport', ?, ?, 0, NULL, 1)`,
         [
           accountId,
+          service,
           vault.seal(accountId, {
             kind: 'bluesky',
             appPassword: 'aaaa-bbbb-cccc-dddd',
