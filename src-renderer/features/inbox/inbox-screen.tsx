@@ -48,7 +48,7 @@ export function InboxScreen() {
     </div>
   ) : null;
   if (joined && (source === 'team' || !hasAccounts))
-    return <TeamInbox me={status.memberId} switcher={switcher} />;
+    return <TeamInbox me={status.memberId} role={status.role} switcher={switcher} />;
   return <PersonalInbox switcher={switcher} />;
 }
 

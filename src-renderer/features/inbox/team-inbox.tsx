@@ -16,16 +16,29 @@ import type { PaneHandle } from './components/conversation-pane.tsx';
 import { KeyboardHelp } from './components/keyboard-help.tsx';
 import { TeamAvailability } from './components/team/team-availability.tsx';
 import { TeamPane } from './components/team/team-pane.tsx';
+import { TeamDeskAdmin } from './components/team/team-desk-admin.tsx';
 import { useDeskKeys, useNow } from './model/use-desk-keys.ts';
 import { useTeamConversation, useTeamDeskCounts, useTeamDeskList } from './model/use-team-desk.ts';
 
-export function TeamInbox({ me, switcher }: { me: string | null; switcher: ReactNode }) {
+/** Roles that may set experts and routing (the server checks again). */
+const DESK_ADMINS = new Set(['owner', 'admin', 'lead']);
+
+export function TeamInbox({
+  me,
+  role,
+  switcher,
+}: {
+  me: string | null;
+  role: string | null;
+  switcher: ReactNode;
+}) {
   const { t } = useTranslation();
   const { client } = useServices();
   const [view, setView] = useState<TeamDeskView>('mine');
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [checked, setChecked] = useState<ReadonlySet<string>>(new Set());
   const [help, setHelp] = useState(false);
+  const [adminOpen, setAdminOpen] = useState(false);
   const [experts, setExperts] = useState<readonly Expert[]>([]);
   const [reasons, setReasons] = useState<readonly string[]>([]);
   const [notice, setNotice] = useState<string | null>(null);
@@ -66,7 +79,7 @@ export function TeamInbox({ me, switcher }: { me: string | null; switcher: React
 
   const keys = useMemo(() => ({ a: () => act({ kind: 'claim' }), e: () => act({ kind: 'resolve' }) }), [act]);
   const openHelp = useCallback(() => setHelp(true), []);
-  useDeskKeys({ conversations, selectedId, setSelectedId, paused: false, keys, pane, onHelp: openHelp });
+  useDeskKeys({ conversations, selectedId, setSelectedId, paused: adminOpen, keys, pane, onHelp: openHelp });
   const owners = useMemo(() => new Map(conversations.map((c) => [c.id, c.ownerName])), [conversations]);
 
   const mine = experts.find((e) => e.memberId === me) ?? null;
@@ -97,7 +110,18 @@ export function TeamInbox({ me, switcher }: { me: string | null; switcher: React
           reasons={reasons}
           onChanged={(next) => setExperts((all) => all.map((e) => (e.memberId === next.memberId ? next : e)))}
         />
+        {role !== null && DESK_ADMINS.has(role) && (
+          <button
+            type="button"
+            className="button"
+            aria-pressed={adminOpen}
+            onClick={() => setAdminOpen((open) => !open)}
+          >
+            {t('inbox.settings.open')}
+          </button>
+        )}
       </header>
+      {adminOpen && <TeamDeskAdmin />}
       {checked.size > 0 && (
         <div
           className="inbox__bulk"

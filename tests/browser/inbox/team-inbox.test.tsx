@@ -12,12 +12,15 @@ import { createTeamDeskDouble, GRACE, OLGA, teamConversation } from './support/t
 const WAIT = { timeout: 5_000 };
 const FIRST_LOAD = { timeout: 20_000 };
 
-function setup() {
-  const desk = createTeamDeskDouble([
-    teamConversation('parcel', { ownerId: GRACE, ownerName: 'Grace', state: 'open', priority: 50 }),
-    teamConversation('refund', { ownerId: OLGA, ownerName: 'Olga', state: 'open', priority: 20 }),
-    teamConversation('login', { priority: 10 }),
-  ]);
+function setup(role: 'expert' | 'lead' = 'expert') {
+  const desk = createTeamDeskDouble(
+    [
+      teamConversation('parcel', { ownerId: GRACE, ownerName: 'Grace', state: 'open', priority: 50 }),
+      teamConversation('refund', { ownerId: OLGA, ownerName: 'Olga', state: 'open', priority: 20 }),
+      teamConversation('login', { priority: 10 }),
+    ],
+    role,
+  );
   const main = createMemoryMain([], 'https://pds.example', desk.handlers);
   return { desk, main };
 }
@@ -98,6 +101,34 @@ describe('the Inbox for a team', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Send anyway' }));
     await expect.poll(() => desk.inputsOf('teamDesk:reply').length, WAIT).toBe(2);
     expect(desk.inputsOf('teamDesk:reply')[1]).toMatchObject({ text: 'On it', sendAnyway: true });
+  });
+
+  test("a lead sets an expert's skills and capacity in the desk settings; an expert has no such button", async () => {
+    const { main, desk } = setup('lead');
+    const { screen } = await renderApp({ main, section: 'inbox' });
+    await userEvent.click(screen.getByRole('button', { name: 'Desk settings' }), FIRST_LOAD);
+    await expect.element(screen.getByRole('button', { name: 'Save Olga' }), WAIT).toBeVisible();
+    const olga = screen.getByTestId('team-expert').nth(1);
+    await userEvent.fill(olga.getByLabelText('Skills (comma separated)'), 'billing, fr');
+    await userEvent.fill(olga.getByLabelText('Capacity'), '8');
+    await userEvent.click(screen.getByRole('button', { name: 'Save Olga' }));
+    await expect
+      .poll(() => desk.inputsOf('teamDesk:updateExpert'), WAIT)
+      .toEqual([
+        {
+          memberId: OLGA,
+          profile: {
+            skills: ['billing', 'fr'],
+            capacity: 8,
+            timeZone: 'UTC',
+            week: [[], [], [], [], [], [], []],
+            outOfOffice: [],
+          },
+        },
+      ]);
+    await expect
+      .element(screen.getByTestId('team-desk-admin').getByRole('status'), WAIT)
+      .toHaveTextContent('Saved.');
   });
 
   test('speaks French', async () => {

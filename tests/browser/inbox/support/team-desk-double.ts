@@ -37,7 +37,7 @@ function expert(memberId: string, displayName: string): Expert {
   };
 }
 
-export function createTeamDeskDouble(summaries: TeamConversation[]) {
+export function createTeamDeskDouble(summaries: TeamConversation[], role: 'expert' | 'lead' = 'expert') {
   const calls: { method: string; input: unknown }[] = [];
   const notes: TeamNote[] = [];
   const experts = [expert(GRACE, 'Grace'), expert(OLGA, 'Olga')];
@@ -76,7 +76,7 @@ export function createTeamDeskDouble(summaries: TeamConversation[]) {
       memberId: GRACE,
       deviceId: 'myDevice0123456789abcd',
       displayName: 'Grace',
-      role: 'expert',
+      role,
       cursor: 10,
       revoked: null,
     }),
@@ -131,6 +131,12 @@ export function createTeamDeskDouble(summaries: TeamConversation[]) {
       return [];
     },
     'teamDesk:experts': () => experts,
+    'teamDesk:updateExpert': (input) => {
+      record('teamDesk:updateExpert', input);
+      const index = experts.findIndex((e) => e.memberId === input.memberId);
+      experts[index] = { ...experts[index]!, ...input.profile };
+      return experts[index]!;
+    },
     'teamDesk:setAvailability': (input) => {
       record('teamDesk:setAvailability', input);
       const me = { ...experts[0]!, availability: input.availability, awayReason: input.awayReason };
