@@ -8,6 +8,7 @@ import { EmptySection } from './features/shell/empty-section.tsx';
 import { NavRail } from './features/shell/nav-rail.tsx';
 import { PrivateKeyringBanner } from './features/shell/private-keyring-banner.tsx';
 import { useAppCommands } from './features/shell/app-commands.ts';
+import { useTeamNotifications } from './features/shell/use-team-notifications.ts';
 import { CommandPalette } from './features/shell/ui/command-palette.tsx';
 import { CommandsProvider } from './features/shell/ui/commands.tsx';
 import type { Section } from './store/ui-slice.ts';
@@ -141,6 +142,7 @@ function AppFrame() {
   useDocumentPreferences();
   usePreloadSections();
   useAppCommands();
+  useTeamNotifications();
   const section = useRoost((s) => s.section);
   return (
     <div className="app-frame">

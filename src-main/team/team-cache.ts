@@ -38,6 +38,7 @@ export interface TeamCache {
   cursor(): number;
   apply(change: TeamChange): void;
   records(entity: TeamChange['entity']): CachedRecord[];
+  record(entity: TeamChange['entity'], id: string): CachedRecord | null;
   /** Forgets everything (the member or this device was revoked, or the desktop left the team). */
   erase(): void;
   close(): void;
@@ -54,6 +55,7 @@ export function openTeamCache(path: string): TeamCache {
     ON CONFLICT (entity, id) DO UPDATE SET version = excluded.version, seq = excluded.seq, data = excluded.data
       WHERE excluded.version >= team_records.version`);
   const list = store.db.prepare('SELECT id, version, data FROM team_records WHERE entity = ? ORDER BY id');
+  const one = store.db.prepare('SELECT id, version, data FROM team_records WHERE entity = ? AND id = ?');
   const cursor = () => Number(readCursor.get()?.['seq'] ?? 0);
   return {
     cursor,
@@ -64,12 +66,10 @@ export function openTeamCache(path: string): TeamCache {
         writeCursor.run(change.seq);
       });
     },
-    records(entity) {
-      return list.all(entity).map((row) => ({
-        id: String(row['id']),
-        version: Number(row['version']),
-        data: JSON.parse(String(row['data'])) as Record<string, unknown>,
-      }));
+    records: (entity) => list.all(entity).map(recordOf),
+    record(entity, id) {
+      const row = one.get(entity, id);
+      return row ? recordOf(row) : null;
     },
     erase() {
       store.transaction(() => {
@@ -78,5 +78,13 @@ export function openTeamCache(path: string): TeamCache {
       });
     },
     close: () => store.close(),
+  };
+}
+
+function recordOf(row: Record<string, unknown>): CachedRecord {
+  return {
+    id: String(row['id']),
+    version: Number(row['version']),
+    data: JSON.parse(String(row['data'])) as Record<string, unknown>,
   };
 }

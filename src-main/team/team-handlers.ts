@@ -10,6 +10,7 @@ import type { EventBus } from '../rpc/event-bus.ts';
 import { createCredentialDeviceKeyStore, profileIdIn } from './credential-device-key-store.ts';
 import { createTeamService, type TeamService } from './team-service.ts';
 import { cachedTeamPolicy } from './team-policy-cache.ts';
+import { teamDeskFeedListener, teamDeskHandlers } from './desk/team-desk-handlers.ts';
 
 type TeamDeskMethod = Extract<keyof Handlers, `team:${string}`>;
 
@@ -55,7 +56,7 @@ export function teamHandlers(service: TeamService): Pick<Handlers, TeamDeskMetho
 }
 
 export interface TeamModule {
-  readonly handlers: Pick<Handlers, TeamDeskMethod>;
+  readonly handlers: Pick<Handlers, TeamDeskMethod | Extract<keyof Handlers, `teamDesk:${string}`>>;
   /** The team's publishing policy, for Settings → Governance and the guards. */
   readonly policy: ReturnType<typeof teamPolicyPort>;
   stop(): Promise<void>;
@@ -82,6 +83,8 @@ export function createTeamModule(deps: {
   readonly fetch: typeof globalThis.fetch;
 }): TeamModule {
   const dir = path.join(deps.dataDir, 'team');
+  // The service is created below; the feed listener reads this member through it once it exists.
+  let memberId = (): string | null => null;
   const service = createTeamService({
     dir,
     keyStore: createCredentialDeviceKeyStore(deps.credentials, () => profileIdIn(dir)),
@@ -90,6 +93,13 @@ export function createTeamModule(deps: {
     onStatus: (status) => deps.events.emit('team:status', status),
     onChanged: (seq, entity) => deps.events.emit('team:changed', { seq, entity }),
     onRevoked: (scope, at) => deps.events.emit('team:revoked', { scope, at }),
+    onFeedChange: teamDeskFeedListener(deps.events, () => memberId()),
+    onPresence: (presence) => deps.events.emit('teamDesk:presence', presence),
   });
-  return { handlers: teamHandlers(service), policy: teamPolicyPort(service), stop: () => service.stop() };
+  memberId = () => service.status().memberId;
+  return {
+    handlers: { ...teamHandlers(service), ...teamDeskHandlers(service, Date.now) },
+    policy: teamPolicyPort(service),
+    stop: () => service.stop(),
+  };
 }

@@ -19,7 +19,8 @@ import type {
 } from '../../src-shared/team/team-contract.ts';
 import type { TeamChange } from '../../src-shared/team/team-feed.ts';
 import type { DeviceKeyStore } from './device-key-store.ts';
-import { openTeamCache, type TeamCache } from './team-cache.ts';
+import { openTeamCache, type CachedRecord, type TeamCache } from './team-cache.ts';
+import type { Presence } from '../../src-shared/desk/desk-team-contract.ts';
 import { createTeamClient, parseInvitationLink, type TeamClient } from './team-client.ts';
 import { teamError, teamException, unwrap } from './team-errors.ts';
 import { followTeamFeed, type FeedFollower } from './team-feed-client.ts';
@@ -36,6 +37,13 @@ export interface TeamServiceDeps {
   readonly onStatus: (status: TeamStatus) => void;
   readonly onChanged: (seq: number, entity: string) => void;
   readonly onRevoked: (scope: 'member' | 'device', at: number) => void;
+  /**
+   * A change reached the cache. `previous` is the record before it; `resumed` is false while the first
+   * catch-up after joining fills an empty cache (history, not news).
+   */
+  readonly onFeedChange?: (change: TeamChange, previous: CachedRecord | null, resumed: boolean) => void;
+  /** Someone is viewing or replying to a conversation (a feed frame, never stored). */
+  readonly onPresence?: (presence: Presence) => void;
   readonly feedBackoffMs?: { readonly min: number; readonly max: number };
 }
 
@@ -66,6 +74,8 @@ export function createTeamService(deps: TeamServiceDeps): TeamService {
   let cache: TeamCache | null = null;
   let follower: FeedFollower | null = null;
   let stopped = false;
+  /** Whether the feed started from a filled cache (or has caught up once since joining). */
+  let resumed = false;
 
   function status(): TeamStatus {
     const m = membership;
@@ -122,7 +132,10 @@ export function createTeamService(deps: TeamServiceDeps): TeamService {
   }
 
   function applyChange(change: TeamChange): void {
+    const previous = deps.onFeedChange ? openCache().record(change.entity, change.entityId) : null;
+    const applied = openCache().cursor() < change.seq;
     openCache().apply(change);
+    if (applied) deps.onFeedChange?.(change, previous, resumed || feedState === 'connected');
     // The server tells this member of a new role through the feed: keep the screen's idea of it current.
     if (membership && change.entity === 'member' && change.entityId === membership.memberId) {
       const role = change.data['role'];
@@ -139,6 +152,7 @@ export function createTeamService(deps: TeamServiceDeps): TeamService {
     if (!membership || membership.revoked || stopped) return;
     client ??= clientFor(membership.serverUrl);
     feedState = 'connecting';
+    resumed = openCache().cursor() > 0;
     follower = followTeamFeed({
       client,
       after: openCache().cursor(),
@@ -149,6 +163,7 @@ export function createTeamService(deps: TeamServiceDeps): TeamService {
         announce();
       },
       onRevoked: (scope) => markRevoked(scope),
+      ...(deps.onPresence ? { onPresence: deps.onPresence } : {}),
       onConnection: (state) => {
         if (state === 'closed' && membership && !membership.revoked) {
           feedState = 'offline';

@@ -13,6 +13,7 @@ import { feedsRequests } from './feeds-contract.ts';
 import { governanceRequests } from './governance-contract.ts';
 import { teamDeskEvents, teamDeskRequests } from './team-desk-contract.ts';
 import { deskEvents, deskRequests } from './desk-contract.ts';
+import { teamInboxEvents, teamInboxRequests } from './team-inbox-contract.ts';
 import { protectionEvents, protectionRequests } from './protection-contract.ts';
 import type { EventName, RequestMethod } from './methods.ts';
 
@@ -85,6 +86,7 @@ export const requests = {
   ...governanceRequests,
   ...teamDeskRequests,
   ...deskRequests,
+  ...teamInboxRequests,
   ...protectionRequests,
 } as const satisfies Record<RequestMethod, { input: z.ZodType; output: z.ZodType; effect?: NetworkEffect }>;
 
@@ -103,6 +105,7 @@ export const events = {
   ...publishingEvents,
   ...teamDeskEvents,
   ...deskEvents,
+  ...teamInboxEvents,
   ...protectionEvents,
 } as const satisfies Record<EventName, z.ZodType>;
 

@@ -1,6 +1,6 @@
 // The Inbox: the inquiry desk's views (mine, unassigned, pending, snoozed, resolved, breaching), sorted by
 // priority and SLA, a conversation pane, and keyboard control (j/k, e resolve, n note, r reply, ? help).
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   DESK_VIEWS,
@@ -15,25 +15,44 @@ import { ConversationPane, type PaneHandle } from './components/conversation-pan
 import { KeyboardHelp } from './components/keyboard-help.tsx';
 import { DeskSettingsPanel } from './components/admin/desk-settings-panel.tsx';
 import { useConversation, useDeskCounts, useDeskList } from './model/use-desk.ts';
+import { useDeskKeys, useNow } from './model/use-desk-keys.ts';
+import { useTeamStatus } from './model/use-team-desk.ts';
+import { TeamInbox } from './team-inbox.tsx';
 
-function isTyping(target: EventTarget | null): boolean {
-  return (
-    target instanceof HTMLElement &&
-    (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName))
-  );
-}
+type DeskSource = 'team' | 'personal';
 
-/** The clock badges count down against; a minute is as fine as an SLA badge reads. */
-function useNow(): number {
-  const [now, setNow] = useState(Date.now);
-  useEffect(() => {
-    const timer = setInterval(() => setNow(Date.now()), 30_000);
-    return () => clearInterval(timer);
-  }, []);
-  return now;
-}
-
+/**
+ * A desktop that joined a team works the team's desk; when it also has accounts of its own, a switch offers
+ * both ("Team desk | My accounts"). Without a team, the Inbox is a team of one's, as before.
+ */
 export function InboxScreen() {
+  const { t } = useTranslation();
+  const status = useTeamStatus();
+  const hasAccounts = useRoost((s) => (s.accounts?.length ?? 0) > 0);
+  const [source, setSource] = useState<DeskSource>('team');
+  const joined = status !== null && status.state !== 'none' && status.state !== 'revoked';
+  const both = joined && hasAccounts;
+  const switcher: ReactNode = both ? (
+    <div role="group" aria-label={t('inbox.team.source')} className="inbox__source">
+      {(['team', 'personal'] as const).map((s) => (
+        <button
+          key={s}
+          type="button"
+          className={`button${s === source ? ' button--primary' : ''}`}
+          aria-pressed={s === source}
+          onClick={() => setSource(s)}
+        >
+          {t(s === 'team' ? 'inbox.team.teamDesk' : 'inbox.team.myAccounts')}
+        </button>
+      ))}
+    </div>
+  ) : null;
+  if (joined && (source === 'team' || !hasAccounts))
+    return <TeamInbox me={status.memberId} role={status.role} switcher={switcher} />;
+  return <PersonalInbox switcher={switcher} />;
+}
+
+function PersonalInbox({ switcher }: { switcher: ReactNode }) {
   const { t } = useTranslation();
   const { client } = useServices();
   const [view, setView] = useState<DeskView>('unassigned');
@@ -62,35 +81,17 @@ export function InboxScreen() {
     [client, selectedId],
   );
 
-  const move = useCallback(
-    (step: 1 | -1) => {
-      if (conversations.length === 0) return;
-      const index = conversations.findIndex((c) => c.id === selectedId);
-      const next = index < 0 ? 0 : Math.min(conversations.length - 1, Math.max(0, index + step));
-      setSelectedId(conversations[next]!.id);
-    },
-    [conversations, selectedId],
-  );
-
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      if (settingsOpen || e.ctrlKey || e.metaKey || e.altKey || isTyping(e.target)) return;
-      const handled: Record<string, () => void> = {
-        j: () => move(1),
-        k: () => move(-1),
-        e: () => act({ kind: 'resolve' }),
-        n: () => pane.current?.focusNote(),
-        r: () => pane.current?.focusReply(),
-        '?': () => setHelp(true),
-      };
-      const run = handled[e.key];
-      if (!run) return;
-      e.preventDefault();
-      run();
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [act, move, settingsOpen]);
+  const keys = useMemo(() => ({ e: () => act({ kind: 'resolve' }) }), [act]);
+  const openHelp = useCallback(() => setHelp(true), []);
+  useDeskKeys({
+    conversations,
+    selectedId,
+    setSelectedId,
+    paused: settingsOpen,
+    keys,
+    pane,
+    onHelp: openHelp,
+  });
 
   const queue = (
     <>
@@ -146,6 +147,7 @@ export function InboxScreen() {
     <section className="inbox" aria-labelledby="section-heading">
       <header className="inbox__head">
         <SectionHeading>{t('inbox.title')}</SectionHeading>
+        {switcher}
         <nav aria-label={t('inbox.views.label')} className="inbox__views">
           {DESK_VIEWS.map((v) => (
             <button

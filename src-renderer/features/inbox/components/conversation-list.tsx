@@ -14,11 +14,19 @@ export function ConversationList({
   selectedId,
   onSelect,
   now,
+  ownerOf,
+  checked,
+  onCheck,
 }: {
   conversations: readonly ConversationSummary[];
   selectedId: string | null;
   onSelect: (id: string) => void;
   now: number;
+  /** A team's rows name their owner. */
+  ownerOf?: (c: ConversationSummary) => string | null;
+  /** A team's rows can be ticked for bulk actions. */
+  checked?: ReadonlySet<string>;
+  onCheck?: (id: string, on: boolean) => void;
 }) {
   const { t } = useTranslation();
   const scrollRef = useRef<HTMLDivElement>(null);
@@ -57,10 +65,20 @@ export function ConversationList({
               onClick={() => onSelect(c.id)}
             >
               <div className="inbox__row-head">
+                {onCheck && (
+                  <input
+                    type="checkbox"
+                    aria-label={t('inbox.team.selectRow', { handle: c.contact.handle })}
+                    checked={checked?.has(c.id) ?? false}
+                    onClick={(e) => e.stopPropagation()}
+                    onChange={(e) => onCheck(c.id, e.target.checked)}
+                  />
+                )}
                 <strong>{c.contact.displayName || `@${c.contact.handle}`}</strong>
                 {c.contact.impostor && <ImpostorBadge flag={c.contact.impostor} />}
                 <span className="inbox__priority">{t('inbox.priority', { score: c.priority })}</span>
                 <SlaBadge sla={c.sla} now={now} />
+                {ownerOf && <span className="inbox__owner">{ownerOf(c) ?? t('inbox.team.unowned')}</span>}
               </div>
               <p className="inbox__excerpt">{c.excerpt}</p>
               <div className="inbox__tags">

@@ -10,9 +10,10 @@ import { useServices } from '../../../app-context.tsx';
 
 export type Loaded<T> = { readonly value: T | null; readonly error: string | null };
 
-/** Reloads on every desk:changed event, at most one request in flight (a burst collapses into one reload). */
-function useReloading<T>(
+/** Reloads on every `changed` event, at most one request in flight (a burst collapses into one reload). */
+export function useReloading<T>(
   load: () => Promise<{ ok: true; value: T } | { ok: false; error: { message: string } }>,
+  changed: 'desk:changed' | 'teamDesk:changed' = 'desk:changed',
 ) {
   const { client } = useServices();
   const [state, setState] = useState<Loaded<T>>({ value: null, error: null });
@@ -30,7 +31,7 @@ function useReloading<T>(
   }, [load]);
   useEffect(() => {
     let cancel = reload();
-    const stop = client.on('desk:changed', () => {
+    const stop = client.on(changed, () => {
       cancel();
       cancel = reload();
     });
@@ -38,7 +39,7 @@ function useReloading<T>(
       cancel();
       stop();
     };
-  }, [client, reload]);
+  }, [client, reload, changed]);
   return [state, reload] as const;
 }
 
