@@ -40,6 +40,14 @@ const dataDir = path.resolve(values['data'] ?? '.roost-team');
 const database = values['database'];
 if (database !== undefined && !/^postgres(ql)?:\/\//.test(database))
   fail('--database takes a postgres:// or postgresql:// URL; without it the team lives in SQLite in --data');
+// Tests shorten how often brand accounts are polled for mentions (the default is a minute).
+const pollText = process.env['ROOST_BRAND_POLL_MS'];
+const brandPollIntervalMs = pollText === undefined ? undefined : Number(pollText);
+if (
+  brandPollIntervalMs !== undefined &&
+  !(Number.isInteger(brandPollIntervalMs) && brandPollIntervalMs >= 500)
+)
+  fail(`ROOST_BRAND_POLL_MS must be a whole number of milliseconds, at least 500, not "${pollText}"`);
 
 // The host's Secret Service holds the brand-account key when there is one; otherwise a 0600 file (with a warning).
 const keychain = createSecretServiceKeychain();
@@ -50,6 +58,7 @@ try {
     host: values['host'] ?? '127.0.0.1',
     port,
     ...(database ? { database } : {}),
+    ...(brandPollIntervalMs ? { brandPollIntervalMs } : {}),
     ...(certPath && keyPath ? { tls: { certPath, keyPath } } : {}),
   });
   const where = database ? `PostgreSQL, key in ${dataDir}` : `data in ${dataDir}`;

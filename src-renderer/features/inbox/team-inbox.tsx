@@ -108,7 +108,14 @@ export function TeamInbox({
         <TeamAvailability
           mine={mine}
           reasons={reasons}
-          onChanged={(next) => setExperts((all) => all.map((e) => (e.memberId === next.memberId ? next : e)))}
+          onChanged={(next) =>
+            // A member's first availability makes them an expert: add them if they were not listed yet.
+            setExperts((all) =>
+              all.some((e) => e.memberId === next.memberId)
+                ? all.map((e) => (e.memberId === next.memberId ? next : e))
+                : [...all, next],
+            )
+          }
         />
         {role !== null && DESK_ADMINS.has(role) && (
           <button
