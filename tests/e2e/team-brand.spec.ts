@@ -3,41 +3,19 @@
 // Settings → Team (the app password goes to the server and never comes back) and gives a limited member
 // publish access. The member's post waits for approval and is not on the network; the owner approves it and
 // it is published exactly once. A second post is rejected with a note and never appears.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { AtpAgent } from '@atproto/api';
 import { expect, test, type Page } from '@playwright/test';
-import type { BrowserModeApp } from './support/browser-mode.ts';
 import { sandboxClient } from './support/sandbox.ts';
 import {
+  cleanUpTeamTests,
+  connectBrandAccount,
   join,
   joinAsOwner,
   openTeamSettings,
-  startTeamServer,
-  startTwoDesktops,
-  type TeamServerProcess,
+  postsWithText,
+  startTeam,
 } from './support/team.ts';
 
-let server: TeamServerProcess | null = null;
-const desktops: BrowserModeApp[] = [];
-let serverDir: string | null = null;
-
-test.afterEach(async () => {
-  for (const desktop of desktops.splice(0)) await desktop.stop();
-  await server?.stop();
-  if (serverDir) rmSync(serverDir, { recursive: true, force: true });
-});
-
-async function postsWithText(pdsUrl: string, did: string, text: string): Promise<number> {
-  const agent = new AtpAgent({ service: pdsUrl });
-  const page = await agent.com.atproto.repo.listRecords({
-    repo: did,
-    collection: 'app.bsky.feed.post',
-    limit: 100,
-  });
-  return page.data.records.filter((r) => (r.value as { text?: string }).text === text).length;
-}
+const run = cleanUpTeamTests();
 
 async function postAs(page: Page, handle: string, text: string): Promise<void> {
   const account = page.getByTestId('team-brand-account').filter({ hasText: `@${handle}` });
@@ -53,23 +31,13 @@ test('a limited member posts as a team brand account: held for approval, publish
   test.setTimeout(180_000);
   const sandbox = sandboxClient();
   const brand = await sandbox.createAccount({ handlePrefix: 'tbrand', displayName: 'Team Brand' });
-  serverDir = mkdtempSync(path.join(tmpdir(), 'roost-e2e-team-brand-'));
-  server = await startTeamServer(serverDir);
-  const [one, two] = await startTwoDesktops();
-  desktops.push(one, two);
+  const { server, one, two } = await startTeam(run, 'team-brand');
   const owner = await (await browser.newContext()).newPage();
   const member = await (await browser.newContext()).newPage();
   await joinAsOwner(owner, one, server);
 
   // The owner connects the brand account; the app password goes to the server only.
-  const connect = owner.getByTestId('team-brand-connect');
-  await connect.getByLabel('Server').fill(sandbox.info.pdsUrl);
-  await connect.getByLabel('Handle').fill(brand.handle);
-  await connect.getByLabel('App password').fill(brand.appPassword);
-  await connect.getByRole('button', { name: 'Connect' }).click();
-  const ownerAccount = owner.getByTestId('team-brand-account').filter({ hasText: `@${brand.handle}` });
-  await expect(ownerAccount).toBeVisible({ timeout: 20_000 });
-  await expect(connect.getByLabel('App password')).toHaveValue('');
+  const ownerAccount = await connectBrandAccount(owner, sandbox.info.pdsUrl, brand);
 
   // A limited member joins.
   await owner.getByLabel('Role', { exact: true }).selectOption('limited');

@@ -1,7 +1,11 @@
 // A real team server for end-to-end tests (`src-server/main.ts` as a child process on a temp data folder,
 // loopback), and the steps every team test takes in Settings → Team.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { expect, type Page } from '@playwright/test';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { AtpAgent } from '@atproto/api';
+import { expect, test, type Locator, type Page } from '@playwright/test';
 import { startBrowserMode, type BrowserModeApp } from './browser-mode.ts';
 import { openSection } from './ui.ts';
 
@@ -11,11 +15,18 @@ export interface TeamServerProcess {
   stop(): Promise<void>;
 }
 
-export async function startTeamServer(dataDir: string): Promise<TeamServerProcess> {
+/** `brandPollMs` shortens how often the server polls brand accounts for mentions (a minute by default). */
+export async function startTeamServer(
+  dataDir: string,
+  options: { brandPollMs?: number } = {},
+): Promise<TeamServerProcess> {
+  const env = options.brandPollMs
+    ? { ...process.env, ROOST_BRAND_POLL_MS: String(options.brandPollMs) }
+    : process.env;
   const child: ChildProcess = spawn(
     process.execPath,
     ['--disable-warning=ExperimentalWarning', 'src-server/main.ts', '--data', dataDir, '--port', '0'],
-    { stdio: ['ignore', 'pipe', 'pipe'] },
+    { stdio: ['ignore', 'pipe', 'pipe'], env },
   );
   let output = '';
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
@@ -74,4 +85,65 @@ export async function joinAsOwner(
   await page.goto(desktop.url);
   await openTeamSettings(page);
   await join(page, server.ownerInvitation, 'Olive');
+}
+
+/** What a team test starts: stopped and removed after each test of the file that calls this. */
+export interface TeamTestRun {
+  server: TeamServerProcess | null;
+  serverDir: string | null;
+  readonly desktops: BrowserModeApp[];
+}
+
+export function cleanUpTeamTests(): TeamTestRun {
+  const run: TeamTestRun = { server: null, serverDir: null, desktops: [] };
+  test.afterEach(async () => {
+    for (const desktop of run.desktops.splice(0)) await desktop.stop();
+    await run.server?.stop();
+    run.server = null;
+    if (run.serverDir) rmSync(run.serverDir, { recursive: true, force: true });
+    run.serverDir = null;
+  });
+  return run;
+}
+
+/** How many posts of `did` on its PDS have exactly `text` (the first 100 records). */
+export async function postsWithText(pdsUrl: string, did: string, text: string): Promise<number> {
+  const agent = new AtpAgent({ service: pdsUrl });
+  const page = await agent.com.atproto.repo.listRecords({
+    repo: did,
+    collection: 'app.bsky.feed.post',
+    limit: 100,
+  });
+  return page.data.records.filter((r) => (r.value as { text?: string }).text === text).length;
+}
+
+/** Connects a brand account from Settings → Team and returns its row once the server has it. */
+export async function connectBrandAccount(
+  page: Page,
+  pdsUrl: string,
+  account: { handle: string; appPassword: string },
+): Promise<Locator> {
+  const connect = page.getByTestId('team-brand-connect');
+  await connect.getByLabel('Server').fill(pdsUrl);
+  await connect.getByLabel('Handle').fill(account.handle);
+  await connect.getByLabel('App password').fill(account.appPassword);
+  await connect.getByRole('button', { name: 'Connect' }).click();
+  const row = page.getByTestId('team-brand-account').filter({ hasText: `@${account.handle}` });
+  await expect(row).toBeVisible({ timeout: 20_000 });
+  await expect(connect.getByLabel('App password')).toHaveValue('');
+  return row;
+}
+
+/** A team server on a temp folder and two desktops, all cleaned up by `run` after the test. */
+export async function startTeam(
+  run: TeamTestRun,
+  name: string,
+  options: { brandPollMs?: number } = {},
+): Promise<{ server: TeamServerProcess; one: BrowserModeApp; two: BrowserModeApp }> {
+  run.serverDir = mkdtempSync(path.join(tmpdir(), `roost-e2e-${name}-`));
+  const server = await startTeamServer(run.serverDir, options);
+  run.server = server;
+  const [one, two] = await startTwoDesktops();
+  run.desktops.push(one, two);
+  return { server, one, two };
 }
