@@ -7,9 +7,10 @@ import type { SqlEngine, SqlExecutor, SqlRow, SqlValue } from './sql-engine.ts';
 
 function connect(path: string): DatabaseSync {
   const db = new DatabaseSync(path, { enableForeignKeyConstraints: true });
+  // First: switching to WAL takes a lock, and processes opening one file at once must wait for it, not fail.
+  db.exec('PRAGMA busy_timeout = 5000');
   db.exec('PRAGMA journal_mode = WAL');
   db.exec('PRAGMA synchronous = FULL');
-  db.exec('PRAGMA busy_timeout = 5000');
   return db;
 }
 

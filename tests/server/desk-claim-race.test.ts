@@ -3,11 +3,13 @@
 // each following the feed of one of the two processes — become available at the same moment, so both
 // processes run routing passes side by side. Every inquiry is assigned exactly once, none is lost, no expert
 // goes over capacity; checked in the database and in the change feed.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createTeamClient, parseInvitationLink } from '../../src-main/team/team-client.ts';
+import { BRAND_KEY_FILE } from '../../src-server/brand/brand-key.ts';
 import { seedClosedPortBrandAccount } from './support/brand-account-seed.ts';
 import { expertProfile, mention, receiveMentions } from './support/desk-seed.ts';
 import { must } from './support/desk-team.ts';
@@ -41,7 +43,10 @@ describe('routing race on PostgreSQL with two server processes', () => {
     async () => {
       const database = await freshDatabase();
       const storage = { dataDir, database };
-      // Both processes share the database and the key files (the same --data folder).
+      // Both processes share the database and the key files (the same --data folder). The brand key is put
+      // there first: the seed below encrypts the account's credential with it, and a key file already present
+      // keeps the servers from making one in this host's keychain instead (CI runs with a Secret Service).
+      writeFileSync(path.join(dataDir, BRAND_KEY_FILE), randomBytes(32).toString('base64'), { mode: 0o600 });
       const a = await spawnTeamServer(dataDir, 0, ['--database', database]);
       servers.push(a);
       const owner = createTeamClient({ serverUrl: a.url, keyStore: memoryKeyStore() });
