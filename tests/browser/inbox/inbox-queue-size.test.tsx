@@ -34,8 +34,10 @@ describe('the Inbox queue with thousands of conversations', () => {
     const pane = screen.getByTestId('inbox-pane');
     await expect.element(pane, WAIT).toHaveTextContent('question from c0039');
     expect(rows().length).toBeLessThan(60);
-    const selected = document.querySelector<HTMLElement>('[aria-selected="true"]');
-    expect(selected?.textContent).toContain('C0039');
+    // The pane follows the selection at once; the list scrolls its row into sight on the next frame.
+    const selectedRow = () => document.querySelector<HTMLElement>('[aria-selected="true"]');
+    await expect.poll(() => selectedRow()?.textContent ?? '', WAIT).toContain('C0039');
+    const selected = selectedRow();
     const shown = list.getBoundingClientRect();
     const at = selected!.getBoundingClientRect();
     expect(at.top).toBeGreaterThanOrEqual(shown.top - 1);
