@@ -88,6 +88,20 @@ export const SavedReplySchema = z.object({
 });
 export type SavedReply = z.infer<typeof SavedReplySchema>;
 
+/** Saved replies are the same on a team of one's desk and on a team's: one shape for both contracts. */
+export const SaveReplyInputSchema = z
+  .object({
+    id: Id.nullable(),
+    title: z.string().trim().min(1).max(200),
+    bodyEn: z.string().max(5_000),
+    bodyFr: z.string().max(5_000),
+  })
+  .strict();
+export const UseReplyInputSchema = z
+  .object({ id: Id, conversationId: Id, lang: z.enum(['en', 'fr']) })
+  .strict();
+export const UsedReplySchema = z.object({ text: z.string().max(20_000) });
+
 export const DeskActionSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('claim') }).strict(),
   z.object({ kind: z.literal('unassign') }).strict(),
@@ -191,21 +205,14 @@ export const deskRequests = {
   'desk:updateSettings': { input: DeskSettingsSchema, output: DeskSettingsSchema },
   'desk:savedReplies': { input: z.object({}).strict(), output: z.array(SavedReplySchema) },
   'desk:saveReply': {
-    input: z
-      .object({
-        id: Id.nullable(),
-        title: z.string().trim().min(1).max(200),
-        bodyEn: z.string().max(5_000),
-        bodyFr: z.string().max(5_000),
-      })
-      .strict(),
+    input: SaveReplyInputSchema,
     output: SavedReplySchema,
   },
   'desk:deleteReply': { input: z.object({ id: Id }).strict(), output: z.object({ deleted: z.boolean() }) },
   /** Fills a saved reply's variables for a conversation and counts the use. */
   'desk:useReply': {
-    input: z.object({ id: Id, conversationId: Id, lang: z.enum(['en', 'fr']) }).strict(),
-    output: z.object({ text: z.string().max(20_000) }),
+    input: UseReplyInputSchema,
+    output: UsedReplySchema,
   },
 };
 

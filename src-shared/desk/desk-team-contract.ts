@@ -11,6 +11,9 @@ import {
   DeskChangeSchema,
   DeskMessageSchema,
   SavedReplySchema,
+  SaveReplyInputSchema,
+  UseReplyInputSchema,
+  UsedReplySchema,
 } from '../contract/desk-contract.ts';
 import { DeskSettingsSchema } from '../contract/desk-settings-schema.ts';
 import { BrandPostSchema } from '../team/brand-post-schema.ts';
@@ -204,20 +207,13 @@ export const deskTeamRequests = {
   'deskSettings:update': { input: TeamDeskSettingsSchema, output: TeamDeskSettingsSchema },
   'savedReplies:list': { input: Empty, output: z.array(SavedReplySchema) },
   'savedReplies:save': {
-    input: z
-      .object({
-        id: Id.nullable(),
-        title: z.string().trim().min(1).max(200),
-        bodyEn: z.string().max(5_000),
-        bodyFr: z.string().max(5_000),
-      })
-      .strict(),
+    input: SaveReplyInputSchema,
     output: SavedReplySchema,
   },
   'savedReplies:delete': { input: z.object({ id: Id }).strict(), output: z.object({ deleted: z.boolean() }) },
   'savedReplies:use': {
-    input: z.object({ id: Id, conversationId: Id, lang: z.enum(['en', 'fr']) }).strict(),
-    output: z.object({ text: z.string().max(20_000) }),
+    input: UseReplyInputSchema,
+    output: UsedReplySchema,
   },
 } as const;
 
